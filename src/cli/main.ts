@@ -1,0 +1,54 @@
+import yargs from 'yargs';
+import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
+
+/** Where the CLI writes; tests pass their own to capture output. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal (progress is shown only then). */
+  isTerminal: boolean;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTerminal: Boolean(process.stderr.isTTY),
+};
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code: 0 success,
+ * 2 bad input or usage, 1 internal error. Never calls process.exit.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  try {
+    await yargs(argv)
+      .scriptName('msgsim')
+      .usage('$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.')
+      .command(runCommand(io, setExit))
+      .command(validateCommand(io, setExit))
+      .demandCommand(1, 'give a command: run or validate')
+      .strict()
+      .recommendCommands()
+      .help()
+      .version()
+      .exitProcess(false)
+      .fail((message, error) => {
+        if (error) throw error;
+        io.stderr(`msgsim: ${message}\nRun 'msgsim --help' for usage.\n`);
+        setExit(EXIT.badInput);
+      })
+      .parseAsync();
+  } catch (error) {
+    io.stderr(`msgsim: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+  return exitCode;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Distribution, DistributionFamily } from './distributions.js';
+import type { Registry } from './registry.js';
+import { type Dimension, parseQuantity } from './units.js';
+
+/** A quantity written with a unit (`15ms`, `1Gbps`, `64KiB`) or a bare SI number; yields the SI value. */
+export function quantitySchema(dimension: Dimension) {
+  return z
+    .union([z.number(), z.string()])
+    .transform((input, ctx) => {
+      const parsed = parseQuantity(input, dimension);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.message, input });
+      return z.NEVER;
+    })
+    .meta({ description: `a ${dimension} with a unit, or a bare number in SI base units` });
+}
+
+/** A probability in [0, 1]. */
+export const probabilitySchema = z.number().min(0).max(1).meta({ description: 'a probability in [0, 1]' });
+
+/**
+ * A distribution of `dimension` values: a plain quantity (constant) or `{ dist: NAME, ...params }`
+ * with a family from the registry. Yields a ready Distribution.
+ */
+export function distributionSchema(dimension: Dimension, families: Registry<DistributionFamily>) {
+  const objectForms = families.all().map((family) => {
+    const shape: Record<string, z.ZodType<number>> = {};
+    for (const parameter of family.parameters) {
+      const schema = parameter.kind === 'quantity' ? quantitySchema(dimension) : z.number().positive();
+      shape[parameter.name] = schema.meta({ description: parameter.description }) as z.ZodType<number>;
+    }
+    return z.strictObject({ dist: z.literal(family.id), ...shape }).meta({ description: family.description });
+  });
+  const objectForm = z
+    .discriminatedUnion('dist', objectForms as unknown as [z.ZodObject, ...z.ZodObject[]])
+    .transform((spec, ctx): Distribution => {
+      const { dist, ...parameters } = spec as { dist: string } & Record<string, number>;
+      try {
+        return families.get(dist).create(parameters);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message, input: spec });
+        return z.NEVER;
+      }
+    });
+  const constantForm = quantitySchema(dimension).transform((value) => families.get('constant').create({ value }));
+  return z.union([constantForm, objectForm]).meta({
+    description: `a ${dimension} (constant) or { dist: ${families.ids().join(' | ')}, ...parameters }`,
+  });
+}

@@ -1,0 +1,207 @@
+import { EventQueue } from './event-queue.js';
+
+/** A function run when its event fires; `arg` is the value given to `schedule`. */
+export type EventCallback<A = unknown> = (arg: A) => void;
+
+/**
+ * Opaque number naming one scheduled event, for `cancel`. It encodes the event's slot and part
+ * of its sequence number, so cancelling an event that already ran (or was cancelled) is a no-op.
+ */
+export type EventHandle = number;
+
+const SLOT_SPACE = 2 ** 25;
+const GENERATION_SPACE = 2 ** 27;
+
+/** Thrown when a model's handler throws: carries the simulated time and the event's label. */
+export class SimulationError extends Error {
+  constructor(
+    message: string,
+    readonly simulatedTime: number,
+    readonly eventLabel: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SimulationError';
+  }
+}
+
+/** Thrown when a run exceeds its safety limits (runaway event growth, too many events). */
+export class RunawaySimulationError extends Error {
+  constructor(
+    message: string,
+    readonly simulatedTime: number,
+  ) {
+    super(message);
+    this.name = 'RunawaySimulationError';
+  }
+}
+
+/** Limits that turn a run that cannot end into a clear error instead of a hang. */
+export interface SimulatorLimits {
+  /** Most events pending at once (default 2^24). */
+  maxPendingEvents: number;
+  /** Most events one `run` call may execute (default Infinity). */
+  maxEvents: number;
+}
+
+/** Options of one `run` call. */
+export interface RunOptions {
+  /** Stop before the first event later than this simulated time, and advance `now` to it. */
+  until?: number;
+  /** Called every `progressEvery` events with the current time and event count. */
+  onProgress?: (now: number, executedEvents: number) => void;
+  /** Events between two progress calls (default 2^18): never on every event. */
+  progressEvery?: number;
+}
+
+/** Why a `run` call returned. */
+export type RunEnd = 'empty' | 'until' | 'stopped';
+
+/**
+ * The discrete-event kernel: a clock and a pending-event set ordered by (time, sequence), so two
+ * events at the same instant run in the order they were scheduled and a run is a pure function
+ * of its inputs. One instance per run; no globals.
+ */
+export class Simulator {
+  /** Current simulated time in seconds. */
+  now = 0;
+  /** Events executed so far, over all `run` calls. */
+  executedEvents = 0;
+
+  private readonly queue: EventQueue;
+  private callbacks: (EventCallback<never> | undefined)[] = [];
+  private args: unknown[] = [];
+  private nextSequence = 0;
+  private stopRequested = false;
+  private readonly limits: SimulatorLimits;
+
+  constructor(limits: Partial<SimulatorLimits> = {}) {
+    this.limits = { maxPendingEvents: 2 ** 24, maxEvents: Number.POSITIVE_INFINITY, ...limits };
+    this.queue = new EventQueue(1024);
+  }
+
+  /** Number of events waiting to run. */
+  get pendingEvents(): number {
+    return this.queue.size;
+  }
+
+  /**
+   * Schedules `callback(arg)` to run `delaySeconds` from now.
+   * @throws RangeError when the delay is negative or not finite.
+   */
+  schedule<A>(delaySeconds: number, callback: EventCallback<A>, arg?: A): EventHandle {
+    if (!(delaySeconds >= 0) || delaySeconds === Number.POSITIVE_INFINITY) {
+      throw new RangeError(`cannot schedule an event ${delaySeconds} s from now (t=${this.now})`);
+    }
+    return this.insert(this.now + delaySeconds, callback, arg);
+  }
+
+  /**
+   * Schedules `callback(arg)` at absolute simulated time `time` (not before now).
+   * @throws RangeError when `time` lies in the past or is not finite.
+   */
+  scheduleAt<A>(time: number, callback: EventCallback<A>, arg?: A): EventHandle {
+    if (!(time >= this.now) || time === Number.POSITIVE_INFINITY) {
+      throw new RangeError(`cannot schedule an event at t=${time}: now is t=${this.now}`);
+    }
+    return this.insert(time, callback, arg);
+  }
+
+  /** Cancels a pending event; returns false if it already ran or was cancelled. */
+  cancel(handle: EventHandle): boolean {
+    const slot = handle % SLOT_SPACE;
+    const generation = Math.floor(handle / SLOT_SPACE);
+    if (!this.queue.isPending(slot) || this.queue.sequenceOf(slot) % GENERATION_SPACE !== generation) {
+      return false;
+    }
+    this.queue.remove(slot);
+    this.callbacks[slot] = undefined;
+    this.args[slot] = undefined;
+    return true;
+  }
+
+  /** True while the event named by `handle` is still pending. */
+  isPending(handle: EventHandle): boolean {
+    const slot = handle % SLOT_SPACE;
+    return (
+      this.queue.isPending(slot) &&
+      this.queue.sequenceOf(slot) % GENERATION_SPACE === Math.floor(handle / SLOT_SPACE)
+    );
+  }
+
+  /** Asks the running loop to return after the current event. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /**
+   * Runs events in (time, sequence) order until the queue is empty, the next event lies after
+   * `until`, or a handler calls `stop()`.
+   * @throws SimulationError when a handler throws; RunawaySimulationError past the limits.
+   */
+  run(options: RunOptions = {}): RunEnd {
+    const until = options.until ?? Number.POSITIVE_INFINITY;
+    const progressEvery = options.progressEvery ?? 2 ** 18;
+    const onProgress = options.onProgress;
+    const queue = this.queue;
+    const maxEvents = this.limits.maxEvents;
+    const firstEvent = this.executedEvents;
+    let nextCheck = firstEvent + progressEvery;
+    this.stopRequested = false;
+    let callback: EventCallback<unknown> | undefined;
+    try {
+      for (;;) {
+        if (this.stopRequested) return 'stopped';
+        if (queue.size === 0) return 'empty';
+        const slot = queue.peekSlot();
+        const time = queue.timeOf(slot);
+        if (time > until) {
+          this.now = until;
+          return 'until';
+        }
+        queue.popSlot();
+        callback = this.callbacks[slot] as EventCallback<unknown>;
+        const arg = this.args[slot];
+        this.callbacks[slot] = undefined;
+        this.args[slot] = undefined;
+        this.now = time;
+        callback(arg);
+        if (++this.executedEvents >= nextCheck) {
+          nextCheck += progressEvery;
+          if (this.executedEvents - firstEvent >= maxEvents) {
+            throw new RunawaySimulationError(
+              `the run executed more than ${maxEvents} events and was stopped at t=${this.now} s; ` +
+                'give the scenario a duration or raise the event limit',
+              this.now,
+            );
+          }
+          onProgress?.(this.now, this.executedEvents);
+        }
+      }
+    } catch (error) {
+      if (error instanceof RunawaySimulationError || error instanceof SimulationError) throw error;
+      const label = callback?.name || 'anonymous event';
+      throw new SimulationError(
+        `a handler failed at t=${this.now} s (${label}): ${(error as Error)?.message ?? String(error)}`,
+        this.now,
+        label,
+        { cause: error },
+      );
+    }
+  }
+
+  private insert<A>(time: number, callback: EventCallback<A>, arg: A | undefined): EventHandle {
+    if (this.queue.size >= this.limits.maxPendingEvents) {
+      throw new RunawaySimulationError(
+        `more than ${this.limits.maxPendingEvents} events are pending at t=${this.now} s: ` +
+          'the model schedules events faster than it consumes them (runaway event growth)',
+        this.now,
+      );
+    }
+    const sequence = this.nextSequence++;
+    const slot = this.queue.push(time, sequence);
+    this.callbacks[slot] = callback as EventCallback<never>;
+    this.args[slot] = arg;
+    return slot + SLOT_SPACE * (sequence % GENERATION_SPACE);
+  }
+}

@@ -1,0 +1,59 @@
+/** Why a message ended without reaching the receiving application. */
+export type LossReason = 'linkLoss' | 'nodeDown';
+/** Why a message was refused for lack of room. */
+export type DropReason = 'linkBuffer' | 'nodeQueue';
+
+/** The final state of a message; `pending` until it is delivered, dropped, lost or failed. */
+export type MessageFate =
+  | { kind: 'pending' }
+  | { kind: 'delivered' }
+  | { kind: 'failed' }
+  | { kind: 'dropped'; reason: DropReason }
+  | { kind: 'lost'; reason: LossReason };
+
+const PENDING: MessageFate = { kind: 'pending' };
+
+/**
+ * One application message and what happened to it. The latency components of a delivered
+ * message are differences of consecutive timestamps along the successful copy's journey, so
+ * `trans + prop + queue + proc + wait` equals `deliveredAt - createdAt` (up to float rounding).
+ */
+export class Message {
+  fate: MessageFate = PENDING;
+  /** When the successful copy was handed to the network (s). */
+  handedOffAt = Number.NaN;
+  /** When the receiving application got it, after processing (s). */
+  deliveredAt = Number.NaN;
+  /** Seconds spent transmitting (sum over hops) by the successful copy. */
+  transSeconds = 0;
+  /** Seconds propagating (sum over hops). */
+  propSeconds = 0;
+  /** Seconds waiting in link buffers and the receiver's processing queue. */
+  queueSeconds = 0;
+  /** Seconds in processing at the receiver. */
+  procSeconds = 0;
+  /** Seconds from creation until the successful copy was handed off (window, retransmissions). */
+  waitSeconds = 0;
+  /** Copies of this message put on the network (1 + retransmissions). */
+  transmissions = 0;
+
+  constructor(
+    /** Unique over the run. */
+    readonly id: number,
+    /** Index of the flow that sent it. */
+    readonly flowIndex: number,
+    /** Application payload in bytes (headers excluded). */
+    readonly payloadBytes: number,
+    /** When the application created it (s). */
+    readonly createdAt: number,
+  ) {}
+
+  get isPending(): boolean {
+    return this.fate.kind === 'pending';
+  }
+
+  /** End-to-end latency of a delivered message (s). */
+  get latencySeconds(): number {
+    return this.deliveredAt - this.createdAt;
+  }
+}

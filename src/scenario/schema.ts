@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { Distribution } from '../engine/distributions.js';
+import { distributionSchema, probabilitySchema, quantitySchema } from '../engine/schemas.js';
+import type { TransportConfigBase } from '../transport/transport.js';
+import type { Registries } from './registries.js';
+
+const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
+const idSchema = z.string().regex(ID, 'expected an id of letters, digits, _ . : - (no spaces)');
+
+/**
+ * Builds the one scenario schema from the registries. It validates scenario files, is the
+ * source of the `ScenarioInput`/`Scenario` types and of the published JSON Schema; its
+ * transforms turn quantities into SI numbers and distributions into ready objects.
+ */
+export function createScenarioSchema(registries: Registries) {
+  const time = () => quantitySchema('time');
+  const timeDistribution = () => distributionSchema('time', registries.distributions);
+  const sizeDistribution = () => distributionSchema('size', registries.distributions);
+
+  const failureSchema = z
+    .union([
+      z.strictObject({
+        mttf: time().meta({ description: 'mean time to failure (exponential)' }),
+        mttr: time().meta({ description: 'mean time to repair (exponential)' }),
+        initially: z.enum(['up', 'down']).default('up'),
+      }),
+      z.strictObject({
+        ttf: timeDistribution().meta({ description: 'time to failure' }),
+        ttr: timeDistribution().meta({ description: 'time to repair' }),
+        initially: z.enum(['up', 'down']).default('up'),
+      }),
+    ])
+    .transform((failure): { timeToFailure: Distribution; timeToRepair: Distribution; initiallyUp: boolean } => {
+      if ('mttf' in failure) {
+        const exponential = registries.distributions.get('exponential');
+        return {
+          timeToFailure: exponential.create({ mean: failure.mttf }),
+          timeToRepair: exponential.create({ mean: failure.mttr }),
+          initiallyUp: failure.initially === 'up',
+        };
+      }
+      return { timeToFailure: failure.ttf, timeToRepair: failure.ttr, initiallyUp: failure.initially === 'up' };
+    })
+    .meta({ description: '{ mttf, mttr } (exponential) or { ttf, ttr } with any distributions' });
+
+  const nodeSchema = z.strictObject({
+    id: idSchema,
+    processing: timeDistribution()
+      .prefault(0)
+      .meta({ description: 'processing time per arriving message (t_proc)' }),
+    servers: z.number().int().min(1).default(1).meta({ description: 'messages processed in parallel' }),
+    queue: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'messages that may wait for processing (excluding those in service); default unbounded' }),
+    failure: failureSchema.optional(),
+    persistent: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'protocol state survives a crash (otherwise it is reset on recovery)' }),
+  });
+
+  const linkSchema = z.strictObject({
+    id: idSchema.optional(),
+    between: z.tuple([idSchema, idSchema]),
+    bandwidth: quantitySchema('bandwidth').refine((value) => value > 0, 'bandwidth must be positive'),
+    delay: timeDistribution().prefault(0).meta({ description: 'one-way propagation; a distribution adds jitter' }),
+    loss: probabilitySchema.default(0).meta({ description: 'Bernoulli loss probability per packet, each direction' }),
+    buffer: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'packets that may wait per direction, drop-tail; default unbounded' }),
+  });
+
+  const transports = registries.transports.all().map((transport) => transport.schema);
+  const transportSchema = z
+    .discriminatedUnion('protocol', transports as unknown as [z.ZodObject, ...z.ZodObject[]])
+    .meta({ description: `transport strategy: ${registries.transports.ids().join(' | ')}` });
+
+  const workloadSchema = z
+    .strictObject({
+      messages: z.number().int().min(1).optional().meta({ description: 'messages to send; default unbounded' }),
+      rate: z.number().positive().optional().meta({ description: 'messages per second' }),
+      arrivals: z
+        .enum(registries.arrivals.ids() as [string, ...string[]])
+        .optional()
+        .meta({ description: 'arrival pattern; default bulk without rate, constant with rate' }),
+      size: sizeDistribution().prefault(1000).meta({ description: 'payload size of each message' }),
+      start: time().default(0),
+      stop: time().optional().meta({ description: 'no new messages after this time' }),
+    })
+    .superRefine((workload, ctx) => {
+      const arrivals = registries.arrivals.get(workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'));
+      if (arrivals.usesRate && workload.rate === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['rate'], message: `arrivals '${arrivals.id}' need a rate (messages per second)` });
+      }
+      if (!arrivals.usesRate && workload.rate !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['rate'], message: `arrivals '${arrivals.id}' take no rate` });
+      }
+      if (!arrivals.usesRate && workload.messages === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['messages'], message: `arrivals '${arrivals.id}' need a message count` });
+      }
+    })
+    .transform((workload) => ({
+      ...workload,
+      arrivals: workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
+    }));
+
+  const flowSchema = z.strictObject({
+    id: idSchema.optional(),
+    from: idSchema,
+    to: idSchema,
+    transport: transportSchema.prefault({ protocol: 'datagram' }),
+    workload: workloadSchema,
+  });
+
+  const faultSchema = z.union([
+    z.strictObject({ at: time(), crash: idSchema }),
+    z.strictObject({ at: time(), recover: idSchema }),
+  ]);
+
+  return z
+    .strictObject({
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name of letters, digits, . _ - (it names the output folder)'),
+      description: z.string().default(''),
+      seed: z.number().int().min(0).default(1),
+      duration: time().optional().meta({ description: 'stop time; otherwise the run ends when all flows finish' }),
+      warmup: time().default(0).meta({ description: 'excluded from measured intervals' }),
+      routing: z
+        .strictObject({ metric: z.enum(['delay', 'hops']).default('delay') })
+        .default({ metric: 'delay' }),
+      nodes: z.array(nodeSchema).min(1),
+      links: z.array(linkSchema).default([]),
+      flows: z.array(flowSchema).default([]),
+      faults: z.array(faultSchema).default([]),
+    })
+    .superRefine((scenario, ctx) => checkReferences(scenario, ctx))
+    .transform((scenario) => ({
+      ...scenario,
+      links: scenario.links.map((link) => ({ ...link, id: link.id ?? `${link.between[0]}-${link.between[1]}` })),
+      flows: scenario.flows.map((flow, index) => ({
+        ...flow,
+        id: flow.id ?? `flow-${index}`,
+        transport: flow.transport as TransportConfigBase & Record<string, unknown>,
+      })),
+    }));
+}
+
+interface ReferenceView {
+  duration?: number;
+  warmup: number;
+  nodes: Array<{ id: string; failure?: unknown }>;
+  links: Array<{ id?: string; between: [string, string] }>;
+  flows: Array<{ id?: string; from: string; to: string; workload: { messages?: number; stop?: number } }>;
+  faults: Array<{ at: number; crash?: string; recover?: string }>;
+}
+
+/** Cross-references the schema alone cannot check: ids exist and are unique, the run can end. */
+function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
+  const nodeIds = new Set<string>();
+  scenario.nodes.forEach((node, index) => {
+    if (nodeIds.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', index, 'id'], message: `duplicate node id '${node.id}'` });
+    nodeIds.add(node.id);
+  });
+  const known = [...nodeIds].join(', ');
+  const checkNode = (id: string, path: (string | number)[]) => {
+    if (!nodeIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown node '${id}' (nodes: ${known})` });
+  };
+  const linkIds = new Set<string>();
+  scenario.links.forEach((link, index) => {
+    checkNode(link.between[0], ['links', index, 'between', 0]);
+    checkNode(link.between[1], ['links', index, 'between', 1]);
+    if (link.between[0] === link.between[1]) {
+      ctx.addIssue({ code: 'custom', path: ['links', index, 'between'], message: 'a link joins two different nodes' });
+    }
+    const id = link.id ?? `${link.between[0]}-${link.between[1]}`;
+    if (linkIds.has(id)) ctx.addIssue({ code: 'custom', path: ['links', index], message: `duplicate link id '${id}'` });
+    linkIds.add(id);
+  });
+  const flowIds = new Set<string>();
+  scenario.flows.forEach((flow, index) => {
+    checkNode(flow.from, ['flows', index, 'from']);
+    checkNode(flow.to, ['flows', index, 'to']);
+    if (flow.from === flow.to) ctx.addIssue({ code: 'custom', path: ['flows', index, 'to'], message: 'a flow needs two different nodes' });
+    const id = flow.id ?? `flow-${index}`;
+    if (flowIds.has(id)) ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
+    flowIds.add(id);
+    if (scenario.duration === undefined && flow.workload.messages === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['flows', index, 'workload', 'messages'],
+        message: 'this flow never ends: give it a message count, or give the scenario a duration',
+      });
+    }
+  });
+  scenario.faults.forEach((fault, index) => {
+    if (fault.crash !== undefined) checkNode(fault.crash, ['faults', index, 'crash']);
+    if (fault.recover !== undefined) checkNode(fault.recover, ['faults', index, 'recover']);
+  });
+  if (scenario.duration === undefined && scenario.flows.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['duration'], message: 'nothing ends this run: give a duration or at least one flow' });
+  }
+  if (scenario.duration !== undefined && scenario.warmup >= scenario.duration) {
+    ctx.addIssue({ code: 'custom', path: ['warmup'], message: `warmup (${scenario.warmup} s) must be shorter than duration (${scenario.duration} s)` });
+  }
+}
+
+/** The resolved scenario: SI numbers and ready distributions. */
+export type Scenario = z.output<ReturnType<typeof createScenarioSchema>>;
+/** What a user writes in a scenario file. */
+export type ScenarioInput = z.input<ReturnType<typeof createScenarioSchema>>;
+export type NodeConfig = Scenario['nodes'][number];
+export type LinkConfig = Scenario['links'][number];
+export type FlowConfig = Scenario['flows'][number];
+export type FaultConfig = Scenario['faults'][number];

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { quantitySchema } from '../engine/schemas.js';
+import type { EventHandle } from '../engine/simulator.js';
+import type { Message } from '../net/message.js';
+import type { Packet } from '../net/packet.js';
+import type { FlowPort, TransportDefinition, TransportReceiver, TransportSender } from './transport.js';
+
+const schema = z.strictObject({
+  protocol: z.literal('stop-and-wait'),
+  timeout: quantitySchema('time').meta({
+    description: 'retransmission timeout, measured from the hand-off of each (re)transmission',
+  }),
+  ackSize: quantitySchema('size').default(40).meta({ description: 'size of an ACK packet on the wire' }),
+  headerSize: quantitySchema('size').default(0).meta({ description: 'header bytes added to each data packet' }),
+  retries: z
+    .number()
+    .int()
+    .min(0)
+    .default(15)
+    .meta({ description: 'retransmissions of one message before it counts as failed' }),
+});
+
+export type StopAndWaitConfig = z.output<typeof schema>;
+
+/**
+ * Sends one message at a time and waits for its ACK; on timeout sends it again, up to
+ * `retries` times, then gives it up as failed and goes on with the next.
+ */
+class StopAndWaitSender implements TransportSender {
+  private readonly backlog: Message[] = [];
+  private backlogHead = 0;
+  private current: Message | null = null;
+  private currentSequence = -1;
+  private retransmissionsOfCurrent = 0;
+  private timer: EventHandle = -1;
+  private nextSequence = 0;
+  private down = false;
+  private readonly onTimeout = (): void => this.timeout();
+
+  constructor(
+    private readonly port: FlowPort,
+    private readonly config: StopAndWaitConfig,
+  ) {}
+
+  get outstanding(): number {
+    return this.backlog.length - this.backlogHead + (this.current ? 1 : 0);
+  }
+
+  submit(message: Message): void {
+    this.backlog.push(message);
+    if (!this.current && !this.down) this.sendNext();
+  }
+
+  onAck(packet: Packet): void {
+    if (this.current === null || packet.ackNumber !== this.currentSequence) return;
+    this.port.simulator.cancel(this.timer);
+    this.current = null;
+    this.sendNext();
+  }
+
+  onDataLost(): void {}
+
+  crash(persistent: boolean): void {
+    this.down = true;
+    this.port.simulator.cancel(this.timer);
+    if (persistent) return;
+    const lost = { kind: 'lost', reason: 'nodeDown' } as const;
+    if (this.current) this.port.resolve(this.current, lost);
+    for (let i = this.backlogHead; i < this.backlog.length; i++) this.port.resolve(this.backlog[i], lost);
+    this.current = null;
+    this.backlog.length = 0;
+    this.backlogHead = 0;
+  }
+
+  recover(): void {
+    this.down = false;
+    if (this.current) this.transmit(true);
+    else this.sendNext();
+  }
+
+  private sendNext(): void {
+    if (this.backlogHead === this.backlog.length) {
+      this.backlog.length = 0;
+      this.backlogHead = 0;
+      this.port.senderIdle();
+      return;
+    }
+    this.current = this.backlog[this.backlogHead];
+    this.backlog[this.backlogHead++] = undefined as unknown as Message;
+    this.currentSequence = this.nextSequence++;
+    this.retransmissionsOfCurrent = 0;
+    this.transmit(false);
+  }
+
+  private transmit(isRetransmission: boolean): void {
+    this.port.sendData(this.current!, this.currentSequence, isRetransmission);
+    this.timer = this.port.simulator.schedule(this.config.timeout, this.onTimeout);
+  }
+
+  private timeout(): void {
+    if (this.retransmissionsOfCurrent >= this.config.retries) {
+      this.port.resolve(this.current!, { kind: 'failed' });
+      this.current = null;
+      this.sendNext();
+      return;
+    }
+    this.retransmissionsOfCurrent++;
+    this.transmit(true);
+  }
+}
+
+/** Delivers each new sequence number once and acknowledges every copy it gets. */
+class StopAndWaitReceiver implements TransportReceiver {
+  private highestDelivered = -1;
+
+  constructor(private readonly port: FlowPort) {}
+
+  onData(packet: Packet): void {
+    // A sender that gave a message up moves on, so any higher number is new.
+    if (packet.sequence > this.highestDelivered) {
+      this.highestDelivered = packet.sequence;
+      this.port.deliver(packet.message!, packet);
+    } else {
+      this.port.duplicate(packet);
+    }
+    this.port.sendAck(packet.sequence);
+  }
+
+  crash(persistent: boolean): void {
+    if (!persistent) this.highestDelivered = -1;
+  }
+
+  recover(): void {}
+}
+
+/** `stop-and-wait`: one message in flight, ACK per message, fixed retransmission timeout. */
+export const stopAndWait: TransportDefinition<StopAndWaitConfig> = {
+  id: 'stop-and-wait',
+  description: 'one message in flight; each is acknowledged; resent after a fixed timeout',
+  acknowledged: true,
+  schema,
+  createSender: (port, config) => new StopAndWaitSender(port, config),
+  createReceiver: (port) => new StopAndWaitReceiver(port),
+};

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Simulator } from '../engine/simulator.js';
+import type { Message, MessageFate } from '../net/message.js';
+import type { Packet } from '../net/packet.js';
+
+/**
+ * What a transport sees of the world: its flow's two ends on the network, the clock, and the
+ * ledger where messages are resolved. Given to both the sender and receiver halves.
+ */
+export interface FlowPort {
+  readonly simulator: Simulator;
+  readonly flowIndex: number;
+  /** Puts a data copy of `message` on the network at the source; returns the packet sent. */
+  sendData(message: Message, sequence: number, isRetransmission: boolean): Packet;
+  /** Sends an acknowledgement from the receiver back to the sender. */
+  sendAck(ackNumber: number): void;
+  /** Hands a received message up to the receiving node (processing, then the application). */
+  deliver(message: Message, packet: Packet): void;
+  /** Records a copy of an already delivered message reaching the receiver. */
+  duplicate(packet: Packet): void;
+  /** Ends a message for good (no-op if it already ended, e.g. delivered before its ACK was lost). */
+  resolve(message: Message, fate: MessageFate): void;
+  /** Tells the flow the sender has nothing outstanding (completion is checked then). */
+  senderIdle(): void;
+}
+
+/** The sending half: accepts messages from the application and gets them across. */
+export interface TransportSender {
+  /** The application offers a message; the sender is up. */
+  submit(message: Message): void;
+  /** An ACK for this flow arrived at the sender. */
+  onAck(packet: Packet): void;
+  /** A data copy of this flow was lost or dropped on the way (reliable transports ignore it). */
+  onDataLost(packet: Packet, fate: MessageFate): void;
+  /** The sender's node crashed; `persistent` keeps protocol state for `recover`. */
+  crash(persistent: boolean): void;
+  /** The sender's node came back. */
+  recover(): void;
+  /** Messages accepted and not yet acknowledged or given up. */
+  readonly outstanding: number;
+}
+
+/** The receiving half: turns arriving copies into deliveries and ACKs. */
+export interface TransportReceiver {
+  onData(packet: Packet): void;
+  crash(persistent: boolean): void;
+  recover(): void;
+}
+
+/** Fields every transport's configuration has. */
+export interface TransportConfigBase {
+  protocol: string;
+  /** Bytes of header added to each data packet. */
+  headerSize: number;
+}
+
+/**
+ * A registered reliable-delivery strategy: its id, its configuration schema (an object whose
+ * `protocol` is the id literal) and how to build its two halves.
+ */
+export interface TransportDefinition<Config extends TransportConfigBase = TransportConfigBase> {
+  readonly id: string;
+  readonly description: string;
+  /** True when the sender waits for ACKs (completion = last ACK). */
+  readonly acknowledged: boolean;
+  readonly schema: z.ZodType<Config>;
+  createSender(port: FlowPort, config: Config): TransportSender;
+  createReceiver(port: FlowPort, config: Config): TransportReceiver;
+}
