@@ -1,6 +1,10 @@
 import yargs from 'yargs';
 import { runCommand } from './run-command.js';
+import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
+
+/** A command line yargs could not accept; stops parsing before any handler runs. */
+class UsageError extends Error {}
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -31,22 +35,33 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     await yargs(argv)
       .scriptName('msgsim')
-      .usage('$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.')
+      .usage(
+        '$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.',
+      )
       .command(runCommand(io, setExit))
       .command(validateCommand(io, setExit))
-      .demandCommand(1, 'give a command: run or validate')
+      .command(schemaCommand(io, setExit))
+      .demandCommand(1, 'give a command: run, validate or schema')
       .strict()
       .recommendCommands()
       .help()
       .version()
       .exitProcess(false)
       .fail((message, error) => {
-        if (error) throw error;
-        io.stderr(`msgsim: ${message}\nRun 'msgsim --help' for usage.\n`);
-        setExit(EXIT.badInput);
+        // yargs reports its own usage errors as YError; anything else came from a handler.
+        // A UsageError thrown here once comes back through `fail` again; pass it on.
+        if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
+        throw new UsageError(message ?? error?.message ?? 'bad usage');
       })
       .parseAsync();
   } catch (error) {
+    // A command's `check` failure reaches here as the bare message string.
+    if (error instanceof UsageError || typeof error === 'string') {
+      io.stderr(
+        `msgsim: ${error instanceof UsageError ? error.message : error}\nRun 'msgsim --help' for usage.\n`,
+      );
+      return EXIT.badInput;
+    }
     io.stderr(`msgsim: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;
   }

@@ -94,9 +94,12 @@ const normal: DistributionFamily = {
   ],
   create: (p) => {
     const { mean, sd } = p;
+    // A NaN mean would make the rejection loop in `sample` spin forever.
+    if (!Number.isFinite(mean)) throw new RangeError(`mean must be a finite number, got ${mean}`);
     if (!(sd >= 0)) throw new RangeError(`sd must be non-negative, got ${sd}`);
     if (sd === 0) return make('normal', mean, p, () => mean, true);
-    if (mean / sd < -5) throw new RangeError('mean is more than 5 sd below 0: almost every draw would be negative');
+    if (mean / sd < -5)
+      throw new RangeError('mean is more than 5 sd below 0: almost every draw would be negative');
     const alpha = -mean / sd;
     // Mean of the normal truncated to [0, inf): mu + sd * phi(alpha) / (1 - Phi(alpha)).
     const truncatedMean = mean + (sd * standardNormalDensity(alpha)) / (1 - standardNormalCdf(alpha));
@@ -184,13 +187,17 @@ function erfc(x: number): number {
               (0.37409196 +
                 t *
                   (0.09678418 +
-                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
 }
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 

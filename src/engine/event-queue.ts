@@ -74,8 +74,10 @@ export class EventQueue {
     return slot >= 0 && slot < this.capacity && this.positionOfSlot[slot] >= 0;
   }
 
-  /** Removes and returns the earliest event's slot; the slot is free again afterwards. */
+  /** Removes and returns the earliest event's slot (-1 when empty); the slot is free again afterwards. */
   popSlot(): number {
+    // Popping an empty heap would push a bogus slot onto the free list and corrupt the queue.
+    if (this.heapSize === 0) return -1;
     const heap = this.heap;
     const top = heap[0];
     const last = heap[--this.heapSize];

@@ -43,7 +43,9 @@ export function distributionSchema(dimension: Dimension, families: Registry<Dist
         return z.NEVER;
       }
     });
-  const constantForm = quantitySchema(dimension).transform((value) => families.get('constant').create({ value }));
+  const constantForm = quantitySchema(dimension).transform((value) =>
+    families.get('constant').create({ value }),
+  );
   return z.union([constantForm, objectForm]).meta({
     description: `a ${dimension} (constant) or { dist: ${families.ids().join(' | ')}, ...parameters }`,
   });

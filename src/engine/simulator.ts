@@ -42,6 +42,8 @@ export interface SimulatorLimits {
   maxPendingEvents: number;
   /** Most events one `run` call may execute (default Infinity). */
   maxEvents: number;
+  /** Most events that may run without simulated time moving (default 2^24), checked coarsely. */
+  maxEventsAtOneInstant: number;
 }
 
 /** Options of one `run` call. */
@@ -76,7 +78,12 @@ export class Simulator {
   private readonly limits: SimulatorLimits;
 
   constructor(limits: Partial<SimulatorLimits> = {}) {
-    this.limits = { maxPendingEvents: 2 ** 24, maxEvents: Number.POSITIVE_INFINITY, ...limits };
+    this.limits = {
+      maxPendingEvents: 2 ** 24,
+      maxEvents: Number.POSITIVE_INFINITY,
+      maxEventsAtOneInstant: 2 ** 24,
+      ...limits,
+    };
     this.queue = new EventQueue(1024);
   }
 
@@ -136,23 +143,34 @@ export class Simulator {
 
   /**
    * Runs events in (time, sequence) order until the queue is empty, the next event lies after
-   * `until`, or a handler calls `stop()`.
-   * @throws SimulationError when a handler throws; RunawaySimulationError past the limits.
+   * `until`, or a handler calls `stop()`. With a finite `until`, a run that empties the queue
+   * still ends with `now = until`.
+   * @throws RangeError when `until` lies before now or is NaN, or `progressEvery` is not >= 1;
+   * SimulationError when a handler throws; RunawaySimulationError past the limits.
    */
   run(options: RunOptions = {}): RunEnd {
     const until = options.until ?? Number.POSITIVE_INFINITY;
     const progressEvery = options.progressEvery ?? 2 ** 18;
     const onProgress = options.onProgress;
+    // A past `until` would move the clock backwards; NaN would be ignored silently.
+    if (!(until >= this.now)) throw new RangeError(`cannot run until t=${until}: now is t=${this.now}`);
+    // NaN would disable the maxEvents check; 0 would report progress on every event.
+    if (!(progressEvery >= 1)) throw new RangeError(`progressEvery must be at least 1, got ${progressEvery}`);
     const queue = this.queue;
     const maxEvents = this.limits.maxEvents;
     const firstEvent = this.executedEvents;
     let nextCheck = firstEvent + progressEvery;
+    let timeAtLastCheck = Number.NaN;
+    let eventsSinceTimeMoved = 0;
     this.stopRequested = false;
     let callback: EventCallback<unknown> | undefined;
     try {
       for (;;) {
         if (this.stopRequested) return 'stopped';
-        if (queue.size === 0) return 'empty';
+        if (queue.size === 0) {
+          if (until !== Number.POSITIVE_INFINITY) this.now = until;
+          return 'empty';
+        }
         const slot = queue.peekSlot();
         const time = queue.timeOf(slot);
         if (time > until) {
@@ -168,10 +186,23 @@ export class Simulator {
         callback(arg);
         if (++this.executedEvents >= nextCheck) {
           nextCheck += progressEvery;
-          if (this.executedEvents - firstEvent >= maxEvents) {
+          if (this.executedEvents - firstEvent > maxEvents) {
             throw new RunawaySimulationError(
               `the run executed more than ${maxEvents} events and was stopped at t=${this.now} s; ` +
                 'give the scenario a duration or raise the event limit',
+              this.now,
+            );
+          }
+          if (this.now !== timeAtLastCheck) {
+            timeAtLastCheck = this.now;
+            eventsSinceTimeMoved = 0;
+          } else {
+            eventsSinceTimeMoved += progressEvery;
+          }
+          if (eventsSinceTimeMoved > this.limits.maxEventsAtOneInstant) {
+            throw new RunawaySimulationError(
+              `simulated time stopped advancing at t=${this.now} s: more than ` +
+                `${this.limits.maxEventsAtOneInstant} events ran at that instant (a zero-delay loop)`,
               this.now,
             );
           }

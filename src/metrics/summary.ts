@@ -19,6 +19,8 @@ export type LatencyComponent = (typeof LATENCY_COMPONENTS)[number];
 
 export interface LatencySummary extends Stats {
   components: Record<LatencyComponent, Stats>;
+  /** Share of measured messages that never waited in a queue (queue component 0); null when none. */
+  noQueueFraction: number | null;
 }
 
 /** The measurement interval of `T = N / t`. */

@@ -1,5 +1,5 @@
 /** Why a message ended without reaching the receiving application. */
-export type LossReason = 'linkLoss' | 'nodeDown';
+export type LossReason = 'linkLoss' | 'nodeDown' | 'noRoute' | 'hopLimit';
 /** Why a message was refused for lack of room. */
 export type DropReason = 'linkBuffer' | 'nodeQueue';
 
@@ -20,6 +20,8 @@ const PENDING: MessageFate = { kind: 'pending' };
  */
 export class Message {
   fate: MessageFate = PENDING;
+  /** When the receiving transport handed it up to its node (s); NaN until then. */
+  receivedAt = Number.NaN;
   /** When the successful copy was handed to the network (s). */
   handedOffAt = Number.NaN;
   /** When the receiving application got it, after processing (s). */

@@ -17,6 +17,8 @@ export class Packet {
   queueSeconds = 0;
   /** Links crossed so far. */
   hops = 0;
+  /** Transmitter of the hop it is on now (set while it propagates). */
+  hopTransmitter = -1;
   /** Acknowledgement fields, used by ACK packets (meaning set by the transport). */
   ackNumber = -1;
 

@@ -30,17 +30,23 @@ export function createScenarioSchema(registries: Registries) {
         initially: z.enum(['up', 'down']).default('up'),
       }),
     ])
-    .transform((failure): { timeToFailure: Distribution; timeToRepair: Distribution; initiallyUp: boolean } => {
-      if ('mttf' in failure) {
-        const exponential = registries.distributions.get('exponential');
+    .transform(
+      (failure): { timeToFailure: Distribution; timeToRepair: Distribution; initiallyUp: boolean } => {
+        if ('mttf' in failure) {
+          const exponential = registries.distributions.get('exponential');
+          return {
+            timeToFailure: exponential.create({ mean: failure.mttf }),
+            timeToRepair: exponential.create({ mean: failure.mttr }),
+            initiallyUp: failure.initially === 'up',
+          };
+        }
         return {
-          timeToFailure: exponential.create({ mean: failure.mttf }),
-          timeToRepair: exponential.create({ mean: failure.mttr }),
+          timeToFailure: failure.ttf,
+          timeToRepair: failure.ttr,
           initiallyUp: failure.initially === 'up',
         };
-      }
-      return { timeToFailure: failure.ttf, timeToRepair: failure.ttr, initiallyUp: failure.initially === 'up' };
-    })
+      },
+    )
     .meta({ description: '{ mttf, mttr } (exponential) or { ttf, ttr } with any distributions' });
 
   const nodeSchema = z.strictObject({
@@ -49,12 +55,9 @@ export function createScenarioSchema(registries: Registries) {
       .prefault(0)
       .meta({ description: 'processing time per arriving message (t_proc)' }),
     servers: z.number().int().min(1).default(1).meta({ description: 'messages processed in parallel' }),
-    queue: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .meta({ description: 'messages that may wait for processing (excluding those in service); default unbounded' }),
+    queue: z.number().int().min(0).optional().meta({
+      description: 'messages that may wait for processing (excluding those in service); default unbounded',
+    }),
     failure: failureSchema.optional(),
     persistent: z
       .boolean()
@@ -66,8 +69,20 @@ export function createScenarioSchema(registries: Registries) {
     id: idSchema.optional(),
     between: z.tuple([idSchema, idSchema]),
     bandwidth: quantitySchema('bandwidth').refine((value) => value > 0, 'bandwidth must be positive'),
-    delay: timeDistribution().prefault(0).meta({ description: 'one-way propagation; a distribution adds jitter' }),
-    loss: probabilitySchema.default(0).meta({ description: 'Bernoulli loss probability per packet, each direction' }),
+    delay: timeDistribution()
+      .prefault(0)
+      .meta({ description: 'one-way propagation; a distribution adds jitter' }),
+    loss: z
+      .union([
+        probabilitySchema.transform((p) => ({ forward: p, reverse: p })),
+        z.strictObject({ forward: probabilitySchema.default(0), reverse: probabilitySchema.default(0) }),
+      ])
+      .prefault(0)
+      .meta({
+        description:
+          'Bernoulli loss probability per packet: one value for both directions, or { forward, reverse } ' +
+          '(forward is from the first node of `between` to the second)',
+      }),
     buffer: z
       .number()
       .int()
@@ -83,7 +98,12 @@ export function createScenarioSchema(registries: Registries) {
 
   const workloadSchema = z
     .strictObject({
-      messages: z.number().int().min(1).optional().meta({ description: 'messages to send; default unbounded' }),
+      messages: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .meta({ description: 'messages to send; default unbounded' }),
       rate: z.number().positive().optional().meta({ description: 'messages per second' }),
       arrivals: z
         .enum(registries.arrivals.ids() as [string, ...string[]])
@@ -94,15 +114,25 @@ export function createScenarioSchema(registries: Registries) {
       stop: time().optional().meta({ description: 'no new messages after this time' }),
     })
     .superRefine((workload, ctx) => {
-      const arrivals = registries.arrivals.get(workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'));
+      const arrivals = registries.arrivals.get(
+        workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
+      );
       if (arrivals.usesRate && workload.rate === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['rate'], message: `arrivals '${arrivals.id}' need a rate (messages per second)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rate'],
+          message: `arrivals '${arrivals.id}' need a rate (messages per second)`,
+        });
       }
       if (!arrivals.usesRate && workload.rate !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['rate'], message: `arrivals '${arrivals.id}' take no rate` });
       }
       if (!arrivals.usesRate && workload.messages === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['messages'], message: `arrivals '${arrivals.id}' need a message count` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages'],
+          message: `arrivals '${arrivals.id}' need a message count`,
+        });
       }
     })
     .transform((workload) => ({
@@ -127,10 +157,15 @@ export function createScenarioSchema(registries: Registries) {
     .strictObject({
       name: z
         .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name of letters, digits, . _ - (it names the output folder)'),
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+          'expected a name of letters, digits, . _ - (it names the output folder)',
+        ),
       description: z.string().default(''),
       seed: z.number().int().min(0).default(1),
-      duration: time().optional().meta({ description: 'stop time; otherwise the run ends when all flows finish' }),
+      duration: time()
+        .optional()
+        .meta({ description: 'stop time; otherwise the run ends when all flows finish' }),
       warmup: time().default(0).meta({ description: 'excluded from measured intervals' }),
       routing: z
         .strictObject({ metric: z.enum(['delay', 'hops']).default('delay') })
@@ -143,7 +178,10 @@ export function createScenarioSchema(registries: Registries) {
     .superRefine((scenario, ctx) => checkReferences(scenario, ctx))
     .transform((scenario) => ({
       ...scenario,
-      links: scenario.links.map((link) => ({ ...link, id: link.id ?? `${link.between[0]}-${link.between[1]}` })),
+      links: scenario.links.map((link) => ({
+        ...link,
+        id: link.id ?? `${link.between[0]}-${link.between[1]}`,
+      })),
       flows: scenario.flows.map((flow, index) => ({
         ...flow,
         id: flow.id ?? `flow-${index}`,
@@ -165,31 +203,48 @@ interface ReferenceView {
 function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
   const nodeIds = new Set<string>();
   scenario.nodes.forEach((node, index) => {
-    if (nodeIds.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', index, 'id'], message: `duplicate node id '${node.id}'` });
+    if (nodeIds.has(node.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes', index, 'id'],
+        message: `duplicate node id '${node.id}'`,
+      });
     nodeIds.add(node.id);
   });
   const known = [...nodeIds].join(', ');
   const checkNode = (id: string, path: (string | number)[]) => {
-    if (!nodeIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown node '${id}' (nodes: ${known})` });
+    if (!nodeIds.has(id))
+      ctx.addIssue({ code: 'custom', path, message: `unknown node '${id}' (nodes: ${known})` });
   };
   const linkIds = new Set<string>();
   scenario.links.forEach((link, index) => {
     checkNode(link.between[0], ['links', index, 'between', 0]);
     checkNode(link.between[1], ['links', index, 'between', 1]);
     if (link.between[0] === link.between[1]) {
-      ctx.addIssue({ code: 'custom', path: ['links', index, 'between'], message: 'a link joins two different nodes' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['links', index, 'between'],
+        message: 'a link joins two different nodes',
+      });
     }
     const id = link.id ?? `${link.between[0]}-${link.between[1]}`;
-    if (linkIds.has(id)) ctx.addIssue({ code: 'custom', path: ['links', index], message: `duplicate link id '${id}'` });
+    if (linkIds.has(id))
+      ctx.addIssue({ code: 'custom', path: ['links', index], message: `duplicate link id '${id}'` });
     linkIds.add(id);
   });
   const flowIds = new Set<string>();
   scenario.flows.forEach((flow, index) => {
     checkNode(flow.from, ['flows', index, 'from']);
     checkNode(flow.to, ['flows', index, 'to']);
-    if (flow.from === flow.to) ctx.addIssue({ code: 'custom', path: ['flows', index, 'to'], message: 'a flow needs two different nodes' });
+    if (flow.from === flow.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['flows', index, 'to'],
+        message: 'a flow needs two different nodes',
+      });
     const id = flow.id ?? `flow-${index}`;
-    if (flowIds.has(id)) ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
+    if (flowIds.has(id))
+      ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
     flowIds.add(id);
     if (scenario.duration === undefined && flow.workload.messages === undefined) {
       ctx.addIssue({
@@ -204,10 +259,18 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
     if (fault.recover !== undefined) checkNode(fault.recover, ['faults', index, 'recover']);
   });
   if (scenario.duration === undefined && scenario.flows.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['duration'], message: 'nothing ends this run: give a duration or at least one flow' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['duration'],
+      message: 'nothing ends this run: give a duration or at least one flow',
+    });
   }
   if (scenario.duration !== undefined && scenario.warmup >= scenario.duration) {
-    ctx.addIssue({ code: 'custom', path: ['warmup'], message: `warmup (${scenario.warmup} s) must be shorter than duration (${scenario.duration} s)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['warmup'],
+      message: `warmup (${scenario.warmup} s) must be shorter than duration (${scenario.duration} s)`,
+    });
   }
 }
 

@@ -11,7 +11,9 @@ const schema = z.strictObject({
     description: 'retransmission timeout, measured from the hand-off of each (re)transmission',
   }),
   ackSize: quantitySchema('size').default(40).meta({ description: 'size of an ACK packet on the wire' }),
-  headerSize: quantitySchema('size').default(0).meta({ description: 'header bytes added to each data packet' }),
+  headerSize: quantitySchema('size')
+    .default(0)
+    .meta({ description: 'header bytes added to each data packet' }),
   retries: z
     .number()
     .int()

@@ -47,5 +47,8 @@ const poisson: ArrivalDefinition = {
 
 /** Creates the registry of built-in arrival patterns. */
 export function createArrivalRegistry(): Registry<ArrivalDefinition> {
-  return new Registry<ArrivalDefinition>('arrival pattern').register(bulk).register(constant).register(poisson);
+  return new Registry<ArrivalDefinition>('arrival pattern')
+    .register(bulk)
+    .register(constant)
+    .register(poisson);
 }

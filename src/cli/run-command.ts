@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import { formatSummary } from '../report/format-summary.js';
+import { writeResults } from '../report/write-results.js';
+import { simulate } from '../scenario/build-simulation.js';
+import { formatIssue, ScenarioError } from '../scenario/errors.js';
+import { loadScenario } from '../scenario/load.js';
+import { createRegistries } from '../scenario/registries.js';
+import { type CliIo, EXIT } from './main.js';
+import { progressReporter } from './progress.js';
+
+interface RunArguments {
+  file: string;
+  seed?: number;
+  out?: string;
+  set?: string[];
+  charts: boolean;
+  quiet: boolean;
+}
+
+/** `msgsim run <file>`: simulate a scenario, print the summary, write the result files. */
+export function runCommand(io: CliIo, setExit: (code: number) => void): CommandModule<object, RunArguments> {
+  return {
+    command: 'run <file>',
+    describe: 'run a scenario and write summary.json, timeseries.csv and charts',
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+        .option('seed', { type: 'number', describe: "master seed (overrides the scenario's seed)" })
+        .option('out', { type: 'string', describe: 'output folder (default output/<scenario name>)' })
+        .option('set', {
+          type: 'string',
+          array: true,
+          nargs: 1,
+          describe: 'override a scenario value (repeatable): --set flows[0].workload.messages=500',
+        })
+        .option('charts', {
+          type: 'boolean',
+          default: true,
+          describe: 'render PNG charts (--no-charts to skip)',
+        })
+        .option('quiet', { type: 'boolean', default: false, describe: 'print only the output folder' })
+        .check((argv) => {
+          // A returned string is a usage error (exit 2), not an exception.
+          if (argv.seed !== undefined && !(Number.isInteger(argv.seed) && argv.seed >= 0)) {
+            return `--seed expects a non-negative integer, got ${argv.seed}`;
+          }
+          return true;
+        }) as unknown as Argv<RunArguments>,
+    handler: async (argv: ArgumentsCamelCase<RunArguments>) => {
+      setExit(await run(argv, io));
+    },
+  };
+}
+
+async function run(argv: RunArguments, io: CliIo): Promise<number> {
+  const registries = createRegistries();
+  try {
+    const scenario = loadScenario(argv.file, { overrides: argv.set ?? [], registries });
+    const progress = progressReporter(io, scenario.duration);
+    const result = simulate(scenario, { seed: argv.seed, registries, onProgress: progress.update });
+    progress.done();
+    const outDir = argv.out ?? path.join('output', scenario.name);
+    const written = await writeResults(result, outDir, { charts: argv.charts });
+    if (!argv.quiet) io.stdout(`${formatSummary(result.summary)}\n`);
+    io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof RunawaySimulationError) {
+      io.stderr(`msgsim: ${argv.file}: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof SimulationError) {
+      io.stderr(`msgsim: ${argv.file}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}\n`);
+      return EXIT.internal;
+    }
+    throw error;
+  }
+}

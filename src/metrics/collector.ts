@@ -1,0 +1,164 @@
+import type { DropReason, LossReason, Message } from '../net/message.js';
+import type { Packet } from '../net/packet.js';
+import type { NetworkProbe } from '../net/probe.js';
+import { AvailabilityTracker } from './availability-tracker.js';
+import { SampleBuffer } from './sample-buffer.js';
+
+/** Counters of one flow, or of one link direction. */
+export class FlowCounters {
+  created = 0;
+  createdAfterWarmup = 0;
+  delivered = 0;
+  failed = 0;
+  retransmissions = 0;
+  duplicates = 0;
+  dropped: Record<string, number> = {};
+  lost: Record<string, number> = {};
+  packetsSent = 0;
+  dataPackets = 0;
+  ackPackets = 0;
+  packetsDropped: Record<string, number> = {};
+  packetsLost: Record<string, number> = {};
+  /** Data bits the source put on its first link after the warm-up (every copy). */
+  wireBitsAfterWarmup = 0;
+  /** Seconds the source's first link spent sending this flow's data after the warm-up. */
+  senderBusySeconds = 0;
+}
+
+/** Counters of one transmitter (link direction). */
+export class TransmitterCounters {
+  packetsTransmitted = 0;
+  busySecondsAfterWarmup = 0;
+  dropped = 0;
+  lost = 0;
+}
+
+/** Per delivered message (delivered at or after the warm-up), in delivery order. */
+export class DeliveryRecords {
+  readonly deliveredAt = new SampleBuffer();
+  readonly createdAt = new SampleBuffer();
+  readonly latency = new SampleBuffer();
+  readonly trans = new SampleBuffer();
+  readonly prop = new SampleBuffer();
+  readonly queue = new SampleBuffer();
+  readonly proc = new SampleBuffer();
+  readonly wait = new SampleBuffer();
+  readonly payloadBytes = new SampleBuffer();
+  readonly flowIndex = new SampleBuffer();
+
+  get length(): number {
+    return this.deliveredAt.length;
+  }
+}
+
+function increment(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/**
+ * Collects what the models report: counters per flow and per transmitter, one record per
+ * delivered message, and node up/down periods. Only `summarize` turns them into results.
+ */
+export class MetricsCollector implements NetworkProbe {
+  readonly flows: FlowCounters[];
+  readonly transmitters: TransmitterCounters[];
+  readonly deliveries = new DeliveryRecords();
+  readonly availability: AvailabilityTracker;
+
+  constructor(
+    private readonly clock: { readonly now: number },
+    readonly warmupSeconds: number,
+    flowCount: number,
+    transmitterCount: number,
+    nodeCount: number,
+  ) {
+    this.flows = Array.from({ length: flowCount }, () => new FlowCounters());
+    this.transmitters = Array.from({ length: transmitterCount }, () => new TransmitterCounters());
+    this.availability = new AvailabilityTracker(nodeCount, warmupSeconds);
+  }
+
+  messageCreated(message: Message): void {
+    const counters = this.flows[message.flowIndex];
+    counters.created++;
+    if (message.createdAt >= this.warmupSeconds) counters.createdAfterWarmup++;
+  }
+
+  messageResolved(message: Message): void {
+    const counters = this.flows[message.flowIndex];
+    const fate = message.fate;
+    switch (fate.kind) {
+      case 'delivered':
+        counters.delivered++;
+        if (message.deliveredAt >= this.warmupSeconds) this.record(message);
+        break;
+      case 'failed':
+        counters.failed++;
+        break;
+      case 'dropped':
+        increment(counters.dropped, fate.reason);
+        break;
+      case 'lost':
+        increment(counters.lost, fate.reason);
+        break;
+      case 'pending':
+        break;
+    }
+  }
+
+  duplicateReceived(packet: Packet): void {
+    this.flows[packet.flowIndex].duplicates++;
+  }
+
+  packetSent(packet: Packet): void {
+    const counters = this.flows[packet.flowIndex];
+    counters.packetsSent++;
+    if (packet.kind === 'data') {
+      counters.dataPackets++;
+      if (packet.isRetransmission) counters.retransmissions++;
+    } else {
+      counters.ackPackets++;
+    }
+  }
+
+  packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
+    const link = this.transmitters[transmitterIndex];
+    link.packetsTransmitted++;
+    const end = start + seconds;
+    const busyAfterWarmup = end - Math.max(start, this.warmupSeconds);
+    if (busyAfterWarmup <= 0) return;
+    link.busySecondsAfterWarmup += busyAfterWarmup;
+    if (packet.kind === 'data' && packet.hops === 0) {
+      const flow = this.flows[packet.flowIndex];
+      flow.senderBusySeconds += busyAfterWarmup;
+      flow.wireBitsAfterWarmup += packet.sizeBytes * 8;
+    }
+  }
+
+  packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
+    increment(this.flows[packet.flowIndex].packetsDropped, reason);
+    if (transmitterIndex >= 0) this.transmitters[transmitterIndex].dropped++;
+  }
+
+  packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
+    increment(this.flows[packet.flowIndex].packetsLost, reason);
+    if (transmitterIndex >= 0) this.transmitters[transmitterIndex].lost++;
+  }
+
+  nodeStateChanged(nodeIndex: number, up: boolean): void {
+    this.availability.change(nodeIndex, up, this.clock.now);
+  }
+
+  private record(message: Message): void {
+    const records = this.deliveries;
+    records.deliveredAt.push(message.deliveredAt);
+    records.createdAt.push(message.createdAt);
+    records.latency.push(message.deliveredAt - message.createdAt);
+    records.trans.push(message.transSeconds);
+    records.prop.push(message.propSeconds);
+    records.queue.push(message.queueSeconds);
+    records.proc.push(message.procSeconds);
+    records.wait.push(message.waitSeconds);
+    records.payloadBytes.push(message.payloadBytes);
+    records.flowIndex.push(message.flowIndex);
+  }
+}

@@ -1,0 +1,327 @@
+import type { FlowCounters, MetricsCollector } from './collector.js';
+import { computeStats } from './stats.js';
+import {
+  type Counts,
+  type FlowSummary,
+  type Interval,
+  LATENCY_COMPONENTS,
+  type LatencySummary,
+  type LinkSummary,
+  type NodeAvailability,
+  type RunResult,
+  type Summary,
+  type TheoryPrediction,
+  type ThroughputSummary,
+  type TimeSeriesRow,
+} from './summary.js';
+
+/** What the summary needs to know about the run besides the collected data. */
+export interface SummaryContext {
+  scenario: string;
+  description: string;
+  seed: number;
+  replication: number;
+  warmupSeconds: number;
+  /** Simulated time when the run ended (s). */
+  endSeconds: number;
+  events: number;
+  nodeIds: readonly string[];
+  /** Analytic availability per node; null for nodes without a failure process. */
+  analyticAvailability: readonly (number | null)[];
+  flows: ReadonlyArray<{
+    id: string;
+    from: string;
+    to: string;
+    protocol: string;
+    firstSendAt: number;
+    completedAt: number;
+    unresolved: number;
+  }>;
+  links: ReadonlyArray<{
+    id: string;
+    between: [string, string];
+    transmitters: ReadonlyArray<{ index: number; from: string; to: string }>;
+  }>;
+  theory: Record<string, TheoryPrediction>;
+  /** Bins of timeseries.csv (default 100). */
+  timeseriesBins?: number;
+}
+
+/** Turns a finished run's collected data into results (summary, time series, chart data). */
+export function summarize(collector: MetricsCollector, context: SummaryContext): RunResult {
+  const flowIntervals = context.flows.map((flow) =>
+    intervalOf(context, [flow.firstSendAt], [flow.completedAt]),
+  );
+  const runInterval = intervalOf(
+    context,
+    context.flows.map((flow) => flow.firstSendAt),
+    context.flows.map((flow) => flow.completedAt),
+  );
+  const flows: Record<string, FlowSummary> = {};
+  context.flows.forEach((flow, index) => {
+    const counters = collector.flows[index];
+    const interval = flowIntervals[index];
+    const selected = (flowIndex: number) => flowIndex === index;
+    flows[flow.id] = {
+      from: flow.from,
+      to: flow.to,
+      protocol: flow.protocol,
+      interval,
+      completedAt: Number.isNaN(flow.completedAt) ? null : flow.completedAt,
+      throughput: throughputOf(collector, [counters], interval, selected),
+      latency: latencyOf(collector, context.warmupSeconds, selected),
+      counts: countsOf([counters], [flow.unresolved]),
+      senderUtilisation: ratio(counters.senderBusySeconds, interval.to - interval.from),
+    };
+  });
+  const all = () => true;
+  const summary: Summary = {
+    scenario: context.scenario,
+    description: context.description,
+    seed: context.seed,
+    replication: context.replication,
+    interval: runInterval,
+    simulatedSeconds: context.endSeconds,
+    events: context.events,
+    throughput: throughputOf(collector, collector.flows, runInterval, all),
+    latency: latencyOf(collector, context.warmupSeconds, all),
+    availability: { nodes: availabilityOf(collector, context) },
+    counts: countsOf(
+      collector.flows,
+      context.flows.map((flow) => flow.unresolved),
+    ),
+    flows,
+    links: linksOf(collector, context, runInterval),
+    theory: context.theory,
+  };
+  return {
+    summary,
+    timeseries: timeseriesOf(collector, context, runInterval),
+    latencies: measuredLatencies(collector, context.warmupSeconds, all),
+    nodeTimelines: context.nodeIds.map((id, index) =>
+      collector.availability.timeline(index, id, context.endSeconds),
+    ),
+  };
+}
+
+function intervalOf(context: SummaryContext, starts: number[], ends: number[]): Interval {
+  const sent = starts.filter((time) => !Number.isNaN(time));
+  const from = Math.max(context.warmupSeconds, sent.length > 0 ? Math.min(...sent) : context.warmupSeconds);
+  const everyFlowEnded = ends.length > 0 && ends.every((time) => !Number.isNaN(time));
+  const to = everyFlowEnded ? Math.max(from, ...ends) : context.endSeconds;
+  return { from: Math.min(from, to), to };
+}
+
+function ratio(numerator: number, denominator: number): number {
+  return denominator > 0 ? numerator / denominator : 0;
+}
+
+function throughputOf(
+  collector: MetricsCollector,
+  counters: readonly FlowCounters[],
+  interval: Interval,
+  selected: (flowIndex: number) => boolean,
+): ThroughputSummary {
+  const records = collector.deliveries;
+  let delivered = 0;
+  let payloadBits = 0;
+  for (let i = 0; i < records.length; i++) {
+    const at = records.deliveredAt.get(i);
+    if (at >= interval.from && at <= interval.to && selected(records.flowIndex.get(i))) {
+      delivered++;
+      payloadBits += records.payloadBytes.get(i) * 8;
+    }
+  }
+  const seconds = interval.to - interval.from;
+  const wireBits = counters.reduce((sum, flow) => sum + flow.wireBitsAfterWarmup, 0);
+  const offered = counters.reduce((sum, flow) => sum + flow.createdAfterWarmup, 0);
+  return {
+    messagesPerSecond: ratio(delivered, seconds),
+    goodputBitsPerSecond: ratio(payloadBits, seconds),
+    wireBitsPerSecond: ratio(wireBits, seconds),
+    offeredMessagesPerSecond: ratio(offered, seconds),
+    delivered,
+    intervalSeconds: seconds,
+  };
+}
+
+function measuredIndices(
+  collector: MetricsCollector,
+  warmup: number,
+  selected: (flowIndex: number) => boolean,
+) {
+  const records = collector.deliveries;
+  const indices: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (records.createdAt.get(i) >= warmup && selected(records.flowIndex.get(i))) indices.push(i);
+  }
+  return indices;
+}
+
+function measuredLatencies(
+  collector: MetricsCollector,
+  warmup: number,
+  selected: (flowIndex: number) => boolean,
+) {
+  const indices = measuredIndices(collector, warmup, selected);
+  return Float64Array.from(indices, (i) => collector.deliveries.latency.get(i));
+}
+
+function latencyOf(
+  collector: MetricsCollector,
+  warmup: number,
+  selected: (flowIndex: number) => boolean,
+): LatencySummary {
+  const indices = measuredIndices(collector, warmup, selected);
+  const records = collector.deliveries;
+  const pick = (buffer: { get(i: number): number }) => Float64Array.from(indices, (i) => buffer.get(i));
+  const components = Object.fromEntries(
+    LATENCY_COMPONENTS.map((component) => [component, computeStats(pick(records[component]))]),
+  ) as LatencySummary['components'];
+  let noQueue = 0;
+  for (const i of indices) if (records.queue.get(i) === 0) noQueue++;
+  return {
+    ...computeStats(pick(records.latency)),
+    components,
+    noQueueFraction: indices.length > 0 ? noQueue / indices.length : null,
+  };
+}
+
+function addInto(target: Record<string, number>, source: Record<string, number>): void {
+  for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value;
+}
+
+function countsOf(counters: readonly FlowCounters[], unresolved: readonly number[]): Counts {
+  const counts: Counts = {
+    sent: 0,
+    delivered: 0,
+    retransmissions: 0,
+    duplicates: 0,
+    failed: 0,
+    dropped: {},
+    lost: {},
+    inFlight: unresolved.reduce((sum, value) => sum + value, 0),
+    packets: { sent: 0, data: 0, acks: 0, dropped: {}, lost: {} },
+  };
+  for (const flow of counters) {
+    counts.sent += flow.created;
+    counts.delivered += flow.delivered;
+    counts.retransmissions += flow.retransmissions;
+    counts.duplicates += flow.duplicates;
+    counts.failed += flow.failed;
+    addInto(counts.dropped, flow.dropped);
+    addInto(counts.lost, flow.lost);
+    counts.packets.sent += flow.packetsSent;
+    counts.packets.data += flow.dataPackets;
+    counts.packets.acks += flow.ackPackets;
+    addInto(counts.packets.dropped, flow.packetsDropped);
+    addInto(counts.packets.lost, flow.packetsLost);
+  }
+  return counts;
+}
+
+function availabilityOf(
+  collector: MetricsCollector,
+  context: SummaryContext,
+): Record<string, NodeAvailability> {
+  const result: Record<string, NodeAvailability> = {};
+  context.nodeIds.forEach((id, index) => {
+    const snapshot = collector.availability.snapshot(index, context.endSeconds);
+    const total = snapshot.upSeconds + snapshot.downSeconds;
+    result[id] = {
+      analytic: context.analyticAvailability[index],
+      measured: total > 0 ? snapshot.upSeconds / total : 1,
+      observedMttf: snapshot.upPeriods.count > 0 ? snapshot.upPeriods.mean : null,
+      observedMttr: snapshot.downPeriods.count > 0 ? snapshot.downPeriods.mean : null,
+      observedMttfCi95: snapshot.upPeriods.ci95(),
+      observedMttrCi95: snapshot.downPeriods.ci95(),
+      cycles: snapshot.failures,
+      upSeconds: snapshot.upSeconds,
+      downSeconds: snapshot.downSeconds,
+    };
+  });
+  return result;
+}
+
+function linksOf(
+  collector: MetricsCollector,
+  context: SummaryContext,
+  interval: Interval,
+): Record<string, LinkSummary> {
+  const seconds = interval.to - interval.from;
+  const result: Record<string, LinkSummary> = {};
+  for (const link of context.links) {
+    result[link.id] = {
+      between: link.between,
+      directions: link.transmitters.map((transmitter) => {
+        const counters = collector.transmitters[transmitter.index];
+        return {
+          from: transmitter.from,
+          to: transmitter.to,
+          utilisation: ratio(counters.busySecondsAfterWarmup, seconds),
+          packetsTransmitted: counters.packetsTransmitted,
+          dropped: counters.dropped,
+          lost: counters.lost,
+        };
+      }),
+    };
+  }
+  return result;
+}
+
+function timeseriesOf(
+  collector: MetricsCollector,
+  context: SummaryContext,
+  interval: Interval,
+): TimeSeriesRow[] {
+  const seconds = interval.to - interval.from;
+  if (!(seconds > 0)) return [];
+  const bins = context.timeseriesBins ?? 100;
+  const width = seconds / bins;
+  const delivered = new Float64Array(bins);
+  const bits = new Float64Array(bins);
+  const latencySum = new Float64Array(bins);
+  const records = collector.deliveries;
+  for (let i = 0; i < records.length; i++) {
+    const at = records.deliveredAt.get(i);
+    if (at < interval.from || at > interval.to) continue;
+    const bin = Math.min(bins - 1, Math.floor((at - interval.from) / width));
+    delivered[bin]++;
+    bits[bin] += records.payloadBytes.get(i) * 8;
+    latencySum[bin] += records.latency.get(i);
+  }
+  const timelines = context.nodeIds.map((id, index) =>
+    collector.availability.timeline(index, id, context.endSeconds),
+  );
+  const rows: TimeSeriesRow[] = [];
+  for (let bin = 0; bin < bins; bin++) {
+    const start = interval.from + bin * width;
+    const end = bin === bins - 1 ? interval.to : start + width;
+    const nodesUp: Record<string, number> = {};
+    for (const timeline of timelines) nodesUp[timeline.node] = upFraction(timeline.periods, start, end);
+    rows.push({
+      start,
+      end,
+      delivered: delivered[bin],
+      messagesPerSecond: delivered[bin] / (end - start),
+      goodputBitsPerSecond: bits[bin] / (end - start),
+      meanLatency: delivered[bin] > 0 ? latencySum[bin] / delivered[bin] : null,
+      nodesUp,
+    });
+  }
+  return rows;
+}
+
+function upFraction(
+  periods: ReadonlyArray<{ start: number; end: number; up: boolean }>,
+  start: number,
+  end: number,
+): number {
+  if (periods.length === 0) return 1;
+  let up = 0;
+  for (const period of periods) {
+    if (!period.up || period.end <= start || period.start >= end) continue;
+    up += Math.min(end, period.end) - Math.max(start, period.start);
+  }
+  return up / (end - start);
+}

@@ -1,0 +1,33 @@
+import type { DropReason, LossReason, Message } from './message.js';
+import type { Packet } from './packet.js';
+import type { NetworkProbe } from './probe.js';
+
+/** Forwards every report to several probes, in order (used only when extra probes subscribe). */
+export class ProbeFanout implements NetworkProbe {
+  constructor(private readonly probes: readonly NetworkProbe[]) {}
+
+  messageCreated(message: Message): void {
+    for (const probe of this.probes) probe.messageCreated(message);
+  }
+  messageResolved(message: Message): void {
+    for (const probe of this.probes) probe.messageResolved(message);
+  }
+  duplicateReceived(packet: Packet): void {
+    for (const probe of this.probes) probe.duplicateReceived(packet);
+  }
+  packetSent(packet: Packet): void {
+    for (const probe of this.probes) probe.packetSent(packet);
+  }
+  packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
+    for (const probe of this.probes) probe.packetTransmitted(packet, transmitterIndex, start, seconds);
+  }
+  packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
+    for (const probe of this.probes) probe.packetDropped(packet, reason, transmitterIndex);
+  }
+  packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
+    for (const probe of this.probes) probe.packetLost(packet, reason, transmitterIndex);
+  }
+  nodeStateChanged(nodeIndex: number, up: boolean): void {
+    for (const probe of this.probes) probe.nodeStateChanged(nodeIndex, up);
+  }
+}

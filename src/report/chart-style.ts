@@ -1,0 +1,31 @@
+/** Shared look of the charts: colours, titles, axis titles, and the chart definition type. */
+import type { ChartConfiguration } from 'chart.js';
+
+/** One chart to draw: the PNG file name it is saved under and its Chart.js configuration. */
+export interface ChartDefinition {
+  fileName: string;
+  config: ChartConfiguration;
+}
+
+/** Colours shared by all charts, fixed so the pictures of two runs compare side by side. */
+export const CHART_COLOURS = {
+  primary: 'rgb(31, 119, 180)',
+  primaryFill: 'rgba(31, 119, 180, 0.6)',
+  secondary: 'rgb(255, 127, 14)',
+  secondaryFill: 'rgba(255, 127, 14, 0.7)',
+  up: 'rgba(44, 160, 44, 0.55)',
+  down: 'rgb(214, 39, 40)',
+} as const;
+
+/** Title and subtitle options, shared so every chart names its scenario the same way. */
+export function chartTitles(scenario: string, title: string, subtitle?: string) {
+  return {
+    title: { display: true, text: `${scenario}: ${title}` },
+    subtitle: { display: subtitle !== undefined, text: subtitle ?? '' },
+  };
+}
+
+/** An axis title option. */
+export function axisTitle(text: string) {
+  return { display: true, text };
+}

@@ -1,0 +1,106 @@
+/**
+ * Number formatting shared by the terminal summary and the charts: significant digits that keep
+ * trailing zeros (so the precision shown is the precision meant), and units picked by magnitude.
+ */
+
+/** A display unit: its symbol and how many SI base units one of it is. */
+export interface DisplayUnit {
+  symbol: string;
+  /** Size of one display unit in SI base units (e.g. 1e-3 for ms). */
+  factor: number;
+}
+
+/** Sub-second units, used for latencies and other short durations. */
+const SHORT_TIME_UNITS: readonly DisplayUnit[] = [
+  { symbol: 'ns', factor: 1e-9 },
+  { symbol: 'µs', factor: 1e-6 },
+  { symbol: 'ms', factor: 1e-3 },
+  { symbol: 's', factor: 1 },
+];
+
+/** Units beyond the second, used for simulated time and availability periods (MTTF of years). */
+const LONG_TIME_UNITS: readonly DisplayUnit[] = [
+  { symbol: 'min', factor: 60 },
+  { symbol: 'h', factor: 3600 },
+  { symbol: 'd', factor: 86400 },
+];
+
+const BIT_RATE_UNITS: readonly DisplayUnit[] = [
+  { symbol: 'bit/s', factor: 1 },
+  { symbol: 'kbit/s', factor: 1e3 },
+  { symbol: 'Mbit/s', factor: 1e6 },
+  { symbol: 'Gbit/s', factor: 1e9 },
+  { symbol: 'Tbit/s', factor: 1e12 },
+];
+
+/**
+ * Formats `value` with `digits` significant digits, keeping trailing zeros ("30.0000"): plain
+ * notation from 1e-4 ("0.000266596") up to 10^digits; exponent notation below 1e-4
+ * ("8.00000e-6"); whole numbers from 10^digits up (more digits, never fewer). Zero prints as "0",
+ * non-finite values as String(value).
+ */
+export function formatSignificant(value: number, digits = 6): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  // toPrecision would print 1234567 as "1.23457e+6", hiding digits a reader can compare.
+  const magnitude = Math.abs(value);
+  if (magnitude >= 10 ** digits) return String(Math.round(value));
+  // Below 1e-4 the leading zeros outnumber the digits that matter ("0.00000800000").
+  if (magnitude < 1e-4) return value.toExponential(digits - 1);
+  return value.toPrecision(digits);
+}
+
+/**
+ * Picks the largest unit in which `magnitude` (SI base units) is at least 1, falling back to the
+ * smallest unit; `units` must be sorted by increasing factor.
+ */
+function pickUnit(magnitude: number, units: readonly DisplayUnit[]): DisplayUnit {
+  let chosen = units[0];
+  for (const unit of units) {
+    if (magnitude >= unit.factor) chosen = unit;
+  }
+  return chosen;
+}
+
+/**
+ * Chooses the time unit of an axis running up to `maxSeconds`: ns, µs, ms or s below 120 s, then
+ * min below 2 h, h below 2 days, else d. Switching at twice the unit keeps tick labels readable
+ * ("0 to 90 s", not "0 to 1.5 min").
+ */
+export function pickTimeUnit(maxSeconds: number): DisplayUnit {
+  const magnitude = Math.abs(maxSeconds);
+  if (!Number.isFinite(magnitude) || magnitude === 0) return SHORT_TIME_UNITS[3];
+  if (magnitude < 120) return pickUnit(magnitude, SHORT_TIME_UNITS);
+  if (magnitude < 7200) return LONG_TIME_UNITS[0];
+  if (magnitude < 172800) return LONG_TIME_UNITS[1];
+  return LONG_TIME_UNITS[2];
+}
+
+/** Chooses bit/s, kbit/s, Mbit/s, Gbit/s or Tbit/s (SI, powers of 1000) for `bitsPerSecond`. */
+export function pickBitRateUnit(bitsPerSecond: number): DisplayUnit {
+  const magnitude = Math.abs(bitsPerSecond);
+  if (!Number.isFinite(magnitude) || magnitude === 0) return BIT_RATE_UNITS[0];
+  return pickUnit(magnitude, BIT_RATE_UNITS);
+}
+
+/**
+ * Formats a duration given in seconds in the largest unit (ns, µs, ms, s, min, h, d) of which it
+ * is at least one, with `digits` significant digits: `formatSeconds(0.030008)` → "30.0080 ms",
+ * `formatSeconds(3600)` → "1.00000 h". Zero prints as "0 s"; non-finite values as String(value)
+ * followed by " s".
+ */
+export function formatSeconds(seconds: number, digits = 6): string {
+  if (!Number.isFinite(seconds) || seconds === 0) return `${String(seconds)} s`;
+  const unit = pickUnit(Math.abs(seconds), [...SHORT_TIME_UNITS, ...LONG_TIME_UNITS]);
+  return `${formatSignificant(seconds / unit.factor, digits)} ${unit.symbol}`;
+}
+
+/**
+ * Formats a bit rate in bits/s with an SI prefix picked by magnitude and `digits` significant
+ * digits, e.g. `formatBitsPerSecond(266596)` → "266.596 kbit/s". Zero prints as "0 bit/s".
+ */
+export function formatBitsPerSecond(bitsPerSecond: number, digits = 6): string {
+  if (!Number.isFinite(bitsPerSecond) || bitsPerSecond === 0) return `${String(bitsPerSecond)} bit/s`;
+  const unit = pickBitRateUnit(bitsPerSecond);
+  return `${formatSignificant(bitsPerSecond / unit.factor, digits)} ${unit.symbol}`;
+}

@@ -1,0 +1,213 @@
+/**
+ * The run summary as terminal text. Every figure carries 6 significant digits and its unit, so
+ * it can be checked against the textbook formula it illustrates.
+ */
+import {
+  type Counts,
+  type FlowSummary,
+  LATENCY_COMPONENTS,
+  type LatencySummary,
+  type NodeAvailability,
+  type Stats,
+  type Summary,
+  type ThroughputSummary,
+} from '../metrics/summary.js';
+import { formatBitsPerSecond, formatSeconds, formatSignificant } from './format-numbers.js';
+
+export {
+  formatBitsPerSecond,
+  formatSeconds,
+  formatSignificant,
+  pickBitRateUnit,
+  pickTimeUnit,
+} from './format-numbers.js';
+
+const INDENT = '  ';
+
+/** A duration or "n/a" when there is none (no messages, no completed period). */
+function secondsOrNone(seconds: number | null): string {
+  return seconds === null ? 'n/a' : formatSeconds(seconds);
+}
+
+/**
+ * The throughput equation with its inputs, e.g. "T = N / t = 1000 / 30.0093 s = 33.3244
+ * messages/s": N exact, t and T to 6 significant digits, t in seconds from 1 s up.
+ */
+export function formatThroughputEquation(throughput: ThroughputSummary): string {
+  const t = throughput.intervalSeconds;
+  // T is per second, so t stays in seconds (3600.50 s, not 1.00014 h) for the division to check.
+  const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
+  return (
+    `T = N / t = ${throughput.delivered} / ${tText} = ` +
+    `${formatSignificant(throughput.messagesPerSecond)} messages/s`
+  );
+}
+
+/** "reason 3, other 2", or "none" when nothing was counted. */
+function reasons(byReason: Record<string, number>): string {
+  const entries = Object.entries(byReason).filter(([, count]) => count !== 0);
+  return entries.length === 0 ? 'none' : entries.map(([reason, count]) => `${reason} ${count}`).join(', ');
+}
+
+/** "mean 30.0080 ms, p50 …, p95 …, p99 …, max …". */
+function statsLine(stats: Stats): string {
+  return (['mean', 'p50', 'p95', 'p99', 'max'] as const)
+    .map((key) => `${key} ${secondsOrNone(stats[key])}`)
+    .join(', ');
+}
+
+function headerLines(summary: Summary): string[] {
+  const { interval } = summary;
+  const lines = [`Scenario ${summary.scenario} (seed ${summary.seed}, replication ${summary.replication})`];
+  const description = summary.description.trim().replace(/\s+/g, ' ');
+  if (description !== '') lines.push(`${INDENT}${description}`);
+  lines.push(
+    `Interval ${formatSeconds(interval.from)} to ${formatSeconds(interval.to)} ` +
+      `(t = ${formatSeconds(interval.to - interval.from)}); run ended at ` +
+      `${formatSeconds(summary.simulatedSeconds)} after ${summary.events} events`,
+  );
+  return lines;
+}
+
+function throughputLines(throughput: ThroughputSummary): string[] {
+  return [
+    'Throughput',
+    `${INDENT}${formatThroughputEquation(throughput)}`,
+    `${INDENT}goodput ${formatBitsPerSecond(throughput.goodputBitsPerSecond)}, ` +
+      `wire throughput ${formatBitsPerSecond(throughput.wireBitsPerSecond)}, ` +
+      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s`,
+  ];
+}
+
+function latencyLines(latency: LatencySummary): string[] {
+  const lines = [`Latency (${latency.count} messages)`];
+  if (latency.count === 0) return [...lines, `${INDENT}no message was delivered in the interval`];
+  lines.push(`${INDENT}${statsLine(latency)}`);
+  if (latency.noQueueFraction !== null) {
+    lines.push(
+      `${INDENT}fraction of messages that never queued ${formatSignificant(latency.noQueueFraction)}`,
+    );
+  }
+  lines.push(`${INDENT}by component (L = t_trans + t_prop + t_queue + t_proc + t_wait):`);
+  const cellWidth = 14;
+  lines.push(`${INDENT}${INDENT}${''.padEnd(6)}${'mean'.padStart(cellWidth)}${'p99'.padStart(cellWidth)}`);
+  for (const name of LATENCY_COMPONENTS) {
+    const stats = latency.components[name];
+    lines.push(
+      `${INDENT}${INDENT}${name.padEnd(6)}` +
+        `${secondsOrNone(stats.mean).padStart(cellWidth)}${secondsOrNone(stats.p99).padStart(cellWidth)}`,
+    );
+  }
+  return lines;
+}
+
+/** "1.00343 h (95% CI 50.0000 min to 1.20000 h)". */
+function periodWithInterval(mean: number | null, ci: [number, number] | null): string {
+  if (mean === null) return 'n/a (no completed period)';
+  const ciText = ci === null ? '' : ` (95% CI ${formatSeconds(ci[0])} to ${formatSeconds(ci[1])})`;
+  return `${formatSeconds(mean)}${ciText}`;
+}
+
+function nodeAvailabilityLines(node: string, availability: NodeAvailability): string[] {
+  const analytic =
+    availability.analytic === null
+      ? 'no failure process'
+      : `analytic ${formatSignificant(availability.analytic)}`;
+  const cycles = `${availability.cycles} cycle${availability.cycles === 1 ? '' : 's'}`;
+  const lines = [
+    `${INDENT}${node}: ${analytic}, measured ${formatSignificant(availability.measured)}, ${cycles}`,
+  ];
+  if (availability.observedMttf !== null || availability.observedMttr !== null) {
+    lines.push(
+      `${INDENT}${INDENT}observed MTTF ${periodWithInterval(availability.observedMttf, availability.observedMttfCi95)}, ` +
+        `MTTR ${periodWithInterval(availability.observedMttr, availability.observedMttrCi95)}`,
+    );
+  }
+  return lines;
+}
+
+function availabilityLines(nodes: Record<string, NodeAvailability>): string[] {
+  const entries = Object.entries(nodes);
+  if (entries.length === 0) return [];
+  return [
+    'Availability (A = MTTF / (MTTF + MTTR))',
+    ...entries.flatMap(([node, availability]) => nodeAvailabilityLines(node, availability)),
+  ];
+}
+
+function countLines(counts: Counts): string[] {
+  const { packets } = counts;
+  return [
+    'Counts',
+    `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions}, ` +
+      `duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
+    `${INDENT}dropped: ${reasons(counts.dropped)}`,
+    `${INDENT}lost: ${reasons(counts.lost)}`,
+    `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
+      `dropped: ${reasons(packets.dropped)}; lost: ${reasons(packets.lost)}`,
+  ];
+}
+
+function flowLines(flows: Record<string, FlowSummary>): string[] {
+  const entries = Object.entries(flows);
+  if (entries.length === 0) return [];
+  const lines = ['Flows'];
+  for (const [id, flow] of entries) {
+    const completed =
+      flow.completedAt === null ? 'not completed' : `completed at ${formatSeconds(flow.completedAt)}`;
+    lines.push(`${INDENT}${id}: ${flow.from} -> ${flow.to}, ${flow.protocol}, ${completed}`);
+    lines.push(
+      `${INDENT}${INDENT}${formatThroughputEquation(flow.throughput)}; ` +
+        `goodput ${formatBitsPerSecond(flow.throughput.goodputBitsPerSecond)}`,
+    );
+    lines.push(
+      `${INDENT}${INDENT}mean latency ${secondsOrNone(flow.latency.mean)}, ` +
+        `p99 ${secondsOrNone(flow.latency.p99)}; ` +
+        `sender utilisation ${formatSignificant(flow.senderUtilisation)}`,
+    );
+    lines.push(
+      `${INDENT}${INDENT}sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
+        `retransmissions ${flow.counts.retransmissions}, duplicates ${flow.counts.duplicates}, ` +
+        `failed ${flow.counts.failed}`,
+    );
+  }
+  return lines;
+}
+
+function theoryLines(theory: Summary['theory']): string[] {
+  const entries = Object.entries(theory);
+  if (entries.length === 0) return [];
+  const lines = ['Theory (closed-form predictions, SI units)'];
+  for (const [name, prediction] of entries) {
+    lines.push(`${INDENT}${name}: ${prediction.formula}`);
+    const values = Object.entries(prediction.values)
+      .map(([symbol, value]) => `${symbol} = ${formatSignificant(value)}`)
+      .join(', ');
+    if (values !== '') lines.push(`${INDENT}${INDENT}${values}`);
+  }
+  return lines;
+}
+
+/**
+ * Multi-line terminal text of a run's summary, ending with a newline: scenario and interval;
+ * T = N / t with N and t shown; goodput, wire throughput (SI bit-rate prefixes) and offered load;
+ * latency mean/p50/p95/p99/max, the fraction of messages that never queued, and each
+ * component's mean and p99 (µs/ms/s by magnitude);
+ * availability per node (analytic and measured, observed MTTF and MTTR with 95% CI, cycles);
+ * message and packet counts with drop and loss reasons; one block per flow (T, goodput, latency,
+ * sender utilisation, counts); and each theory prediction with its formula and values. Numbers
+ * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
+ * (no nodes, flows or predictions) are left out. Does not throw for a well-formed Summary.
+ */
+export function formatSummary(summary: Summary): string {
+  const sections = [
+    headerLines(summary),
+    throughputLines(summary.throughput),
+    latencyLines(summary.latency),
+    availabilityLines(summary.availability.nodes),
+    countLines(summary.counts),
+    flowLines(summary.flows),
+    theoryLines(summary.theory),
+  ].filter((lines) => lines.length > 0);
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

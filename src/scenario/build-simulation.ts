@@ -1,0 +1,265 @@
+import { RandomStreams } from '../engine/random.js';
+import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
+import { ComponentState } from '../faults/component-state.js';
+import { FailureProcess } from '../faults/failure-process.js';
+import { MetricsCollector } from '../metrics/collector.js';
+import { summarize } from '../metrics/summarize.js';
+import type { RunResult } from '../metrics/summary.js';
+import type { Message } from '../net/message.js';
+import { Network } from '../net/network.js';
+import type { NetworkProbe } from '../net/probe.js';
+import { ProbeFanout } from '../net/probe-fanout.js';
+import { ProcessingStage } from '../net/processing-stage.js';
+import type { TransmitterSettings } from '../net/transmitter.js';
+import { Flow } from '../transport/flow.js';
+import { WorkloadGenerator } from '../workload/generator.js';
+import { createRegistries, type Registries } from './registries.js';
+import type { Scenario } from './schema.js';
+import { predictTheory } from './theory-for-scenario.js';
+
+/** Options of one simulated run. */
+export interface SimulationOptions {
+  /** Replication index: its random streams derive from the seed and this index (default 0). */
+  replication?: number;
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Called now and then with the simulated time, for progress display. */
+  onProgress?: (simulatedSeconds: number, events: number) => void;
+  limits?: Partial<SimulatorLimits>;
+  registries?: Registries;
+  /** Further probes that hear everything the models report (tests, custom collectors). */
+  probes?: NetworkProbe[];
+}
+
+const LOST_NODE_DOWN = { kind: 'lost', reason: 'nodeDown' } as const;
+const DROPPED_NODE_QUEUE = { kind: 'dropped', reason: 'nodeQueue' } as const;
+
+/**
+ * Builds the model of `scenario` and runs it to its end: the duration, or the moment every flow
+ * has finished. A pure function of the scenario, the seed and the replication index.
+ * @throws SimulationError / RunawaySimulationError from the kernel.
+ */
+export function simulate(scenario: Scenario, options: SimulationOptions = {}): RunResult {
+  const registries = options.registries ?? createRegistries();
+  const seed = options.seed ?? scenario.seed;
+  const replication = options.replication ?? 0;
+  const streams = new RandomStreams(seed, replication);
+  const simulator = new Simulator(options.limits);
+  const nodeIndex = new Map(scenario.nodes.map((node, index) => [node.id, index]));
+  const indexOf = (id: string) => nodeIndex.get(id)!;
+
+  const transmitters: TransmitterSettings[] = [];
+  const transmitterNames: string[] = [];
+  const linkViews = scenario.links.map((link, linkIndex) => {
+    const ends = [
+      [link.between[0], link.between[1], link.loss.forward],
+      [link.between[1], link.between[0], link.loss.reverse],
+    ] as const;
+    return {
+      id: link.id,
+      between: link.between,
+      transmitters: ends.map(([from, to, lossProbability]) => {
+        transmitters.push({
+          linkIndex,
+          from: indexOf(from),
+          to: indexOf(to),
+          bandwidthBitsPerSecond: link.bandwidth,
+          delay: link.delay,
+          lossProbability,
+          bufferPackets: link.buffer ?? Number.POSITIVE_INFINITY,
+        });
+        transmitterNames.push(`link/${link.id}/${from}>${to}`);
+        return { index: transmitters.length - 1, from, to };
+      }),
+    };
+  });
+
+  const collector = new MetricsCollector(
+    simulator,
+    scenario.warmup,
+    scenario.flows.length,
+    transmitters.length,
+    scenario.nodes.length,
+  );
+  const probe: NetworkProbe = options.probes?.length
+    ? new ProbeFanout([collector, ...options.probes])
+    : collector;
+  const network = new Network(
+    simulator,
+    {
+      nodeIds: scenario.nodes.map((node) => node.id),
+      transmitters,
+      transmitterNames,
+      routing: scenario.routing.metric,
+    },
+    streams,
+    probe,
+  );
+
+  const flows: Flow[] = [];
+  const stages = scenario.nodes.map(
+    (node) =>
+      new ProcessingStage(
+        simulator,
+        node.processing,
+        streams.stream(`node/${node.id}/processing`),
+        node.servers,
+        node.queue ?? Number.POSITIVE_INFINITY,
+        {
+          processed: (message: Message) => flows[message.flowIndex].delivered(message),
+          refused: (message: Message) => flows[message.flowIndex].resolve(message, DROPPED_NODE_QUEUE),
+          crashed: (message: Message) => flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
+        },
+      ),
+  );
+
+  let messageIds = 0;
+  let completedFlows = 0;
+  const environment = {
+    simulator,
+    network,
+    probe,
+    process: (node: number, message: Message) => stages[node].accept(message),
+    nextMessageId: () => messageIds++,
+    flowCompleted: () => {
+      completedFlows++;
+      if (completedFlows === flows.length && scenario.duration === undefined) simulator.stop();
+    },
+  };
+  scenario.flows.forEach((flow, index) => {
+    flows.push(
+      new Flow(
+        {
+          index,
+          id: flow.id,
+          source: indexOf(flow.from),
+          destination: indexOf(flow.to),
+          transport: registries.transports.get(flow.transport.protocol),
+          config: flow.transport,
+        },
+        environment,
+      ),
+    );
+  });
+  network.setHandlers({
+    arrived: (packet) => flows[packet.flowIndex].packetArrived(packet),
+    failed: (packet, fate) => flows[packet.flowIndex].packetFailed(packet, fate),
+  });
+
+  const states = scenario.nodes.map((node, index) => {
+    const sending = flows.filter((flow) => flow.setup.source === index);
+    const receiving = flows.filter((flow) => flow.setup.destination === index);
+    return new ComponentState(
+      () => {
+        network.crashNode(index);
+        stages[index].crash();
+        for (const flow of sending) flow.sender.crash(node.persistent);
+        for (const flow of receiving) flow.receiver.crash(node.persistent);
+        probe.nodeStateChanged(index, false);
+      },
+      () => {
+        network.recoverNode(index);
+        probe.nodeStateChanged(index, true);
+        for (const flow of receiving) flow.receiver.recover();
+        for (const flow of sending) flow.sender.recover();
+      },
+    );
+  });
+
+  const failureProcesses = scenario.nodes.map((node, index) => {
+    if (!node.failure) return null;
+    const process = new FailureProcess(
+      simulator,
+      node.failure,
+      streams.stream(`node/${node.id}/failure`),
+      streams.stream(`node/${node.id}/repair`),
+      states[index],
+    );
+    process.begin();
+    return process;
+  });
+  for (const fault of scenario.faults) {
+    if ('crash' in fault) simulator.scheduleAt(fault.at, () => states[indexOf(fault.crash)].hold('scripted'));
+    else simulator.scheduleAt(fault.at, () => states[indexOf(fault.recover)].release('scripted'));
+  }
+
+  const horizon = scenario.duration ?? Number.POSITIVE_INFINITY;
+  scenario.flows.forEach((flow, index) => {
+    const arrivals = registries.arrivals.get(flow.workload.arrivals);
+    const rate = flow.workload.rate ?? 0;
+    new WorkloadGenerator(
+      simulator,
+      {
+        messages: flow.workload.messages ?? Number.POSITIVE_INFINITY,
+        start: flow.workload.start,
+        stop: Math.min(flow.workload.stop ?? Number.POSITIVE_INFINITY, horizon),
+        bulk: !arrivals.usesRate,
+      },
+      arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
+      flow.workload.size,
+      streams.stream(`flow/${flow.id}/sizes`),
+      flows[index],
+    ).begin();
+  });
+
+  simulator.run({
+    until: scenario.duration,
+    onProgress: stallGuard(scenario.duration, collector, options.onProgress),
+  });
+
+  return summarize(collector, {
+    scenario: scenario.name,
+    description: scenario.description,
+    seed,
+    replication,
+    warmupSeconds: scenario.warmup,
+    endSeconds: simulator.now,
+    events: simulator.executedEvents,
+    nodeIds: scenario.nodes.map((node) => node.id),
+    analyticAvailability: failureProcesses.map((process) => process?.analyticAvailability ?? null),
+    flows: flows.map((flow, index) => ({
+      id: flow.setup.id,
+      from: scenario.flows[index].from,
+      to: scenario.flows[index].to,
+      protocol: flow.setup.transport.id,
+      firstSendAt: flow.firstSendAt,
+      completedAt: flow.completedAt,
+      unresolved: flow.unresolved,
+    })),
+    links: linkViews,
+    theory: predictTheory(scenario),
+  });
+}
+
+/** Progress checks in a row without any flow activity after which a run without duration is stuck. */
+const STALLED_CHECKS = 4;
+
+/**
+ * Wraps the progress callback with a check that a run without a duration is still going
+ * somewhere: if no flow creates or sends anything for several progress intervals (about a
+ * million events, e.g. only failures and repairs while a sender waits on a node that never
+ * recovers), the run cannot end by itself, and it stops with a message saying why.
+ */
+function stallGuard(
+  duration: number | undefined,
+  collector: MetricsCollector,
+  onProgress: SimulationOptions['onProgress'],
+): (now: number, events: number) => void {
+  let lastActivity = -1;
+  let stalledChecks = 0;
+  return (now, events) => {
+    onProgress?.(now, events);
+    if (duration !== undefined) return;
+    const activity = collector.flows.reduce((sum, flow) => sum + flow.created + flow.packetsSent, 0);
+    if (activity !== lastActivity) {
+      lastActivity = activity;
+      stalledChecks = 0;
+    } else if (++stalledChecks >= STALLED_CHECKS) {
+      throw new RunawaySimulationError(
+        `no flow has sent anything for ${events.toLocaleString('en')} events up to t=${now} s, yet not every ` +
+          'flow has finished (a sender may wait on a node that never recovers); give the scenario a duration',
+        now,
+      );
+    }
+  };
+}

@@ -1,0 +1,260 @@
+import type { z } from 'zod';
+import { type DocumentPath, describeValue, formatPath, valueAt } from './document-path.js';
+import { allowedKeysAt, expectationAt } from './schema-lookup.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** One schema problem in words, before it is located in the file. */
+export interface ExplainedIssue {
+  path: Array<string | number>;
+  /** What was wrong and what was expected. */
+  message: string;
+  /**
+   * Which source node shows the problem: the value at `path`, the key of that value (an
+   * unknown key), or its parent (a missing key has no node of its own).
+   */
+  anchor: 'value' | 'key' | 'parent';
+}
+
+/** What the explanation needs to know besides the issues. */
+interface Context {
+  schema: z.ZodType;
+  document: unknown;
+}
+
+/**
+ * Turns zod issues for `document` into messages that say what was expected: unions report the
+ * branch that best fits the input, unknown keys list the allowed ones and suggest the closest,
+ * type errors say what they got. Never throws.
+ */
+export function explainIssues(
+  issues: readonly ZodIssue[],
+  document: unknown,
+  schema: z.ZodType,
+): ExplainedIssue[] {
+  const explained = issues.flatMap((issue) => explain(issue, [], { schema, document }));
+  // An unknown key that is a typo of a missing one says it all; drop the "missing" twin.
+  const typoTargets = new Set(explained.flatMap((issue) => (issue.typoOf ? [formatPath(issue.typoOf)] : [])));
+  const seen = new Set<string>();
+  const kept: ExplainedIssue[] = [];
+  for (const { path, message, anchor } of explained) {
+    const key = `${formatPath(path)}\n${message}`;
+    if (seen.has(key) || (anchor === 'parent' && typoTargets.has(formatPath(path)))) continue;
+    seen.add(key);
+    kept.push({ path, message, anchor });
+  }
+  return kept;
+}
+
+/** An explained issue with, for an unknown key, the path of the key it is probably a typo of. */
+type Explained = ExplainedIssue & { typoOf?: Array<string | number> };
+
+function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explained[] {
+  const path = [
+    ...base,
+    ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+  ];
+  const value = valueAt(context.document, path);
+  const missing =
+    value === undefined && path.length > 0 && isObject(valueAt(context.document, path.slice(0, -1)));
+  const at = (message: string, anchor: ExplainedIssue['anchor'] = missing ? 'parent' : 'value') => [
+    { path, message, anchor },
+  ];
+  const missingKey = (expected: string, meaning?: string) =>
+    at(
+      `missing required key '${String(path[path.length - 1])}'${meaning ? ` (${meaning})` : ''}: expected ${expected}`,
+    );
+
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected =
+        issue.expected === 'object' && path.length === 0
+          ? 'a scenario: a mapping with keys such as name, nodes, links, flows'
+          : typeInWords(issue.expected);
+      if (missing) return missingKey(expected);
+      const got = path.length === 0 && value == null ? 'an empty document' : describeValue(value);
+      return at(`expected ${expected}, got ${got}`);
+    }
+    case 'invalid_union': {
+      if (issue.errors.length === 0 && 'options' in issue && issue.discriminator !== undefined) {
+        const options = (issue.options ?? []).map(String);
+        const choice = `one of: ${options.join(', ')}`;
+        if (missing) return missingKey(choice);
+        return at(
+          `unknown ${issue.discriminator} ${quote(value)} (expected ${choice})${suggest(value, options)}`,
+        );
+      }
+      if (issue.errors.length === 0) return at(issue.message || 'matches none of the accepted forms');
+      const branch = bestBranch(issue.errors);
+      if (branch && !branch.every(isTypeMismatch))
+        return branch.flatMap((inner) => explain(inner, path, context));
+      // No branch got past the type check: say what the whole union takes.
+      const { form, meaning } = expectationAt(context.schema, path, context.document);
+      const expected =
+        form ?? [...new Set(issue.errors.flat().flatMap(expectedTypes))].map(typeInWords).join(' or ');
+      if (missing) return missingKey(expected, meaning);
+      return at(`expected ${expected}, got ${describeValue(value)}`);
+    }
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(context.schema, path, context.document);
+      const hint = allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '';
+      return issue.keys.map((key) => {
+        const intended = closestMatch(key, allowed);
+        return {
+          path: [...path, key],
+          message: `unknown key '${key}'${intended ? `; did you mean '${intended}'?` : ''}${hint}`,
+          anchor: 'key' as const,
+          ...(intended && { typoOf: [...path, intended] }),
+        };
+      });
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((option) => (typeof option === 'string' ? option : String(option)));
+      const expected = options.length === 1 ? quote(issue.values[0]) : `one of: ${options.join(', ')}`;
+      if (missing) return missingKey(expected);
+      return at(`expected ${expected}, got ${describeValue(value)}${suggest(value, options)}`);
+    }
+    case 'too_small':
+    case 'too_big':
+      return at(`${sizeLimit(issue)}, got ${describeSize(value, issue.origin)}`);
+    case 'invalid_format': {
+      const expected = issue.message.startsWith('Invalid')
+        ? `expected text in the format ${issue.format}`
+        : issue.message;
+      return at(`${expected}, got ${describeValue(value)}`);
+    }
+    case 'not_multiple_of':
+      return at(`expected a multiple of ${String(issue.divisor)}, got ${describeValue(value)}`);
+    default:
+      // custom (refinements, quantity parsing) and the rest already speak the user's language.
+      return at(issue.message || 'invalid value');
+  }
+}
+
+/**
+ * The union branch that fits the input best: one that got past the type check, then the one with
+ * the fewest problems, then the one whose problems lie deepest (it matched more of the input).
+ */
+function bestBranch(branches: readonly ZodIssue[][]): ZodIssue[] | undefined {
+  const score = (branch: ZodIssue[]) => [
+    branch.every(isTypeMismatch) ? 1 : 0,
+    branch.length,
+    -Math.max(0, ...branch.map((inner) => inner.path.length)),
+  ];
+  let best: ZodIssue[] | undefined;
+  let bestScore: number[] = [];
+  for (const branch of branches) {
+    const current = score(branch);
+    const firstDifference = current.findIndex((part, index) => part !== bestScore[index]);
+    if (
+      best === undefined ||
+      (firstDifference >= 0 && current[firstDifference] < bestScore[firstDifference])
+    ) {
+      best = branch;
+      bestScore = current;
+    }
+  }
+  return best;
+}
+
+/** The input is of the wrong kind for this branch altogether (e.g. a string where an object goes). */
+function isTypeMismatch(issue: ZodIssue): boolean {
+  if (issue.path.length > 0) return false;
+  if (issue.code === 'invalid_type') return true;
+  return (
+    issue.code === 'invalid_union' &&
+    issue.errors.length > 0 &&
+    issue.errors.every((branch) => branch.every(isTypeMismatch))
+  );
+}
+
+function expectedTypes(issue: ZodIssue): string[] {
+  if (issue.code === 'invalid_type') return [issue.expected];
+  if (issue.code === 'invalid_union') return issue.errors.flat().flatMap(expectedTypes);
+  return [];
+}
+
+function typeInWords(type: string): string {
+  const words: Record<string, string> = {
+    number: 'a number',
+    int: 'an integer',
+    string: 'a string',
+    boolean: 'true or false',
+    object: 'an object (a mapping of keys to values)',
+    array: 'a list',
+    tuple: 'a list',
+    null: 'null',
+  };
+  return words[type] ?? `a value of type ${type}`;
+}
+
+function sizeLimit(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    const count = issue.inclusive ? limit : small ? limit + 1 : limit - 1;
+    return `expected ${small ? 'at least' : 'at most'} ${count} item${count === 1 ? '' : 's'}`;
+  }
+  if (issue.origin === 'string') return `expected ${small ? 'at least' : 'at most'} ${limit} characters`;
+  const relation = small
+    ? issue.inclusive
+      ? 'at least'
+      : 'more than'
+    : issue.inclusive
+      ? 'at most'
+      : 'less than';
+  return `expected a number of ${relation} ${limit}`;
+}
+
+function describeSize(value: unknown, origin: string): string {
+  if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'string' && origin === 'string') return `${value.length} characters`;
+  return typeof value === 'number' ? String(value) : describeValue(value);
+}
+
+/** `; did you mean 'bandwidth'?` when `written` is an obvious typo of one candidate, else ''. */
+function suggest(written: unknown, candidates: readonly string[]): string {
+  if (typeof written !== 'string' || written.length === 0) return '';
+  const match = closestMatch(written, candidates);
+  return match === undefined ? '' : `; did you mean '${match}'?`;
+}
+
+/** The candidate within a small edit distance of `written` (at most a third of its length). */
+function closestMatch(written: string, candidates: readonly string[]): string | undefined {
+  const lower = written.toLowerCase();
+  const limit = Math.max(1, Math.floor(written.length / 3));
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (candidate === written) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, with a swap of neighbours counting as one edit (`bandwdith`). */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+function isObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function quote(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { formatPath, isPathPrefix } from './document-path.js';
+import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { explainIssues } from './explain-issues.js';
+import { applyOverrides, type Override, parseOverride } from './overrides.js';
+import { createRegistries, type Registries } from './registries.js';
+import { createScenarioSchema, type Scenario } from './schema.js';
+import { detectFormat, parseSource } from './source-document.js';
+
+/** How to read a scenario besides its text. */
+export interface LoadOptions {
+  /** `--set path=value` overrides, applied in order to the raw document before validation. */
+  overrides?: string[];
+  /** The registries the schema is built from; msgsim's built-in ones by default. */
+  registries?: Registries;
+}
+
+/**
+ * Reads, parses and validates the scenario file `file` (YAML for `.yaml`/`.yml`, JSON for
+ * `.json`, sniffed otherwise) and returns the resolved scenario (SI numbers, ready distributions).
+ * @throws ScenarioError with every issue found, each naming `file`, the path inside it and the
+ * line where known; an unreadable file is one issue naming the file.
+ */
+export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ScenarioError([
+      { file, path: '', message: `cannot read the scenario file: ${readFailure(error)}` },
+    ]);
+  }
+  return parseScenarioText(text, file, options);
+}
+
+/**
+ * Parses and validates scenario `text` as if read from `file` (which names it in issues and
+ * picks the format by extension). Pure: no file system access.
+ * @throws ScenarioError with every syntax, override or schema issue, located by line and column
+ * where the source shows them.
+ */
+export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): Scenario {
+  const parsed = parseSource(text, file, detectFormat(file, text));
+  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  const overrides = options.overrides ?? [];
+  const data =
+    overrides.length > 0 ? applyOverrides(parsed.document.data, overrides, file) : parsed.document.data;
+  const applied = overrides.map((override) => parseOverride(override, file));
+
+  const schema = schemaFor(options.registries);
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+
+  const issues = explainIssues(result.error.issues, data, schema).map((issue): ScenarioIssue => {
+    const setBy = lastOverrideOf(issue.path, applied);
+    const position = setBy
+      ? undefined
+      : parsed.document.locate(issue.path, issue.anchor === 'key' ? 'key' : 'value');
+    return {
+      file,
+      path: formatPath(issue.path),
+      ...(position && { line: position.line, column: position.column }),
+      message: setBy ? `${issue.message} (value from --set ${setBy.text})` : issue.message,
+    };
+  });
+  throw new ScenarioError(sortByLine(issues));
+}
+
+const defaultSchemas = new WeakMap<Registries, ScenarioSchema>();
+let defaultRegistries: Registries | undefined;
+type ScenarioSchema = ReturnType<typeof createScenarioSchema>;
+
+/** Building the schema walks every registry; reuse it across files read with the same registries. */
+function schemaFor(registries: Registries | undefined): ScenarioSchema {
+  defaultRegistries ??= createRegistries();
+  const key = registries ?? defaultRegistries;
+  let schema = defaultSchemas.get(key);
+  if (!schema) {
+    schema = createScenarioSchema(key);
+    defaultSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+/** The last override that set `path` or one of its ancestors: the file's line would mislead there. */
+function lastOverrideOf(
+  path: ReadonlyArray<string | number>,
+  overrides: readonly Override[],
+): Override | undefined {
+  return [...overrides].reverse().find((override) => isPathPrefix(override.path, path));
+}
+
+function sortByLine(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const lineOf = (issue: ScenarioIssue) => issue.line ?? Number.POSITIVE_INFINITY;
+  return [...issues].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return (error as Error)?.message ?? String(error);
+}

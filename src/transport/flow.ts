@@ -1,0 +1,197 @@
+import type { Simulator } from '../engine/simulator.js';
+import { Message, type MessageFate } from '../net/message.js';
+import type { Network } from '../net/network.js';
+import { Packet } from '../net/packet.js';
+import type { NetworkProbe } from '../net/probe.js';
+import type {
+  FlowPort,
+  TransportConfigBase,
+  TransportDefinition,
+  TransportReceiver,
+  TransportSender,
+} from './transport.js';
+
+/** What a flow needs from the simulation around it. */
+export interface FlowEnvironment {
+  readonly simulator: Simulator;
+  readonly network: Network;
+  readonly probe: NetworkProbe;
+  /** Hands a received message to the processing stage of `node`. */
+  process(node: number, message: Message): void;
+  /** Called once when the flow has finished. */
+  flowCompleted(flow: Flow): void;
+  /** Next message id (unique over the run). */
+  nextMessageId(): number;
+}
+
+/** Static description of a flow. */
+export interface FlowSetup {
+  index: number;
+  id: string;
+  source: number;
+  destination: number;
+  transport: TransportDefinition<TransportConfigBase>;
+  config: TransportConfigBase & Record<string, unknown>;
+}
+
+const DELIVERED: MessageFate = { kind: 'delivered' };
+const LOST_NODE_DOWN: MessageFate = { kind: 'lost', reason: 'nodeDown' };
+
+/**
+ * One flow from a source to a destination: owns the transport's two halves, creates messages
+ * for the workload, puts packets on the network and keeps the ledger that decides when the
+ * flow is complete (every message resolved and the sender idle).
+ */
+export class Flow implements FlowPort {
+  readonly sender: TransportSender;
+  readonly receiver: TransportReceiver;
+  /** Messages created and not yet resolved. */
+  unresolved = 0;
+  /** Set when the workload will create no more messages. */
+  workloadDone = false;
+  /** When the flow completed (s); NaN while running. */
+  completedAt = Number.NaN;
+  /** Latest delivery to the application (s). */
+  lastDeliveryAt = Number.NaN;
+  /** Time of the first message handed to the network (s). */
+  firstSendAt = Number.NaN;
+  private readonly headerBytes: number;
+  private readonly ackBytes: number;
+
+  constructor(
+    readonly setup: FlowSetup,
+    private readonly environment: FlowEnvironment,
+  ) {
+    this.headerBytes = setup.config.headerSize;
+    this.ackBytes = typeof setup.config.ackSize === 'number' ? setup.config.ackSize : 0;
+    this.sender = setup.transport.createSender(this, setup.config);
+    this.receiver = setup.transport.createReceiver(this, setup.config);
+  }
+
+  get simulator(): Simulator {
+    return this.environment.simulator;
+  }
+
+  get flowIndex(): number {
+    return this.setup.index;
+  }
+
+  get isComplete(): boolean {
+    return !Number.isNaN(this.completedAt);
+  }
+
+  /** The application creates a message of `payloadBytes` now. */
+  createMessage(payloadBytes: number): void {
+    const { environment } = this;
+    const message = new Message(
+      environment.nextMessageId(),
+      this.setup.index,
+      payloadBytes,
+      environment.simulator.now,
+    );
+    this.unresolved++;
+    environment.probe.messageCreated(message);
+    if (!environment.network.isUp(this.setup.source)) {
+      this.resolve(message, LOST_NODE_DOWN);
+      return;
+    }
+    this.sender.submit(message);
+  }
+
+  /** The workload will create nothing more. */
+  finishWorkload(): void {
+    this.workloadDone = true;
+    this.checkComplete();
+  }
+
+  sendData(message: Message, sequence: number, isRetransmission: boolean): Packet {
+    const { setup } = this;
+    const packet = new Packet(
+      'data',
+      setup.index,
+      setup.source,
+      setup.destination,
+      message.payloadBytes + this.headerBytes,
+      sequence,
+      message,
+      isRetransmission,
+    );
+    message.transmissions++;
+    if (Number.isNaN(this.firstSendAt)) this.firstSendAt = this.environment.simulator.now;
+    this.environment.network.send(packet);
+    return packet;
+  }
+
+  sendAck(ackNumber: number): void {
+    const { setup } = this;
+    const packet = new Packet(
+      'ack',
+      setup.index,
+      setup.destination,
+      setup.source,
+      this.ackBytes,
+      ackNumber,
+      null,
+      false,
+    );
+    packet.ackNumber = ackNumber;
+    this.environment.network.send(packet);
+  }
+
+  deliver(message: Message, packet: Packet): void {
+    if (!Number.isNaN(message.receivedAt) || !message.isPending) {
+      this.duplicate(packet);
+      return;
+    }
+    const now = this.environment.simulator.now;
+    message.receivedAt = now;
+    message.handedOffAt = packet.handedOffAt;
+    message.waitSeconds = packet.handedOffAt - message.createdAt;
+    message.transSeconds = packet.transSeconds;
+    message.propSeconds = packet.propSeconds;
+    message.queueSeconds = packet.queueSeconds;
+    this.environment.process(this.setup.destination, message);
+  }
+
+  duplicate(packet: Packet): void {
+    this.environment.probe.duplicateReceived(packet);
+  }
+
+  /** Processing at the receiver finished: the application has the message. */
+  delivered(message: Message): void {
+    message.deliveredAt = this.environment.simulator.now;
+    this.lastDeliveryAt = message.deliveredAt;
+    this.resolve(message, DELIVERED);
+  }
+
+  resolve(message: Message, fate: MessageFate): void {
+    if (!message.isPending) return;
+    message.fate = fate;
+    this.unresolved--;
+    this.environment.probe.messageResolved(message);
+    this.checkComplete();
+  }
+
+  senderIdle(): void {
+    this.checkComplete();
+  }
+
+  /** An arriving packet of this flow reached its destination node. */
+  packetArrived(packet: Packet): void {
+    if (packet.kind === 'data') this.receiver.onData(packet);
+    else this.sender.onAck(packet);
+  }
+
+  /** A packet of this flow will never arrive. */
+  packetFailed(packet: Packet, fate: MessageFate): void {
+    if (packet.kind === 'data') this.sender.onDataLost(packet, fate);
+  }
+
+  private checkComplete(): void {
+    if (!this.workloadDone || this.unresolved > 0 || this.sender.outstanding > 0 || this.isComplete) return;
+    const now = this.environment.simulator.now;
+    this.completedAt =
+      this.setup.transport.acknowledged || Number.isNaN(this.lastDeliveryAt) ? now : this.lastDeliveryAt;
+    this.environment.flowCompleted(this);
+  }
+}

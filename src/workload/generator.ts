@@ -1,0 +1,75 @@
+import type { Distribution } from '../engine/distributions.js';
+import type { RandomStream } from '../engine/random.js';
+import type { Simulator } from '../engine/simulator.js';
+import type { ArrivalProcess } from './arrivals.js';
+
+/** When and how much a flow's application sends. */
+export interface WorkloadPlan {
+  /** Messages to create in all; Infinity for unbounded. */
+  messages: number;
+  /** Time of the first possible message (s). */
+  start: number;
+  /** No message is created after this time (s); Infinity for none. */
+  stop: number;
+  /** True when all messages are ready at once (bulk transfer). */
+  bulk: boolean;
+}
+
+/** Where a generator sends what it creates. */
+export interface WorkloadSink {
+  createMessage(payloadBytes: number): void;
+  finishWorkload(): void;
+}
+
+/**
+ * Drives one flow's application: creates messages at the times its arrival process gives,
+ * with sizes drawn from its size distribution, until the count or the stop time is reached.
+ */
+export class WorkloadGenerator {
+  private created = 0;
+  private readonly onArrival = (): void => this.arrive();
+
+  constructor(
+    private readonly simulator: Simulator,
+    private readonly plan: WorkloadPlan,
+    private readonly arrivals: ArrivalProcess,
+    private readonly sizes: Distribution,
+    private readonly sizeRandom: RandomStream,
+    private readonly sink: WorkloadSink,
+  ) {}
+
+  /** Schedules the first arrival (or finishes at once when nothing can be created). */
+  begin(): void {
+    const first = this.plan.start + this.arrivals.firstOffset();
+    if (this.plan.messages <= 0 || first > this.plan.stop) {
+      this.simulator.scheduleAt(Math.max(this.plan.start, this.simulator.now), () =>
+        this.sink.finishWorkload(),
+      );
+      return;
+    }
+    this.simulator.scheduleAt(first, this.onArrival);
+  }
+
+  private size(): number {
+    return this.sizes.isConstant ? this.sizes.mean : this.sizes.sample(this.sizeRandom);
+  }
+
+  private arrive(): void {
+    if (this.plan.bulk) {
+      while (this.created < this.plan.messages) {
+        this.created++;
+        this.sink.createMessage(this.size());
+      }
+      this.sink.finishWorkload();
+      return;
+    }
+    this.created++;
+    this.sink.createMessage(this.size());
+    const next = this.simulator.now + this.arrivals.nextGap();
+    if (this.created >= this.plan.messages || next > this.plan.stop) {
+      this.sink.finishWorkload();
+      return;
+    }
+    this.simulator.scheduleAt(next, this.onArrival);
+  }
+}

@@ -1,0 +1,395 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RunawaySimulationError, SimulationError, Simulator } from '../../src/engine/simulator.js';
+
+/** A simulator plus a log of `time:name` entries written by the events it runs. */
+function story() {
+  const sim = new Simulator();
+  const log: string[] = [];
+  const note = (name: string) => () => log.push(`${sim.now}:${name}`);
+  return { sim, log, note };
+}
+
+describe('Simulator: ordering and the clock', () => {
+  it('runs events in time order and advances now to each event', () => {
+    const { sim, log, note } = story();
+    sim.schedule(3, note('c'));
+    sim.schedule(1, note('a'));
+    sim.scheduleAt(2, note('b'));
+    sim.schedule(0, note('zero'));
+    expect(sim.pendingEvents).toBe(4);
+    expect(sim.run()).toBe('empty');
+    expect(log).toEqual(['0:zero', '1:a', '2:b', '3:c']);
+    expect(sim.now).toBe(3);
+    expect(sim.executedEvents).toBe(4);
+    expect(sim.pendingEvents).toBe(0);
+  });
+
+  it('passes the argument given to schedule', () => {
+    const sim = new Simulator();
+    const seen: unknown[] = [];
+    sim.schedule(1, (packet: { id: number }) => seen.push(packet.id), { id: 42 });
+    sim.scheduleAt(2, (text: string) => seen.push(text), 'hello');
+    sim.run();
+    expect(seen).toEqual([42, 'hello']);
+  });
+
+  it('schedules relative to the current time from inside a handler', () => {
+    const { sim, log, note } = story();
+    sim.schedule(1, () => {
+      log.push(`${sim.now}:first`);
+      sim.schedule(0.5, note('child'));
+      sim.schedule(0, note('same-instant'));
+    });
+    sim.schedule(1.2, note('other'));
+    sim.run();
+    expect(log).toEqual(['1:first', '1:same-instant', '1.2:other', '1.5:child']);
+  });
+
+  it('runs events at the same time in the order they were scheduled', () => {
+    const { sim, log, note } = story();
+    for (const name of ['a', 'b', 'c', 'd', 'e']) sim.schedule(5, note(name));
+    sim.scheduleAt(5, note('f'));
+    sim.schedule(1, () => sim.schedule(4, note('g')));
+    sim.run();
+    expect(log).toEqual(['5:a', '5:b', '5:c', '5:d', '5:e', '5:f', '5:g']);
+  });
+
+  it('is a pure function of what was scheduled: ties keep scheduling order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 200 }), (delays) => {
+        const sim = new Simulator();
+        const ran: number[] = [];
+        delays.forEach((delay, index) => {
+          sim.schedule(delay, () => ran.push(index));
+        });
+        sim.run();
+        const expected = delays.map((_, index) => index).sort((a, b) => delays[a] - delays[b] || a - b);
+        expect(ran).toEqual(expected);
+      }),
+    );
+  });
+
+  it('rejects negative, NaN and infinite delays and times in the past with RangeError', () => {
+    const sim = new Simulator();
+    sim.schedule(2, () => {});
+    sim.run();
+    for (const delay of [-1, -1e-12, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => sim.schedule(delay, () => {})).toThrow(RangeError);
+    }
+    for (const time of [1.999, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => sim.scheduleAt(time, () => {})).toThrow(RangeError);
+    }
+    expect(sim.pendingEvents).toBe(0);
+    sim.scheduleAt(2, () => {});
+    expect(sim.pendingEvents).toBe(1);
+  });
+});
+
+describe('Simulator: cancel', () => {
+  it('cancels a pending event before the run', () => {
+    const { sim, log, note } = story();
+    sim.schedule(1, note('a'));
+    const timer = sim.schedule(2, note('timeout'));
+    sim.schedule(3, note('c'));
+    expect(sim.isPending(timer)).toBe(true);
+    expect(sim.cancel(timer)).toBe(true);
+    expect(sim.isPending(timer)).toBe(false);
+    expect(sim.cancel(timer)).toBe(false);
+    expect(sim.pendingEvents).toBe(2);
+    sim.run();
+    expect(log).toEqual(['1:a', '3:c']);
+  });
+
+  it('cancels from inside a handler (a retransmission timer disarmed by an ACK)', () => {
+    const { sim, log, note } = story();
+    const timer = sim.schedule(5, note('retransmit'));
+    sim.schedule(2, () => {
+      log.push(`${sim.now}:ack`);
+      expect(sim.cancel(timer)).toBe(true);
+    });
+    sim.run();
+    expect(log).toEqual(['2:ack']);
+    expect(sim.now).toBe(2);
+  });
+
+  it('returns false for a handle whose event already ran', () => {
+    const sim = new Simulator();
+    const handle = sim.schedule(1, () => {});
+    sim.run();
+    expect(sim.isPending(handle)).toBe(false);
+    expect(sim.cancel(handle)).toBe(false);
+  });
+
+  it('does not cancel a new event that reuses the slot of a cancelled one', () => {
+    const { sim, log, note } = story();
+    const stale = sim.schedule(1, note('old'));
+    expect(sim.cancel(stale)).toBe(true);
+    const fresh = sim.schedule(1, note('new'));
+    // The test only means something if the slot really was reused.
+    expect(fresh % 2 ** 25).toBe(stale % 2 ** 25);
+    expect(fresh).not.toBe(stale);
+    expect(sim.isPending(stale)).toBe(false);
+    expect(sim.cancel(stale)).toBe(false);
+    expect(sim.isPending(fresh)).toBe(true);
+    sim.run();
+    expect(log).toEqual(['1:new']);
+  });
+
+  it('does not cancel a new event that reuses the slot of one that already ran', () => {
+    const { sim, log, note } = story();
+    const stale = sim.schedule(1, note('old'));
+    sim.run();
+    const fresh = sim.schedule(1, note('new'));
+    expect(fresh % 2 ** 25).toBe(stale % 2 ** 25);
+    expect(sim.cancel(stale)).toBe(false);
+    sim.run();
+    expect(log).toEqual(['1:old', '2:new']);
+  });
+
+  it('ignores handles that never named an event', () => {
+    const sim = new Simulator();
+    sim.schedule(1, () => {});
+    expect(sim.cancel(-1)).toBe(false);
+    expect(sim.cancel(123_456)).toBe(false);
+    expect(sim.isPending(123_456)).toBe(false);
+    expect(sim.pendingEvents).toBe(1);
+  });
+
+  it('runs exactly the events not cancelled, in order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ delay: fc.integer({ min: 0, max: 20 }), cancel: fc.boolean() }), {
+          maxLength: 150,
+        }),
+        (plan) => {
+          const sim = new Simulator();
+          const ran: number[] = [];
+          const handles = plan.map(({ delay }, index) => sim.schedule(delay, () => ran.push(index)));
+          plan.forEach(({ cancel }, index) => {
+            if (cancel) expect(sim.cancel(handles[index])).toBe(true);
+          });
+          sim.run();
+          const expected = plan
+            .map((_, index) => index)
+            .filter((index) => !plan[index].cancel)
+            .sort((a, b) => plan[a].delay - plan[b].delay || a - b);
+          expect(ran).toEqual(expected);
+          expect(handles.every((handle) => !sim.cancel(handle))).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('Simulator: run until, stop', () => {
+  it('stops before later events, sets now = until, and a second run continues', () => {
+    const { sim, log, note } = story();
+    for (const time of [1, 2, 3, 5, 8]) sim.scheduleAt(time, note(`t${time}`));
+    expect(sim.run({ until: 4 })).toBe('until');
+    expect(log).toEqual(['1:t1', '2:t2', '3:t3']);
+    expect(sim.now).toBe(4);
+    expect(sim.pendingEvents).toBe(2);
+    // Scheduling between runs is relative to until; the tie at t=5 goes to the older event.
+    sim.schedule(1, note('late'));
+    expect(sim.run({ until: 6 })).toBe('until');
+    expect(log.slice(3)).toEqual(['5:t5', '5:late']);
+    expect(sim.now).toBe(6);
+    expect(sim.run()).toBe('empty');
+    expect(log.slice(5)).toEqual(['8:t8']);
+    expect(sim.now).toBe(8);
+  });
+
+  it('runs an event scheduled exactly at until', () => {
+    const { sim, log, note } = story();
+    sim.scheduleAt(3, note('edge'));
+    sim.scheduleAt(3.000001, note('after'));
+    expect(sim.run({ until: 3 })).toBe('until');
+    expect(log).toEqual(['3:edge']);
+    expect(sim.now).toBe(3);
+  });
+
+  it('advances now to until even when the queue runs dry first', () => {
+    const { sim, log, note } = story();
+    sim.scheduleAt(1, note('only'));
+    expect(sim.run({ until: 10 })).toBe('empty');
+    expect(log).toEqual(['1:only']);
+    expect(sim.now).toBe(10);
+  });
+
+  it('rejects an until in the past or NaN instead of moving the clock backwards', () => {
+    const sim = new Simulator();
+    sim.scheduleAt(5, () => {});
+    sim.scheduleAt(12, () => {});
+    sim.run({ until: 10 });
+    expect(sim.now).toBe(10);
+    expect(() => sim.run({ until: 5 })).toThrow(RangeError);
+    expect(() => sim.run({ until: Number.NaN })).toThrow(RangeError);
+    expect(sim.now).toBe(10);
+    expect(sim.pendingEvents).toBe(1);
+    expect(sim.run({ until: 10 })).toBe('until');
+    expect(sim.now).toBe(10);
+  });
+
+  it('returns after the current event when a handler calls stop(), and can resume', () => {
+    const { sim, log, note } = story();
+    sim.scheduleAt(1, note('a'));
+    sim.scheduleAt(2, () => {
+      log.push(`${sim.now}:stopper`);
+      sim.stop();
+    });
+    sim.scheduleAt(2, note('same-instant'));
+    sim.scheduleAt(3, note('c'));
+    expect(sim.run({ until: 100 })).toBe('stopped');
+    expect(log).toEqual(['1:a', '2:stopper']);
+    expect(sim.now).toBe(2);
+    expect(sim.pendingEvents).toBe(2);
+    expect(sim.run()).toBe('empty');
+    expect(log).toEqual(['1:a', '2:stopper', '2:same-instant', '3:c']);
+  });
+
+  it('returns empty at once when nothing is scheduled', () => {
+    const sim = new Simulator();
+    expect(sim.run()).toBe('empty');
+    expect(sim.now).toBe(0);
+    expect(sim.executedEvents).toBe(0);
+  });
+});
+
+describe('Simulator: failures and limits', () => {
+  it('wraps a throwing handler in SimulationError with the simulated time and the function name', () => {
+    const sim = new Simulator();
+    const boom = new Error('queue index out of range');
+    function deliverPacket() {
+      throw boom;
+    }
+    sim.schedule(1, () => {});
+    sim.schedule(2.5, deliverPacket);
+    sim.schedule(3, () => {});
+    let caught: unknown;
+    try {
+      sim.run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SimulationError);
+    const error = caught as SimulationError;
+    expect(error.name).toBe('SimulationError');
+    expect(error.simulatedTime).toBe(2.5);
+    expect(error.eventLabel).toBe('deliverPacket');
+    expect(error.cause).toBe(boom);
+    expect(error.message).toContain('t=2.5');
+    expect(error.message).toContain('deliverPacket');
+    expect(error.message).toContain('queue index out of range');
+    expect(sim.now).toBe(2.5);
+    // The failed event is consumed; the rest of the schedule is intact.
+    expect(sim.pendingEvents).toBe(1);
+  });
+
+  it('labels an anonymous handler and reports non-Error throws', () => {
+    const sim = new Simulator();
+    sim.schedule(0.25, () => {
+      throw 'plain string';
+    });
+    try {
+      sim.run();
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SimulationError);
+      expect((error as SimulationError).eventLabel).toBe('anonymous event');
+      expect((error as SimulationError).simulatedTime).toBe(0.25);
+      expect((error as SimulationError).message).toContain('plain string');
+    }
+  });
+
+  it('gives RunawaySimulationError past maxPendingEvents, outside and inside a run', () => {
+    const sim = new Simulator({ maxPendingEvents: 10 });
+    for (let i = 0; i < 10; i++) sim.schedule(i, () => {});
+    expect(() => sim.schedule(1, () => {})).toThrow(RunawaySimulationError);
+    expect(sim.pendingEvents).toBe(10);
+
+    const growing = new Simulator({ maxPendingEvents: 50 });
+    const fork = () => {
+      growing.schedule(1, fork);
+      growing.schedule(1, fork);
+    };
+    growing.schedule(0, fork);
+    let caught: unknown;
+    try {
+      growing.run();
+    } catch (error) {
+      caught = error;
+    }
+    // Not wrapped in SimulationError: the limit's own error reaches the caller.
+    expect(caught).toBeInstanceOf(RunawaySimulationError);
+    expect((caught as RunawaySimulationError).simulatedTime).toBe(growing.now);
+    expect(growing.now).toBeGreaterThan(0);
+    expect((caught as Error).message).toContain('50');
+  });
+
+  it('gives RunawaySimulationError past maxEvents (checked every progressEvery events)', () => {
+    const sim = new Simulator({ maxEvents: 100 });
+    const tick = () => sim.schedule(1, tick);
+    sim.schedule(0, tick);
+    let caught: unknown;
+    try {
+      sim.run({ progressEvery: 10 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RunawaySimulationError);
+    expect((caught as RunawaySimulationError).simulatedTime).toBe(sim.now);
+    expect(sim.executedEvents).toBeGreaterThan(100);
+    expect(sim.executedEvents).toBeLessThanOrEqual(110);
+  });
+
+  it('counts maxEvents per run call and allows a run of exactly maxEvents events', () => {
+    const sim = new Simulator({ maxEvents: 5 });
+    for (let i = 0; i < 5; i++) sim.schedule(i, () => {});
+    expect(sim.run({ progressEvery: 1 })).toBe('empty');
+    for (let i = 0; i < 5; i++) sim.schedule(i, () => {});
+    expect(sim.run({ progressEvery: 1 })).toBe('empty');
+    expect(sim.executedEvents).toBe(10);
+    for (let i = 0; i < 6; i++) sim.schedule(i, () => {});
+    expect(() => sim.run({ progressEvery: 1 })).toThrow(RunawaySimulationError);
+  });
+
+  it('calls onProgress every progressEvery events, not on every event', () => {
+    const sim = new Simulator();
+    for (let i = 1; i <= 25; i++) sim.scheduleAt(i / 10, () => {});
+    const calls: [number, number][] = [];
+    sim.run({ progressEvery: 10, onProgress: (now, executed) => calls.push([now, executed]) });
+    expect(calls).toEqual([
+      [1, 10],
+      [2, 20],
+    ]);
+  });
+
+  it('counts progress from the start of each run and reports the running total', () => {
+    const sim = new Simulator();
+    for (let i = 1; i <= 7; i++) sim.scheduleAt(i, () => {});
+    const calls: number[] = [];
+    sim.run({ until: 3, progressEvery: 2, onProgress: (_, executed) => calls.push(executed) });
+    expect(calls).toEqual([2]);
+    sim.run({ progressEvery: 2, onProgress: (_, executed) => calls.push(executed) });
+    // The second run started after 3 events: its checks fall at 5 and 7.
+    expect(calls).toEqual([2, 5, 7]);
+  });
+
+  it('uses a large default progress interval', () => {
+    const sim = new Simulator();
+    for (let i = 0; i < 1000; i++) sim.schedule(i, () => {});
+    let calls = 0;
+    sim.run({ onProgress: () => calls++ });
+    expect(calls).toBe(0);
+  });
+
+  it('rejects a progressEvery that is not a positive count', () => {
+    const sim = new Simulator({ maxEvents: 10 });
+    sim.schedule(1, () => {});
+    for (const progressEvery of [0, -5, Number.NaN]) {
+      expect(() => sim.run({ progressEvery })).toThrow(RangeError);
+    }
+    expect(sim.pendingEvents).toBe(1);
+  });
+});

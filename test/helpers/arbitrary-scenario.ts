@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+
+/**
+ * Random but valid scenarios: a line of 2–4 nodes (so some flows cross several hops), lossy
+ * links with small buffers and jitter, processing queues, random failures and scripted
+ * crashes, datagram and stop-and-wait flows with bulk, constant or Poisson workloads.
+ */
+export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
+  return fc
+    .record({
+      nodeCount: fc.integer({ min: 2, max: 4 }),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+      links: fc.array(
+        fc.record({
+          bandwidthMbps: fc.integer({ min: 1, max: 100 }),
+          delayMs: fc.double({ min: 0, max: 20, noNaN: true }),
+          jitter: fc.boolean(),
+          loss: fc.constantFrom(0, 0, 0.05, 0.3),
+          buffer: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        }),
+        { minLength: 3, maxLength: 3 },
+      ),
+      nodes: fc.array(
+        fc.record({
+          processingMs: fc.constantFrom(0, 0.5, 3),
+          exponential: fc.boolean(),
+          servers: fc.integer({ min: 1, max: 2 }),
+          queue: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+          failing: fc.constantFrom(false, false, true),
+          persistent: fc.boolean(),
+        }),
+        { minLength: 4, maxLength: 4 },
+      ),
+      flows: fc.array(
+        fc.record({
+          from: fc.nat(3),
+          to: fc.nat(3),
+          reliable: fc.boolean(),
+          timeoutMs: fc.integer({ min: 5, max: 200 }),
+          retries: fc.integer({ min: 0, max: 4 }),
+          messages: fc.integer({ min: 1, max: 40 }),
+          arrivals: fc.constantFrom('bulk', 'constant', 'poisson'),
+          rate: fc.integer({ min: 10, max: 2000 }),
+          sizeBytes: fc.integer({ min: 0, max: 3000 }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      crashAt: fc.option(fc.double({ min: 0, max: 0.5, noNaN: true }), { nil: undefined }),
+      withDuration: fc.boolean(),
+    })
+    .map((draw): ScenarioInput => {
+      const ids = Array.from({ length: draw.nodeCount }, (_, i) => `n${i}`);
+      const flows = draw.flows
+        .map((flow) => ({ ...flow, from: flow.from % draw.nodeCount, to: flow.to % draw.nodeCount }))
+        .filter((flow) => flow.from !== flow.to);
+      if (flows.length === 0) flows.push({ ...draw.flows[0], from: 0, to: draw.nodeCount - 1 });
+      return {
+        name: 'random',
+        seed: draw.seed,
+        duration: draw.withDuration ? 2 : undefined,
+        nodes: ids.map((id, i) => {
+          const node = draw.nodes[i];
+          return {
+            id,
+            processing: node.exponential
+              ? { dist: 'exponential', mean: `${node.processingMs || 0.1}ms` }
+              : `${node.processingMs}ms`,
+            servers: node.servers,
+            queue: node.queue,
+            persistent: node.persistent,
+            failure: node.failing ? { mttf: '300ms', mttr: '50ms' } : undefined,
+          };
+        }),
+        links: ids.slice(1).map((id, i) => {
+          const link = draw.links[i];
+          return {
+            between: [ids[i], id] as [string, string],
+            bandwidth: `${link.bandwidthMbps}Mbps`,
+            delay: link.jitter
+              ? { dist: 'uniform', min: `${link.delayMs / 2}ms`, max: `${link.delayMs}ms` }
+              : `${link.delayMs}ms`,
+            loss: link.loss,
+            buffer: link.buffer,
+          };
+        }),
+        flows: flows.map((flow, i) => ({
+          id: `f${i}`,
+          from: ids[flow.from],
+          to: ids[flow.to],
+          transport: flow.reliable
+            ? {
+                protocol: 'stop-and-wait',
+                timeout: `${flow.timeoutMs}ms`,
+                retries: flow.retries,
+                ackSize: 40,
+              }
+            : { protocol: 'datagram' },
+          workload:
+            flow.arrivals === 'bulk'
+              ? { messages: flow.messages, size: flow.sizeBytes }
+              : { messages: flow.messages, rate: flow.rate, arrivals: flow.arrivals, size: flow.sizeBytes },
+        })),
+        faults:
+          draw.crashAt === undefined
+            ? []
+            : [
+                { at: draw.crashAt, crash: ids[draw.nodeCount - 1] },
+                { at: draw.crashAt + 0.1, recover: ids[draw.nodeCount - 1] },
+              ],
+      };
+    });
+}

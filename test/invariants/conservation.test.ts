@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../src/net/message.js';
+import type { NetworkProbe } from '../../src/net/probe.js';
+import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
+import { run } from '../helpers/scenario.js';
+
+/** A probe that keeps every resolved message and counts how often each was resolved. */
+function recordingProbe() {
+  const resolved: Message[] = [];
+  const created: Message[] = [];
+  const probe: NetworkProbe = {
+    messageCreated: (message) => created.push(message),
+    messageResolved: (message) => resolved.push(message),
+    duplicateReceived() {},
+    packetSent() {},
+    packetTransmitted() {},
+    packetDropped() {},
+    packetLost() {},
+    nodeStateChanged() {},
+  };
+  return { probe, resolved, created };
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+describe('invariants over random scenarios (loss, buffers, jitter, crashes, multi-hop)', () => {
+  it('accounts for every message sent: delivered + failed + dropped + lost + in flight', () => {
+    fc.assert(
+      fc.property(arbitraryScenario(), (scenario) => {
+        const { probe, resolved, created } = recordingProbe();
+        const { summary } = run(scenario, { probes: [probe] });
+        const c = summary.counts;
+        expect(c.sent).toBe(created.length);
+        expect(c.delivered + c.failed + sum(c.dropped) + sum(c.lost) + c.inFlight).toBe(c.sent);
+        // Each message is resolved at most once.
+        expect(new Set(resolved.map((m) => m.id)).size).toBe(resolved.length);
+        expect(resolved.length + c.inFlight).toBe(c.sent);
+        if (scenario.duration === undefined) expect(c.inFlight).toBe(0);
+        for (const flow of Object.values(summary.flows)) {
+          const f = flow.counts;
+          expect(f.delivered + f.failed + sum(f.dropped) + sum(f.lost) + f.inFlight).toBe(f.sent);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('splits every delivered latency exactly into trans + prop + queue + proc + wait', () => {
+    fc.assert(
+      fc.property(arbitraryScenario(), (scenario) => {
+        const { probe, resolved } = recordingProbe();
+        run(scenario, { probes: [probe] });
+        for (const m of resolved) {
+          if (m.fate.kind !== 'delivered') continue;
+          const parts = [m.transSeconds, m.propSeconds, m.queueSeconds, m.procSeconds, m.waitSeconds];
+          for (const part of parts) expect(part).toBeGreaterThanOrEqual(-1e-12);
+          const total = parts.reduce((a, b) => a + b, 0);
+          const latency = m.deliveredAt - m.createdAt;
+          expect(Math.abs(total - latency)).toBeLessThanOrEqual(1e-9 * Math.max(1, latency));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is a pure function of scenario and seed', () => {
+    fc.assert(
+      fc.property(arbitraryScenario(), (scenario) => {
+        const first = JSON.stringify(run(scenario).summary);
+        const second = JSON.stringify(run(scenario).summary);
+        expect(second).toBe(first);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/scenario/errors.js';
+import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
+import { FIXTURES, issueAt, issuesOf } from './issues.js';
+
+/** A valid scenario to break one key at a time. */
+const VALID = `name: base
+nodes:
+  - id: a
+  - id: b
+links:
+  - between: [a, b]
+    bandwidth: 1Gbps
+flows:
+  - from: a
+    to: b
+    workload: { messages: 10 }
+`;
+
+describe('loadScenario', () => {
+  it('reads the same scenario from YAML and JSON', () => {
+    const fromYaml = loadScenario(`${FIXTURES}/valid.yaml`);
+    const fromJson = loadScenario(`${FIXTURES}/valid.json`);
+    expect(JSON.parse(JSON.stringify(fromYaml))).toEqual(JSON.parse(JSON.stringify(fromJson)));
+    expect(fromYaml.links[0].bandwidth).toBe(100e6);
+    expect(fromYaml.flows[0].transport.protocol).toBe('stop-and-wait');
+  });
+
+  it('locates every schema issue of a YAML file by line and column', () => {
+    const file = `${FIXTURES}/bad-types.yaml`;
+    const issues = issuesOf(() => loadScenario(file));
+    expect(issues.every((issue) => issue.file === file)).toBe(true);
+    expect(issueAt(issues, 'seed')).toMatchObject({
+      line: 2,
+      column: 7,
+      message: "expected a number, got string 'abc'",
+    });
+    expect(issueAt(issues, 'nodes[0].processing')).toMatchObject({
+      line: 5,
+      message: expect.stringContaining("unknown time unit 'xs' in '1xs'"),
+    });
+    expect(issueAt(issues, 'nodes[1].processing.dist')).toMatchObject({
+      line: 7,
+      message: expect.stringContaining("unknown dist 'expo'"),
+    });
+    expect(issueAt(issues, 'links[0].bandwth')).toMatchObject({ line: 10, column: 5 });
+    expect(issueAt(issues, 'flows[0].transport.protocol')).toMatchObject({ line: 14 });
+    expect(issues).toHaveLength(5);
+  });
+
+  it('locates the same issues in the JSON version of the file', () => {
+    const issues = issuesOf(() => loadScenario(`${FIXTURES}/bad-types.json`));
+    expect(issues.map((issue) => [issue.path, issue.line])).toEqual([
+      ['seed', 3],
+      ['nodes[0].processing', 5],
+      ['nodes[1].processing.dist', 6],
+      ['links[0].bandwth', 8],
+      ['flows[0].transport.protocol', 13],
+    ]);
+    expect(issueAt(issues, 'seed').column).toBe(11);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const file = `${FIXTURES}/syntax-error.yaml.broken`;
+    const issues = issuesOf(() => loadScenario(file));
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]).toMatchObject({ file, line: 6, message: expect.stringMatching(/^syntax error: /) });
+    const [indented] = issuesOf(() =>
+      parseScenarioText('name: a\nnodes:\n  - id: a\n   id: b\n', 'indent.yaml'),
+    );
+    expect(indented).toMatchObject({ line: 4, message: expect.stringMatching(/^syntax error: /) });
+  });
+
+  it('reports JSON syntax errors with their line and column', () => {
+    const file = `${FIXTURES}/syntax-error.json.broken`;
+    const issues = issuesOf(() => loadScenario(file));
+    expect(issues).toEqual([
+      {
+        file,
+        path: '',
+        line: 5,
+        column: 5,
+        message: "syntax error: invalid JSON: Expected ',' or ']' after array element",
+      },
+    ]);
+  });
+
+  it('reports the spot of a JSON error that V8 gives no position for', () => {
+    const [issue] = issuesOf(() => parseScenarioText('{\n  "name": "a",\n  "seed": NaN\n}\n', 'x.json'));
+    expect(issue).toMatchObject({
+      line: 3,
+      column: 11,
+      message: "syntax error: invalid JSON: Unexpected token 'N'",
+    });
+  });
+
+  it('names the file it cannot read', () => {
+    const issues = issuesOf(() => loadScenario(`${FIXTURES}/no-such-file.yaml`));
+    expect(issues).toEqual([
+      {
+        file: `${FIXTURES}/no-such-file.yaml`,
+        path: '',
+        message: 'cannot read the scenario file: no such file',
+      },
+    ]);
+    expect(issuesOf(() => loadScenario(FIXTURES))[0].message).toContain('directory');
+  });
+
+  it('reports reference errors at the referring key', () => {
+    const issues = issuesOf(() => loadScenario(`${FIXTURES}/bad-references.yaml`));
+    expect(issueAt(issues, 'nodes[1].id')).toMatchObject({ line: 4, message: "duplicate node id 'a'" });
+    expect(issueAt(issues, 'links[0].between[1]')).toMatchObject({
+      line: 6,
+      message: "unknown node 'nowhere' (nodes: a)",
+    });
+    expect(issueAt(issues, 'flows[0].to')).toMatchObject({ line: 10 });
+    expect(issueAt(issues, 'flows[0].workload.messages').message).toContain('never ends');
+  });
+});
+
+describe('parseScenarioText formats', () => {
+  it('sniffs JSON and YAML for other extensions', () => {
+    const json = JSON.stringify({ name: 'x', nodes: [{ id: 'a' }], duration: '1s' });
+    expect(parseScenarioText(json, 'scenario.txt').name).toBe('x');
+    expect(parseScenarioText('name: y\nnodes: [{id: a}]\nduration: 1s\n', 'scenario').name).toBe('y');
+  });
+
+  it('rejects duplicate keys in JSON, which JSON.parse would silently accept', () => {
+    const [issue] = issuesOf(() => parseScenarioText('{"name": "a",\n "name": "b"}', 'x.json'));
+    expect(issue).toMatchObject({ line: 2, column: 2, message: 'syntax error: duplicate key' });
+  });
+
+  it('says an empty file is empty', () => {
+    const [issue] = issuesOf(() => parseScenarioText('', 'empty.yaml'));
+    expect(issue.message).toMatch(/^expected a scenario: .*, got an empty document$/);
+  });
+
+  it('lets YAML scenarios reuse settings with anchors and merge keys', () => {
+    const text = `name: merged
+nodes: [{ id: a }, { id: b }, { id: c }]
+links:
+  - &fast { between: [a, b], bandwidth: 1Gbps, delay: 1ms }
+  - { <<: *fast, between: [b, c], delay: 2ms }
+duration: 1s
+`;
+    const links = parseScenarioText(text, 'merged.yaml').links;
+    expect(links.map((link) => [link.id, link.bandwidth, link.delay.mean])).toEqual([
+      ['a-b', 1e9, 0.001],
+      ['b-c', 1e9, 0.002],
+    ]);
+  });
+
+  it('accepts a byte order mark', () => {
+    expect(parseScenarioText(`\uFEFF${VALID}`, 'bom.yaml').name).toBe('base');
+  });
+});
+
+describe('error messages', () => {
+  const errorsFor = (replace: string, by: string) =>
+    issuesOf(() => parseScenarioText(VALID.replace(replace, by), 'f.yaml'));
+
+  it('unknown keys list the allowed keys and suggest the closest one', () => {
+    const issues = errorsFor('bandwidth:', 'bandwth:');
+    expect(issues).toHaveLength(1); // the typo explains the missing bandwidth too
+    expect(issues[0]).toMatchObject({ path: 'links[0].bandwth', line: 7, column: 5 });
+    expect(issues[0].message).toBe(
+      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, buffer)",
+    );
+  });
+
+  it('unknown keys without an obvious typo only list the allowed keys', () => {
+    const issue = issueAt(errorsFor('  - id: a\n', '  - id: a\n    colour: red\n'), 'nodes[0].colour');
+    expect(issue.message).toMatch(
+      /^unknown key 'colour' \(expected one of: id, processing, servers, queue, failure, persistent\)$/,
+    );
+  });
+
+  it('missing required keys point at the object that lacks them', () => {
+    const issue = issueAt(errorsFor('    bandwidth: 1Gbps\n', ''), 'links[0].bandwidth');
+    expect(issue).toMatchObject({ line: 6, column: 5 });
+    expect(issue.message).toMatch(/^missing required key 'bandwidth': expected a bandwidth with a unit/);
+  });
+
+  it('type errors say what was expected and what was there', () => {
+    expect(issueAt(errorsFor('messages: 10', 'messages: abc'), 'flows[0].workload.messages').message).toBe(
+      "expected a number, got string 'abc'",
+    );
+    expect(issueAt(errorsFor('messages: 10', 'messages: 1.5'), 'flows[0].workload.messages').message).toBe(
+      'expected an integer, got number 1.5',
+    );
+    expect(issueAt(errorsFor('bandwidth: 1Gbps', 'bandwidth: [1]'), 'links[0].bandwidth').message).toMatch(
+      /^expected a bandwidth with a unit, or a bare number in SI base units, got a list$/,
+    );
+  });
+
+  it('quantities report their unit problem', () => {
+    const issue = issueAt(errorsFor('bandwidth: 1Gbps', 'bandwidth: 1Gbs'), 'links[0].bandwidth');
+    expect(issue).toMatchObject({ line: 7, column: 16 });
+    expect(issue.message).toMatch(/^unknown bandwidth unit 'Gbs' in '1Gbs' \(known: .*Gbps/);
+  });
+
+  it('distributions report the inner problem of the object form', () => {
+    const withDelay = (delay: string) =>
+      errorsFor('bandwidth: 1Gbps', `bandwidth: 1Gbps\n    delay: ${delay}`);
+    expect(issueAt(withDelay('{ dist: uniform, min: 1ms, max: 1xs }'), 'links[0].delay.max').message).toMatch(
+      /^unknown time unit 'xs' in '1xs'/,
+    );
+    expect(issueAt(withDelay('{ dist: gauss, mean: 1ms }'), 'links[0].delay.dist').message).toBe(
+      "unknown dist 'gauss' (expected one of: constant, uniform, exponential, normal, lognormal, weibull)",
+    );
+    expect(issueAt(withDelay('{ dist: exponental, mean: 1ms }'), 'links[0].delay.dist').message).toContain(
+      "did you mean 'exponential'?",
+    );
+    expect(issueAt(withDelay('{ dist: exponential }'), 'links[0].delay.mean').message).toMatch(
+      /^missing required key 'mean' \(mean value \(1\/rate\)\): expected a time with a unit/,
+    );
+    expect(issueAt(withDelay('true'), 'links[0].delay').message).toMatch(
+      /^expected a time \(constant\) or \{ dist: .*, got boolean true$/,
+    );
+  });
+
+  it('an unknown protocol lists the registered ones', () => {
+    const issues = errorsFor('workload:', 'transport: { protocol: tcp }\n    workload:');
+    expect(issueAt(issues, 'flows[0].transport.protocol')).toMatchObject({
+      line: 11,
+      message: "unknown protocol 'tcp' (expected one of: datagram, stop-and-wait)",
+    });
+    const missing = errorsFor('workload:', 'transport: { timeout: 1s }\n    workload:');
+    expect(issueAt(missing, 'flows[0].transport.protocol').message).toBe(
+      "missing required key 'protocol': expected one of: datagram, stop-and-wait",
+    );
+  });
+
+  it('enums and limits say what is allowed', () => {
+    expect(
+      issueAt(errorsFor('messages: 10', 'messages: 10, arrivals: poison'), 'flows[0].workload.arrivals')
+        .message,
+    ).toBe("expected one of: bulk, constant, poisson, got string 'poison'; did you mean 'poisson'?");
+    expect(issueAt(errorsFor('messages: 10', 'messages: 0'), 'flows[0].workload.messages').message).toBe(
+      'expected a number of at least 1, got 0',
+    );
+    expect(issueAt(errorsFor('[a, b]', '[a]'), 'links[0].between').message).toBe(
+      'expected at least 2 items, got 1 item',
+    );
+  });
+
+  it('object unions report the branch that fits best', () => {
+    const failure = (text: string) => errorsFor('  - id: b\n', `  - id: b\n    failure: ${text}\n`);
+    expect(issueAt(failure('{ mttf: 1h }'), 'nodes[1].failure.mttr').message).toMatch(
+      /^missing required key 'mttr'/,
+    );
+    expect(issueAt(failure('{ mtf: 1h, mttr: 5m }'), 'nodes[1].failure.mtf').message).toContain(
+      "did you mean 'mttf'?",
+    );
+    expect(issueAt(failure('sometimes'), 'nodes[1].failure').message).toMatch(
+      /^expected \{ mttf, mttr \} .*, got string 'sometimes'$/,
+    );
+  });
+
+  it('formats issues as file:line:column: path: message', () => {
+    const [issue] = errorsFor('messages: 10', 'messages: abc');
+    expect(formatIssue(issue)).toBe(
+      "f.yaml:11:27: flows[0].workload.messages: expected a number, got string 'abc'",
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/scenario/errors.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { applyOverrides, parseOverride } from '../../src/scenario/overrides.js';
+import { FIXTURES, issueAt, issuesOf } from './issues.js';
+
+const document = {
+  name: 'doc',
+  seed: 1,
+  nodes: [{ id: 'a' }, { id: 'b', failure: { mttf: '1h', mttr: '5m' } }],
+  links: [{ between: ['a', 'b'], bandwidth: '1Gbps', delay: '10ms' }],
+  flows: [{ from: 'a', to: 'b', workload: { messages: 10 } }],
+};
+
+describe('applyOverrides', () => {
+  it('reads values as YAML: numbers, strings, flow objects and lists', () => {
+    const result = applyOverrides(document, [
+      'seed=7',
+      'links[0].delay=20ms',
+      'flows[0].transport={protocol: datagram}',
+      'links[0].between=[b, a]',
+      'name="007"',
+    ]) as typeof document & { flows: Array<{ transport: unknown }> };
+    expect(result.seed).toBe(7);
+    expect(result.links[0].delay).toBe('20ms');
+    expect(result.flows[0].transport).toEqual({ protocol: 'datagram' });
+    expect(result.links[0].between).toEqual(['b', 'a']);
+    expect(result.name).toBe('007');
+  });
+
+  it('sets nested keys, creating missing objects, and leaves the input alone', () => {
+    const before = structuredClone(document);
+    const result = applyOverrides(document, ['nodes[1].failure.mttf=2h', 'nodes[0].failure.mttr=1m']) as {
+      nodes: Array<{ failure?: Record<string, unknown> }>;
+    };
+    expect(result.nodes[1].failure).toEqual({ mttf: '2h', mttr: '5m' });
+    expect(result.nodes[0].failure).toEqual({ mttr: '1m' });
+    expect(document).toEqual(before);
+  });
+
+  it('applies overrides in order, later ones winning', () => {
+    expect(applyOverrides(document, ['seed=2', 'seed=3'])).toMatchObject({ seed: 3 });
+  });
+
+  it('appends to a list at the index just past its end', () => {
+    const result = applyOverrides(document, ['nodes[2]={id: c}']) as typeof document;
+    expect(result.nodes.map((node) => node.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('starts from an empty object when the document is empty', () => {
+    expect(applyOverrides(null, ['name=x'])).toEqual({ name: 'x' });
+  });
+
+  it('rejects an index past the end of a list, naming --set and the path', () => {
+    const issues = issuesOf(() => applyOverrides(document, ['flows[3].workload.messages=5']));
+    expect(issues).toEqual([
+      {
+        file: '--set',
+        path: 'flows[3].workload.messages',
+        message: "--set flows[3].workload.messages=5: index 3 is past the end of 'flows' (1 item)",
+      },
+    ]);
+  });
+
+  it('reports every bad override at once', () => {
+    const issues = issuesOf(() =>
+      applyOverrides(document, [
+        'seed',
+        'nodes.id=x',
+        'seed.value=1',
+        'flows[0].x[0]=1',
+        'a..b=1',
+        'name={oops',
+      ]),
+    );
+    expect(issues.map((issue) => issue.message)).toEqual([
+      '--set seed: expected path=value, like flows[0].workload.messages=100',
+      "--set nodes.id=x: 'nodes' is a list: use an index, like nodes[0]",
+      "--set seed.value=1: 'seed' is number 1, which has no 'value'",
+      "--set flows[0].x[0]=1: there is no list at 'flows[0].x'",
+      expect.stringMatching(/^--set a\.\.b=1: cannot read the path 'a\.\.b'/),
+      expect.stringMatching(/^--set name=\{oops: cannot read the value as YAML/),
+    ]);
+  });
+
+  it('keeps keys like __proto__ as plain data', () => {
+    const result = applyOverrides({}, ['__proto__.polluted=1']) as Record<string, unknown>;
+    expect(Object.keys(result)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseOverride', () => {
+  it('splits at the first = and reads quoted keys', () => {
+    expect(parseOverride('nodes[0]["a.b"]=x=y')).toEqual({
+      text: 'nodes[0]["a.b"]=x=y',
+      path: ['nodes', 0, 'a.b'],
+      value: 'x=y',
+    });
+    expect(parseOverride('seed=').value).toBeNull();
+  });
+});
+
+describe('loadScenario with overrides', () => {
+  const file = `${FIXTURES}/valid.yaml`;
+
+  it('applies them before validation', () => {
+    const scenario = loadScenario(file, {
+      overrides: ['seed=9', 'links[0].delay=20ms', 'flows[0].workload.messages=5'],
+    });
+    expect(scenario.seed).toBe(9);
+    expect(scenario.links[0].delay.mean).toBeCloseTo(0.02);
+    expect(scenario.flows[0].workload.messages).toBe(5);
+  });
+
+  it('blames the override, not the file line, for a bad overridden value', () => {
+    const issues = issuesOf(() => loadScenario(file, { overrides: ['links[0].bandwidth=fast'] }));
+    const issue = issueAt(issues, 'links[0].bandwidth');
+    expect(issue.line).toBeUndefined();
+    expect(formatIssue(issue)).toMatch(
+      /^test\/fixtures\/valid\.yaml: links\[0\]\.bandwidth: expected a non-negative bandwidth .*\(value from --set links\[0\]\.bandwidth=fast\)$/,
+    );
+  });
+
+  it('still locates the issues the overrides did not touch', () => {
+    const issues = issuesOf(() =>
+      loadScenario(`${FIXTURES}/bad-types.yaml`, { overrides: ['seed=1', 'flows[0].to=nobody'] }),
+    );
+    expect(issues.map((issue) => issue.path)).not.toContain('seed');
+    expect(issueAt(issues, 'nodes[0].processing').line).toBe(5);
+    expect(issueAt(issues, 'links[0].bandwth').line).toBe(10);
+  });
+
+  it('names the file in override errors', () => {
+    const issues = issuesOf(() => loadScenario(file, { overrides: ['flows[4].to=x'] }));
+    expect(issues).toEqual([
+      {
+        file,
+        path: 'flows[4].to',
+        message: "--set flows[4].to=x: index 4 is past the end of 'flows' (1 item)",
+      },
+    ]);
+  });
+});

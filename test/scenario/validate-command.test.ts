@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CliIo, main } from '../../src/cli/main.js';
+import { FIXTURES } from './issues.js';
+
+/** Runs the CLI with captured output. */
+async function runCli(argv: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    isTerminal: false,
+  };
+  const exitCode = await main(argv, io);
+  return { exitCode, stdout, stderr };
+}
+
+describe('msgsim validate', () => {
+  it('prints a summary line per valid file and exits 0', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/valid.yaml`, `${FIXTURES}/valid.json`]);
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: `${FIXTURES}/valid.yaml: ok (2 nodes, 1 link, 1 flow)\n${FIXTURES}/valid.json: ok (2 nodes, 1 link, 1 flow)\n`,
+      stderr: '',
+    });
+  });
+
+  it('prints every issue of a bad file to stderr and exits 2', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/bad-types.yaml`]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe(`${FIXTURES}/bad-types.yaml:2:7: seed: expected a number, got string 'abc'`);
+    expect(lines.every((line) => line.startsWith(`${FIXTURES}/bad-types.yaml:`))).toBe(true);
+  });
+
+  it('checks every file even after a bad one, and exits 2', async () => {
+    const result = await runCli([
+      'validate',
+      `${FIXTURES}/syntax-error.json.broken`,
+      `${FIXTURES}/valid.yaml`,
+      `${FIXTURES}/missing.yaml`,
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe(`${FIXTURES}/valid.yaml: ok (2 nodes, 1 link, 1 flow)\n`);
+    expect(result.stderr).toContain(`${FIXTURES}/syntax-error.json.broken:5:5: syntax error: invalid JSON`);
+    expect(result.stderr).toContain(`${FIXTURES}/missing.yaml: cannot read the scenario file: no such file`);
+  });
+
+  it('applies --set overrides before checking', async () => {
+    const good = await runCli(['validate', `${FIXTURES}/valid.yaml`, '--set', 'nodes[2]={id: extra}']);
+    expect(good).toMatchObject({
+      exitCode: 0,
+      stdout: `${FIXTURES}/valid.yaml: ok (3 nodes, 1 link, 1 flow)\n`,
+    });
+    const bad = await runCli([
+      'validate',
+      `${FIXTURES}/valid.yaml`,
+      '--set',
+      'seed=-1',
+      '--set',
+      'flows[9].to=x',
+    ]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe(
+      `${FIXTURES}/valid.yaml: flows[9].to: --set flows[9].to=x: index 9 is past the end of 'flows' (1 item)\n`,
+    );
+  });
+
+  it('exits 2 without a file', async () => {
+    const result = await runCli(['validate']);
+    expect(result.exitCode).toBe(2);
+  });
+});
+
+describe('msgsim schema', () => {
+  it('prints the JSON Schema that schema/scenario.schema.json holds', async () => {
+    const result = await runCli(['schema']);
+    expect(result.exitCode).toBe(0);
+    const published = readFileSync('schema/scenario.schema.json', 'utf8');
+    // When this fails the schema changed: regenerate the file with
+    //   npm run build && node bin/msgsim.js schema > schema/scenario.schema.json
+    expect(result.stdout, 'schema/scenario.schema.json is stale').toBe(published);
+    expect(JSON.parse(published)).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['name', 'nodes']),
+    });
+  });
+});
