@@ -44,7 +44,8 @@ export class AvailabilityTracker {
   change(node: number, up: boolean, now: number): void {
     const record = this.nodes[node];
     if (record.up === up) return;
-    this.close(record, now, true);
+    // A change at the very instant the period began (a node that starts down) closes nothing.
+    if (now > record.since) this.close(record, now, true);
     record.up = up;
     record.since = now;
     if (!up) record.failures++;

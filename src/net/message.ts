@@ -38,6 +38,10 @@ export class Message {
   waitSeconds = 0;
   /** Copies of this message put on the network (1 + retransmissions). */
   transmissions = 0;
+  /** Copies on the network now (sent, not yet arrived, lost or dropped). */
+  copiesInFlight = 0;
+  /** Set when the sender gave the message up while copies were still on their way. */
+  abandonedFate: MessageFate | null = null;
 
   constructor(
     /** Unique over the run. */

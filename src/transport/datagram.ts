@@ -25,7 +25,7 @@ class DatagramSender implements TransportSender {
   onAck(): void {}
 
   onDataLost(packet: Packet, fate: MessageFate): void {
-    if (packet.message) this.port.resolve(packet.message, fate);
+    if (packet.message) this.port.abandon(packet.message, fate);
   }
 
   crash(): void {}

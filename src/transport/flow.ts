@@ -117,6 +117,7 @@ export class Flow implements FlowPort {
       isRetransmission,
     );
     message.transmissions++;
+    message.copiesInFlight++;
     if (Number.isNaN(this.firstSendAt)) this.firstSendAt = this.environment.simulator.now;
     this.environment.network.send(packet);
     return packet;
@@ -139,7 +140,7 @@ export class Flow implements FlowPort {
   }
 
   deliver(message: Message, packet: Packet): void {
-    if (!Number.isNaN(message.receivedAt) || !message.isPending) {
+    if (!Number.isNaN(message.receivedAt)) {
       this.duplicate(packet);
       return;
     }
@@ -164,6 +165,13 @@ export class Flow implements FlowPort {
     this.resolve(message, DELIVERED);
   }
 
+  abandon(message: Message, fate: MessageFate): void {
+    if (!message.isPending || !Number.isNaN(message.receivedAt)) return;
+    if (message.copiesInFlight > 0) message.abandonedFate = fate;
+    else this.resolve(message, fate);
+  }
+
+  /** Ends a message for good (no-op if it already ended). */
   resolve(message: Message, fate: MessageFate): void {
     if (!message.isPending) return;
     message.fate = fate;
@@ -178,13 +186,30 @@ export class Flow implements FlowPort {
 
   /** An arriving packet of this flow reached its destination node. */
   packetArrived(packet: Packet): void {
-    if (packet.kind === 'data') this.receiver.onData(packet);
-    else this.sender.onAck(packet);
+    if (packet.kind === 'data') {
+      const message = packet.message!;
+      message.copiesInFlight--;
+      this.receiver.onData(packet);
+      this.settleAbandoned(message);
+    } else {
+      this.sender.onAck(packet);
+    }
   }
 
   /** A packet of this flow will never arrive. */
   packetFailed(packet: Packet, fate: MessageFate): void {
-    if (packet.kind === 'data') this.sender.onDataLost(packet, fate);
+    if (packet.kind !== 'data') return;
+    const message = packet.message!;
+    message.copiesInFlight--;
+    this.sender.onDataLost(packet, fate);
+    this.settleAbandoned(message);
+  }
+
+  /** An abandoned message whose last copy is gone without reaching the receiver ends now. */
+  private settleAbandoned(message: Message): void {
+    if (message.abandonedFate && message.copiesInFlight === 0 && Number.isNaN(message.receivedAt)) {
+      this.resolve(message, message.abandonedFate);
+    }
   }
 
   private checkComplete(): void {

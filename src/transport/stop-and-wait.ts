@@ -67,11 +67,13 @@ class StopAndWaitSender implements TransportSender {
     this.port.simulator.cancel(this.timer);
     if (persistent) return;
     const lost = { kind: 'lost', reason: 'nodeDown' } as const;
-    if (this.current) this.port.resolve(this.current, lost);
-    for (let i = this.backlogHead; i < this.backlog.length; i++) this.port.resolve(this.backlog[i], lost);
+    const abandoned = this.backlog.slice(this.backlogHead);
+    if (this.current) abandoned.unshift(this.current);
     this.current = null;
     this.backlog.length = 0;
     this.backlogHead = 0;
+    for (const message of abandoned) this.port.abandon(message, lost);
+    this.port.senderIdle();
   }
 
   recover(): void {
@@ -101,8 +103,9 @@ class StopAndWaitSender implements TransportSender {
 
   private timeout(): void {
     if (this.retransmissionsOfCurrent >= this.config.retries) {
-      this.port.resolve(this.current!, { kind: 'failed' });
+      const message = this.current!;
       this.current = null;
+      this.port.abandon(message, { kind: 'failed' });
       this.sendNext();
       return;
     }

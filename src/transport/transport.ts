@@ -18,8 +18,11 @@ export interface FlowPort {
   deliver(message: Message, packet: Packet): void;
   /** Records a copy of an already delivered message reaching the receiver. */
   duplicate(packet: Packet): void;
-  /** Ends a message for good (no-op if it already ended, e.g. delivered before its ACK was lost). */
-  resolve(message: Message, fate: MessageFate): void;
+  /**
+   * The sender gives a message up (retry limit, crash): it ends with `fate` — unless it already
+   * reached the receiver, or a copy still on its way does (then it is delivered after all).
+   */
+  abandon(message: Message, fate: MessageFate): void;
   /** Tells the flow the sender has nothing outstanding (completion is checked then). */
   senderIdle(): void;
 }

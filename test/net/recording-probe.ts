@@ -1,0 +1,51 @@
+import type { DropReason, LossReason, Message } from '../../src/net/message.js';
+import type { Packet } from '../../src/net/packet.js';
+import type { NetworkProbe } from '../../src/net/probe.js';
+
+/**
+ * A NetworkProbe that keeps everything it hears. Times come from the events themselves: a sent
+ * packet's hand-off time, a transmission's start, a message's creation/delivery stamps.
+ */
+export function recordingProbe() {
+  const created: Message[] = [];
+  const resolved: Message[] = [];
+  const duplicates: Packet[] = [];
+  const sent: Array<{ at: number; packet: Packet }> = [];
+  const transmitted: Array<{ start: number; seconds: number; packet: Packet; transmitter: number }> = [];
+  const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
+  const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
+  const nodeChanges: Array<{ node: number; up: boolean }> = [];
+  const probe: NetworkProbe = {
+    messageCreated: (message) => created.push(message),
+    messageResolved: (message) => resolved.push(message),
+    duplicateReceived: (packet) => duplicates.push(packet),
+    // Network.send stamps handedOffAt with the current time just before reporting.
+    packetSent: (packet) => sent.push({ at: packet.handedOffAt, packet }),
+    packetTransmitted: (packet, transmitter, start, seconds) =>
+      transmitted.push({ start, seconds, packet, transmitter }),
+    packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
+    packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
+    nodeStateChanged: (node, up) => nodeChanges.push({ node, up }),
+  };
+  /** Messages delivered, in the order the receiving application got them. */
+  const delivered = () => resolved.filter((message) => message.fate.kind === 'delivered');
+  /** How often each message id was resolved as delivered. */
+  const deliveriesById = () => {
+    const counts = new Map<number, number>();
+    for (const message of delivered()) counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
+    return counts;
+  };
+  return {
+    probe,
+    created,
+    resolved,
+    duplicates,
+    sent,
+    transmitted,
+    dropped,
+    lost,
+    nodeChanges,
+    delivered,
+    deliveriesById,
+  };
+}
