@@ -57,11 +57,13 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     context.flows.map((flow) => flow.firstSendAt),
     context.flows.map((flow) => flow.completedAt),
   );
+  const recordsByFlow = groupRecordsByFlow(collector, context.flows.length);
+  const allRecords = Int32Array.from({ length: collector.deliveries.length }, (_, i) => i);
   const flows: Record<string, FlowSummary> = {};
   context.flows.forEach((flow, index) => {
     const counters = collector.flows[index];
     const interval = flowIntervals[index];
-    const selected = (flowIndex: number) => flowIndex === index;
+    const selected = recordsByFlow[index];
     flows[flow.id] = {
       from: flow.from,
       to: flow.to,
@@ -74,7 +76,6 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       senderUtilisation: ratio(counters.senderBusySeconds, interval.to - interval.from),
     };
   });
-  const all = () => true;
   const summary: Summary = {
     scenario: context.scenario,
     description: context.description,
@@ -83,8 +84,8 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     interval: runInterval,
     simulatedSeconds: context.endSeconds,
     events: context.events,
-    throughput: throughputOf(collector, collector.flows, runInterval, all),
-    latency: latencyOf(collector, context.warmupSeconds, all),
+    throughput: throughputOf(collector, collector.flows, runInterval, allRecords),
+    latency: latencyOf(collector, context.warmupSeconds, allRecords),
     availability: { nodes: availabilityOf(collector, context) },
     counts: countsOf(
       collector.flows,
@@ -97,7 +98,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
   return {
     summary,
     timeseries: timeseriesOf(collector, context, runInterval),
-    latencies: measuredLatencies(collector, context.warmupSeconds, all),
+    latencies: gather(collector.deliveries.latency, measuredIndices(collector, context.warmupSeconds, allRecords)),
     nodeTimelines: context.nodeIds.map((id, index) =>
       collector.availability.timeline(index, id, context.endSeconds),
     ),
@@ -120,14 +121,14 @@ function throughputOf(
   collector: MetricsCollector,
   counters: readonly FlowCounters[],
   interval: Interval,
-  selected: (flowIndex: number) => boolean,
+  selected: Int32Array,
 ): ThroughputSummary {
   const records = collector.deliveries;
   let delivered = 0;
   let payloadBits = 0;
-  for (let i = 0; i < records.length; i++) {
+  for (const i of selected) {
     const at = records.deliveredAt.get(i);
-    if (at >= interval.from && at <= interval.to && selected(records.flowIndex.get(i))) {
+    if (at >= interval.from && at <= interval.to) {
       delivered++;
       payloadBits += records.payloadBytes.get(i) * 8;
     }
@@ -145,43 +146,48 @@ function throughputOf(
   };
 }
 
-function measuredIndices(
-  collector: MetricsCollector,
-  warmup: number,
-  selected: (flowIndex: number) => boolean,
-) {
+/** Indices of the delivery records of each flow, in delivery order (one pass over all records). */
+function groupRecordsByFlow(collector: MetricsCollector, flowCount: number): Int32Array[] {
   const records = collector.deliveries;
-  const indices: number[] = [];
+  const counts = new Int32Array(flowCount);
+  for (let i = 0; i < records.length; i++) counts[records.flowIndex.get(i)]++;
+  const groups = Array.from(counts, (count) => new Int32Array(count));
+  const filled = new Int32Array(flowCount);
   for (let i = 0; i < records.length; i++) {
-    if (records.createdAt.get(i) >= warmup && selected(records.flowIndex.get(i))) indices.push(i);
+    const flow = records.flowIndex.get(i);
+    groups[flow][filled[flow]++] = i;
   }
-  return indices;
+  return groups;
 }
 
-function measuredLatencies(
-  collector: MetricsCollector,
-  warmup: number,
-  selected: (flowIndex: number) => boolean,
-) {
-  const indices = measuredIndices(collector, warmup, selected);
-  return Float64Array.from(indices, (i) => collector.deliveries.latency.get(i));
+/** The selected records whose message was created after the warm-up (latency is measured on those). */
+function measuredIndices(collector: MetricsCollector, warmup: number, selected: Int32Array): Int32Array {
+  const createdAt = collector.deliveries.createdAt;
+  let count = 0;
+  for (const i of selected) if (createdAt.get(i) >= warmup) count++;
+  if (count === selected.length) return selected;
+  const measured = new Int32Array(count);
+  let next = 0;
+  for (const i of selected) if (createdAt.get(i) >= warmup) measured[next++] = i;
+  return measured;
 }
 
-function latencyOf(
-  collector: MetricsCollector,
-  warmup: number,
-  selected: (flowIndex: number) => boolean,
-): LatencySummary {
+function gather(buffer: { get(i: number): number }, indices: Int32Array): Float64Array {
+  const values = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k++) values[k] = buffer.get(indices[k]);
+  return values;
+}
+
+function latencyOf(collector: MetricsCollector, warmup: number, selected: Int32Array): LatencySummary {
   const indices = measuredIndices(collector, warmup, selected);
   const records = collector.deliveries;
-  const pick = (buffer: { get(i: number): number }) => Float64Array.from(indices, (i) => buffer.get(i));
   const components = Object.fromEntries(
-    LATENCY_COMPONENTS.map((component) => [component, computeStats(pick(records[component]))]),
+    LATENCY_COMPONENTS.map((component) => [component, computeStats(gather(records[component], indices))]),
   ) as LatencySummary['components'];
   let noQueue = 0;
   for (const i of indices) if (records.queue.get(i) === 0) noQueue++;
   return {
-    ...computeStats(pick(records.latency)),
+    ...computeStats(gather(records.latency, indices)),
     components,
     noQueueFraction: indices.length > 0 ? noQueue / indices.length : null,
   };

@@ -4,16 +4,29 @@ import type { TransmitterSettings } from './transmitter.js';
 export type RoutingMetric = 'delay' | 'hops';
 
 /**
- * Shortest-path next hops, computed per destination on first use (Dijkstra over the reversed
- * graph), so a 10,000-node topology with a few destinations never builds an n×n table. Ties
- * between equal paths go to the lower transmitter index, which keeps routes deterministic.
+ * Shortest-path next hops. A shortest-path tree towards a destination is computed on first use
+ * (Dijkstra over the reversed graph, in scratch arrays reused from one tree to the next, so
+ * only the nodes it reaches are touched), and only the hops along paths actually asked for are
+ * kept. Memory thus follows the routes in use, not nodes × destinations: 10,000 isolated pairs
+ * or a 10,000-node tree with a thousand destinations cost a few entries per flow.
+ *
+ * Order: shorter length, then fewer hops, then the lower transmitter index — a strict order,
+ * so routes are loop-free and identical on every run.
  */
 export class RoutingTable {
-  private readonly nextHopByDestination = new Map<number, Int32Array>();
+  /** destination → (node → transmitter index, -1 when unreachable). */
+  private readonly routes = new Map<number, Map<number, number>>();
   private readonly incoming: number[][];
+  private readonly distance: Float64Array;
+  private readonly hops: Int32Array;
+  private readonly next: Int32Array;
+  private readonly done: Uint8Array;
+  private touched: number[] = [];
+  /** Destination whose tree the scratch arrays hold, or -1. */
+  private treeDestination = -1;
 
   constructor(
-    private readonly nodeCount: number,
+    nodeCount: number,
     private readonly transmitters: readonly TransmitterSettings[],
     private readonly metric: RoutingMetric,
   ) {
@@ -21,72 +34,64 @@ export class RoutingTable {
     transmitters.forEach((transmitter, index) => {
       this.incoming[transmitter.to].push(index);
     });
+    this.distance = new Float64Array(nodeCount).fill(Number.POSITIVE_INFINITY);
+    this.hops = new Int32Array(nodeCount);
+    this.next = new Int32Array(nodeCount).fill(-1);
+    this.done = new Uint8Array(nodeCount);
   }
 
   /** Transmitter index to take from `node` towards `destination`, or -1 when unreachable. */
   nextTransmitter(node: number, destination: number): number {
-    let table = this.nextHopByDestination.get(destination);
-    if (!table) {
-      table = this.compute(destination);
-      this.nextHopByDestination.set(destination, table);
+    if (node === destination) return -1;
+    let known = this.routes.get(destination);
+    const cached = known?.get(node);
+    if (cached !== undefined) return cached;
+    if (!known) {
+      known = new Map();
+      this.routes.set(destination, known);
     }
-    return table[node];
+    if (this.treeDestination !== destination) this.computeTree(destination);
+    // Keep the whole path from `node`: the packet will ask at each of its nodes.
+    let at = node;
+    while (at !== destination && !known.has(at)) {
+      const transmitter = this.next[at];
+      known.set(at, transmitter);
+      if (transmitter < 0) break;
+      at = this.transmitters[transmitter].to;
+    }
+    return known.get(node)!;
   }
 
   /** Forgets computed routes (after a topology change). */
   invalidate(): void {
-    this.nextHopByDestination.clear();
+    this.routes.clear();
+    this.treeDestination = -1;
   }
 
   private weight(transmitterIndex: number): number {
     return this.metric === 'hops' ? 1 : this.transmitters[transmitterIndex].delay.mean;
   }
 
-  private compute(destination: number): Int32Array {
-    const next = new Int32Array(this.nodeCount).fill(-1);
-    const distance = new Float64Array(this.nodeCount).fill(Number.POSITIVE_INFINITY);
-    const done = new Uint8Array(this.nodeCount);
-    const hops = new Int32Array(this.nodeCount);
+  private resetScratch(): void {
+    for (const node of this.touched) {
+      this.distance[node] = Number.POSITIVE_INFINITY;
+      this.hops[node] = 0;
+      this.next[node] = -1;
+      this.done[node] = 0;
+    }
+    this.touched = [];
+  }
+
+  private computeTree(destination: number): void {
+    this.resetScratch();
+    this.treeDestination = destination;
+    const { distance, hops, next, done, touched } = this;
     distance[destination] = 0;
-    // Binary heap of [distance, node]; small and local, so plain arrays are fine here.
-    const heapDistance: number[] = [0];
-    const heapNode: number[] = [destination];
-    const pop = (): number => {
-      const top = heapNode[0];
-      const lastDistance = heapDistance.pop()!;
-      const lastNode = heapNode.pop()!;
-      if (heapNode.length > 0) {
-        let position = 0;
-        for (;;) {
-          let child = 2 * position + 1;
-          if (child >= heapNode.length) break;
-          if (child + 1 < heapNode.length && heapDistance[child + 1] < heapDistance[child]) child++;
-          if (heapDistance[child] >= lastDistance) break;
-          heapDistance[position] = heapDistance[child];
-          heapNode[position] = heapNode[child];
-          position = child;
-        }
-        heapDistance[position] = lastDistance;
-        heapNode[position] = lastNode;
-      }
-      return top;
-    };
-    const push = (d: number, node: number): void => {
-      let position = heapNode.length;
-      heapDistance.push(d);
-      heapNode.push(node);
-      while (position > 0) {
-        const parent = (position - 1) >> 1;
-        if (heapDistance[parent] <= d) break;
-        heapDistance[position] = heapDistance[parent];
-        heapNode[position] = heapNode[parent];
-        position = parent;
-      }
-      heapDistance[position] = d;
-      heapNode[position] = node;
-    };
-    while (heapNode.length > 0) {
-      const node = pop();
+    touched.push(destination);
+    const heap = new NodeHeap();
+    heap.push(0, destination);
+    while (heap.size > 0) {
+      const node = heap.pop();
       if (done[node]) continue;
       done[node] = 1;
       for (const transmitterIndex of this.incoming[node]) {
@@ -94,21 +99,66 @@ export class RoutingTable {
         if (done[neighbour]) continue;
         const candidate = distance[node] + this.weight(transmitterIndex);
         const candidateHops = hops[node] + 1;
-        // Equal lengths (zero delays, say) fall back to fewer hops, then the lower transmitter
-        // index: a strict order, so routes are loop-free and the same on every run.
         if (
           candidate < distance[neighbour] ||
           (candidate === distance[neighbour] &&
             (candidateHops < hops[neighbour] ||
               (candidateHops === hops[neighbour] && transmitterIndex < next[neighbour])))
         ) {
+          if (distance[neighbour] === Number.POSITIVE_INFINITY) touched.push(neighbour);
           distance[neighbour] = candidate;
           hops[neighbour] = candidateHops;
           next[neighbour] = transmitterIndex;
-          push(candidate, neighbour);
+          heap.push(candidate, neighbour);
         }
       }
     }
-    return next;
+  }
+}
+
+/** A binary min-heap of (distance, node) pairs for Dijkstra. */
+class NodeHeap {
+  private readonly distances: number[] = [];
+  private readonly nodes: number[] = [];
+
+  get size(): number {
+    return this.nodes.length;
+  }
+
+  push(distance: number, node: number): void {
+    let position = this.nodes.length;
+    this.distances.push(distance);
+    this.nodes.push(node);
+    while (position > 0) {
+      const parent = (position - 1) >> 1;
+      if (this.distances[parent] <= distance) break;
+      this.distances[position] = this.distances[parent];
+      this.nodes[position] = this.nodes[parent];
+      position = parent;
+    }
+    this.distances[position] = distance;
+    this.nodes[position] = node;
+  }
+
+  pop(): number {
+    const top = this.nodes[0];
+    const lastDistance = this.distances.pop()!;
+    const lastNode = this.nodes.pop()!;
+    const size = this.nodes.length;
+    if (size > 0) {
+      let position = 0;
+      for (;;) {
+        let child = 2 * position + 1;
+        if (child >= size) break;
+        if (child + 1 < size && this.distances[child + 1] < this.distances[child]) child++;
+        if (this.distances[child] >= lastDistance) break;
+        this.distances[position] = this.distances[child];
+        this.nodes[position] = this.nodes[child];
+        position = child;
+      }
+      this.distances[position] = lastDistance;
+      this.nodes[position] = lastNode;
+    }
+    return top;
   }
 }

@@ -146,9 +146,15 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     failed: (packet, fate) => flows[packet.flowIndex].packetFailed(packet, fate),
   });
 
+  const sendingAt: Flow[][] = scenario.nodes.map(() => []);
+  const receivingAt: Flow[][] = scenario.nodes.map(() => []);
+  for (const flow of flows) {
+    sendingAt[flow.setup.source].push(flow);
+    receivingAt[flow.setup.destination].push(flow);
+  }
   const states = scenario.nodes.map((node, index) => {
-    const sending = flows.filter((flow) => flow.setup.source === index);
-    const receiving = flows.filter((flow) => flow.setup.destination === index);
+    const sending = sendingAt[index];
+    const receiving = receivingAt[index];
     return new ComponentState(
       () => {
         network.crashNode(index);

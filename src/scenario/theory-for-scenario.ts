@@ -2,13 +2,14 @@ import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
-/** The single link joining a flow's two ends directly, if any. */
-function directLink(scenario: Scenario, flow: FlowConfig): LinkConfig | undefined {
-  return scenario.links.find(
-    (link) =>
-      (link.between[0] === flow.from && link.between[1] === flow.to) ||
-      (link.between[1] === flow.from && link.between[0] === flow.to),
-  );
+/** Finds the link joining two nodes directly, in either order, in O(1) per look-up. */
+function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | undefined {
+  const byEnds = new Map<string, LinkConfig>();
+  for (const link of scenario.links) {
+    byEnds.set(`${link.between[0]}\u0000${link.between[1]}`, link);
+    byEnds.set(`${link.between[1]}\u0000${link.between[0]}`, link);
+  }
+  return (flow) => byEnds.get(`${flow.from}\u0000${flow.to}`);
 }
 
 /**
@@ -22,11 +23,17 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     ...scenario.nodes.filter((node) => node.failure).map((node) => node.id),
     ...scenario.faults.map((fault) => ('crash' in fault ? fault.crash : fault.recover)),
   ]);
+  const directLink = directLinks(scenario);
+  const nodesById = new Map(scenario.nodes.map((node) => [node.id, node]));
+  const flowsPerLink = new Map<LinkConfig, number>();
   for (const flow of scenario.flows) {
-    const link = directLink(scenario, flow);
+    const link = directLink(flow);
+    if (link) flowsPerLink.set(link, (flowsPerLink.get(link) ?? 0) + 1);
+  }
+  for (const flow of scenario.flows) {
+    const link = directLink(flow);
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
-    const sharing = scenario.flows.filter((other) => directLink(scenario, other) === link).length;
-    if (sharing > 1) continue;
+    if ((flowsPerLink.get(link) ?? 0) > 1) continue;
     const transport = flow.transport;
     const size = flow.workload.size;
     if (transport.protocol === 'stop-and-wait' && size.isConstant && flow.workload.arrivals === 'bulk') {
@@ -41,7 +48,7 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
       });
       if (prediction) predictions[`stop-and-wait:${flow.id}`] = prediction;
     }
-    const receiver = scenario.nodes.find((node) => node.id === flow.to);
+    const receiver = nodesById.get(flow.to);
     const noProcessing = receiver?.processing.isConstant && receiver.processing.mean === 0;
     if (
       transport.protocol === 'datagram' &&
