@@ -1,0 +1,124 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-run-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function captured() {
+  const io = { out: '', err: '' };
+  return {
+    io,
+    cli: {
+      stdout: (text: string) => {
+        io.out += text;
+      },
+      stderr: (text: string) => {
+        io.err += text;
+      },
+      isTerminal: false,
+    },
+  };
+}
+
+const lossy = path.resolve('scenarios/lossy-link.yaml');
+
+describe('msgsim run', () => {
+  it('runs the textbook scenario, prints T and U, and writes the result files', async () => {
+    const { io, cli } = captured();
+    const out = path.join(scratch, 'textbook');
+    const code = await main(['run', 'scenarios/stop-and-wait-1g.yaml', '--out', out], cli);
+    expect(code, io.err).toBe(0);
+    expect(io.out).toContain('T = N / t = 1000 / 30.0080 s = 33.3244 messages/s');
+    expect(io.out).toContain('sender utilisation 0.000266596');
+    expect(readdirSync(out).sort()).toEqual([
+      'latency-breakdown.png',
+      'latency-distribution.png',
+      'summary.json',
+      'throughput.png',
+      'timeseries.csv',
+    ]);
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.throughput.messagesPerSecond).toBeCloseTo(33.32444681, 6);
+    expect(summary.interval).toEqual({ from: 0, to: expect.closeTo(30.008, 9) });
+  });
+
+  it('writes a byte-identical summary.json for the same seed, and a different one for another seed', async () => {
+    const runOnce = async (name: string, seed: string) => {
+      const out = path.join(scratch, name);
+      const { io, cli } = captured();
+      const code = await main(
+        [
+          'run',
+          lossy,
+          '--no-charts',
+          '--quiet',
+          '--seed',
+          seed,
+          '--out',
+          out,
+          '--set',
+          'flows[0].workload.messages=2000',
+        ],
+        cli,
+      );
+      expect(code, io.err).toBe(0);
+      return readFileSync(path.join(out, 'summary.json'), 'utf8');
+    };
+    const first = await runOnce('a', '7');
+    const second = await runOnce('b', '7');
+    const other = await runOnce('c', '8');
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+    expect(JSON.parse(other).counts.retransmissions).not.toBe(JSON.parse(first).counts.retransmissions);
+    expect(JSON.parse(first).seed).toBe(7);
+  });
+
+  it('exits 2 with a located error and writes nothing for a bad scenario', async () => {
+    const bad = path.join(scratch, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'name: bad\nnodes:\n  - id: a\n  - id: b\nlinks:\n  - between: [a, b]\n    bandwidth: 10 parsecs\n',
+    );
+    const out = path.join(scratch, 'bad-out');
+    const { io, cli } = captured();
+    const code = await main(['run', bad, '--out', out], cli);
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/bad\.yaml:7:\d+: links\[0\]\.bandwidth: .*unknown bandwidth unit/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 for usage errors', async () => {
+    expect(await main(['run'], captured().cli)).toBe(2);
+    expect(await main(['run', lossy, '--seed', '-1'], captured().cli)).toBe(2);
+    expect(await main(['frobnicate'], captured().cli)).toBe(2);
+  });
+
+  it('stops a run that cannot end with a message and exit code 2', async () => {
+    // The sender waits (persistent state) on a node that never recovers, while another node's
+    // failures keep the event queue busy forever.
+    const stuck = path.join(scratch, 'stuck.yaml');
+    writeFileSync(
+      stuck,
+      [
+        'name: stuck',
+        'nodes:',
+        '  - { id: s, persistent: true }',
+        '  - id: r',
+        '  - { id: flaky, failure: { mttf: 1s, mttr: 1s } }',
+        'links:',
+        '  - { between: [s, r], bandwidth: 1Mbps, delay: 1ms }',
+        'flows:',
+        '  - { from: s, to: r, transport: { protocol: stop-and-wait, timeout: 10ms }, workload: { messages: 5 } }',
+        'faults:',
+        '  - { at: 1ms, crash: s }',
+      ].join('\n'),
+    );
+    const { io, cli } = captured();
+    const code = await main(['run', stuck, '--out', path.join(scratch, 'stuck-out')], cli);
+    expect(code).toBe(2);
+    expect(io.err).toContain('no flow has sent anything');
+  });
+});
