@@ -98,7 +98,10 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
   return {
     summary,
     timeseries: timeseriesOf(collector, context, runInterval),
-    latencies: gather(collector.deliveries.latency, measuredIndices(collector, context.warmupSeconds, allRecords)),
+    latencies: gather(
+      collector.deliveries.latency,
+      measuredIndices(collector, context.warmupSeconds, allRecords),
+    ),
     nodeTimelines: context.nodeIds.map((id, index) =>
       collector.availability.timeline(index, id, context.endSeconds),
     ),
