@@ -16,6 +16,11 @@ export function quantitySchema(dimension: Dimension) {
     .meta({ description: `a ${dimension} with a unit, or a bare number in SI base units` });
 }
 
+/** A quantity that must be greater than zero (a timeout, a mean time to failure...). */
+export function positiveQuantitySchema(dimension: Dimension) {
+  return quantitySchema(dimension).refine((value) => value > 0, `expected a ${dimension} greater than 0`);
+}
+
 /** A probability in [0, 1]. */
 export const probabilitySchema = z.number().min(0).max(1).meta({ description: 'a probability in [0, 1]' });
 

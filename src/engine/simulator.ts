@@ -38,7 +38,7 @@ export class RunawaySimulationError extends Error {
 
 /** Limits that turn a run that cannot end into a clear error instead of a hang. */
 export interface SimulatorLimits {
-  /** Most events pending at once (default 2^24). */
+  /** Most events pending at once (default 2^22). */
   maxPendingEvents: number;
   /** Most events one `run` call may execute (default Infinity). */
   maxEvents: number;
@@ -79,7 +79,8 @@ export class Simulator {
 
   constructor(limits: Partial<SimulatorLimits> = {}) {
     this.limits = {
-      maxPendingEvents: 2 ** 24,
+      // Each pending event holds a packet or timer too: 2^22 of them fit in Node's default heap.
+      maxPendingEvents: 2 ** 22,
       maxEvents: Number.POSITIVE_INFINITY,
       maxEventsAtOneInstant: 2 ** 24,
       ...limits,

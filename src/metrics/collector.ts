@@ -8,6 +8,8 @@ import { SampleBuffer } from './sample-buffer.js';
 export class FlowCounters {
   created = 0;
   createdAfterWarmup = 0;
+  /** Messages that reached a final state (any fate). */
+  resolved = 0;
   delivered = 0;
   failed = 0;
   retransmissions = 0;
@@ -85,6 +87,7 @@ export class MetricsCollector implements NetworkProbe {
 
   messageResolved(message: Message): void {
     const counters = this.flows[message.flowIndex];
+    counters.resolved++;
     const fate = message.fate;
     switch (fate.kind) {
       case 'delivered':

@@ -45,10 +45,22 @@ export class RunningMoments {
     return this.count > 1 ? this.m2 / (this.count - 1) : 0;
   }
 
-  /** Normal-approximation 95% interval of the mean; null with fewer than two values. */
+  /** Student-t 95% interval of the mean (normal beyond 30 degrees of freedom); null with fewer than two values. */
   ci95(): ConfidenceInterval | null {
     if (this.count < 2) return null;
-    const half = 1.959963984540054 * Math.sqrt(this.variance / this.count);
-    return [this.mean - half, this.mean + half];
+    const half = tQuantile975(this.count - 1) * Math.sqrt(this.variance / this.count);
+    // Durations are never negative; nor is the lower end of their interval.
+    return [Math.max(0, this.mean - half), this.mean + half];
   }
+}
+
+/** Two-sided 95% quantiles t_{0.975, df} for df = 1..30 (standard tables). */
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** t_{0.975} with `degreesOfFreedom`; the normal 1.96 beyond the table. */
+export function tQuantile975(degreesOfFreedom: number): number {
+  return degreesOfFreedom <= T_975.length ? T_975[degreesOfFreedom - 1] : 1.959963984540054;
 }

@@ -24,7 +24,8 @@ export function stopAndWaitTheory(path: StopAndWaitPath): TheoryPrediction | nul
   const success = (1 - path.dataLossProbability) * (1 - path.ackLossProbability);
   if (success <= 0) return null;
   const lossless = success === 1;
-  if (!lossless && path.timeoutSeconds < cycle) return null;
+  // A timeout shorter than the cycle resends copies that were not lost: the formula no longer holds.
+  if (!(path.timeoutSeconds >= cycle)) return null;
   const timePerMessage = cycle + ((1 - success) / success) * path.timeoutSeconds;
   return {
     formula: lossless

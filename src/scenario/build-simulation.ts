@@ -29,7 +29,12 @@ export interface SimulationOptions {
   registries?: Registries;
   /** Further probes that hear everything the models report (tests, custom collectors). */
   probes?: NetworkProbe[];
+  /** Most messages alive at once before the run stops as runaway (default 4,000,000). */
+  maxLiveMessages?: number;
 }
+
+/** Live messages (and their packets) cost a few hundred bytes each: this keeps a run in memory. */
+export const DEFAULT_MAX_LIVE_MESSAGES = 4_000_000;
 
 const LOST_NODE_DOWN = { kind: 'lost', reason: 'nodeDown' } as const;
 const DROPPED_NODE_QUEUE = { kind: 'dropped', reason: 'nodeQueue' } as const;
@@ -115,12 +120,26 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
 
   let messageIds = 0;
   let completedFlows = 0;
+  let liveMessages = 0;
+  const maxLiveMessages = options.maxLiveMessages ?? DEFAULT_MAX_LIVE_MESSAGES;
   const environment = {
     simulator,
     network,
     probe,
     process: (node: number, message: Message) => stages[node].accept(message),
     nextMessageId: () => messageIds++,
+    liveMessagesChanged: (change: 1 | -1) => {
+      liveMessages += change;
+      if (liveMessages > maxLiveMessages) {
+        throw new RunawaySimulationError(
+          `more than ${maxLiveMessages.toLocaleString('en')} messages are alive at once at t=${simulator.now} s ` +
+            '(created and not yet delivered, dropped or lost): the offered load exceeds what the network ' +
+            'carries, or a bulk transfer is too large; lower the rate or message count, bound the buffers, ' +
+            'or shorten the duration',
+          simulator.now,
+        );
+      }
+    },
     flowCompleted: () => {
       completedFlows++;
       if (completedFlows === flows.length && scenario.duration === undefined) simulator.stop();
@@ -198,7 +217,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       {
         messages: flow.workload.messages ?? Number.POSITIVE_INFINITY,
         start: flow.workload.start,
-        stop: Math.min(flow.workload.stop ?? Number.POSITIVE_INFINITY, horizon),
+        stop: flow.workload.stop ?? Number.POSITIVE_INFINITY,
+        horizon,
         bulk: !arrivals.usesRate,
       },
       arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
@@ -238,7 +258,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
 }
 
 /** Progress checks in a row without any flow activity after which a run without duration is stuck. */
-const STALLED_CHECKS = 4;
+const STALLED_CHECKS = 8;
 
 /**
  * Wraps the progress callback with a check that a run without a duration is still going
@@ -256,14 +276,16 @@ function stallGuard(
   return (now, events) => {
     onProgress?.(now, events);
     if (duration !== undefined) return;
-    const activity = collector.flows.reduce((sum, flow) => sum + flow.created + flow.packetsSent, 0);
+    // Progress is a message created or ended; retransmissions alone are not progress.
+    const activity = collector.flows.reduce((sum, flow) => sum + flow.created + flow.resolved, 0);
     if (activity !== lastActivity) {
       lastActivity = activity;
       stalledChecks = 0;
     } else if (++stalledChecks >= STALLED_CHECKS) {
       throw new RunawaySimulationError(
-        `no flow has sent anything for ${events.toLocaleString('en')} events up to t=${now} s, yet not every ` +
-          'flow has finished (a sender may wait on a node that never recovers); give the scenario a duration',
+        `no message was created, delivered, dropped or lost in the last ${(STALLED_CHECKS * 2 ** 18).toLocaleString('en')} ` +
+          `events (up to t=${now} s), yet not every flow has finished (a sender may wait on a node that ` +
+          'never recovers); give the scenario a duration',
         now,
       );
     }

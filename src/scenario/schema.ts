@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Distribution } from '../engine/distributions.js';
-import { distributionSchema, probabilitySchema, quantitySchema } from '../engine/schemas.js';
+import {
+  distributionSchema,
+  positiveQuantitySchema,
+  probabilitySchema,
+  quantitySchema,
+} from '../engine/schemas.js';
 import type { TransportConfigBase } from '../transport/transport.js';
 import type { Registries } from './registries.js';
 
@@ -20,8 +25,8 @@ export function createScenarioSchema(registries: Registries) {
   const failureSchema = z
     .union([
       z.strictObject({
-        mttf: time().meta({ description: 'mean time to failure (exponential)' }),
-        mttr: time().meta({ description: 'mean time to repair (exponential)' }),
+        mttf: positiveQuantitySchema('time').meta({ description: 'mean time to failure (exponential)' }),
+        mttr: positiveQuantitySchema('time').meta({ description: 'mean time to repair (exponential)' }),
         initially: z.enum(['up', 'down']).default('up'),
       }),
       z.strictObject({
@@ -114,6 +119,13 @@ export function createScenarioSchema(registries: Registries) {
       stop: time().optional().meta({ description: 'no new messages after this time' }),
     })
     .superRefine((workload, ctx) => {
+      if (workload.stop !== undefined && workload.stop < workload.start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stop'],
+          message: `stop (${workload.stop} s) must not be before start (${workload.start} s)`,
+        });
+      }
       const arrivals = registries.arrivals.get(
         workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
       );
@@ -160,10 +172,11 @@ export function createScenarioSchema(registries: Registries) {
         .regex(
           /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
           'expected a name of letters, digits, . _ - (it names the output folder)',
-        ),
+        )
+        .max(100, 'expected a name of at most 100 characters (it names the output folder)'),
       description: z.string().default(''),
-      seed: z.number().int().min(0).default(1),
-      duration: time()
+      seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+      duration: positiveQuantitySchema('time')
         .optional()
         .meta({ description: 'stop time; otherwise the run ends when all flows finish' }),
       warmup: time().default(0).meta({ description: 'excluded from measured intervals' }),
@@ -232,10 +245,20 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['links', index], message: `duplicate link id '${id}'` });
     linkIds.add(id);
   });
+  const component = connectedComponents(scenario.links);
   const flowIds = new Set<string>();
   scenario.flows.forEach((flow, index) => {
     checkNode(flow.from, ['flows', index, 'from']);
     checkNode(flow.to, ['flows', index, 'to']);
+    if (nodeIds.has(flow.from) && nodeIds.has(flow.to) && flow.from !== flow.to) {
+      if ((component.get(flow.from) ?? flow.from) !== (component.get(flow.to) ?? flow.to)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', index, 'to'],
+          message: `no path from '${flow.from}' to '${flow.to}': no chain of links joins them`,
+        });
+      }
+    }
     if (flow.from === flow.to)
       ctx.addIssue({
         code: 'custom',
@@ -246,11 +269,16 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
     if (flowIds.has(id))
       ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
     flowIds.add(id);
-    if (scenario.duration === undefined && flow.workload.messages === undefined) {
+    if (
+      scenario.duration === undefined &&
+      flow.workload.messages === undefined &&
+      flow.workload.stop === undefined
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['flows', index, 'workload', 'messages'],
-        message: 'this flow never ends: give it a message count, or give the scenario a duration',
+        message:
+          'this flow never ends: give it a message count or a stop time, or give the scenario a duration',
       });
     }
   });
@@ -272,6 +300,27 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
       message: `warmup (${scenario.warmup} s) must be shorter than duration (${scenario.duration} s)`,
     });
   }
+}
+
+/** Maps each linked node to a representative of its connected component (union–find). */
+function connectedComponents(links: ReadonlyArray<{ between: [string, string] }>): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (node: string): string => {
+    let root = node;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(node, root);
+    return root;
+  };
+  for (const { between } of links) {
+    if (!parent.has(between[0])) parent.set(between[0], between[0]);
+    if (!parent.has(between[1])) parent.set(between[1], between[1]);
+    const a = find(between[0]);
+    const b = find(between[1]);
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  const roots = new Map<string, string>();
+  for (const node of parent.keys()) roots.set(node, find(node));
+  return roots;
 }
 
 /** The resolved scenario: SI numbers and ready distributions. */

@@ -22,6 +22,8 @@ export interface FlowEnvironment {
   flowCompleted(flow: Flow): void;
   /** Next message id (unique over the run). */
   nextMessageId(): number;
+  /** A message came to life (created) or ended (resolved); may throw past the run's limit. */
+  liveMessagesChanged(change: 1 | -1): void;
 }
 
 /** Static description of a flow. */
@@ -90,6 +92,7 @@ export class Flow implements FlowPort {
       environment.simulator.now,
     );
     this.unresolved++;
+    environment.liveMessagesChanged(1);
     environment.probe.messageCreated(message);
     if (!environment.network.isUp(this.setup.source)) {
       this.resolve(message, LOST_NODE_DOWN);
@@ -176,6 +179,7 @@ export class Flow implements FlowPort {
     if (!message.isPending) return;
     message.fate = fate;
     this.unresolved--;
+    this.environment.liveMessagesChanged(-1);
     this.environment.probe.messageResolved(message);
     this.checkComplete();
   }

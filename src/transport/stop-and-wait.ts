@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantitySchema } from '../engine/schemas.js';
+import { positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
 import type { EventHandle } from '../engine/simulator.js';
 import type { Message } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
@@ -7,7 +7,7 @@ import type { FlowPort, TransportDefinition, TransportReceiver, TransportSender 
 
 const schema = z.strictObject({
   protocol: z.literal('stop-and-wait'),
-  timeout: quantitySchema('time').meta({
+  timeout: positiveQuantitySchema('time').meta({
     description: 'retransmission timeout, measured from the hand-off of each (re)transmission',
   }),
   ackSize: quantitySchema('size').default(40).meta({ description: 'size of an ACK packet on the wire' }),
@@ -18,6 +18,7 @@ const schema = z.strictObject({
     .number()
     .int()
     .min(0)
+    .max(1000)
     .default(15)
     .meta({ description: 'retransmissions of one message before it counts as failed' }),
 });

@@ -11,6 +11,8 @@ export interface WorkloadPlan {
   start: number;
   /** No message is created after this time (s); Infinity for none. */
   stop: number;
+  /** The run's duration (s; Infinity for none): a workload cut there has not finished. */
+  horizon: number;
   /** True when all messages are ready at once (bulk transfer). */
   bulk: boolean;
 }
@@ -70,6 +72,8 @@ export class WorkloadGenerator {
       this.sink.finishWorkload();
       return;
     }
+    // Cut by the end of the run, the workload never finishes: its interval runs to the duration.
+    if (next > this.plan.horizon) return;
     this.simulator.scheduleAt(next, this.onArrival);
   }
 }

@@ -119,6 +119,6 @@ describe('msgsim run', () => {
     const { io, cli } = captured();
     const code = await main(['run', stuck, '--out', path.join(scratch, 'stuck-out')], cli);
     expect(code).toBe(2);
-    expect(io.err).toContain('no flow has sent anything');
+    expect(io.err).toContain('no message was created, delivered, dropped or lost');
   });
 });

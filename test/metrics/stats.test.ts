@@ -66,14 +66,15 @@ describe('computeStats', () => {
 });
 
 describe('RunningMoments', () => {
-  it('mean, sample variance and normal 95% interval of 2 4 4 4 5 5 7 9', () => {
+  it('mean, sample variance and Student-t 95% interval of 2 4 4 4 5 5 7 9', () => {
     const moments = new RunningMoments();
     for (const value of [2, 4, 4, 4, 5, 5, 7, 9]) moments.add(value);
     expect(moments.count).toBe(8);
     expect(moments.mean).toBe(5);
     // Sum of squared deviations 32, over n - 1 = 7.
     expect(moments.variance).toBeCloseTo(32 / 7, 12);
-    const half = 1.959963984540054 * Math.sqrt(32 / 7 / 8);
+    // t_{0.975} with 7 degrees of freedom.
+    const half = 2.365 * Math.sqrt(32 / 7 / 8);
     const [low, high] = moments.ci95()!;
     expect(low).toBeCloseTo(5 - half, 12);
     expect(high).toBeCloseTo(5 + half, 12);

@@ -193,22 +193,15 @@ describe('routing', () => {
     expect(summary.latency.mean).toBeCloseTo(0.020002, DIGITS);
   });
 
-  it('loses messages to an unreachable destination as noRoute', () => {
-    const recorder = recordingProbe();
-    const { summary } = run(
-      {
+  it('rejects a flow to a destination no chain of links reaches', () => {
+    expect(() =>
+      run({
         name: 'island',
         nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
         links: [{ between: ['a', 'b'], bandwidth: '1Mbps', delay: '1ms' }],
         flows: [{ id: 'f', from: 'a', to: 'c', workload: { messages: 3, size: '100B' } }],
-      },
-      { probes: [recorder.probe] },
-    );
-    expect(summary.counts.lost).toEqual({ noRoute: 3 });
-    expect(summary.counts.delivered).toBe(0);
-    expect(summary.counts.packets.lost).toEqual({ noRoute: 3 });
-    expect(recorder.lost.map((l) => l.transmitter)).toEqual([-1, -1, -1]);
-    expect(recorder.transmitted).toHaveLength(0);
+      }),
+    ).toThrow(/no path from 'a' to 'c'/);
   });
 });
 

@@ -71,7 +71,15 @@ const validScenario = fc.uniqueArray(word('abcxyz019-'), { minLength: 2, maxLeng
     name: word('abz09._-'),
     seed: fc.nat(1000),
     nodes: fc.tuple(...ids.map(node)),
-    links: fc.array(link, { maxLength: 4 }).map((links) => dedupeLinks(links)),
+    // A chain joins every node, so every flow has a path (the schema rejects flows without one).
+    links: fc
+      .tuple(fc.array(link, { maxLength: 4 }), bandwidth)
+      .map(([links, chainBandwidth]) =>
+        dedupeLinks([
+          ...ids.slice(1).map((id, i) => ({ between: [ids[i], id] as const, bandwidth: chainBandwidth })),
+          ...links,
+        ]),
+      ),
     flows: fc.array(flow, { minLength: 1, maxLength: 3 }).map((flows) =>
       flows.map(({ from: [from, to], transport: chosen, workload }) => ({
         from,

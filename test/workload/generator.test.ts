@@ -21,6 +21,7 @@ function generate(pattern: string, rate: number, plan: Partial<WorkloadPlan>, se
       messages: Number.POSITIVE_INFINITY,
       start: 0,
       stop: Number.POSITIVE_INFINITY,
+      horizon: Number.POSITIVE_INFINITY,
       bulk: !definition.usesRate,
       ...plan,
     },
