@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
@@ -12,7 +13,7 @@ import { progressReporter } from './progress.js';
 
 interface RunArguments {
   file: string;
-  seed?: number;
+  seed?: string;
   out?: string;
   set?: string[];
   charts: boolean;
@@ -27,8 +28,16 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
     builder: (yargs: Argv) =>
       yargs
         .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
-        .option('seed', { type: 'number', describe: "master seed (overrides the scenario's seed)" })
-        .option('out', { type: 'string', describe: 'output folder (default output/<scenario name>)' })
+        .option('seed', {
+          type: 'string',
+          requiresArg: true,
+          describe: "master seed, a whole number (overrides the scenario's seed)",
+        })
+        .option('out', {
+          type: 'string',
+          requiresArg: true,
+          describe: 'output folder (default output/<scenario name>)',
+        })
         .option('set', {
           type: 'string',
           array: true,
@@ -43,9 +52,10 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
         .option('quiet', { type: 'boolean', default: false, describe: 'print only the output folder' })
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          if (argv.seed !== undefined && !(Number.isInteger(argv.seed) && argv.seed >= 0)) {
-            return `--seed expects a non-negative integer, got ${argv.seed}`;
+          if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
+            return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
           }
+          if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
           return true;
         }) as unknown as Argv<RunArguments>,
     handler: async (argv: ArgumentsCamelCase<RunArguments>) => {
@@ -58,11 +68,23 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
   const registries = createRegistries();
   try {
     const scenario = loadScenario(argv.file, { overrides: argv.set ?? [], registries });
-    const progress = progressReporter(io, scenario.duration);
-    const result = simulate(scenario, { seed: argv.seed, registries, onProgress: progress.update });
-    progress.done();
     const outDir = argv.out ?? path.join('output', scenario.name);
-    const written = await writeResults(result, outDir, { charts: argv.charts });
+    const unwritable = checkOutputFolder(outDir);
+    if (unwritable) {
+      io.stderr(`msgsim: --out ${outDir}: ${unwritable}\n`);
+      return EXIT.badInput;
+    }
+    const progress = progressReporter(io, scenario.duration);
+    const seed = argv.seed === undefined ? undefined : parseSeed(argv.seed);
+    const result = simulate(scenario, { seed, registries, onProgress: progress.update });
+    progress.done();
+    let written: string[];
+    try {
+      written = await writeResults(result, outDir, { charts: argv.charts });
+    } catch (error) {
+      io.stderr(`msgsim: cannot write the results to ${outDir}: ${(error as Error).message}\n`);
+      return EXIT.badInput;
+    }
     if (!argv.quiet) io.stdout(`${formatSummary(result.summary)}\n`);
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
@@ -80,5 +102,34 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
       return EXIT.internal;
     }
     throw error;
+  }
+}
+
+function parseSeed(text: string): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const seed = Number(text);
+  return Number.isSafeInteger(seed) ? seed : undefined;
+}
+
+/**
+ * Why results could not be written to `folder` (checked before a long run, not after), or
+ * undefined when it is, or can be made, a writable folder.
+ */
+function checkOutputFolder(folder: string): string | undefined {
+  let existing = path.resolve(folder);
+  // Walk up to the nearest existing ancestor: that one must be a writable folder.
+  for (;;) {
+    try {
+      const stats = statSync(existing);
+      if (!stats.isDirectory()) return `${existing} is not a folder`;
+      accessSync(existing, constants.W_OK);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') return `${existing} is not writable (${code ?? (error as Error).message})`;
+      const parent = path.dirname(existing);
+      if (parent === existing) return 'no part of the path exists';
+      existing = parent;
+    }
   }
 }

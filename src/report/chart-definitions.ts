@@ -25,7 +25,7 @@ const LATENCY_COMPONENT_LABELS: Record<LatencyComponent, string> = {
   prop: 'propagation (t_prop)',
   queue: 'queueing (t_queue)',
   proc: 'processing (t_proc)',
-  wait: 'loss and recovery (t_wait)',
+  wait: 'waiting at the sender (t_wait)',
 };
 
 /** A duration with 4 significant digits, or "n/a". */
