@@ -100,7 +100,7 @@ describe('latencyBreakdownChart', () => {
       'propagation (t_prop)',
       'queueing (t_queue)',
       'processing (t_proc)',
-      'loss and recovery (t_wait)',
+      'waiting at the sender (t_wait)',
     ]);
     expect(config.data.labels[0].slice(1)).toEqual(['mean 8.000 µs', 'p99 8.000 µs']);
     const [mean, p99] = config.data.datasets;
