@@ -36,6 +36,9 @@ export interface FlowSetup {
   config: TransportConfigBase & Record<string, unknown>;
 }
 
+/** Live messages a bulk transfer over an acknowledged transport keeps ahead of its sender. */
+export const BULK_WINDOW = 256;
+
 const DELIVERED: MessageFate = { kind: 'delivered' };
 const LOST_NODE_DOWN: MessageFate = { kind: 'lost', reason: 'nodeDown' };
 
@@ -59,6 +62,13 @@ export class Flow implements FlowPort {
   firstSendAt = Number.NaN;
   private readonly headerBytes: number;
   private readonly ackBytes: number;
+  /** Bulk messages promised by the workload and not yet brought to life. */
+  private bulkRemaining = 0;
+  private bulkCreatedAt = 0;
+  private bulkSize: () => number = () => 0;
+  /** Unresolved messages up to which bulk messages are brought to life. */
+  private readonly bulkWindow: number;
+  private toppingUp = false;
 
   constructor(
     readonly setup: FlowSetup,
@@ -66,6 +76,9 @@ export class Flow implements FlowPort {
   ) {
     this.headerBytes = setup.config.headerSize;
     this.ackBytes = typeof setup.config.ackSize === 'number' ? setup.config.ackSize : 0;
+    // A sender that waits for ACKs takes one message after another: a window of live messages
+    // keeps it busy. Without ACKs every message goes onto the network at once, as it would.
+    this.bulkWindow = setup.transport.acknowledged ? BULK_WINDOW : Number.POSITIVE_INFINITY;
     this.sender = setup.transport.createSender(this, setup.config);
     this.receiver = setup.transport.createReceiver(this, setup.config);
   }
@@ -82,15 +95,10 @@ export class Flow implements FlowPort {
     return !Number.isNaN(this.completedAt);
   }
 
-  /** The application creates a message of `payloadBytes` now. */
-  createMessage(payloadBytes: number): void {
+  /** The application creates a message of `payloadBytes`, now or at `createdAt` (bulk). */
+  createMessage(payloadBytes: number, createdAt = this.environment.simulator.now): void {
     const { environment } = this;
-    const message = new Message(
-      environment.nextMessageId(),
-      this.setup.index,
-      payloadBytes,
-      environment.simulator.now,
-    );
+    const message = new Message(environment.nextMessageId(), this.setup.index, payloadBytes, createdAt);
     this.unresolved++;
     environment.liveMessagesChanged(1);
     environment.probe.messageCreated(message);
@@ -99,6 +107,25 @@ export class Flow implements FlowPort {
       return;
     }
     this.sender.submit(message);
+  }
+
+  createBulk(count: number, size: () => number): void {
+    this.bulkRemaining += count;
+    this.bulkCreatedAt = this.environment.simulator.now;
+    this.bulkSize = size;
+    this.topUpBulk();
+  }
+
+  /** Brings bulk messages to life while fewer than the window are unresolved. */
+  private topUpBulk(): void {
+    // Re-entered when a new message ends at once (its node is down): the outer loop goes on.
+    if (this.toppingUp) return;
+    this.toppingUp = true;
+    while (this.bulkRemaining > 0 && this.unresolved < this.bulkWindow) {
+      this.bulkRemaining--;
+      this.createMessage(this.bulkSize(), this.bulkCreatedAt);
+    }
+    this.toppingUp = false;
   }
 
   /** The workload will create nothing more. */
@@ -181,6 +208,7 @@ export class Flow implements FlowPort {
     this.unresolved--;
     this.environment.liveMessagesChanged(-1);
     this.environment.probe.messageResolved(message);
+    if (this.bulkRemaining > 0) this.topUpBulk();
     this.checkComplete();
   }
 
@@ -217,7 +245,15 @@ export class Flow implements FlowPort {
   }
 
   private checkComplete(): void {
-    if (!this.workloadDone || this.unresolved > 0 || this.sender.outstanding > 0 || this.isComplete) return;
+    if (
+      !this.workloadDone ||
+      this.bulkRemaining > 0 ||
+      this.unresolved > 0 ||
+      this.sender.outstanding > 0 ||
+      this.isComplete
+    ) {
+      return;
+    }
     const now = this.environment.simulator.now;
     this.completedAt =
       this.setup.transport.acknowledged || Number.isNaN(this.lastDeliveryAt) ? now : this.lastDeliveryAt;

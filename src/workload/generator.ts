@@ -20,6 +20,11 @@ export interface WorkloadPlan {
 /** Where a generator sends what it creates. */
 export interface WorkloadSink {
   createMessage(payloadBytes: number): void;
+  /**
+   * `count` messages, all ready now; the sink may bring them to life lazily, drawing each one's
+   * size from `size` in order, so a large bulk transfer does not hold every message at once.
+   */
+  createBulk(count: number, size: () => number): void;
   finishWorkload(): void;
 }
 
@@ -58,10 +63,9 @@ export class WorkloadGenerator {
 
   private arrive(): void {
     if (this.plan.bulk) {
-      while (this.created < this.plan.messages) {
-        this.created++;
-        this.sink.createMessage(this.size());
-      }
+      const count = this.plan.messages - this.created;
+      this.created = this.plan.messages;
+      this.sink.createBulk(count, () => this.size());
       this.sink.finishWorkload();
       return;
     }

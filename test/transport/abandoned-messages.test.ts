@@ -138,3 +138,63 @@ describe('availability of a node that starts down', () => {
     expect(nodeTimelines[0].periods[0]).toEqual({ start: 0, end: 2, up: false });
   });
 });
+
+describe('bulk transfers over an acknowledged transport', () => {
+  it('keep only a window of messages alive, with the same results as if all existed from the start', () => {
+    let live = 0;
+    let peak = 0;
+    const probe = {
+      ...recordingProbe().probe,
+      messageCreated: () => {
+        live++;
+        peak = Math.max(peak, live);
+      },
+      messageResolved: () => {
+        live--;
+      },
+    };
+    const { summary } = run(
+      {
+        name: 'bulk-window',
+        nodes: [{ id: 's' }, { id: 'r' }],
+        links: [{ between: ['s', 'r'], bandwidth: '100Mbps', delay: '1ms' }],
+        flows: [
+          {
+            id: 'f',
+            from: 's',
+            to: 'r',
+            transport: { protocol: 'stop-and-wait', timeout: '10ms' },
+            workload: { messages: 5000, size: '1000B' },
+          },
+        ],
+      },
+      { probes: [probe] },
+    );
+    expect(peak).toBeLessThanOrEqual(256);
+    expect(summary.counts).toMatchObject({ sent: 5000, delivered: 5000, inFlight: 0 });
+    // Every message was ready at t = 0: message k waits k cycles, so the mean wait is (N-1)/2 cycles.
+    const cycle = (1000 * 8) / 1e8 + 0.002 + (40 * 8) / 1e8;
+    expect(summary.latency.components.wait.mean!).toBeCloseTo((4999 / 2) * cycle, 9);
+  });
+
+  it('loses the whole not-yet-sent remainder when the sender crashes', () => {
+    const { summary } = run({
+      name: 'bulk-crash',
+      nodes: [{ id: 's' }, { id: 'r' }],
+      links: [{ between: ['s', 'r'], bandwidth: '100Mbps', delay: '1ms' }],
+      flows: [
+        {
+          id: 'f',
+          from: 's',
+          to: 'r',
+          transport: { protocol: 'stop-and-wait', timeout: '10ms' },
+          workload: { messages: 5000, size: '1000B' },
+        },
+      ],
+      faults: [{ at: '1s', crash: 's' }],
+    });
+    expect(summary.counts.sent).toBe(5000);
+    expect(summary.counts.delivered + (summary.counts.lost.nodeDown ?? 0)).toBe(5000);
+    expect(summary.counts.delivered).toBe(Math.ceil(1 / ((1000 * 8) / 1e8 + 0.002 + (40 * 8) / 1e8)) - 1);
+  });
+});

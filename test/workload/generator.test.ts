@@ -30,6 +30,12 @@ function generate(pattern: string, rate: number, plan: Partial<WorkloadPlan>, se
     () => 0,
     {
       createMessage: () => created.push(simulator.now),
+      createBulk: (count: number, size: () => number) => {
+        for (let i = 0; i < count; i++) {
+          size();
+          created.push(simulator.now);
+        }
+      },
       finishWorkload: () => {
         finishedAt = simulator.now;
       },
