@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { baselineMm1 } from './baseline.js';
 import { argument, type BenchmarkResult, formatResult } from './harness.js';
 import { mm1 } from './mm1.js';
@@ -8,7 +8,8 @@ import { largeTopology, lossyFlows } from './scenario.js';
 /**
  * Runs every benchmark at the sizes of issue 3 (scaled by --scale), prints one key=value line
  * each with its ratio to the naive baseline measured in this same process, then whether each
- * target is met. With --compare FILE, also prints each rate's ratio to the recorded one.
+ * target is met. With --compare FILE, also prints each rate's ratio to the recorded one;
+ * with --record FILE, writes this run's figures there.
  */
 const argv = process.argv.slice(2);
 const scale = argument(argv, 'scale', 1);
@@ -54,6 +55,17 @@ for (const target of targets) {
   const result = results.find((r) => r.name === target.bench);
   if (!result) continue;
   console.log(`target ${target.bench} ${target.what}: ${target.met(result) ? 'met' : 'NOT met'}`);
+}
+
+const recordIndex = argv.indexOf('--record');
+if (recordIndex >= 0) {
+  const recorded = Object.fromEntries(
+    [baseline, baselineLarge, ...results].map((r) => [
+      r.name,
+      { rate: r.rate, wallSeconds: r.wallSeconds, peakRssBytes: r.peakRssBytes },
+    ]),
+  );
+  writeFileSync(argv[recordIndex + 1], `${JSON.stringify(recorded, null, 2)}\n`);
 }
 
 const compareIndex = argv.indexOf('--compare');

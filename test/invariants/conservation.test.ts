@@ -1,26 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src/net/message.js';
-import type { NetworkProbe } from '../../src/net/probe.js';
 import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
 import { run } from '../helpers/scenario.js';
-
-/** A probe that keeps every resolved message and counts how often each was resolved. */
-function recordingProbe() {
-  const resolved: Message[] = [];
-  const created: Message[] = [];
-  const probe: NetworkProbe = {
-    messageCreated: (message) => created.push(message),
-    messageResolved: (message) => resolved.push(message),
-    duplicateReceived() {},
-    packetSent() {},
-    packetTransmitted() {},
-    packetDropped() {},
-    packetLost() {},
-    nodeStateChanged() {},
-  };
-  return { probe, resolved, created };
-}
+import { recordingProbe } from '../net/recording-probe.js';
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 

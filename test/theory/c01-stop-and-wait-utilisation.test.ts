@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
 import { expectExact, input, theoryCase } from '../helpers/theory-cases.js';
+import { recordingProbe } from '../net/recording-probe.js';
 
 const c01 = theoryCase('C01');
 
 describe('C01 stop-and-wait utilisation on a 1 Gbps, 30 ms RTT path (exact)', () => {
   const packetBytes = input(c01, 'packet_size');
-  const firstMessage: { latency?: number } = {};
+  const recorder = recordingProbe();
   const result = run(
     {
       name: 'c01',
@@ -29,29 +30,15 @@ describe('C01 stop-and-wait utilisation on a 1 Gbps, 30 ms RTT path (exact)', ()
         },
       ],
     },
-    {
-      probes: [
-        {
-          messageCreated() {},
-          messageResolved(message) {
-            if (message.id === 0) firstMessage.latency = message.deliveredAt - message.createdAt;
-          },
-          duplicateReceived() {},
-          packetSent() {},
-          packetTransmitted() {},
-          packetDropped() {},
-          packetLost() {},
-          nodeStateChanged() {},
-        },
-      ],
-    },
+    { probes: [recorder.probe] },
   );
   const { summary } = result;
   const flow = summary.flows.f;
 
   it('transmits a packet in L/R and delivers the first one after L/R + d', () => {
     expectExact(c01, 't_trans_s', summary.latency.components.trans.mean!);
-    expectExact(c01, 'first_packet_last_bit_at_receiver_s', firstMessage.latency!);
+    const first = recorder.resolved.find((message) => message.id === 0)!;
+    expectExact(c01, 'first_packet_last_bit_at_receiver_s', first.deliveredAt - first.createdAt);
   });
 
   it('completes N packets at N·(RTT + L/R), measured first send to last ACK', () => {
