@@ -139,13 +139,15 @@ export class Network {
     const seconds = transmitter.transmissionSeconds(packet.sizeBytes);
     transmitter.current = packet;
     transmitter.currentStart = now;
+    transmitter.currentSeconds = seconds;
     transmitter.endEvent = this.simulator.schedule(seconds, this.onTransmissionEnd, transmitter);
   }
 
   private finishTransmission(transmitter: Transmitter): void {
     const packet = transmitter.current!;
     const now = this.simulator.now;
-    const seconds = now - transmitter.currentStart;
+    // L/R itself: at large simulated times (years) a difference of clock readings loses digits.
+    const seconds = transmitter.currentSeconds;
     packet.transSeconds += seconds;
     this.probe.packetTransmitted(packet, transmitter.index, transmitter.currentStart, seconds);
     const settings = transmitter.settings;

@@ -28,6 +28,8 @@ export class Transmitter {
   current: Packet | null = null;
   /** When the current transmission started (s). */
   currentStart = 0;
+  /** How long the current transmission takes (s), kept exact rather than as a difference of times. */
+  currentSeconds = 0;
   /** Pending end-of-transmission event of `current`. */
   endEvent: EventHandle = -1;
   /** Latest arrival time scheduled at the far end; later packets never arrive before it. */
