@@ -316,7 +316,9 @@ function connectedComponents(links: ReadonlyArray<{ between: [string, string] }>
     if (!parent.has(between[1])) parent.set(between[1], between[1]);
     const a = find(between[0]);
     const b = find(between[1]);
-    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    // The smaller id becomes the root, so components are named the same on every run.
+    const [root, child] = a < b ? [a, b] : [b, a];
+    if (root !== child) parent.set(child, root);
   }
   const roots = new Map<string, string>();
   for (const node of parent.keys()) roots.set(node, find(node));
