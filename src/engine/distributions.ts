@@ -39,6 +39,10 @@ function make(
   sample: (random: RandomStream) => number,
   isConstant = false,
 ): Distribution {
+  // Draws of a distribution without a finite mean overflow to Infinity or NaN in a run.
+  if (!Number.isFinite(mean)) {
+    throw new RangeError(`these parameters give ${family} no finite mean (values would overflow)`);
+  }
   return { family, mean, parameters, sample, isConstant };
 }
 
@@ -125,6 +129,7 @@ const lognormal: DistributionFamily = {
     if (!(sd >= 0)) throw new RangeError(`sd must be non-negative, got ${sd}`);
     const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
     const sigma = Math.sqrt(sigma2);
+    if (!Number.isFinite(sigma)) throw new RangeError(`sd ${sd} is too large for a lognormal with mean ${mean}`);
     const mu = Math.log(mean) - sigma2 / 2;
     return make('lognormal', mean, p, (random) => Math.exp(mu + sigma * standardNormal(random)));
   },

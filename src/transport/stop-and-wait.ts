@@ -107,7 +107,8 @@ class StopAndWaitSender implements TransportSender {
       const message = this.current!;
       this.current = null;
       this.port.abandon(message, { kind: 'failed' });
-      this.sendNext();
+      // Abandoning can bring the next bulk message to life, which may already have started it.
+      if (!this.current) this.sendNext();
       return;
     }
     this.retransmissionsOfCurrent++;

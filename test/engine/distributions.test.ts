@@ -251,3 +251,13 @@ describe('distribution registry', () => {
     expect(() => families.register(families.get('uniform'))).toThrow(/uniform/);
   });
 });
+
+describe('distributions whose draws would overflow', () => {
+  const families = createDistributionRegistry();
+  it('are refused when created, naming the family', () => {
+    expect(() => families.get('weibull').create({ shape: 0.001, scale: 1 })).toThrow(
+      /weibull no finite mean/,
+    );
+    expect(() => families.get('lognormal').create({ mean: 0.001, sd: 1e300 })).toThrow(/too large/);
+  });
+});

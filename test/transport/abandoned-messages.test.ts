@@ -198,3 +198,35 @@ describe('bulk transfers over an acknowledged transport', () => {
     expect(summary.counts.delivered).toBe(Math.ceil(1 / ((1000 * 8) / 1e8 + 0.002 + (40 * 8) / 1e8)) - 1);
   });
 });
+
+describe('a relay that crashes under a stop-and-wait bulk transfer', () => {
+  it('gives messages up and goes on without a stray timer (regression: re-entrant send)', () => {
+    const { summary } = run({
+      name: 'relay-crash',
+      nodes: [{ id: 'a' }, { id: 'r' }, { id: 'b' }],
+      links: [
+        { between: ['a', 'r'], bandwidth: '1Mbps', delay: '2ms' },
+        { between: ['r', 'b'], bandwidth: '1Mbps', delay: '2ms' },
+      ],
+      flows: [
+        {
+          id: 'sw',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'stop-and-wait', timeout: '30ms', retries: 3 },
+          workload: { messages: 500, size: '500B' },
+        },
+      ],
+      faults: [
+        { at: '1s', crash: 'r' },
+        { at: '2s', recover: 'r' },
+      ],
+    });
+    const c = summary.counts;
+    expect(c.inFlight).toBe(0);
+    expect(c.delivered + c.failed).toBe(500);
+    // While the relay is down (1 s) each message costs 4 timeouts (120 ms): about 8 fail.
+    expect(c.failed).toBeGreaterThanOrEqual(8);
+    expect(c.failed).toBeLessThanOrEqual(9);
+  });
+});
