@@ -129,7 +129,8 @@ const lognormal: DistributionFamily = {
     if (!(sd >= 0)) throw new RangeError(`sd must be non-negative, got ${sd}`);
     const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
     const sigma = Math.sqrt(sigma2);
-    if (!Number.isFinite(sigma)) throw new RangeError(`sd ${sd} is too large for a lognormal with mean ${mean}`);
+    if (!Number.isFinite(sigma))
+      throw new RangeError(`sd ${sd} is too large for a lognormal with mean ${mean}`);
     const mu = Math.log(mean) - sigma2 / 2;
     return make('lognormal', mean, p, (random) => Math.exp(mu + sigma * standardNormal(random)));
   },
