@@ -200,8 +200,9 @@ function addInto(target: Record<string, number>, source: Record<string, number>)
   for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value;
 }
 
-function countsOf(counters: readonly FlowCounters[], unresolved: readonly number[]): Counts {
-  const counts: Counts = {
+/** Counts with every figure zero, to add flows into. */
+export function emptyCounts(): Counts {
+  return {
     sent: 0,
     delivered: 0,
     retransmissions: 0,
@@ -209,9 +210,14 @@ function countsOf(counters: readonly FlowCounters[], unresolved: readonly number
     failed: 0,
     dropped: {},
     lost: {},
-    inFlight: unresolved.reduce((sum, value) => sum + value, 0),
+    inFlight: 0,
     packets: { sent: 0, data: 0, acks: 0, dropped: {}, lost: {} },
   };
+}
+
+function countsOf(counters: readonly FlowCounters[], unresolved: readonly number[]): Counts {
+  const counts = emptyCounts();
+  counts.inFlight = unresolved.reduce((sum, value) => sum + value, 0);
   for (const flow of counters) {
     counts.sent += flow.created;
     counts.delivered += flow.delivered;

@@ -1,3 +1,4 @@
+import { emptyCounts } from '../../src/metrics/summarize.js';
 /**
  * Hand-built RunResults for the report tests: a tiny one whose every number is chosen by hand,
  * and a realistic one (deterministic pseudo-random) to render and look at.
@@ -6,20 +7,6 @@ import type { LatencyComponent, RunResult, Stats, Summary } from '../../src/metr
 
 function stats(count: number, mean: number | null, p99: number | null): Stats {
   return { count, mean, p50: mean, p95: p99, p99, max: p99 };
-}
-
-function emptyCounts(): Summary['counts'] {
-  return {
-    sent: 0,
-    delivered: 0,
-    retransmissions: 0,
-    duplicates: 0,
-    failed: 0,
-    dropped: {},
-    lost: {},
-    inFlight: 0,
-    packets: { sent: 0, data: 0, acks: 0, dropped: {}, lost: {} },
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { run } from '../helpers/scenario.js';
 import { recordingProbe } from '../net/recording-probe.js';
 
@@ -139,6 +140,24 @@ describe('availability of a node that starts down', () => {
   });
 });
 
+/** 5000 ready 1000-byte messages over stop-and-wait on 100 Mbit/s, 1 ms each way. */
+function bulkTransfer(name: string): ScenarioInput {
+  return {
+    name,
+    nodes: [{ id: 's' }, { id: 'r' }],
+    links: [{ between: ['s', 'r'], bandwidth: '100Mbps', delay: '1ms' }],
+    flows: [
+      {
+        id: 'f',
+        from: 's',
+        to: 'r',
+        transport: { protocol: 'stop-and-wait', timeout: '10ms' },
+        workload: { messages: 5000, size: '1000B' },
+      },
+    ],
+  };
+}
+
 describe('bulk transfers over an acknowledged transport', () => {
   it('keep only a window of messages alive, with the same results as if all existed from the start', () => {
     let live = 0;
@@ -153,23 +172,7 @@ describe('bulk transfers over an acknowledged transport', () => {
         live--;
       },
     };
-    const { summary } = run(
-      {
-        name: 'bulk-window',
-        nodes: [{ id: 's' }, { id: 'r' }],
-        links: [{ between: ['s', 'r'], bandwidth: '100Mbps', delay: '1ms' }],
-        flows: [
-          {
-            id: 'f',
-            from: 's',
-            to: 'r',
-            transport: { protocol: 'stop-and-wait', timeout: '10ms' },
-            workload: { messages: 5000, size: '1000B' },
-          },
-        ],
-      },
-      { probes: [probe] },
-    );
+    const { summary } = run(bulkTransfer('bulk-window'), { probes: [probe] });
     expect(peak).toBeLessThanOrEqual(256);
     expect(summary.counts).toMatchObject({ sent: 5000, delivered: 5000, inFlight: 0 });
     // Every message was ready at t = 0: message k waits k cycles, so the mean wait is (N-1)/2 cycles.
@@ -178,21 +181,7 @@ describe('bulk transfers over an acknowledged transport', () => {
   });
 
   it('loses the whole not-yet-sent remainder when the sender crashes', () => {
-    const { summary } = run({
-      name: 'bulk-crash',
-      nodes: [{ id: 's' }, { id: 'r' }],
-      links: [{ between: ['s', 'r'], bandwidth: '100Mbps', delay: '1ms' }],
-      flows: [
-        {
-          id: 'f',
-          from: 's',
-          to: 'r',
-          transport: { protocol: 'stop-and-wait', timeout: '10ms' },
-          workload: { messages: 5000, size: '1000B' },
-        },
-      ],
-      faults: [{ at: '1s', crash: 's' }],
-    });
+    const { summary } = run({ ...bulkTransfer('bulk-crash'), faults: [{ at: '1s', crash: 's' }] });
     expect(summary.counts.sent).toBe(5000);
     expect(summary.counts.delivered + (summary.counts.lost.nodeDown ?? 0)).toBe(5000);
     expect(summary.counts.delivered).toBe(Math.ceil(1 / ((1000 * 8) / 1e8 + 0.002 + (40 * 8) / 1e8)) - 1);
