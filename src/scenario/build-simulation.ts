@@ -155,6 +155,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           destination: indexOf(flow.to),
           transport: registries.transports.get(flow.transport.protocol),
           config: flow.transport,
+          strategies: registries,
         },
         environment,
       ),

@@ -1,14 +1,24 @@
+import type { CongestionDefinition } from '../congestion/congestion-control.js';
+import { createCongestionRegistry } from '../congestion/index.js';
 import { createDistributionRegistry, type DistributionFamily } from '../engine/distributions.js';
 import type { Registry } from '../engine/registry.js';
 import { createTransportRegistry } from '../transport/index.js';
-import type { TransportConfigBase, TransportDefinition } from '../transport/transport.js';
+import { createRtoRegistry } from '../transport/rto/index.js';
+import type { RtoStrategyDefinition } from '../transport/rto/rto-strategy.js';
+import type {
+  TransportConfigBase,
+  TransportDefinition,
+  TransportStrategies,
+} from '../transport/transport.js';
 import { type ArrivalDefinition, createArrivalRegistry } from '../workload/arrivals.js';
 
 /** Every extension point, passed around as a value (never a global). */
-export interface Registries {
+export interface Registries extends TransportStrategies {
   distributions: Registry<DistributionFamily>;
   transports: Registry<TransportDefinition<TransportConfigBase>>;
   arrivals: Registry<ArrivalDefinition>;
+  rto: Registry<RtoStrategyDefinition>;
+  congestion: Registry<CongestionDefinition>;
 }
 
 /** The registries holding msgsim's built-in strategies. */
@@ -17,5 +27,7 @@ export function createRegistries(): Registries {
     distributions: createDistributionRegistry(),
     transports: createTransportRegistry(),
     arrivals: createArrivalRegistry(),
+    rto: createRtoRegistry(),
+    congestion: createCongestionRegistry(),
   };
 }

@@ -96,7 +96,7 @@ export function createScenarioSchema(registries: Registries) {
       .meta({ description: 'packets that may wait per direction, drop-tail; default unbounded' }),
   });
 
-  const transports = registries.transports.all().map((transport) => transport.schema);
+  const transports = registries.transports.all().map((transport) => transport.schema(registries));
   const transportSchema = z
     .discriminatedUnion('protocol', transports as unknown as [z.ZodObject, ...z.ZodObject[]])
     .meta({ description: `transport strategy: ${registries.transports.ids().join(' | ')}` });

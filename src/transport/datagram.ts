@@ -51,7 +51,7 @@ export const datagram: TransportDefinition<DatagramConfig> = {
   id: 'datagram',
   description: 'no acknowledgements: each message is sent once and may be lost',
   acknowledged: false,
-  schema,
+  schema: () => schema,
   createSender: (port) => new DatagramSender(port),
   createReceiver: (port) => new DatagramReceiver(port),
 };

@@ -9,6 +9,7 @@ import type {
   TransportDefinition,
   TransportReceiver,
   TransportSender,
+  TransportStrategies,
 } from './transport.js';
 
 /** What a flow needs from the simulation around it. */
@@ -34,6 +35,8 @@ export interface FlowSetup {
   destination: number;
   transport: TransportDefinition<TransportConfigBase>;
   config: TransportConfigBase & Record<string, unknown>;
+  /** Registered RTO and congestion strategies the configuration names. */
+  strategies: TransportStrategies;
 }
 
 /** Live messages a bulk transfer over an acknowledged transport keeps ahead of its sender. */
@@ -79,8 +82,8 @@ export class Flow implements FlowPort {
     // A sender that waits for ACKs takes one message after another: a window of live messages
     // keeps it busy. Without ACKs every message goes onto the network at once, as it would.
     this.bulkWindow = setup.transport.acknowledged ? BULK_WINDOW : Number.POSITIVE_INFINITY;
-    this.sender = setup.transport.createSender(this, setup.config);
-    this.receiver = setup.transport.createReceiver(this, setup.config);
+    this.sender = setup.transport.createSender(this, setup.config, setup.strategies);
+    this.receiver = setup.transport.createReceiver(this, setup.config, setup.strategies);
   }
 
   get simulator(): Simulator {

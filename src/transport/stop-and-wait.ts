@@ -145,7 +145,7 @@ export const stopAndWait: TransportDefinition<StopAndWaitConfig> = {
   id: 'stop-and-wait',
   description: 'one message in flight; each is acknowledged; resent after a fixed timeout',
   acknowledged: true,
-  schema,
+  schema: () => schema,
   createSender: (port, config) => new StopAndWaitSender(port, config),
   createReceiver: (port) => new StopAndWaitReceiver(port),
 };

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import type { CongestionDefinition } from '../congestion/congestion-control.js';
+import type { Registry } from '../engine/registry.js';
 import type { Simulator } from '../engine/simulator.js';
 import type { Message, MessageFate } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
+import type { RtoStrategyDefinition } from './rto/rto-strategy.js';
 
 /**
  * What a transport sees of the world: its flow's two ends on the network, the clock, and the
@@ -57,16 +60,23 @@ export interface TransportConfigBase {
   headerSize: number;
 }
 
+/** The strategies a transport's configuration can name (RTO estimators, congestion controls). */
+export interface TransportStrategies {
+  readonly rto: Registry<RtoStrategyDefinition>;
+  readonly congestion: Registry<CongestionDefinition>;
+}
+
 /**
  * A registered reliable-delivery strategy: its id, its configuration schema (an object whose
- * `protocol` is the id literal) and how to build its two halves.
+ * `protocol` is the id literal, built from the registered strategies it can name) and how to
+ * build its two halves.
  */
 export interface TransportDefinition<Config extends TransportConfigBase = TransportConfigBase> {
   readonly id: string;
   readonly description: string;
   /** True when the sender waits for ACKs (completion = last ACK). */
   readonly acknowledged: boolean;
-  readonly schema: z.ZodType<Config>;
-  createSender(port: FlowPort, config: Config): TransportSender;
-  createReceiver(port: FlowPort, config: Config): TransportReceiver;
+  schema(strategies: TransportStrategies): z.ZodType<Config>;
+  createSender(port: FlowPort, config: Config, strategies: TransportStrategies): TransportSender;
+  createReceiver(port: FlowPort, config: Config, strategies: TransportStrategies): TransportReceiver;
 }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { positiveQuantitySchema } from '../../engine/schemas.js';
+import type { RetransmissionTimeout, RtoStrategyDefinition } from './rto-strategy.js';
+
+const schema = z.strictObject({
+  strategy: z.literal('fixed'),
+  value: positiveQuantitySchema('time').meta({ description: 'the timeout, the same for every transmission' }),
+});
+
+export type FixedRtoConfig = z.output<typeof schema>;
+
+/** The same timeout every time: no RTT estimate, no backoff. */
+class FixedTimeout implements RetransmissionTimeout {
+  readonly srtt = Number.NaN;
+  readonly rttvar = Number.NaN;
+
+  constructor(readonly rto: number) {}
+
+  onRttSample(): void {}
+
+  onExpiry(): void {}
+}
+
+/** `fixed`: a constant retransmission timeout (a plain time in a scenario means this). */
+export const fixedRto: RtoStrategyDefinition<FixedRtoConfig> = {
+  id: 'fixed',
+  description: 'the same timeout for every transmission',
+  schema,
+  create: (config) => new FixedTimeout(config.value),
+};

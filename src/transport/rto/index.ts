@@ -1,0 +1,10 @@
+import { Registry } from '../../engine/registry.js';
+import { fixedRto } from './fixed.js';
+import type { RtoConfigBase, RtoStrategyDefinition } from './rto-strategy.js';
+
+/** Creates the registry of built-in RTO strategies; a new one is one file plus one line here. */
+export function createRtoRegistry(): Registry<RtoStrategyDefinition<RtoConfigBase>> {
+  return new Registry<RtoStrategyDefinition<RtoConfigBase>>('RTO strategy').register(
+    fixedRto as unknown as RtoStrategyDefinition<RtoConfigBase>,
+  );
+}
