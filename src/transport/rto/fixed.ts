@@ -28,3 +28,13 @@ export const fixedRto: RtoStrategyDefinition<FixedRtoConfig> = {
   schema,
   create: (config) => new FixedTimeout(config.value),
 };
+
+/**
+ * The timeout (s) of a resolved `fixed` RTO configuration; undefined for any other strategy
+ * (or anything else), since only a fixed timeout gives closed-form retransmission costs.
+ */
+export function fixedTimeoutSeconds(config: unknown): number | undefined {
+  if (typeof config !== 'object' || config === null) return undefined;
+  const { strategy, value } = config as Partial<FixedRtoConfig>;
+  return strategy === 'fixed' && typeof value === 'number' ? value : undefined;
+}
