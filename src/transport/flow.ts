@@ -2,8 +2,10 @@ import type { Simulator } from '../engine/simulator.js';
 import { Message, type MessageFate } from '../net/message.js';
 import type { Network } from '../net/network.js';
 import { Packet } from '../net/packet.js';
-import type { NetworkProbe } from '../net/probe.js';
+import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
 import type {
+  AckHeader,
+  DataHeader,
   FlowPort,
   TransportConfigBase,
   TransportDefinition,
@@ -44,6 +46,7 @@ export const BULK_WINDOW = 256;
 
 const DELIVERED: MessageFate = { kind: 'delivered' };
 const LOST_NODE_DOWN: MessageFate = { kind: 'lost', reason: 'nodeDown' };
+const LOST_MISDELIVERED: MessageFate = { kind: 'lost', reason: 'misdelivered' };
 
 /**
  * One flow from a source to a destination: owns the transport's two halves, creates messages
@@ -81,7 +84,10 @@ export class Flow implements FlowPort {
     this.ackBytes = typeof setup.config.ackSize === 'number' ? setup.config.ackSize : 0;
     // A sender that waits for ACKs takes one message after another: a window of live messages
     // keeps it busy. Without ACKs every message goes onto the network at once, as it would.
-    this.bulkWindow = setup.transport.acknowledged ? BULK_WINDOW : Number.POSITIVE_INFINITY;
+    const senderWindow = typeof setup.config.window === 'number' ? setup.config.window : 1;
+    this.bulkWindow = setup.transport.acknowledged
+      ? Math.max(BULK_WINDOW, 2 * senderWindow)
+      : Number.POSITIVE_INFINITY;
     this.sender = setup.transport.createSender(this, setup.config, setup.strategies);
     this.receiver = setup.transport.createReceiver(this, setup.config, setup.strategies);
   }
@@ -137,7 +143,7 @@ export class Flow implements FlowPort {
     this.checkComplete();
   }
 
-  sendData(message: Message, sequence: number, isRetransmission: boolean): Packet {
+  sendData(message: Message, sequence: number, isRetransmission: boolean, header?: DataHeader): Packet {
     const { setup } = this;
     const packet = new Packet(
       'data',
@@ -149,6 +155,11 @@ export class Flow implements FlowPort {
       message,
       isRetransmission,
     );
+    if (header) {
+      packet.wireSequence = header.wireSequence;
+      packet.epoch = header.epoch;
+      packet.synchronize = header.synchronize;
+    }
     message.transmissions++;
     message.copiesInFlight++;
     if (Number.isNaN(this.firstSendAt)) this.firstSendAt = this.environment.simulator.now;
@@ -156,7 +167,7 @@ export class Flow implements FlowPort {
     return packet;
   }
 
-  sendAck(ackNumber: number): void {
+  sendAck(ackNumber: number, header?: AckHeader): void {
     const { setup } = this;
     const packet = new Packet(
       'ack',
@@ -169,7 +180,25 @@ export class Flow implements FlowPort {
       false,
     );
     packet.ackNumber = ackNumber;
+    if (header) {
+      packet.selectiveAck = header.selectiveAck ?? -1;
+      packet.epoch = header.epoch ?? 0;
+      packet.advertisedWindow = header.advertisedWindow ?? Number.POSITIVE_INFINITY;
+      packet.reset = header.reset ?? false;
+    }
     this.environment.network.send(packet);
+  }
+
+  misdelivered(packet: Packet): void {
+    this.environment.probe.misdelivered(packet);
+  }
+
+  released(message: Message): void {
+    this.abandon(message, LOST_MISDELIVERED);
+  }
+
+  congestionState(state: CongestionSnapshot): void {
+    this.environment.probe.congestionState(this.setup.index, this.environment.simulator.now, state);
   }
 
   deliver(message: Message, packet: Packet): void {
@@ -208,6 +237,8 @@ export class Flow implements FlowPort {
   resolve(message: Message, fate: MessageFate): void {
     if (!message.isPending) return;
     message.fate = fate;
+    // Handed up and now gone from the receiving node (delivered, refused or lost in a crash).
+    if (!Number.isNaN(message.receivedAt)) this.receiver.consumed?.(message);
     this.unresolved--;
     this.environment.liveMessagesChanged(-1);
     this.environment.probe.messageResolved(message);
@@ -229,6 +260,11 @@ export class Flow implements FlowPort {
     } else {
       this.sender.onAck(packet);
     }
+  }
+
+  /** A packet of this flow left its source's first link. */
+  packetDeparted(packet: Packet): void {
+    if (packet.kind === 'data') this.sender.onDataDeparted?.(packet);
   }
 
   /** A packet of this flow will never arrive. */

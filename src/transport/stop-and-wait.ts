@@ -1,33 +1,46 @@
 import { z } from 'zod';
-import { positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
+import { quantitySchema } from '../engine/schemas.js';
 import type { EventHandle } from '../engine/simulator.js';
 import type { Message } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
-import type { FlowPort, TransportDefinition, TransportReceiver, TransportSender } from './transport.js';
+import type { RetransmissionTimeout } from './rto/rto-strategy.js';
+import { timeoutSchema } from './strategy-schemas.js';
+import type {
+  FlowPort,
+  TransportDefinition,
+  TransportReceiver,
+  TransportSender,
+  TransportStrategies,
+} from './transport.js';
 
-const schema = z.strictObject({
-  protocol: z.literal('stop-and-wait'),
-  timeout: positiveQuantitySchema('time').meta({
-    description: 'retransmission timeout, measured from the hand-off of each (re)transmission',
-  }),
-  ackSize: quantitySchema('size').default(40).meta({ description: 'size of an ACK packet on the wire' }),
-  headerSize: quantitySchema('size')
-    .default(0)
-    .meta({ description: 'header bytes added to each data packet' }),
-  retries: z
-    .number()
-    .int()
-    .min(0)
-    .max(1000)
-    .default(15)
-    .meta({ description: 'retransmissions of one message before it counts as failed' }),
-});
+const schemaFor = (strategies: TransportStrategies) =>
+  z.strictObject({
+    protocol: z.literal('stop-and-wait'),
+    timeout: timeoutSchema(strategies.rto).meta({
+      description:
+        'retransmission timeout, measured from the hand-off of each (re)transmission: a time (fixed), ' +
+        `or { strategy: ${strategies.rto.ids().join(' | ')}, ...params }`,
+    }),
+    ackSize: quantitySchema('size').default(40).meta({ description: 'size of an ACK packet on the wire' }),
+    headerSize: quantitySchema('size')
+      .default(0)
+      .meta({ description: 'header bytes added to each data packet' }),
+    retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(15)
+      .meta({ description: 'retransmissions of one message before it counts as failed' }),
+  });
 
-export type StopAndWaitConfig = z.output<typeof schema>;
+export type StopAndWaitConfig = z.output<ReturnType<typeof schemaFor>>;
 
 /**
  * Sends one message at a time and waits for its ACK; on timeout sends it again, up to
- * `retries` times, then gives it up as failed and goes on with the next.
+ * `retries` times, then gives it up as failed and goes on with the next. The timer is armed
+ * with the RTO estimator's current value; only the ACK of a message sent once gives the
+ * estimator an RTT sample (Karn's rule).
  */
 class StopAndWaitSender implements TransportSender {
   private readonly backlog: Message[] = [];
@@ -35,6 +48,11 @@ class StopAndWaitSender implements TransportSender {
   private current: Message | null = null;
   private currentSequence = -1;
   private retransmissionsOfCurrent = 0;
+  /** Hand-off time of the current message's first copy (s), the start of its RTT sample. */
+  private currentFirstSentAt = 0;
+  /** Whether any copy of the current message after the first went out (Karn: no RTT sample). */
+  private currentResent = false;
+  private estimator: RetransmissionTimeout;
   private timer: EventHandle = -1;
   private nextSequence = 0;
   private down = false;
@@ -43,7 +61,10 @@ class StopAndWaitSender implements TransportSender {
   constructor(
     private readonly port: FlowPort,
     private readonly config: StopAndWaitConfig,
-  ) {}
+    private readonly strategies: TransportStrategies,
+  ) {
+    this.estimator = this.createEstimator();
+  }
 
   get outstanding(): number {
     return this.backlog.length - this.backlogHead + (this.current ? 1 : 0);
@@ -57,6 +78,9 @@ class StopAndWaitSender implements TransportSender {
   onAck(packet: Packet): void {
     if (this.current === null || packet.ackNumber !== this.currentSequence) return;
     this.port.simulator.cancel(this.timer);
+    if (!this.currentResent) {
+      this.estimator.onRttSample(this.port.simulator.now - this.currentFirstSentAt);
+    }
     this.current = null;
     this.sendNext();
   }
@@ -67,6 +91,8 @@ class StopAndWaitSender implements TransportSender {
     this.down = true;
     this.port.simulator.cancel(this.timer);
     if (persistent) return;
+    // The RTT estimate is volatile protocol state like the rest.
+    this.estimator = this.createEstimator();
     const lost = { kind: 'lost', reason: 'nodeDown' } as const;
     const abandoned = this.backlog.slice(this.backlogHead);
     if (this.current) abandoned.unshift(this.current);
@@ -94,15 +120,24 @@ class StopAndWaitSender implements TransportSender {
     this.backlog[this.backlogHead++] = undefined as unknown as Message;
     this.currentSequence = this.nextSequence++;
     this.retransmissionsOfCurrent = 0;
+    this.currentResent = false;
+    this.currentFirstSentAt = this.port.simulator.now;
     this.transmit(false);
   }
 
+  private createEstimator(): RetransmissionTimeout {
+    const timeout = this.config.timeout;
+    return this.strategies.rto.get(timeout.strategy).create(timeout);
+  }
+
   private transmit(isRetransmission: boolean): void {
+    if (isRetransmission) this.currentResent = true;
     this.port.sendData(this.current!, this.currentSequence, isRetransmission);
-    this.timer = this.port.simulator.schedule(this.config.timeout, this.onTimeout);
+    this.timer = this.port.simulator.schedule(this.estimator.rto, this.onTimeout);
   }
 
   private timeout(): void {
+    this.estimator.onExpiry();
     if (this.retransmissionsOfCurrent >= this.config.retries) {
       const message = this.current!;
       this.current = null;
@@ -140,12 +175,12 @@ class StopAndWaitReceiver implements TransportReceiver {
   recover(): void {}
 }
 
-/** `stop-and-wait`: one message in flight, ACK per message, fixed retransmission timeout. */
+/** `stop-and-wait`: one message in flight, ACK per message, resent after a retransmission timeout. */
 export const stopAndWait: TransportDefinition<StopAndWaitConfig> = {
   id: 'stop-and-wait',
-  description: 'one message in flight; each is acknowledged; resent after a fixed timeout',
+  description: 'one message in flight; each is acknowledged; resent after a retransmission timeout',
   acknowledged: true,
-  schema: () => schema,
-  createSender: (port, config) => new StopAndWaitSender(port, config),
+  schema: schemaFor,
+  createSender: (port, config, strategies) => new StopAndWaitSender(port, config, strategies),
   createReceiver: (port) => new StopAndWaitReceiver(port),
 };

@@ -4,6 +4,7 @@ import type { Registry } from '../engine/registry.js';
 import type { Simulator } from '../engine/simulator.js';
 import type { Message, MessageFate } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
+import type { CongestionSnapshot } from '../net/probe.js';
 import type { RtoStrategyDefinition } from './rto/rto-strategy.js';
 
 /**
@@ -13,10 +14,25 @@ import type { RtoStrategyDefinition } from './rto/rto-strategy.js';
 export interface FlowPort {
   readonly simulator: Simulator;
   readonly flowIndex: number;
-  /** Puts a data copy of `message` on the network at the source; returns the packet sent. */
-  sendData(message: Message, sequence: number, isRetransmission: boolean): Packet;
+  /**
+   * Puts a data copy of `message` on the network at the source; returns the packet sent.
+   * `header` sets the wire fields of window transports (wrapped sequence number, epoch).
+   */
+  sendData(message: Message, sequence: number, isRetransmission: boolean, header?: DataHeader): Packet;
   /** Sends an acknowledgement from the receiver back to the sender. */
-  sendAck(ackNumber: number): void;
+  sendAck(ackNumber: number, header?: AckHeader): void;
+  /**
+   * The receiver accepted a copy in place of another message (its sequence number aliased an
+   * older one after wraparound): counted, never handed to the application.
+   */
+  misdelivered(packet: Packet): void;
+  /**
+   * The sender considers `message` acknowledged and forgets it. If the receiver never got it
+   * (an aliased ACK), the message ends as lost for that reason.
+   */
+  released(message: Message): void;
+  /** The sender's congestion window, threshold and RTT estimates changed (for traces). */
+  congestionState(state: CongestionSnapshot): void;
   /** Hands a received message up to the receiving node (processing, then the application). */
   deliver(message: Message, packet: Packet): void;
   /** Records a copy of an already delivered message reaching the receiver. */
@@ -30,12 +46,30 @@ export interface FlowPort {
   senderIdle(): void;
 }
 
+/** Wire fields of a data packet of a window transport. */
+export interface DataHeader {
+  wireSequence: number;
+  epoch: number;
+  synchronize: boolean;
+}
+
+/** Fields of an acknowledgement beyond its (cumulative) number. */
+export interface AckHeader {
+  /** Wire sequence number acknowledged individually (selective repeat); -1 for none. */
+  selectiveAck?: number;
+  epoch?: number;
+  advertisedWindow?: number;
+  reset?: boolean;
+}
+
 /** The sending half: accepts messages from the application and gets them across. */
 export interface TransportSender {
   /** The application offers a message; the sender is up. */
   submit(message: Message): void;
   /** An ACK for this flow arrived at the sender. */
   onAck(packet: Packet): void;
+  /** A data copy of this flow finished transmission on its first link (paced senders send on). */
+  onDataDeparted?(packet: Packet): void;
   /** A data copy of this flow was lost or dropped on the way (reliable transports ignore it). */
   onDataLost(packet: Packet, fate: MessageFate): void;
   /** The sender's node crashed; `persistent` keeps protocol state for `recover`. */
@@ -49,6 +83,8 @@ export interface TransportSender {
 /** The receiving half: turns arriving copies into deliveries and ACKs. */
 export interface TransportReceiver {
   onData(packet: Packet): void;
+  /** The receiving application finished with a message this receiver handed up (flow control). */
+  consumed?(message: Message): void;
   crash(persistent: boolean): void;
   recover(): void;
 }

@@ -13,7 +13,8 @@ const CYCLE = 0.02832;
 
 function stopAndWait(options: {
   messages: number;
-  timeout: string;
+  /** A plain time (fixed) or `{ strategy, ...params }`. */
+  timeout: string | Record<string, unknown>;
   retries?: number;
   loss?: number | { forward: number; reverse: number };
   seed?: number;
@@ -76,6 +77,25 @@ describe('stop-and-wait', () => {
       [1, 'failed', 4],
     ]);
     expect(summary.flows.f.completedAt).toBeCloseTo(0.8, DIGITS);
+  });
+
+  it('a backed-off timeout outlives a message given up, until an RTT sample resets it', () => {
+    // Message 0: 0, 0.1, 0.3, given up at 0.7 with the RTO at 0.8 s; message 1 starts there with it:
+    // resent at 1.5 (RTO now capped at 1 s) and 2.5, given up at 3.5. Nothing gets through: no sample.
+    const recorder = recordingProbe();
+    const timeout = { strategy: 'exponential-backoff', initial: '100ms', factor: 2, max: '1s' };
+    const { summary } = run(stopAndWait({ messages: 2, timeout, retries: 2, loss: 1 }), {
+      probes: [recorder.probe],
+    });
+    const data = recorder.sent.filter((s) => s.packet.kind === 'data');
+    const expectedTimes = [0, 0.1, 0.3, 0.7, 1.5, 2.5];
+    expect(data).toHaveLength(expectedTimes.length);
+    data.forEach((s, i) => {
+      expect(s.at).toBeCloseTo(expectedTimes[i], DIGITS);
+    });
+    expect(data.map((s) => s.packet.message?.id)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(summary.counts.failed).toBe(2);
+    expect(summary.flows.f.completedAt).toBeCloseTo(3.5, DIGITS);
   });
 
   it('with retries 0 gives a message up after one timeout', () => {

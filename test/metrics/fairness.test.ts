@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jainFairnessIndex } from '../../src/metrics/fairness.js';
+import { expectExact, theoryCase } from '../helpers/theory-cases.js';
+
+const c22 = theoryCase('C22');
+
+function allocation(name: string): number[] {
+  const value = c22.inputs[name]?.value;
+  if (!Array.isArray(value)) throw new Error(`${c22.id}: input ${name} is not a list`);
+  return value;
+}
+
+describe("C22 Jain's fairness index for reference allocations", () => {
+  it.each(['a', 'b', 'c', 'd', 'e'])('allocation %s', (name) => {
+    expectExact(c22, `J_${name}`, jainFairnessIndex(allocation(name)));
+  });
+});
+
+describe('jainFairnessIndex', () => {
+  it('lies in [1/n, 1], is 1 for equal shares and scale-invariant', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e300, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        (values, scale) => {
+          fc.pre(values.some((value) => value > 0));
+          const index = jainFairnessIndex(values);
+          expect(index).toBeGreaterThanOrEqual(1 / values.length - 1e-12);
+          expect(index).toBeLessThanOrEqual(1 + 1e-12);
+          expect(jainFairnessIndex(values.map((value) => value * scale))).toBeCloseTo(index, 9);
+          expect(jainFairnessIndex(values.map(() => scale))).toBeCloseTo(1, 12);
+        },
+      ),
+      { seed: 22 },
+    );
+  });
+
+  it('is NaN when there is nothing to compare: no values, or all zero', () => {
+    expect(jainFairnessIndex([])).toBeNaN();
+    expect(jainFairnessIndex([0, 0, 0])).toBeNaN();
+  });
+
+  it('refuses negative or non-finite allocations', () => {
+    expect(() => jainFairnessIndex([1, -1])).toThrow(RangeError);
+    expect(() => jainFairnessIndex([1, Number.POSITIVE_INFINITY])).toThrow(RangeError);
+    expect(() => jainFairnessIndex([Number.NaN])).toThrow(RangeError);
+  });
+});
