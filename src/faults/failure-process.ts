@@ -2,6 +2,7 @@ import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
 import type { ComponentState } from './component-state.js';
+import type { RepairCrew, RepairJob } from './repair-crew.js';
 
 /** Time-to-failure and time-to-repair of a repairable component. */
 export interface FailureSpec {
@@ -13,11 +14,12 @@ export interface FailureSpec {
 /**
  * An alternating renewal process: up for a draw of the time to failure, down for a draw of the
  * time to repair, and so on. Only two events per cycle, so years of simulated time cost nothing
- * while nothing happens.
+ * while nothing happens. With a shared crew, a failed component waits for the crew before its
+ * repair begins.
  */
-export class FailureProcess {
+export class FailureProcess implements RepairJob {
   private readonly onFailure = (): void => this.fail();
-  private readonly onRepair = (): void => this.repair();
+  private readonly onRepair = (): void => this.finishRepair();
 
   constructor(
     private readonly simulator: Simulator,
@@ -25,17 +27,21 @@ export class FailureProcess {
     private readonly failureRandom: RandomStream,
     private readonly repairRandom: RandomStream,
     private readonly state: ComponentState,
+    private readonly crew: RepairCrew | null = null,
   ) {}
-
-  /** Analytic steady-state availability MTTF / (MTTF + MTTR) from the distributions' means. */
-  get analyticAvailability(): number {
-    const mttf = this.spec.timeToFailure.mean;
-    return mttf / (mttf + this.spec.timeToRepair.mean);
-  }
 
   begin(): void {
     if (this.spec.initiallyUp) this.scheduleFailure();
     else this.fail();
+  }
+
+  beginRepair(): number {
+    return this.spec.timeToRepair.sample(this.repairRandom);
+  }
+
+  finishRepair(): void {
+    this.state.release('random');
+    this.scheduleFailure();
   }
 
   private scheduleFailure(): void {
@@ -44,11 +50,7 @@ export class FailureProcess {
 
   private fail(): void {
     this.state.hold('random');
-    this.simulator.schedule(this.spec.timeToRepair.sample(this.repairRandom), this.onRepair);
-  }
-
-  private repair(): void {
-    this.state.release('random');
-    this.scheduleFailure();
+    if (this.crew) this.crew.request(this);
+    else this.simulator.schedule(this.beginRepair(), this.onRepair);
   }
 }

@@ -1,9 +1,10 @@
 /**
- * The availability timeline: a Gantt-style chart with one row per node, up periods as pale bars
- * and down periods as red bars over simulated time.
+ * The availability timeline: a Gantt-style chart with one row per node, per link that can fail
+ * and per replicated service, up periods as pale bars and down periods as red bars over
+ * simulated time.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { RunResult } from '../metrics/summary.js';
+import type { NodeAvailability, NodeTimeline, RunResult } from '../metrics/summary.js';
 import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
 
@@ -13,18 +14,56 @@ interface RowBar {
   y: string;
 }
 
+/** Most periods a row shows: beyond, the chart covers only the start of the run. */
+const MAX_SHOWN_PERIODS = 200;
+
+/** One row of the chart: its label and periods. */
+interface Row {
+  label: string;
+  timeline: NodeTimeline;
+}
+
+const everDown = (timeline: NodeTimeline) => timeline.periods.some((period) => !period.up);
+
+/** Rows of nodes (all), links that can fail or were down, and services, in that order. */
+function rowsOf(result: RunResult): Row[] {
+  const { availability } = result.summary;
+  const label = (prefix: string, id: string, entry: NodeAvailability | undefined) =>
+    entry === undefined ? `${prefix}${id}` : `${prefix}${id} (A = ${formatSignificant(entry.measured, 4)})`;
+  const links = availability.links ?? {};
+  const services = availability.services ?? {};
+  return [
+    ...result.nodeTimelines.map((timeline) => ({
+      label: label('', timeline.node, availability.nodes[timeline.node]),
+      timeline,
+    })),
+    ...(result.linkTimelines ?? [])
+      .filter((timeline) => (links[timeline.node]?.analytic ?? null) !== null || everDown(timeline))
+      .map((timeline) => ({ label: label('link ', timeline.node, links[timeline.node]), timeline })),
+    ...(result.serviceTimelines ?? []).map((timeline) => ({
+      label: label('service ', timeline.node, services[timeline.node]),
+      timeline,
+    })),
+  ];
+}
+
 /**
- * Up/down periods of every node as floating horizontal bars, x in the time unit that fits the
- * run (s, min, h or d). Row labels carry the node id and, when known, its measured availability.
- * Down bars are at least 2 px long, so a 5-minute repair stays visible on a year-long axis.
- * Returns null when no node has a failure process and none was ever down (nothing to show),
- * or when there are no timelines.
+ * Up/down periods of every node, failing link and service as floating horizontal bars, x in the
+ * time unit that fits the run (s, min, h or d). Row labels carry the id (links and services
+ * prefixed) and, when known, the measured availability. Down bars are at least 2 px long, so a
+ * 5-minute repair stays visible on a year-long axis. Returns null when nothing has a failure
+ * process and nothing was ever down (nothing to show), or when there are no timelines.
  */
 export function availabilityTimelineChart(result: RunResult): ChartDefinition | null {
-  const { nodeTimelines, summary } = result;
-  const availability = summary.availability.nodes;
-  const hasFailureProcess = Object.values(availability).some((node) => node.analytic !== null);
-  const wasEverDown = nodeTimelines.some((timeline) => timeline.periods.some((period) => !period.up));
+  const { summary } = result;
+  const { availability } = summary;
+  const rows = rowsOf(result);
+  const nodeTimelines = rows.map((row) => row.timeline);
+  const hasFailureProcess = [
+    ...Object.values(availability.nodes),
+    ...Object.values(availability.links ?? {}),
+  ].some((entry) => entry.analytic !== null);
+  const wasEverDown = nodeTimelines.some(everDown);
   if (nodeTimelines.length === 0 || !(hasFailureProcess || wasEverDown)) return null;
 
   let startSeconds = Number.POSITIVE_INFINITY;
@@ -39,26 +78,40 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
     startSeconds = summary.interval.from;
     endSeconds = Math.max(summary.simulatedSeconds, summary.interval.to);
   }
+  // Thousands of failures per row read as a solid bar: the chart then shows the stretch of the
+  // run in which the busiest row has its first MAX_SHOWN_PERIODS periods.
+  const runEndSeconds = endSeconds;
+  for (const timeline of nodeTimelines) {
+    if (timeline.periods.length > MAX_SHOWN_PERIODS) {
+      endSeconds = Math.min(endSeconds, timeline.periods[MAX_SHOWN_PERIODS].start);
+    }
+  }
   const timeUnit = pickTimeUnit(endSeconds);
 
-  const rowLabel = (node: string) => {
-    const measured = availability[node]?.measured;
-    return measured === undefined ? node : `${node} (A = ${formatSignificant(measured, 4)})`;
-  };
-  const labels = nodeTimelines.map((timeline) => rowLabel(timeline.node));
+  const labels = rows.map((row) => row.label);
   const upBars: RowBar[] = [];
   const downBars: RowBar[] = [];
+  let downPeriods = 0;
   nodeTimelines.forEach((timeline, row) => {
     for (const period of timeline.periods) {
-      const bar: RowBar = {
-        x: [period.start / timeUnit.factor, period.end / timeUnit.factor],
+      if (period.start >= endSeconds) break;
+      if (!period.up) downPeriods++;
+      (period.up ? upBars : downBars).push({
+        x: [period.start / timeUnit.factor, Math.min(period.end, endSeconds) / timeUnit.factor],
         y: labels[row],
-      };
-      (period.up ? upBars : downBars).push(bar);
+      });
     }
   });
-  const downPeriods = downBars.length;
-  const subtitle = `${nodeTimelines.length} nodes; ${downPeriods} down period${downPeriods === 1 ? '' : 's'}`;
+  const nodeCount = result.nodeTimelines.length;
+  const others = rows.length - nodeCount;
+  const shown =
+    endSeconds < runEndSeconds
+      ? `; the first ${formatSignificant(endSeconds / timeUnit.factor, 4)} ${timeUnit.symbol} of ` +
+        `${formatSignificant(runEndSeconds / pickTimeUnit(runEndSeconds).factor, 4)} ${pickTimeUnit(runEndSeconds).symbol}`
+      : '';
+  const subtitle =
+    `${nodeCount} nodes${others > 0 ? `, ${others} links and services` : ''}; ` +
+    `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${shown}`;
 
   const config: ChartConfiguration<'bar', RowBar[], string> = {
     type: 'bar',
@@ -73,6 +126,8 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           grouped: false,
           barPercentage: 0.7,
           categoryPercentage: 1,
+          // Drawn under the down bars, which are widened to stay visible.
+          order: 1,
         },
         {
           label: 'Down',
@@ -82,12 +137,19 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           barPercentage: 0.7,
           categoryPercentage: 1,
           minBarLength: 2,
+          order: 0,
         },
       ],
     },
     options: {
       indexAxis: 'y',
-      plugins: { ...chartTitles(summary.scenario, 'node availability over time', subtitle) },
+      plugins: {
+        ...chartTitles(
+          summary.scenario,
+          `${others > 0 ? 'availability' : 'node availability'} over time`,
+          subtitle,
+        ),
+      },
       scales: {
         x: {
           type: 'linear',
@@ -95,7 +157,7 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           max: endSeconds / timeUnit.factor,
           title: axisTitle(`Simulated time (${timeUnit.symbol})`),
         },
-        y: { type: 'category', title: axisTitle('Node') },
+        y: { type: 'category', title: axisTitle(others > 0 ? 'Node, link or service' : 'Node') },
       },
     },
   };

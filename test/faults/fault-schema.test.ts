@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src/scenario/load.js';
+import { issueAt, issuesOf } from '../scenario/issues.js';
+
+/** A scenario with one failing node and link, to which each case adds keys. */
+const BASE = `name: faults
+duration: 1h
+nodes:
+  - id: a
+    failure: { mttf: 10h, mttr: 1h }
+  - id: b
+links:
+  - id: L
+    between: [a, b]
+    bandwidth: 1Gbps
+    failure: { mttf: 5h, mttr: 1h }
+`;
+
+const parse = (extra: string) => parseScenarioText(BASE + extra, 'faults.yaml');
+
+describe('fault keys of the scenario schema', () => {
+  it('accepts every scripted fault, services, crews and cycle run lengths', () => {
+    const scenario = parseScenarioText(
+      `${BASE.replace('duration: 1h', 'duration: { cycles: 100 }\nwarmup: { cycles: 2, of: a }')}
+faults:
+  - { at: 1s, crash: a }
+  - { at: 2s, recover: a }
+  - { at: 1s, cut: L }
+  - { at: 2s, restore: L }
+  - { at: 3s, partition: [[a], [b]], oneWay: true }
+  - { at: 4s, heal: partition-4 }
+  - { at: 5s, degrade: L, for: 2s, bandwidth: 1Mbps, delay: { times: 3 }, loss: 0.1 }
+services:
+  - { id: pair, members: [a, L] }
+  - { id: any, members: [pair, b], needs: 1 }
+repairCrews:
+  - { id: crew, members: [a, L] }
+`,
+      'faults.yaml',
+    );
+    expect(scenario.duration).toBeUndefined();
+    expect(scenario.runCycles).toEqual({ cycles: 100, of: 'a' });
+    expect(scenario.warmup).toBe(2 * 11 * 3600);
+    expect(scenario.faults[4]).toMatchObject({ id: 'partition-4', oneWay: true });
+    expect(scenario.faults[6]).toMatchObject({ bandwidth: { set: 1e6 }, delay: { times: 3 }, loss: 0.1 });
+    expect(scenario.services.map((service) => service.needs)).toEqual([2, 1]);
+    expect(scenario.repairCrews[0]).toEqual({ id: 'crew', members: ['a', 'L'], policy: 'fifo' });
+  });
+
+  it('names what a fault refers to that does not exist', () => {
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 1s, cut: M }
+  - { at: 1s, degrade: L, for: 1s }
+  - { at: 1s, partition: [[a, b], [b]] }
+  - { at: 2s, heal: nope }
+`),
+    );
+    expect(issueAt(issues, 'faults[0].cut').message).toContain("unknown link 'M' (links: L)");
+    expect(issueAt(issues, 'faults[1]').message).toContain('a degradation changes bandwidth, delay or loss');
+    expect(issueAt(issues, 'faults[2].partition[1][0]').message).toContain("node 'b' is in two groups");
+    expect(issueAt(issues, 'faults[3].heal').message).toContain("no partition 'nope'");
+  });
+
+  it('checks services and crews', () => {
+    const issues = issuesOf(() =>
+      parse(`services:
+  - { id: L, members: [a] }
+  - { id: q, members: [a, b, later], needs: 4 }
+  - { id: later, members: [a] }
+repairCrews:
+  - { id: c1, members: [a, b] }
+  - { id: c2, members: [a] }
+`),
+    );
+    expect(issueAt(issues, 'services[0].id').message).toContain("service id 'L' is already the id");
+    expect(issueAt(issues, 'services[1].members[2]').message).toContain("unknown member 'later'");
+    expect(issueAt(issues, 'services[1].needs').message).toContain('needs 4 members up but has only 3');
+    expect(issueAt(issues, 'repairCrews[0].members[1]').message).toContain("'b' has no failure process");
+    expect(issueAt(issues, 'repairCrews[1].members[0]').message).toContain("already repaired by crew 'c1'");
+  });
+
+  it('counts cycles only on a failing component', () => {
+    const issues = issuesOf(() =>
+      parseScenarioText(BASE.replace('duration: 1h', 'duration: { cycles: 10, of: b }'), 'faults.yaml'),
+    );
+    expect(issueAt(issues, 'duration.of').message).toContain(
+      "'b' is not a node or link with a failure process",
+    );
+  });
+});
