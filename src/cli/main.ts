@@ -1,4 +1,6 @@
 import yargs from 'yargs';
+import { compareCommand } from './compare-command.js';
+import { listCommand } from './list-command.js';
 import { runCommand } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
@@ -39,9 +41,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         '$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.',
       )
       .command(runCommand(io, setExit))
+      .command(compareCommand(io, setExit))
       .command(validateCommand(io, setExit))
       .command(schemaCommand(io, setExit))
-      .demandCommand(1, 'give a command: run, validate or schema')
+      .command(listCommand(io, setExit))
+      .demandCommand(1, 'give a command: run, compare, validate, schema or list')
       .strict()
       .recommendCommands()
       .help()

@@ -1,0 +1,171 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import { compareVariants } from '../metrics/compare.js';
+import { formatComparisonTable } from '../report/compare-table.js';
+import { formatSignificant } from '../report/format-numbers.js';
+import { checkOutputFolder } from '../report/output-folder.js';
+import { writeComparison } from '../report/write-comparison.js';
+import { formatIssue, ScenarioError } from '../scenario/errors.js';
+import { createRegistries } from '../scenario/registries.js';
+import { runReplications } from '../scenario/run-replications.js';
+import { planVariants } from '../scenario/variant-plan.js';
+import { type CliIo, EXIT } from './main.js';
+
+interface CompareArguments {
+  file: string;
+  vary: string[];
+  replications: number;
+  jobs?: number;
+  seed?: string;
+  out?: string;
+  set?: string[];
+  charts: boolean;
+  quiet: boolean;
+}
+
+/** `msgsim compare <file> --vary PATH=v1,v2`: run variants with replications and compare them. */
+export function compareCommand(
+  io: CliIo,
+  setExit: (code: number) => void,
+): CommandModule<object, CompareArguments> {
+  return {
+    command: 'compare <file>',
+    describe: 'run variants of a scenario with replications and compare T, L, goodput, retransmissions, A',
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+        .option('vary', {
+          type: 'string',
+          array: true,
+          nargs: 1,
+          demandOption: 'give what to vary: --vary flows[*].transport.protocol=datagram,stop-and-wait',
+          describe:
+            'a path and the values to compare (repeat for combinations); [*] means every element: ' +
+            '--vary links[*].loss=0,0.05,0.1',
+        })
+        .option('replications', {
+          type: 'number',
+          default: 5,
+          requiresArg: true,
+          describe: 'runs per variant; replication i of every variant shares its random numbers',
+        })
+        .option('jobs', {
+          type: 'number',
+          requiresArg: true,
+          describe: `runs at once in worker threads (default: the cores available, here ${availableParallelism()}; 1 runs in-process)`,
+        })
+        .option('seed', {
+          type: 'string',
+          requiresArg: true,
+          describe: "master seed, a whole number (overrides the scenario's seed)",
+        })
+        .option('out', {
+          type: 'string',
+          requiresArg: true,
+          describe: 'output folder (default output/<scenario name>/compare)',
+        })
+        .option('set', {
+          type: 'string',
+          array: true,
+          nargs: 1,
+          describe: 'override a scenario value in every variant (repeatable), before varying',
+        })
+        .option('charts', {
+          type: 'boolean',
+          default: true,
+          describe: 'render PNG charts (--no-charts to skip)',
+        })
+        .option('quiet', {
+          type: 'boolean',
+          default: false,
+          describe: 'print only the output folder (no table, no progress)',
+        })
+        .check((argv) => {
+          // A returned string is a usage error (exit 2), not an exception.
+          if (!isWholeNumber(argv.replications, 1)) {
+            return `--replications expects a whole number of at least 1, got '${argv.replications}'`;
+          }
+          if (argv.jobs !== undefined && !isWholeNumber(argv.jobs, 1)) {
+            return `--jobs expects a whole number of at least 1, got '${argv.jobs}'`;
+          }
+          if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
+            return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
+          }
+          if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
+          return true;
+        }) as unknown as Argv<CompareArguments>,
+    handler: async (argv: ArgumentsCamelCase<CompareArguments>) => {
+      setExit(await compare(argv, io));
+    },
+  };
+}
+
+async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
+  const registries = createRegistries();
+  try {
+    const sets = argv.set ?? [];
+    const plan = planVariants(argv.file, { sets, varies: argv.vary, registries });
+    const scenarioName = plan.variants[0].scenario.name;
+    const outDir = argv.out ?? path.join('output', scenarioName, 'compare');
+    const unwritable = checkOutputFolder(outDir);
+    if (unwritable) {
+      io.stderr(`msgsim: --out ${outDir}: ${unwritable}\n`);
+      return EXIT.badInput;
+    }
+    const total = plan.variants.length * argv.replications;
+    let finished = 0;
+    const summaries = await runReplications(plan, {
+      replications: argv.replications,
+      seed: argv.seed === undefined ? undefined : parseSeed(argv.seed),
+      jobs: argv.jobs,
+      registries,
+      onRunDone: ({ variant, replication, summary }) => {
+        finished++;
+        if (argv.quiet) return;
+        io.stderr(
+          `  [${finished}/${total}] ${plan.variants[variant].label}, replication ${replication}: ` +
+            `T = ${formatSignificant(summary.throughput.messagesPerSecond, 6)} messages/s\n`,
+        );
+      },
+    });
+    const comparison = compareVariants(scenarioName, plan.variants, summaries);
+    let written: string[];
+    try {
+      written = await writeComparison(comparison, { vary: argv.vary, set: sets }, outDir, {
+        charts: argv.charts,
+      });
+    } catch (error) {
+      io.stderr(`msgsim: cannot write the comparison to ${outDir}: ${(error as Error).message}\n`);
+      return EXIT.badInput;
+    }
+    if (!argv.quiet) io.stdout(`${formatComparisonTable(comparison)}\n`);
+    io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof RunawaySimulationError) {
+      io.stderr(`msgsim: ${argv.file}: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof SimulationError) {
+      io.stderr(`msgsim: ${argv.file}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}\n`);
+      return EXIT.internal;
+    }
+    throw error;
+  }
+}
+
+function isWholeNumber(value: number, minimum: number): boolean {
+  return Number.isSafeInteger(value) && value >= minimum;
+}
+
+function parseSeed(text: string): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const seed = Number(text);
+  return Number.isSafeInteger(seed) ? seed : undefined;
+}

@@ -1,0 +1,28 @@
+import type { CommandModule } from 'yargs';
+import { catalogToMarkdown, catalogToText, strategyCatalog } from '../report/strategy-catalog.js';
+import { createRegistries } from '../scenario/registries.js';
+import { type CliIo, EXIT } from './main.js';
+
+/** `msgsim list [kind]`: the registered strategies and their parameters. */
+export function listCommand(io: CliIo, setExit: (code: number) => void): CommandModule {
+  const sections = strategyCatalog(createRegistries());
+  const kinds = sections.map((section) => section.kind);
+  return {
+    command: 'list [kind]',
+    describe: `list the registered strategies and their parameters (${kinds.join(', ')})`,
+    builder: (yargs) =>
+      yargs
+        .positional('kind', { type: 'string', choices: kinds, describe: 'only this registry' })
+        .option('markdown', {
+          type: 'boolean',
+          default: false,
+          describe: 'print Markdown (as in README.md)',
+        }),
+    handler: (argv) => {
+      const kind = argv.kind as string | undefined;
+      const chosen = kind === undefined ? sections : sections.filter((section) => section.kind === kind);
+      io.stdout(argv.markdown ? catalogToMarkdown(chosen) : catalogToText(chosen));
+      setExit(EXIT.ok);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
+ * topologies, distributions, arrival patterns — with their parameters, read from the registries
+ * and their schemas, so help and README never keep a second list.
+ */
+import { z } from 'zod';
+import type { Registries } from '../scenario/registries.js';
+
+/** One parameter of a strategy. */
+export interface CatalogParameter {
+  name: string;
+  description: string;
+  /** The default as written in JSON, or null when required / no default. */
+  defaultValue: string | null;
+  required: boolean;
+}
+
+export interface CatalogEntry {
+  id: string;
+  description: string;
+  parameters: CatalogParameter[];
+}
+
+export interface CatalogSection {
+  /** Registry name, e.g. `transports`. */
+  kind: string;
+  /** The scenario key that selects an entry, e.g. `flows[].transport.protocol`. */
+  selectedBy: string;
+  entries: CatalogEntry[];
+}
+
+type JsonSchemaObject = {
+  properties?: Record<string, { description?: string; default?: unknown }>;
+  required?: string[];
+};
+
+/** A parsed default as catalogue text: SI numbers as they are, infinity as "unbounded". */
+function defaultText(value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'unbounded';
+  return JSON.stringify(value);
+}
+
+/**
+ * Parameters of an object schema, without its discriminator key. Defaults come from the JSON
+ * Schema where it has them, otherwise from parsing the bare `{ discriminator: id }` (quantities
+ * with units have their defaults only after parsing, in SI units).
+ */
+function parametersOf(schema: z.ZodType, discriminator: string, id: string): CatalogParameter[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaObject;
+  const required = new Set(json.required ?? []);
+  const parsed = schema.safeParse({ [discriminator]: id });
+  const parsedDefaults = (parsed.success ? parsed.data : {}) as Record<string, unknown>;
+  return Object.entries(json.properties ?? {})
+    .filter(([name]) => name !== discriminator)
+    .map(([name, property]) => ({
+      name,
+      description: property.description ?? '',
+      defaultValue:
+        property.default === undefined ? defaultText(parsedDefaults[name]) : JSON.stringify(property.default),
+      required: required.has(name),
+    }));
+}
+
+/** Every registry's entries with their parameters, in registration order. */
+export function strategyCatalog(registries: Registries): CatalogSection[] {
+  const topologyParts = { nodeId: z.string(), link: z.unknown() };
+  return [
+    {
+      kind: 'transports',
+      selectedBy: 'flows[].transport.protocol',
+      entries: registries.transports.all().map((transport) => ({
+        id: transport.id,
+        description: transport.description,
+        parameters: parametersOf(transport.schema(registries), 'protocol', transport.id),
+      })),
+    },
+    {
+      kind: 'rto',
+      selectedBy: 'flows[].transport.timeout.strategy',
+      entries: registries.rto.all().map((strategy) => ({
+        id: strategy.id,
+        description: strategy.description,
+        parameters: parametersOf(strategy.schema, 'strategy', strategy.id),
+      })),
+    },
+    {
+      kind: 'congestion',
+      selectedBy: 'flows[].transport.congestion (or .strategy)',
+      entries: registries.congestion.all().map((strategy) => ({
+        id: strategy.id,
+        description: strategy.description,
+        parameters: parametersOf(strategy.schema, 'strategy', strategy.id),
+      })),
+    },
+    {
+      kind: 'topologies',
+      selectedBy: 'topologies[].kind',
+      entries: registries.topologies.all().map((topology) => ({
+        id: topology.id,
+        description: topology.description,
+        parameters: parametersOf(topology.schema(topologyParts), 'kind', topology.id),
+      })),
+    },
+    {
+      kind: 'distributions',
+      selectedBy: '{ dist: NAME, ... } wherever a distribution is taken',
+      entries: registries.distributions.all().map((family) => ({
+        id: family.id,
+        description: family.description,
+        parameters: family.parameters.map((parameter) => ({
+          name: parameter.name,
+          description: parameter.description,
+          defaultValue: null,
+          required: true,
+        })),
+      })),
+    },
+    {
+      kind: 'arrivals',
+      selectedBy: 'flows[].workload.arrivals',
+      entries: registries.arrivals.all().map((arrival) => ({
+        id: arrival.id,
+        description: arrival.description,
+        parameters: arrival.usesRate
+          ? [{ name: 'rate', description: 'messages per second', defaultValue: null, required: true }]
+          : [],
+      })),
+    },
+  ];
+}
+
+/** The catalogue as Markdown: a heading per registry, a table of parameters per entry. */
+export function catalogToMarkdown(sections: readonly CatalogSection[]): string {
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push(`#### ${section.kind} (\`${section.selectedBy}\`)`, '');
+    for (const entry of section.entries) {
+      lines.push(`- **\`${entry.id}\`** — ${entry.description}`);
+      if (entry.parameters.length > 0) {
+        lines.push('', '  | parameter | default | meaning |', '  |---|---|---|');
+        for (const parameter of entry.parameters) {
+          const fallback = parameter.required ? 'required' : '—';
+          const meaning = parameter.description.replaceAll('|', '\\|');
+          lines.push(`  | \`${parameter.name}\` | ${parameter.defaultValue ?? fallback} | ${meaning} |`);
+        }
+        lines.push('');
+      }
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The catalogue as plain text for the terminal. */
+export function catalogToText(sections: readonly CatalogSection[]): string {
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push(`${section.kind} (${section.selectedBy}):`);
+    for (const entry of section.entries) {
+      lines.push(`  ${entry.id} — ${entry.description}`);
+      for (const parameter of entry.parameters) {
+        const fallback = parameter.required ? 'required' : 'optional';
+        lines.push(
+          `      ${parameter.name} [${parameter.defaultValue ?? fallback}] ${parameter.description}`,
+        );
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,184 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import type { Summary } from '../metrics/summary.js';
+import { simulate } from './build-simulation.js';
+import type { Registries } from './registries.js';
+import type { VariantPlan } from './variant-plan.js';
+
+/** One finished run: replication `replication` of variant `variant` (indexes into the plan). */
+export interface FinishedRun {
+  variant: number;
+  replication: number;
+  summary: Summary;
+}
+
+/** How to run a plan's replications. */
+export interface RunReplicationsOptions {
+  /** Replications per variant (at least 1). */
+  replications: number;
+  /** Overrides each variant's scenario seed. */
+  seed?: number;
+  /** Runs at once: 1 runs in this thread, more use worker threads (default: available cores). */
+  jobs?: number;
+  /** Used in this thread only; workers build msgsim's built-in registries. */
+  registries?: Registries;
+  /** Called as each run finishes, in the order they finish. */
+  onRunDone?: (run: FinishedRun) => void;
+}
+
+/** What a worker is started with: enough to validate any variant of the plan again. */
+export interface ReplicationWorkerData {
+  file: string;
+  text: string;
+  /** Per variant: the `--set` overrides followed by the variant's own. */
+  overrides: string[][];
+  seed?: number;
+}
+
+/** A run a worker is asked for. */
+export interface ReplicationTask {
+  variant: number;
+  replication: number;
+}
+
+/** An error thrown in a worker, in a form that crosses threads. */
+export interface TransferredError {
+  name: string;
+  message: string;
+  stack?: string;
+  simulatedTime?: number;
+  eventLabel?: string;
+  causeStack?: string;
+}
+
+/** A worker's answer to a task. */
+export type ReplicationReply =
+  | { task: ReplicationTask; summary: Summary }
+  | { task: ReplicationTask; error: TransferredError };
+
+/**
+ * Runs every variant of `plan` `options.replications` times and returns the summaries by
+ * variant, then replication. Common random numbers: replication i of every variant runs with
+ * the same seed and replication index i, so variants differ only by what they vary. Each run is
+ * a pure function of its scenario, seed and index, so the result is identical for any `jobs`
+ * and any finishing order.
+ * @throws the first run's SimulationError / RunawaySimulationError (rebuilt when it came from a
+ * worker); the other runs are stopped.
+ */
+export async function runReplications(
+  plan: VariantPlan,
+  options: RunReplicationsOptions,
+): Promise<Summary[][]> {
+  const tasks: ReplicationTask[] = [];
+  for (let replication = 0; replication < options.replications; replication++) {
+    for (let variant = 0; variant < plan.variants.length; variant++) tasks.push({ variant, replication });
+  }
+  const results: Summary[][] = plan.variants.map(() => new Array<Summary>(options.replications));
+  const record = (run: FinishedRun) => {
+    results[run.variant][run.replication] = run.summary;
+    options.onRunDone?.(run);
+  };
+  const jobs = Math.min(options.jobs ?? availableParallelism(), tasks.length);
+  if (jobs <= 1) {
+    for (const task of tasks) {
+      const { summary } = simulate(plan.variants[task.variant].scenario, {
+        seed: options.seed,
+        replication: task.replication,
+        registries: options.registries,
+      });
+      record({ ...task, summary });
+    }
+  } else {
+    const workerData: ReplicationWorkerData = {
+      file: plan.file,
+      text: plan.text,
+      overrides: plan.variants.map((variant) => [...plan.sets, ...variant.overrides]),
+      seed: options.seed,
+    };
+    await runInWorkers(workerData, tasks, jobs, record);
+  }
+  return results;
+}
+
+/**
+ * The worker's entry module. Run from the built dist it is plain JavaScript; run from the
+ * TypeScript sources (vitest, tsx) a small bootstrap registers tsx's loader first.
+ */
+function workerEntry(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./replication-worker-from-source.mjs', import.meta.url)
+    : new URL('./replication-worker.js', import.meta.url);
+}
+
+/** Hands `tasks` to `jobs` workers, a new task to each as it answers, until all are done. */
+function runInWorkers(
+  workerData: ReplicationWorkerData,
+  tasks: readonly ReplicationTask[],
+  jobs: number,
+  record: (run: FinishedRun) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let remaining = tasks.length;
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      const stopped = Promise.all(workers.map((worker) => worker.terminate()));
+      stopped.then(
+        () => (error ? reject(error) : resolve()),
+        () => (error ? reject(error) : resolve()),
+      );
+    };
+    const handOut = (worker: Worker) => {
+      if (next < tasks.length) worker.postMessage(tasks[next++]);
+    };
+    for (let index = 0; index < jobs; index++) {
+      const worker = new Worker(workerEntry(), { workerData });
+      workers.push(worker);
+      worker.on('message', (reply: ReplicationReply) => {
+        if (settled) return;
+        if ('error' in reply) {
+          finish(rebuildError(reply.error));
+          return;
+        }
+        try {
+          record({ ...reply.task, summary: reply.summary });
+        } catch (error) {
+          finish(error as Error);
+          return;
+        }
+        remaining--;
+        if (remaining === 0) finish();
+        else handOut(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => finish(new Error(`a simulation worker stopped early (exit code ${code})`)));
+      handOut(worker);
+    }
+  });
+}
+
+/** The error a worker reported, as the class the CLI maps to an exit code. */
+function rebuildError(transferred: TransferredError): Error {
+  let error: Error;
+  if (transferred.name === 'RunawaySimulationError') {
+    error = new RunawaySimulationError(transferred.message, transferred.simulatedTime ?? Number.NaN);
+  } else if (transferred.name === 'SimulationError') {
+    const cause = new Error('in a simulation worker');
+    cause.stack = transferred.causeStack;
+    error = new SimulationError(
+      transferred.message,
+      transferred.simulatedTime ?? Number.NaN,
+      transferred.eventLabel ?? '',
+      { cause },
+    );
+  } else {
+    error = new Error(transferred.message);
+    error.name = transferred.name;
+  }
+  if (transferred.stack) error.stack = transferred.stack;
+  return error;
+}

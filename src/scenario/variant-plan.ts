@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { parseScenarioText } from './load.js';
+import { applyOverrides } from './overrides.js';
+import type { Registries } from './registries.js';
+import type { Scenario } from './schema.js';
+import { detectFormat, parseSource } from './source-document.js';
+import { expandVariants, parseVary, type Variant } from './variants.js';
+
+/** A variant with its validated scenario. */
+export interface PlannedVariant extends Variant {
+  scenario: Scenario;
+}
+
+/** Everything `msgsim compare` runs, checked before the first run starts. */
+export interface VariantPlan {
+  file: string;
+  /** The scenario file's text, read once, so every run sees the same file. */
+  text: string;
+  /** The `--set` overrides, applied to every variant before its own. */
+  sets: string[];
+  variants: PlannedVariant[];
+}
+
+/** How to build a plan. */
+export interface VariantPlanOptions {
+  /** `--set path=value` overrides applied to every variant (before varying). */
+  sets?: string[];
+  /** The `--vary path=v1,v2,...` options. */
+  varies: string[];
+  registries?: Registries;
+}
+
+/**
+ * Reads the scenario `file`, applies `--set`, expands the `--vary` options into variants and
+ * validates every variant, so that bad input is reported before any run starts.
+ * @throws ScenarioError with every issue: the file's syntax, bad `--set` or `--vary` options, and
+ * each variant's validation issues. An issue that only some variants have names them
+ * (`variant protocol=foo: ...`); values a variant set are reported as `--vary`, not `--set`.
+ */
+export function planVariants(file: string, options: VariantPlanOptions): VariantPlan {
+  const text = readScenarioFile(file);
+  const sets = options.sets ?? [];
+  const parsed = parseSource(text, file, detectFormat(file, text));
+  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  const document = sets.length > 0 ? applyOverrides(parsed.document.data, sets, file) : parsed.document.data;
+
+  const specIssues: ScenarioIssue[] = [];
+  const specs = options.varies.flatMap((vary) => {
+    try {
+      return [parseVary(vary, file)];
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      specIssues.push(...error.issues);
+      return [];
+    }
+  });
+  if (specIssues.length > 0) throw new ScenarioError(specIssues);
+  const variants = expandVariants(document, specs, file, (path) => parsed.document.locate(path, 'value'));
+
+  const planned: PlannedVariant[] = [];
+  const failures = new Map<string, { issue: ScenarioIssue; variants: string[] }>();
+  for (const variant of variants) {
+    try {
+      const scenario = parseScenarioText(text, file, {
+        overrides: [...sets, ...variant.overrides],
+        registries: options.registries,
+      });
+      planned.push({ ...variant, scenario });
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      for (const issue of error.issues) {
+        const reworded = { ...issue, message: asVary(issue.message, variant.overrides) };
+        const key = JSON.stringify(reworded);
+        const entry = failures.get(key) ?? { issue: reworded, variants: [] };
+        entry.variants.push(variant.label);
+        failures.set(key, entry);
+      }
+    }
+  }
+  if (failures.size > 0) {
+    throw new ScenarioError(
+      [...failures.values()].map(({ issue, variants: names }) =>
+        // An issue every variant shares is the scenario's own, not a variant's.
+        names.length === variants.length
+          ? issue
+          : {
+              ...issue,
+              message: `${names.length === 1 ? 'variant' : 'variants'} ${names.join('; ')}: ${issue.message}`,
+            },
+      ),
+    );
+  }
+  return { file, text, sets, variants: planned };
+}
+
+/** The loader names overrides `--set`; those a variant made came from `--vary`. */
+function asVary(message: string, overrides: readonly string[]): string {
+  let reworded = message;
+  for (const override of overrides) reworded = reworded.replaceAll(`--set ${override}`, `--vary ${override}`);
+  return reworded;
+}
+
+function readScenarioFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : ((error as Error)?.message ?? String(error));
+    throw new ScenarioError([{ file, path: '', message: `cannot read the scenario file: ${reason}` }]);
+  }
+}

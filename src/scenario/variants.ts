@@ -1,0 +1,240 @@
+/**
+ * `--vary PATH=v1,v2,...`: the variants of a scenario that `msgsim compare` runs side by side.
+ * A path may hold `[*]` (every element of the list at that point), and several `--vary` options
+ * combine into their cartesian product. Each variant becomes a list of concrete `--set`
+ * overrides, so the loader validates it exactly like a scenario edited with `--set`.
+ */
+import { parseDocument } from 'yaml';
+import { type DocumentPath, describeValue, formatPath, parsePath } from './document-path.js';
+import { ScenarioError, type ScenarioIssue } from './errors.js';
+import type { SourcePosition } from './source-document.js';
+
+/** Marks a `[*]` segment of a pattern: every element of the list there (a symbol, so no key can be it). */
+export const EVERY_ELEMENT: unique symbol = Symbol('every element');
+
+/** A path that may hold `[*]` segments. */
+export type PathPattern = ReadonlyArray<string | number | typeof EVERY_ELEMENT>;
+
+/** One `--vary` option, parsed. */
+export interface VarySpec {
+  /** As the user wrote it, for messages. */
+  text: string;
+  /** The path part as written, like `flows[*].transport.protocol`. */
+  pathText: string;
+  /** The path with each `[*]` as EVERY_ELEMENT. */
+  pattern: PathPattern;
+  /** The values as written (trimmed), in order; each is read as YAML when applied, like `--set`. */
+  values: string[];
+}
+
+/** One varied setting of a variant: the path pattern and the value, both as written. */
+export interface VariantSetting {
+  path: string;
+  /** How labels name the path: its last key (`protocol`), or the whole path where that is ambiguous. */
+  name: string;
+  value: string;
+}
+
+/** One combination of varied values. */
+export interface Variant {
+  /** Short name for tables and charts: `protocol=go-back-n, loss=0.1`. */
+  label: string;
+  /** One setting per `--vary`, in the order the options were given. */
+  settings: VariantSetting[];
+  /** Concrete `path=value` overrides (every `[*]` expanded), applied after the `--set` ones. */
+  overrides: string[];
+}
+
+/**
+ * Parses `PATH=v1,v2,...` (split at the first `=`). Values are separated by commas outside
+ * brackets, braces and quotes, so a value may be a YAML flow collection such as
+ * `{dist: exponential, mean: 10ms}`.
+ * @throws ScenarioError with one issue naming `--vary` and `file`: no `=`, a path that cannot be
+ * read, an empty or repeated value, or a value that is not YAML.
+ */
+export function parseVary(text: string, file = '--vary'): VarySpec {
+  const fail = (path: string, message: string): never => {
+    throw new ScenarioError([{ file, path, message: `--vary ${text}: ${message}` }]);
+  };
+  const equals = text.indexOf('=');
+  if (equals < 0) return fail('', 'expected path=value1,value2,..., like links[0].loss=0,0.1');
+  const pathText = text.slice(0, equals).trim();
+  const pattern = parsePattern(pathText);
+  if (typeof pattern === 'string') return fail('', pattern);
+  const values = splitValues(text.slice(equals + 1)).map((value) => value.trim());
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (value === '') return fail(pathText, 'a value is empty (write the values like 0,0.1,0.2)');
+    if (seen.has(value)) return fail(pathText, `the value '${value}' is listed twice`);
+    seen.add(value);
+    const document = parseDocument(value, { prettyErrors: false });
+    const problem = [...document.errors, ...document.warnings][0];
+    if (problem) return fail(pathText, `cannot read the value '${value}' as YAML: ${problem.message}`);
+  }
+  return { text, pathText, pattern, values };
+}
+
+/**
+ * The variants of `document` (the raw scenario data, after `--set`) for the parsed `--vary`
+ * options: their cartesian product, the first option varying slowest. `[*]` expands to every
+ * element of the list found at that point of `document` (lists inside lists expand per element).
+ * `locate` gives source positions for issues when known.
+ * @throws ScenarioError with every problem: no option, the same path varied twice, or a `[*]`
+ * where the document has no list or an empty one (each issue names its `--vary`).
+ */
+export function expandVariants(
+  document: unknown,
+  specs: readonly VarySpec[],
+  file: string,
+  locate?: (path: DocumentPath) => SourcePosition | undefined,
+): Variant[] {
+  if (specs.length === 0) {
+    throw new ScenarioError([{ file, path: '', message: 'give at least one --vary path=value1,value2' }]);
+  }
+  const issues: ScenarioIssue[] = [];
+  const concretePaths: DocumentPath[][] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (seen.has(spec.pathText)) {
+      issues.push({ file, path: spec.pathText, message: `--vary ${spec.text}: this path is already varied` });
+    }
+    seen.add(spec.pathText);
+    try {
+      concretePaths.push(expandPattern(document, spec.pattern));
+    } catch (error) {
+      if (!(error instanceof PatternMismatch)) throw error;
+      const position = locate?.(error.at);
+      issues.push({
+        file,
+        path: formatPath(error.at),
+        ...(position && { line: position.line, column: position.column }),
+        message: `--vary ${spec.text}: ${error.message}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+
+  const names = settingNames(specs);
+  let combinations: number[][] = [[]];
+  for (const spec of specs) {
+    combinations = combinations.flatMap((chosen) => spec.values.map((_, index) => [...chosen, index]));
+  }
+  return combinations.map((chosen) => {
+    const settings = chosen.map((valueIndex, specIndex) => ({
+      path: specs[specIndex].pathText,
+      name: names[specIndex],
+      value: specs[specIndex].values[valueIndex],
+    }));
+    return {
+      label: settings.map((setting) => `${setting.name}=${setting.value}`).join(', '),
+      settings,
+      overrides: settings.flatMap((setting, index) =>
+        concretePaths[index].map((path) => `${formatPath(path)}=${setting.value}`),
+      ),
+    };
+  });
+}
+
+/**
+ * How each option is named in variant labels: the last key of its path (`protocol`, `loss`), or
+ * the whole path where two options would otherwise share a name.
+ */
+function settingNames(specs: readonly VarySpec[]): string[] {
+  const short = specs.map((spec) => {
+    const keys = spec.pattern.filter((segment) => typeof segment === 'string');
+    return String(keys[keys.length - 1] ?? spec.pathText);
+  });
+  return short.map((name, index) =>
+    short.indexOf(name) === short.lastIndexOf(name) ? name : specs[index].pathText,
+  );
+}
+
+/** The written path with `[*]`, or what is wrong with it. */
+function parsePattern(text: string): PathPattern | string {
+  const pieces = text.split('[*]');
+  if (pieces[0] === '' && pieces.length > 1) {
+    return `the path '${text}' must start with a key (write it like flows[*].transport.protocol)`;
+  }
+  const pattern: Array<string | number | typeof EVERY_ELEMENT> = [];
+  for (const [index, piece] of pieces.entries()) {
+    if (index > 0) {
+      pattern.push(EVERY_ELEMENT);
+      if (piece === '') continue;
+    }
+    // After a `[*]` the path goes on with `.key` or `[index]`.
+    const rest = index > 0 && piece.startsWith('.') ? piece.slice(1) : piece;
+    if (index > 0 && (rest === '' || !(piece.startsWith('.') || piece.startsWith('[')))) {
+      return `cannot read the path '${text}' at '${piece}' (write it like flows[*].transport.protocol)`;
+    }
+    const parsed = parsePath(rest);
+    if (!parsed.ok) return parsed.message;
+    pattern.push(...parsed.path);
+  }
+  return pattern;
+}
+
+/** A `[*]` that finds no list to expand, with the path where it looked. */
+class PatternMismatch extends Error {
+  constructor(
+    readonly at: DocumentPath,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Every concrete path `pattern` stands for in `document`, in document order. */
+function expandPattern(document: unknown, pattern: PathPattern): DocumentPath[] {
+  const paths: DocumentPath[] = [];
+  const walk = (value: unknown, prefix: Array<string | number>, rest: PathPattern): void => {
+    if (rest.length === 0) {
+      paths.push(prefix);
+      return;
+    }
+    const [segment, ...after] = rest;
+    if (segment !== EVERY_ELEMENT) {
+      const child =
+        value !== null && typeof value === 'object' && Object.hasOwn(value, segment)
+          ? (value as Record<string | number, unknown>)[segment]
+          : undefined;
+      walk(child, [...prefix, segment], after);
+      return;
+    }
+    const here = formatPath(prefix);
+    if (!Array.isArray(value)) {
+      throw new PatternMismatch(prefix, `[*] needs a list at '${here}', found ${describeValue(value)}`);
+    }
+    if (value.length === 0) throw new PatternMismatch(prefix, `[*] found an empty list at '${here}'`);
+    value.forEach((element, index) => {
+      walk(element, [...prefix, index], after);
+    });
+  };
+  walk(document, [], pattern);
+  return paths;
+}
+
+/**
+ * Splits `text` at the commas that are outside `[]`, `{}` and quotes: `0,0.1` is two values,
+ * `{a: 1, b: 2},3` is two, `"x,y"` is one.
+ */
+function splitValues(text: string): string[] {
+  const values: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (quote !== undefined) {
+      if (character === '\\' && quote === '"') index++;
+      else if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '[' || character === '{') depth++;
+    else if (character === ']' || character === '}') depth = Math.max(0, depth - 1);
+    else if (character === ',' && depth === 0) {
+      values.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  values.push(text.slice(start));
+  return values;
+}

@@ -1,0 +1,268 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-compare-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const lossy = path.resolve('scenarios/lossy-link.yaml');
+/** Keeps each run of the lossy link short. */
+const SHORT = ['--set', 'flows[0].workload.messages=200'];
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+async function compare(args: string[]) {
+  const io = { out: '', err: '' };
+  const code = await main(['compare', ...args], {
+    stdout: (text) => {
+      io.out += text;
+    },
+    stderr: (text) => {
+      io.err += text;
+    },
+    isTerminal: false,
+  });
+  return { code, ...io };
+}
+
+function readJson(folder: string) {
+  return JSON.parse(readFileSync(path.join(folder, 'compare.json'), 'utf8'));
+}
+
+describe('msgsim compare', () => {
+  it('prints each variant with confidence intervals and writes compare.json, compare.csv and the charts', async () => {
+    const out = path.join(scratch, 'loss');
+    const result = await compare([
+      lossy,
+      ...SHORT,
+      '--vary',
+      'links[0].loss=0,0.1',
+      '--replications',
+      '3',
+      '--jobs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(result.code, result.err).toBe(0);
+
+    const lines = result.out.split('\n');
+    expect(lines[0]).toBe(
+      'lossy-link: 2 variants, 3 replications each (common random numbers); mean ± half-width of the 95% confidence interval',
+    );
+    expect(lines[1]).toMatch(
+      /^variant +T \(messages\/s\) +goodput \(kbit\/s\) +L mean \(s\) +L p99 \(s\) +retransmissions \(copies\) +delivered\/sent$/,
+    );
+    // Without loss every replication is the same: 1000-byte packets, a 28 ms cycle each.
+    expect(lines[2]).toMatch(/^loss=0 +35\.7143 ± 0 +285\.714 ± 0 /);
+    expect(lines[3]).toMatch(/^loss=0\.1 +\d+\.\d+ ± \d\.\d+ /);
+    expect(result.err.trim().split('\n')).toHaveLength(6);
+    expect(result.err).toContain('[6/6]');
+
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([
+      'compare-delivered-ratio.png',
+      'compare-goodput.png',
+      'compare-latency-mean.png',
+      'compare-latency-p99.png',
+      'compare-retransmissions.png',
+      'compare-throughput.png',
+      'compare.csv',
+      'compare.json',
+    ]);
+    expect(readFileSync(path.join(out, 'compare-throughput.png')).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+
+    const json = readJson(out);
+    expect(json).toMatchObject({
+      scenario: 'lossy-link',
+      vary: ['links[0].loss=0,0.1'],
+      set: ['flows[0].workload.messages=200'],
+      replications: 3,
+      confidenceLevel: 0.95,
+    });
+    expect(Object.keys(json.measures)).toEqual([
+      'throughput',
+      'goodput',
+      'latencyMean',
+      'latencyP99',
+      'retransmissions',
+      'deliveredRatio',
+    ]);
+    const [lossless, lossy10] = json.variants;
+    expect(lossless.settings).toEqual([{ path: 'links[0].loss', name: 'loss', value: '0' }]);
+    expect(lossless.estimates.throughput).toMatchObject({ n: 3, halfWidth: 0 });
+    expect(lossless.estimates.throughput.mean).toBeCloseTo(1 / 0.028, 9);
+    expect(lossless.estimates.retransmissions).toMatchObject({ mean: 0, halfWidth: 0 });
+    expect(lossy10.estimates.retransmissions.mean).toBeGreaterThan(0);
+    expect(lossy10.estimates.throughput.halfWidth).toBeGreaterThan(0);
+    expect(
+      lossy10.replications.map((run: { replication: number; seed: number }) => [run.replication, run.seed]),
+    ).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
+
+    const csv = readFileSync(path.join(out, 'compare.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(
+      'variant,links[0].loss,replications,throughput_mean,throughput_ci95_half_width,goodput_mean,goodput_ci95_half_width,' +
+        'latencyMean_mean,latencyMean_ci95_half_width,latencyP99_mean,latencyP99_ci95_half_width,' +
+        'retransmissions_mean,retransmissions_ci95_half_width,deliveredRatio_mean,deliveredRatio_ci95_half_width',
+    );
+    expect(csv).toHaveLength(3);
+    expect(csv[1].split(',').slice(0, 5)).toEqual([
+      'loss=0',
+      '0',
+      '3',
+      String(lossless.estimates.throughput.mean),
+      '0',
+    ]);
+    expect(csv[2].startsWith('loss=0.1,0.1,3,')).toBe(true);
+  });
+
+  it('compares Go-Back-N and selective repeat over the same losses', async () => {
+    const out = path.join(scratch, 'windows');
+    const result = await compare([
+      lossy,
+      ...SHORT,
+      '--set',
+      'flows[0].transport={protocol: go-back-n, window: 8, timeout: 50ms}',
+      '--vary',
+      'flows[*].transport.protocol=go-back-n,selective-repeat',
+      '--replications',
+      '3',
+      '--jobs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/\nprotocol=go-back-n +\d+\.?\d* ± \d/);
+    expect(result.out).toMatch(/\nprotocol=selective-repeat +\d+\.?\d* ± \d/);
+    expect(readFileSync(path.join(out, 'compare-throughput.png')).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    // Go-Back-N resends the whole window after a loss; selective repeat only the lost packet.
+    const [goBackN, selectiveRepeat] = readJson(out).variants;
+    expect(goBackN.estimates.retransmissions.mean).toBeGreaterThan(
+      selectiveRepeat.estimates.retransmissions.mean,
+    );
+  });
+
+  it('gives replication i of every variant the same random numbers', async () => {
+    const out = path.join(scratch, 'common-random-numbers');
+    // Persistence only matters when a node crashes, which never happens here.
+    const result = await compare([
+      lossy,
+      ...SHORT,
+      '--vary',
+      'nodes[*].persistent=false,true',
+      '--replications',
+      '3',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toBe('');
+    const [volatile, persistent] = readJson(out).variants;
+    expect(persistent.replications).toEqual(volatile.replications);
+    expect(persistent.differenceFromFirst.throughput).toMatchObject({ n: 3, mean: 0, halfWidth: 0 });
+    // ... while the replications differ from each other.
+    const retransmissions = volatile.replications.map(
+      (run: { values: { retransmissions: number } }) => run.values.retransmissions,
+    );
+    expect(new Set(retransmissions).size).toBeGreaterThan(1);
+  });
+
+  it('writes an identical compare.json whatever the number of worker threads', async () => {
+    const runWith = async (jobs: string) => {
+      const out = path.join(scratch, `jobs-${jobs}`);
+      const args = [
+        lossy,
+        ...SHORT,
+        '--vary',
+        'links[0].loss=0.05,0.1',
+        '--vary',
+        'flows[*].workload.size=500B,1000B',
+      ];
+      const result = await compare([
+        ...args,
+        '--replications',
+        '2',
+        '--jobs',
+        jobs,
+        '--seed',
+        '3',
+        '--no-charts',
+        '--out',
+        out,
+      ]);
+      expect(result.code, result.err).toBe(0);
+      return readFileSync(path.join(out, 'compare.json'), 'utf8');
+    };
+    const inProcess = await runWith('1');
+    expect(await runWith('2')).toBe(inProcess);
+    const json = JSON.parse(inProcess);
+    expect(json.variants.map((variant: { label: string }) => variant.label)).toEqual([
+      'loss=0.05, size=500B',
+      'loss=0.05, size=1000B',
+      'loss=0.1, size=500B',
+      'loss=0.1, size=1000B',
+    ]);
+    expect(json.variants[0].replications[1].seed).toBe(3);
+  });
+
+  it('shows n/a for the interval of a single replication', async () => {
+    const result = await compare([
+      lossy,
+      ...SHORT,
+      '--vary',
+      'links[0].loss=0.1',
+      '--replications',
+      '1',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--out',
+      path.join(scratch, 'single'),
+    ]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain(
+      '1 replication each (common random numbers); one replication: no confidence interval',
+    );
+    expect(result.out).toMatch(/\nloss=0\.1 +\d+\.\d+ ± n\/a /);
+  });
+
+  it('exits 2 on bad input before running anything, and writes nothing', async () => {
+    const out = path.join(scratch, 'never');
+    const unknownProtocol = await compare([
+      lossy,
+      '--vary',
+      'flows[*].transport.protocol=stop-and-wait,stop-and-go',
+      '--out',
+      out,
+    ]);
+    expect(unknownProtocol.code).toBe(2);
+    expect(unknownProtocol.err).toMatch(
+      /lossy-link\.yaml: flows\[0\]\.transport\.protocol: variant protocol=stop-and-go: unknown protocol 'stop-and-go'/,
+    );
+    expect(unknownProtocol.err).not.toContain('[1/');
+
+    const notAList = await compare([lossy, '--vary', 'links[0][*]=1', '--out', out]);
+    expect(notAList.code).toBe(2);
+    expect(notAList.err).toMatch(
+      /lossy-link\.yaml:15:5: links\[0\]: --vary links\[0\]\[\*\]=1: \[\*\] needs a list at 'links\[0\]'/,
+    );
+
+    expect((await compare([lossy, '--out', out])).code).toBe(2);
+    expect(
+      (await compare([lossy, '--vary', 'links[0].loss=0', '--replications', '0', '--out', out])).code,
+    ).toBe(2);
+    expect((await compare([lossy, '--vary', 'links[0].loss=0', '--jobs', '1.5', '--out', out])).code).toBe(2);
+    expect((await compare([lossy, '--vary', 'links[0].loss=0,', '--out', out])).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,264 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/scenario/errors.js';
+import { planVariants } from '../../src/scenario/variant-plan.js';
+import { EVERY_ELEMENT, expandVariants, parseVary } from '../../src/scenario/variants.js';
+import { issuesOf } from './issues.js';
+
+const document = {
+  name: 'doc',
+  nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+  links: [
+    { between: ['a', 'b'], bandwidth: '1Mbps', loss: 0 },
+    { between: ['b', 'c'], bandwidth: '1Mbps', loss: 0 },
+  ],
+  flows: [
+    { from: 'a', to: 'b', transport: { protocol: 'datagram' }, workload: { messages: 5 } },
+    { from: 'a', to: 'c', transport: { protocol: 'datagram' }, workload: { messages: 5 } },
+  ],
+  faults: [],
+};
+
+describe('parseVary', () => {
+  it('reads the path with [*] and the values, keeping flow collections and quoted commas whole', () => {
+    expect(parseVary('flows[*].transport.protocol=datagram, stop-and-wait')).toEqual({
+      text: 'flows[*].transport.protocol=datagram, stop-and-wait',
+      pathText: 'flows[*].transport.protocol',
+      pattern: ['flows', EVERY_ELEMENT, 'transport', 'protocol'],
+      values: ['datagram', 'stop-and-wait'],
+    });
+    expect(parseVary('links[0].delay={dist: exponential, mean: 10ms},10ms,"a,b",[1, 2]').values).toEqual([
+      '{dist: exponential, mean: 10ms}',
+      '10ms',
+      '"a,b"',
+      '[1, 2]',
+    ]);
+    expect(parseVary('nodes[*].x[*][0]=1').pattern).toEqual(['nodes', EVERY_ELEMENT, 'x', EVERY_ELEMENT, 0]);
+    expect(parseVary('seed=1').pattern).toEqual(['seed']);
+  });
+
+  it('rejects bad options with one issue naming --vary', () => {
+    const messageOf = (text: string) => issuesOf(() => parseVary(text, 'f.yaml'))[0].message;
+    expect(messageOf('links[0].loss')).toBe(
+      '--vary links[0].loss: expected path=value1,value2,..., like links[0].loss=0,0.1',
+    );
+    expect(messageOf('links[0].loss=0,,0.1')).toBe(
+      '--vary links[0].loss=0,,0.1: a value is empty (write the values like 0,0.1,0.2)',
+    );
+    expect(messageOf('links[0].loss=0,0.1,0')).toBe(
+      "--vary links[0].loss=0,0.1,0: the value '0' is listed twice",
+    );
+    expect(messageOf('[*].loss=0')).toContain("the path '[*].loss' must start with a key");
+    expect(messageOf('links[*]loss=0')).toContain("cannot read the path 'links[*]loss' at 'loss'");
+    expect(messageOf('links[x].loss=0')).toContain("cannot read the path 'links[x].loss'");
+    expect(messageOf('name=[unclosed')).toContain("cannot read the value '[unclosed' as YAML");
+    expect(issuesOf(() => parseVary('links[0].loss=0,,1', 'f.yaml'))[0]).toMatchObject({
+      file: 'f.yaml',
+      path: 'links[0].loss',
+    });
+  });
+});
+
+describe('expandVariants', () => {
+  it('expands [*] to every element of the list, one variant per value', () => {
+    const variants = expandVariants(
+      document,
+      [parseVary('flows[*].transport.protocol=datagram,stop-and-wait')],
+      'f.yaml',
+    );
+    expect(variants).toEqual([
+      {
+        label: 'protocol=datagram',
+        settings: [{ path: 'flows[*].transport.protocol', name: 'protocol', value: 'datagram' }],
+        overrides: ['flows[0].transport.protocol=datagram', 'flows[1].transport.protocol=datagram'],
+      },
+      {
+        label: 'protocol=stop-and-wait',
+        settings: [{ path: 'flows[*].transport.protocol', name: 'protocol', value: 'stop-and-wait' }],
+        overrides: ['flows[0].transport.protocol=stop-and-wait', 'flows[1].transport.protocol=stop-and-wait'],
+      },
+    ]);
+  });
+
+  it('builds the cartesian product of several options, the first varying slowest', () => {
+    const variants = expandVariants(
+      document,
+      [
+        parseVary('links[*].loss=0,0.1'),
+        parseVary('flows[0].workload.messages=5,10,20'),
+        parseVary('seed=1,2'),
+      ],
+      'f.yaml',
+    );
+    expect(variants.map((variant) => variant.label)).toEqual([
+      'loss=0, messages=5, seed=1',
+      'loss=0, messages=5, seed=2',
+      'loss=0, messages=10, seed=1',
+      'loss=0, messages=10, seed=2',
+      'loss=0, messages=20, seed=1',
+      'loss=0, messages=20, seed=2',
+      'loss=0.1, messages=5, seed=1',
+      'loss=0.1, messages=5, seed=2',
+      'loss=0.1, messages=10, seed=1',
+      'loss=0.1, messages=10, seed=2',
+      'loss=0.1, messages=20, seed=1',
+      'loss=0.1, messages=20, seed=2',
+    ]);
+    expect(variants[9].overrides).toEqual([
+      'links[0].loss=0.1',
+      'links[1].loss=0.1',
+      'flows[0].workload.messages=10',
+      'seed=2',
+    ]);
+  });
+
+  it('names settings by their whole path when their last keys clash', () => {
+    const variants = expandVariants(
+      document,
+      [parseVary('links[0].loss=0,0.1'), parseVary('links[1].loss=0.2')],
+      'f.yaml',
+    );
+    expect(variants.map((variant) => variant.label)).toEqual([
+      'links[0].loss=0, links[1].loss=0.2',
+      'links[0].loss=0.1, links[1].loss=0.2',
+    ]);
+  });
+
+  it('expands nested [*] per element', () => {
+    const nested = { groups: [{ items: [1, 2] }, { items: [3] }] };
+    expect(expandVariants(nested, [parseVary('groups[*].items[*]=7')], 'f.yaml')[0].overrides).toEqual([
+      'groups[0].items[0]=7',
+      'groups[0].items[1]=7',
+      'groups[1].items[0]=7',
+    ]);
+  });
+
+  it('reports every bad option, located, before any variant is built', () => {
+    const issues = issuesOf(() =>
+      expandVariants(
+        document,
+        [
+          parseVary('nodes[0][*]=1,2'),
+          parseVary('faults[*].at=1s'),
+          parseVary('routes[*].x=1'),
+          parseVary('nodes[*].servers=1'),
+          parseVary('nodes[*].servers=2'),
+        ],
+        'f.yaml',
+        (at) => (at.length > 0 ? { line: 10 + at.length, column: 3 } : undefined),
+      ),
+    );
+    expect(issues).toEqual([
+      {
+        file: 'f.yaml',
+        path: 'nodes[0]',
+        line: 12,
+        column: 3,
+        message: "--vary nodes[0][*]=1,2: [*] needs a list at 'nodes[0]', found an object",
+      },
+      {
+        file: 'f.yaml',
+        path: 'faults',
+        line: 11,
+        column: 3,
+        message: "--vary faults[*].at=1s: [*] found an empty list at 'faults'",
+      },
+      {
+        file: 'f.yaml',
+        path: 'routes',
+        line: 11,
+        column: 3,
+        message: "--vary routes[*].x=1: [*] needs a list at 'routes', found nothing",
+      },
+      {
+        file: 'f.yaml',
+        path: 'nodes[*].servers',
+        message: '--vary nodes[*].servers=2: this path is already varied',
+      },
+    ]);
+  });
+
+  it('needs at least one option', () => {
+    expect(issuesOf(() => expandVariants(document, [], 'f.yaml'))[0].message).toBe(
+      'give at least one --vary path=value1,value2',
+    );
+  });
+});
+
+describe('planVariants', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-variants-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const file = path.join(scratch, 'two-flows.yaml');
+  writeFileSync(
+    file,
+    [
+      'name: two-flows',
+      'nodes: [{ id: a }, { id: b }]',
+      'links:',
+      '  - { between: [a, b], bandwidth: 1Mbps, delay: 1ms }',
+      'flows:',
+      '  - { from: a, to: b, transport: { protocol: datagram }, workload: { messages: 3 } }',
+      '  - { from: b, to: a, transport: { protocol: datagram }, workload: { messages: 3 } }',
+      '',
+    ].join('\n'),
+  );
+
+  it('validates every variant into a scenario, --set applied first', () => {
+    const plan = planVariants(file, {
+      sets: ['links[0].delay=5ms'],
+      varies: ['links[*].loss=0,0.25', 'flows[*].workload.messages=4,8'],
+    });
+    expect(plan.variants.map((variant) => variant.label)).toEqual([
+      'loss=0, messages=4',
+      'loss=0, messages=8',
+      'loss=0.25, messages=4',
+      'loss=0.25, messages=8',
+    ]);
+    const last = plan.variants[3].scenario;
+    expect(last.links[0].loss).toEqual({ forward: 0.25, reverse: 0.25 });
+    expect(last.flows.map((flow) => flow.workload.messages)).toEqual([8, 8]);
+    expect(plan.variants.every((variant) => variant.scenario.links[0].delay.mean === 0.005)).toBe(true);
+  });
+
+  it('names the variant whose value the schema refuses, as --vary, located in the file', () => {
+    const issues = issuesOf(() =>
+      planVariants(file, { varies: ['flows[*].transport.protocol=datagram,bogus'] }),
+    ).map(formatIssue);
+    expect(issues).toHaveLength(2);
+    for (const [index, issue] of issues.entries()) {
+      expect(issue).toContain(`${file}: flows[${index}].transport.protocol: variant protocol=bogus: `);
+      expect(issue).toContain(`(value from --vary flows[${index}].transport.protocol=bogus)`);
+      expect(issue).not.toContain('--set');
+    }
+  });
+
+  it('reports a problem every variant shares once, without naming variants', () => {
+    const issues = issuesOf(() =>
+      planVariants(file, { sets: ['links[0].bandwidth=fast'], varies: ['links[*].loss=0,0.1'] }),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe('links[0].bandwidth');
+    expect(issues[0].message).not.toContain('variant');
+  });
+
+  it('locates a bad [*] at its line in the file', () => {
+    const issues = issuesOf(() =>
+      planVariants(file, { varies: ['links[0].between[*]=a,b', 'nodes[0][*]=1'] }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      `${file}:2:9: nodes[0]: --vary nodes[0][*]=1: [*] needs a list at 'nodes[0]', found an object`,
+    ]);
+  });
+
+  it('refuses an unreadable file', () => {
+    expect(issuesOf(() => planVariants(path.join(scratch, 'none.yaml'), { varies: ['seed=1'] }))).toEqual([
+      {
+        file: path.join(scratch, 'none.yaml'),
+        path: '',
+        message: 'cannot read the scenario file: no such file',
+      },
+    ]);
+  });
+});
