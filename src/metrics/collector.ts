@@ -1,7 +1,9 @@
 import type { DropReason, LossReason, Message } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
-import type { NetworkProbe } from '../net/probe.js';
+import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
+import { ServiceRequestCounter } from './availability-requests.js';
 import { AvailabilityTracker } from './availability-tracker.js';
+import { CongestionTrace } from './congestion-trace.js';
 import { SampleBuffer } from './sample-buffer.js';
 
 /** Counters of one flow, or of one link direction. */
@@ -14,6 +16,8 @@ export class FlowCounters {
   failed = 0;
   retransmissions = 0;
   duplicates = 0;
+  /** Copies a receiver took for another message (sequence numbers aliased after wraparound). */
+  misdelivered = 0;
   dropped: Record<string, number> = {};
   lost: Record<string, number> = {};
   packetsSent = 0;
@@ -66,6 +70,13 @@ export class MetricsCollector implements NetworkProbe {
   readonly transmitters: TransmitterCounters[];
   readonly deliveries = new DeliveryRecords();
   readonly availability: AvailabilityTracker;
+  /** Up/down history of links and of replicated services (nodes are in `availability`). */
+  readonly linkAvailability: AvailabilityTracker;
+  readonly serviceAvailability: AvailabilityTracker;
+  /** Outcomes of requests to replicated services. */
+  readonly serviceRequests: ServiceRequestCounter;
+  /** Per flow: cwnd, ssthresh, SRTT and RTO over time (window transports only). */
+  readonly congestionTraces: CongestionTrace[];
 
   constructor(
     private readonly clock: { readonly now: number },
@@ -73,10 +84,19 @@ export class MetricsCollector implements NetworkProbe {
     flowCount: number,
     transmitterCount: number,
     nodeCount: number,
+    /** Links, and per replicated service the flows whose messages are requests to it. */
+    faultShape: { links: number; flowsOfService: readonly (readonly number[])[] } = {
+      links: 0,
+      flowsOfService: [],
+    },
   ) {
     this.flows = Array.from({ length: flowCount }, () => new FlowCounters());
     this.transmitters = Array.from({ length: transmitterCount }, () => new TransmitterCounters());
+    this.congestionTraces = Array.from({ length: flowCount }, () => new CongestionTrace());
     this.availability = new AvailabilityTracker(nodeCount, warmupSeconds);
+    this.linkAvailability = new AvailabilityTracker(faultShape.links, warmupSeconds);
+    this.serviceAvailability = new AvailabilityTracker(faultShape.flowsOfService.length, warmupSeconds);
+    this.serviceRequests = new ServiceRequestCounter(flowCount, faultShape.flowsOfService, warmupSeconds);
   }
 
   messageCreated(message: Message): void {
@@ -106,10 +126,19 @@ export class MetricsCollector implements NetworkProbe {
       case 'pending':
         break;
     }
+    this.serviceRequests.resolved(message);
   }
 
   duplicateReceived(packet: Packet): void {
     this.flows[packet.flowIndex].duplicates++;
+  }
+
+  misdelivered(packet: Packet): void {
+    this.flows[packet.flowIndex].misdelivered++;
+  }
+
+  congestionState(flowIndex: number, time: number, state: CongestionSnapshot): void {
+    this.congestionTraces[flowIndex].add(time, state);
   }
 
   packetSent(packet: Packet): void {
@@ -149,6 +178,15 @@ export class MetricsCollector implements NetworkProbe {
 
   nodeStateChanged(nodeIndex: number, up: boolean): void {
     this.availability.change(nodeIndex, up, this.clock.now);
+  }
+
+  linkStateChanged(linkIndex: number, up: boolean): void {
+    this.linkAvailability.change(linkIndex, up, this.clock.now);
+  }
+
+  serviceStateChanged(serviceIndex: number, up: boolean): void {
+    this.serviceAvailability.change(serviceIndex, up, this.clock.now);
+    this.serviceRequests.serviceChanged(serviceIndex, up);
   }
 
   private record(message: Message): void {

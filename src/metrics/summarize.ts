@@ -1,13 +1,16 @@
+import type { AvailabilityModel } from '../faults/availability-model.js';
+import { availabilitySummary, availabilityTimelines } from './availability-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
+import { fairnessOf } from './fairness-groups.js';
 import { computeStats } from './stats.js';
 import {
+  type CongestionTraceSeries,
   type Counts,
   type FlowSummary,
   type Interval,
   LATENCY_COMPONENTS,
   type LatencySummary,
   type LinkSummary,
-  type NodeAvailability,
   type RunResult,
   type Summary,
   type TheoryPrediction,
@@ -28,6 +31,11 @@ export interface SummaryContext {
   nodeIds: readonly string[];
   /** Analytic availability per node; null for nodes without a failure process. */
   analyticAvailability: readonly (number | null)[];
+  /**
+   * The fault model (links, repair crews, services) for the analytic values of links and
+   * services, and per service the flows whose messages are requests to it.
+   */
+  faults?: { model: AvailabilityModel; flowsOfService: readonly (readonly number[])[] };
   flows: ReadonlyArray<{
     id: string;
     from: string;
@@ -36,6 +44,8 @@ export interface SummaryContext {
     firstSendAt: number;
     completedAt: number;
     unresolved: number;
+    /** Transmitters the flow's data crosses (at the end of the run), for bottleneck sharing. */
+    dataPath?: readonly number[];
   }>;
   links: ReadonlyArray<{
     id: string;
@@ -76,6 +86,15 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       senderUtilisation: ratio(counters.senderBusySeconds, interval.to - interval.from),
     };
   });
+  const availabilityContext = {
+    nodeIds: context.nodeIds,
+    flowIds: context.flows.map((flow) => flow.id),
+    endSeconds: context.endSeconds,
+    model: context.faults?.model,
+    flowsOfService: context.faults?.flowsOfService,
+    nodeAnalytic: context.analyticAvailability,
+  };
+  const availability = availabilitySummary(collector, availabilityContext);
   const summary: Summary = {
     scenario: context.scenario,
     description: context.description,
@@ -86,7 +105,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     events: context.events,
     throughput: throughputOf(collector, collector.flows, runInterval, allRecords),
     latency: latencyOf(collector, context.warmupSeconds, allRecords),
-    availability: { nodes: availabilityOf(collector, context) },
+    availability,
     counts: countsOf(
       collector.flows,
       context.flows.map((flow) => flow.unresolved),
@@ -94,6 +113,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     flows,
     links: linksOf(collector, context, runInterval),
     theory: context.theory,
+    fairness: fairnessOf(context, flows, transmitterNames(context)),
   };
   return {
     summary,
@@ -105,6 +125,8 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     nodeTimelines: context.nodeIds.map((id, index) =>
       collector.availability.timeline(index, id, context.endSeconds),
     ),
+    ...availabilityTimelines(collector, availabilityContext, availability.services ?? {}),
+    congestionTraces: congestionTracesOf(collector, context),
   };
 }
 
@@ -207,6 +229,7 @@ export function emptyCounts(): Counts {
     delivered: 0,
     retransmissions: 0,
     duplicates: 0,
+    misdelivered: 0,
     failed: 0,
     dropped: {},
     lost: {},
@@ -223,6 +246,7 @@ function countsOf(counters: readonly FlowCounters[], unresolved: readonly number
     counts.delivered += flow.delivered;
     counts.retransmissions += flow.retransmissions;
     counts.duplicates += flow.duplicates;
+    counts.misdelivered += flow.misdelivered;
     counts.failed += flow.failed;
     addInto(counts.dropped, flow.dropped);
     addInto(counts.lost, flow.lost);
@@ -233,29 +257,6 @@ function countsOf(counters: readonly FlowCounters[], unresolved: readonly number
     addInto(counts.packets.lost, flow.packetsLost);
   }
   return counts;
-}
-
-function availabilityOf(
-  collector: MetricsCollector,
-  context: SummaryContext,
-): Record<string, NodeAvailability> {
-  const result: Record<string, NodeAvailability> = {};
-  context.nodeIds.forEach((id, index) => {
-    const snapshot = collector.availability.snapshot(index, context.endSeconds);
-    const total = snapshot.upSeconds + snapshot.downSeconds;
-    result[id] = {
-      analytic: context.analyticAvailability[index],
-      measured: total > 0 ? snapshot.upSeconds / total : 1,
-      observedMttf: snapshot.upPeriods.count > 0 ? snapshot.upPeriods.mean : null,
-      observedMttr: snapshot.downPeriods.count > 0 ? snapshot.downPeriods.mean : null,
-      observedMttfCi95: snapshot.upPeriods.ci95(),
-      observedMttrCi95: snapshot.downPeriods.ci95(),
-      cycles: snapshot.failures,
-      upSeconds: snapshot.upSeconds,
-      downSeconds: snapshot.downSeconds,
-    };
-  });
-  return result;
 }
 
 function linksOf(
@@ -339,4 +340,25 @@ function upFraction(
     up += Math.min(end, period.end) - Math.max(start, period.start);
   }
   return up / (end - start);
+}
+
+function congestionTracesOf(collector: MetricsCollector, context: SummaryContext): CongestionTraceSeries[] {
+  const series: CongestionTraceSeries[] = [];
+  context.flows.forEach((flow, index) => {
+    const trace = collector.congestionTraces[index];
+    if (trace.length === 0) return;
+    const { time, cwnd, ssthresh, srtt, rto, flight } = trace;
+    series.push({ flow: flow.id, time, cwnd, ssthresh, srtt, rto, flight });
+  });
+  return series;
+}
+
+/** `link/<id>/<from>><to>`-style names of transmitters, by index. */
+function transmitterNames(context: SummaryContext): string[] {
+  const names: string[] = [];
+  for (const link of context.links) {
+    for (const direction of link.transmitters)
+      names[direction.index] = `${link.id}:${direction.from}>${direction.to}`;
+  }
+  return names;
 }

@@ -62,6 +62,40 @@ export interface NodeAvailability {
   cycles: number;
   upSeconds: number;
   downSeconds: number;
+  /**
+   * 95% interval of the measured availability from the completed failure cycles (regenerative
+   * ratio estimator); null with fewer than two cycles.
+   */
+  measuredCi95?: ConfidenceInterval | null;
+  /** Steady-state mean up and down periods of the analytic model (s); null when unknown. */
+  analyticMttf?: number | null;
+  analyticMttr?: number | null;
+  /** How the analytic value was obtained (formula or model), or why there is none. */
+  analyticMethod?: string | null;
+  /** Present when the measured value should not be trusted yet (too few cycles), or the analytic one is approximate. */
+  note?: string;
+}
+
+/** Requests to a replicated service: messages of flows addressed to its member nodes. */
+export interface ServiceRequests {
+  /** Ids of the flows whose messages count as requests. */
+  flows: string[];
+  /** Requests that reached a final state (created after the warm-up). */
+  requests: number;
+  /** Delivered while the service was up. */
+  succeeded: number;
+  /** The others by reason: `serviceDown` (delivered while fewer than k members were up), `gaveUp` (the transport gave up), or the loss or drop reason. */
+  failed: Record<string, number>;
+  /** succeeded / requests; null without requests. */
+  successRatio: number | null;
+}
+
+/** Availability of a service up while at least `needs` of its `members` are up. */
+export interface ServiceAvailability extends NodeAvailability {
+  /** Node, link or service ids. */
+  members: string[];
+  needs: number;
+  requests: ServiceRequests;
 }
 
 export interface Counts {
@@ -73,6 +107,11 @@ export interface Counts {
   retransmissions: number;
   /** Copies of an already delivered message that reached the receiver. */
   duplicates: number;
+  /**
+   * Copies a receiver accepted as a different message because sequence numbers wrapped around
+   * (only with a window the protocol does not allow; never handed to the application).
+   */
+  misdelivered: number;
   /** Messages a transport gave up on (retry limit). */
   failed: number;
   /** Messages refused for lack of room, by reason. */
@@ -138,11 +177,33 @@ export interface Summary {
   events: number;
   throughput: ThroughputSummary;
   latency: LatencySummary;
-  availability: { nodes: Record<string, NodeAvailability> };
+  availability: {
+    nodes: Record<string, NodeAvailability>;
+    /**
+     * Per link that can fail or went down (both directions go down together); absent in results
+     * of older versions.
+     */
+    links?: Record<string, NodeAvailability>;
+    /** Per replicated service (k of n members up). */
+    services?: Record<string, ServiceAvailability>;
+  };
   counts: Counts;
   flows: Record<string, FlowSummary>;
   links: Record<string, LinkSummary>;
   theory: Record<string, TheoryPrediction>;
+  /** Jain's fairness index of the flows that share a link direction, one entry per distinct group. */
+  fairness: FairnessSummary[];
+}
+
+/** How evenly flows crossing the same link direction share it. */
+export interface FairnessSummary {
+  /** The link directions (`link:from>to`) all these flows cross, in link order. */
+  links: string[];
+  flows: string[];
+  /** Goodput of each flow (bits/s), in `flows` order. */
+  goodputBitsPerSecond: number[];
+  /** J = (Σx)² / (n Σx²) over the goodputs: 1 when equal, 1/n when one flow has everything. */
+  jainIndex: number | null;
 }
 
 /** One row of timeseries.csv: a bin of the run. */
@@ -158,10 +219,33 @@ export interface TimeSeriesRow {
   nodesUp: Record<string, number>;
 }
 
-/** Up/down periods of one node: [start, end, up]. */
+/** Up/down periods of one node (or link, or service): [start, end, up]. */
 export interface NodeTimeline {
   node: string;
   periods: Array<{ start: number; end: number; up: boolean }>;
+}
+
+/** The running measured availability of a service: up time so far / time since the warm-up. */
+export interface AvailabilityCurve {
+  service: string;
+  /** Analytic steady-state value to converge to; null when unknown. */
+  analytic: number | null;
+  points: Array<{ time: number; availability: number }>;
+}
+
+/** A window sender's congestion window, threshold and RTT estimates over time (parallel arrays). */
+export interface CongestionTraceSeries {
+  flow: string;
+  time: number[];
+  /** Segments; Infinity without congestion control. */
+  cwnd: number[];
+  /** Segments; Infinity before the first loss. */
+  ssthresh: number[];
+  /** Smoothed RTT (s); NaN before the first sample or for strategies that keep none. */
+  srtt: number[];
+  rto: number[];
+  /** Segments sent and not yet acknowledged. */
+  flight: number[];
 }
 
 /** Everything a run produces: the summary plus what charts and CSV need. */
@@ -171,4 +255,11 @@ export interface RunResult {
   /** Latencies of measured delivered messages (s), in delivery order. */
   latencies: Float64Array;
   nodeTimelines: NodeTimeline[];
+  /** Up/down periods of links and of services (ids in `node`). */
+  linkTimelines?: NodeTimeline[];
+  serviceTimelines?: NodeTimeline[];
+  /** Running measured availability of each service over the run. */
+  serviceCurves?: AvailabilityCurve[];
+  /** Traces of the flows whose transport keeps a congestion window (window transports). */
+  congestionTraces: CongestionTraceSeries[];
 }

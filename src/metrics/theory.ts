@@ -9,6 +9,7 @@ export interface StopAndWaitPath {
   propagationSeconds: number;
   dataLossProbability: number;
   ackLossProbability: number;
+  /** A fixed retransmission timeout (s); NaN (no prediction) when the timeout is not fixed. */
   timeoutSeconds: number;
 }
 

@@ -1,5 +1,14 @@
 /** Why a message ended without reaching the receiving application. */
-export type LossReason = 'linkLoss' | 'nodeDown' | 'noRoute' | 'hopLimit';
+export type LossReason =
+  | 'linkLoss'
+  | 'nodeDown'
+  | 'noRoute'
+  | 'hopLimit'
+  | 'misdelivered'
+  /** The link it was on, waiting for or routed over was down (cut or failed). */
+  | 'linkDown'
+  /** It would have crossed between the groups of a network partition. */
+  | 'partition';
 /** Why a message was refused for lack of room. */
 export type DropReason = 'linkBuffer' | 'nodeQueue';
 

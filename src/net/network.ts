@@ -10,6 +10,8 @@ import { Transmitter, type TransmitterSettings } from './transmitter.js';
 export interface PacketHandlers {
   /** `packet` arrived at its destination node, which is up. */
   arrived(packet: Packet): void;
+  /** `packet` finished transmission on the first link of its path (it left its source). */
+  departed(packet: Packet): void;
   /** `packet` will never arrive. */
   failed(
     packet: Packet,
@@ -25,12 +27,21 @@ export interface NetworkTopology {
   /** Stable names for random streams, one per transmitter (`link/a-b/a>b`). */
   transmitterNames: readonly string[];
   routing: RoutingMetric;
+  /** Recompute routes around down links and nodes whenever the topology changes. */
+  dynamicRouting?: boolean;
+}
+
+/** Decides whether a packet that started at `source` may enter `node` (network partitions). */
+export interface CrossingRule {
+  blocks(source: number, node: number): boolean;
 }
 
 const LOST_LINK = { kind: 'lost', reason: 'linkLoss' } as const;
 const LOST_NODE_DOWN = { kind: 'lost', reason: 'nodeDown' } as const;
 const LOST_NO_ROUTE = { kind: 'lost', reason: 'noRoute' } as const;
 const LOST_HOP_LIMIT = { kind: 'lost', reason: 'hopLimit' } as const;
+const LOST_LINK_DOWN = { kind: 'lost', reason: 'linkDown' } as const;
+const LOST_PARTITION = { kind: 'lost', reason: 'partition' } as const;
 const DROPPED_BUFFER = { kind: 'dropped', reason: 'linkBuffer' } as const;
 
 /** Links a packet may cross before it is discarded (like IP's TTL): a guard against loops. */
@@ -39,15 +50,24 @@ export const MAX_HOPS = 255;
 /**
  * Store-and-forward packet network: full-duplex links made of two transmitters, each with
  * bandwidth, propagation delay (jitter never reorders), Bernoulli loss and a drop-tail buffer;
- * packets follow shortest paths. Down nodes send nothing and lose what arrives.
+ * packets follow shortest paths. Down nodes send nothing and lose what arrives. A down link
+ * loses what is on its wire and in its buffers and refuses new packets; with dynamic routing,
+ * packets go around it when another path exists. A partition loses packets where they would
+ * enter a node of another group.
  */
 export class Network {
   readonly transmitters: Transmitter[];
   private readonly routes: RoutingTable;
+  /** Routes over what is up now (dynamic routing), or null for static routes only. */
+  private readonly liveRoutes: RoutingTable | null;
+  /** Transmitter indices of each link (both directions). */
+  private readonly linkTransmitters: number[][] = [];
+  private crossingRule: CrossingRule | null = null;
   private readonly nodeUp: Uint8Array;
   private readonly outgoing: number[][];
   private handlers: PacketHandlers = {
     arrived: () => {},
+    departed: () => {},
     failed: () => {},
   };
   private readonly onTransmissionEnd = (transmitter: Transmitter): void =>
@@ -70,10 +90,18 @@ export class Network {
         ),
     );
     this.routes = new RoutingTable(topology.nodeIds.length, topology.transmitters, topology.routing);
+    this.liveRoutes = topology.dynamicRouting
+      ? new RoutingTable(topology.nodeIds.length, topology.transmitters, topology.routing, (index) =>
+          this.isUsable(index),
+        )
+      : null;
     this.nodeUp = new Uint8Array(topology.nodeIds.length).fill(1);
     this.outgoing = topology.nodeIds.map(() => []);
     topology.transmitters.forEach((settings, index) => {
       this.outgoing[settings.from].push(index);
+      if (this.linkTransmitters[settings.linkIndex] === undefined)
+        this.linkTransmitters[settings.linkIndex] = [];
+      this.linkTransmitters[settings.linkIndex].push(index);
     });
   }
 
@@ -107,20 +135,102 @@ export class Network {
       }
       for (const packet of transmitter.drain()) this.fail(packet, LOST_NODE_DOWN, index);
     }
+    this.liveRoutes?.invalidate();
   }
 
   /** Marks a node up again. */
   recoverNode(node: number): void {
     this.nodeUp[node] = 1;
+    this.liveRoutes?.invalidate();
+  }
+
+  linkIsUp(linkIndex: number): boolean {
+    return this.transmitters[this.linkTransmitters[linkIndex][0]].up;
+  }
+
+  /**
+   * Takes a link down in both directions: the packet in transmission, those in its buffers and
+   * those propagating on its wire are lost (`linkDown`), and it refuses packets until restored.
+   */
+  cutLink(linkIndex: number): void {
+    for (const index of this.linkTransmitters[linkIndex]) {
+      const transmitter = this.transmitters[index];
+      if (!transmitter.up) continue;
+      transmitter.up = false;
+      if (transmitter.current) {
+        this.simulator.cancel(transmitter.endEvent);
+        const packet = transmitter.current;
+        transmitter.current = null;
+        this.fail(packet, LOST_LINK_DOWN, index);
+      }
+      for (const packet of transmitter.drain()) this.fail(packet, LOST_LINK_DOWN, index);
+      transmitter.wireCutBelow = transmitter.wireDepartures;
+    }
+    this.liveRoutes?.invalidate();
+  }
+
+  /** Brings a link back up in both directions. */
+  restoreLink(linkIndex: number): void {
+    for (const index of this.linkTransmitters[linkIndex]) this.transmitters[index].up = true;
+    this.liveRoutes?.invalidate();
+  }
+
+  /**
+   * Replaces the settings of transmitter `index` (a degradation window starts or ends). A packet
+   * in transmission keeps its transmission time; its delay and loss are decided as it leaves.
+   */
+  setTransmitterSettings(index: number, settings: TransmitterSettings): void {
+    this.transmitters[index].settings = settings;
+  }
+
+  /** Sets the partition rule packets are checked against as they enter a node (null: none). */
+  setCrossingRule(rule: CrossingRule | null): void {
+    this.crossingRule = rule;
+  }
+
+  /** Transmitters a packet from `source` to `destination` would cross now; empty without a route. */
+  path(source: number, destination: number): number[] {
+    const path: number[] = [];
+    let node = source;
+    while (node !== destination && path.length < MAX_HOPS) {
+      const index = this.route(node, destination);
+      if (index < 0) return [];
+      path.push(index);
+      node = this.transmitters[index].settings.to;
+    }
+    return node === destination ? path : [];
+  }
+
+  /** Next transmitter from `node` towards `destination`: over what is up when routing is dynamic. */
+  private route(node: number, destination: number): number {
+    if (this.liveRoutes !== null) {
+      const live = this.liveRoutes.nextTransmitter(node, destination);
+      // Without a live path the static route is taken, and the packet is lost at the down part.
+      if (live >= 0) return live;
+    }
+    return this.routes.nextTransmitter(node, destination);
+  }
+
+  private isUsable(index: number): boolean {
+    const transmitter = this.transmitters[index];
+    return (
+      transmitter.up &&
+      this.nodeUp[transmitter.settings.from] === 1 &&
+      this.nodeUp[transmitter.settings.to] === 1
+    );
   }
 
   private forward(packet: Packet, node: number): void {
-    const index = this.routes.nextTransmitter(node, packet.destination);
+    const index = this.route(node, packet.destination);
     if (index < 0) {
       this.fail(packet, LOST_NO_ROUTE, -1);
       return;
     }
     const transmitter = this.transmitters[index];
+    if (!transmitter.up) {
+      this.fail(packet, LOST_LINK_DOWN, index);
+      return;
+    }
     const now = this.simulator.now;
     packet.enqueuedAt = now;
     if (transmitter.current === null) {
@@ -136,6 +246,7 @@ export class Network {
   private startTransmission(transmitter: Transmitter, packet: Packet): void {
     const now = this.simulator.now;
     packet.queueSeconds += now - packet.enqueuedAt;
+    if (packet.hops === 0 && Number.isNaN(packet.departedAt)) packet.departedAt = now;
     const seconds = transmitter.transmissionSeconds(packet.sizeBytes);
     transmitter.current = packet;
     transmitter.currentStart = now;
@@ -150,6 +261,8 @@ export class Network {
     const seconds = transmitter.currentSeconds;
     packet.transSeconds += seconds;
     this.probe.packetTransmitted(packet, transmitter.index, transmitter.currentStart, seconds);
+    // Before the next packet starts, so a sender that paces itself can queue its next one.
+    if (packet.hops === 0) this.handlers.departed(packet);
     const settings = transmitter.settings;
     if (settings.lossProbability > 0 && transmitter.lossRandom() < settings.lossProbability) {
       this.fail(packet, LOST_LINK, transmitter.index);
@@ -162,6 +275,7 @@ export class Network {
       transmitter.lastArrivalTime = arrival;
       packet.propSeconds += arrival - now;
       packet.hopTransmitter = transmitter.index;
+      transmitter.wireDepartures++;
       this.simulator.scheduleAt(arrival, this.onArrival, packet);
     }
     const next = transmitter.dequeue();
@@ -171,8 +285,17 @@ export class Network {
 
   private arrive(packet: Packet): void {
     const transmitterIndex = packet.hopTransmitter;
-    const node = this.transmitters[transmitterIndex].settings.to;
+    const transmitter = this.transmitters[transmitterIndex];
+    const node = transmitter.settings.to;
     packet.hops++;
+    if (transmitter.wireArrivals++ < transmitter.wireCutBelow) {
+      this.fail(packet, LOST_LINK_DOWN, transmitterIndex);
+      return;
+    }
+    if (this.crossingRule?.blocks(packet.source, node)) {
+      this.fail(packet, LOST_PARTITION, transmitterIndex);
+      return;
+    }
     if (this.nodeUp[node] === 0) {
       this.fail(packet, LOST_NODE_DOWN, transmitterIndex);
       return;

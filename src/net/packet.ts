@@ -10,6 +10,8 @@ export type PacketKind = 'data' | 'ack';
 export class Packet {
   /** When it was handed to the network at its source (s). */
   handedOffAt = Number.NaN;
+  /** When its transmission on the first link started (s); NaN while it waits at the source. */
+  departedAt = Number.NaN;
   /** When it entered the buffer of the transmitter it is waiting at now (s). */
   enqueuedAt = Number.NaN;
   transSeconds = 0;
@@ -19,8 +21,20 @@ export class Packet {
   hops = 0;
   /** Transmitter of the hop it is on now (set while it propagates). */
   hopTransmitter = -1;
+  /** Sequence number as written on the wire (wrapped to the transport's width); -1: same as `sequence`. */
+  wireSequence = -1;
+  /** Connection incarnation of window transports: a sender that resets starts a new epoch. */
+  epoch = 0;
+  /** First segment of an epoch (like TCP's SYN): a receiver without state may start from it. */
+  synchronize = false;
   /** Acknowledgement fields, used by ACK packets (meaning set by the transport). */
   ackNumber = -1;
+  /** Wire sequence number a selective ACK acknowledges individually; -1 for none. */
+  selectiveAck = -1;
+  /** Receiver's advertised window in segments (flow control); Infinity when unbounded. */
+  advertisedWindow = Number.POSITIVE_INFINITY;
+  /** A reset: the receiver has no state for this epoch and asks the sender to start anew. */
+  reset = false;
 
   constructor(
     readonly kind: PacketKind,

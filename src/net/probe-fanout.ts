@@ -1,6 +1,6 @@
 import type { DropReason, LossReason, Message } from './message.js';
 import type { Packet } from './packet.js';
-import type { NetworkProbe } from './probe.js';
+import type { CongestionSnapshot, NetworkProbe } from './probe.js';
 
 /** Forwards every report to several probes, in order (used only when extra probes subscribe). */
 export class ProbeFanout implements NetworkProbe {
@@ -14,6 +14,12 @@ export class ProbeFanout implements NetworkProbe {
   }
   duplicateReceived(packet: Packet): void {
     for (const probe of this.probes) probe.duplicateReceived(packet);
+  }
+  misdelivered(packet: Packet): void {
+    for (const probe of this.probes) probe.misdelivered(packet);
+  }
+  congestionState(flowIndex: number, time: number, state: CongestionSnapshot): void {
+    for (const probe of this.probes) probe.congestionState(flowIndex, time, state);
   }
   packetSent(packet: Packet): void {
     for (const probe of this.probes) probe.packetSent(packet);
@@ -29,5 +35,11 @@ export class ProbeFanout implements NetworkProbe {
   }
   nodeStateChanged(nodeIndex: number, up: boolean): void {
     for (const probe of this.probes) probe.nodeStateChanged(nodeIndex, up);
+  }
+  linkStateChanged(linkIndex: number, up: boolean): void {
+    for (const probe of this.probes) probe.linkStateChanged(linkIndex, up);
+  }
+  serviceStateChanged(serviceIndex: number, up: boolean): void {
+    for (const probe of this.probes) probe.serviceStateChanged(serviceIndex, up);
   }
 }

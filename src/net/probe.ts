@@ -1,6 +1,19 @@
 import type { DropReason, LossReason, Message } from './message.js';
 import type { Packet } from './packet.js';
 
+/** A window sender's congestion and RTT state at one instant (traced over time). */
+export interface CongestionSnapshot {
+  /** Congestion window (segments); Infinity without congestion control. */
+  cwnd: number;
+  ssthresh: number;
+  /** Smoothed RTT (s); NaN while unknown. */
+  srtt: number;
+  /** Retransmission timeout armed now (s). */
+  rto: number;
+  /** Segments sent and not yet acknowledged. */
+  flight: number;
+}
+
 /**
  * What the models report as they run. Collectors (src/metrics) implement it; models never
  * import metrics. Every method is called at the simulated time the thing happens.
@@ -12,6 +25,10 @@ export interface NetworkProbe {
   messageResolved(message: Message): void;
   /** A copy of an already delivered message reached the receiver. */
   duplicateReceived(packet: Packet): void;
+  /** A receiver accepted a copy as a different message (sequence numbers wrapped around). */
+  misdelivered(packet: Packet): void;
+  /** A sender's congestion window / RTT estimate changed. */
+  congestionState(flowIndex: number, time: number, state: CongestionSnapshot): void;
   /** A packet was handed to the network at its source. */
   packetSent(packet: Packet): void;
   /** A packet finished transmission on transmitter `transmitterIndex` after `seconds` of it. */
@@ -20,4 +37,8 @@ export interface NetworkProbe {
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void;
   /** A node went down or came back up. */
   nodeStateChanged(nodeIndex: number, up: boolean): void;
+  /** A link (both directions) went down or came back up. */
+  linkStateChanged(linkIndex: number, up: boolean): void;
+  /** A replicated service (k of n members up) went down or came back up. */
+  serviceStateChanged(serviceIndex: number, up: boolean): void;
 }

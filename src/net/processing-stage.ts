@@ -37,6 +37,11 @@ export class ProcessingStage {
     /** Messages that may wait (excluding those in service); Infinity for unbounded. */
     private readonly queueCapacity: number,
     private readonly outcomes: ProcessingOutcomes,
+    /**
+     * Service time (s) a message needs beyond the node's own draw, e.g. decoding its payload;
+     * added to the draw, so it counts in t_proc and keeps a server busy.
+     */
+    private readonly extraServiceSeconds: (message: Message) => number = () => 0,
   ) {}
 
   /** Messages waiting for a server. */
@@ -46,7 +51,11 @@ export class ProcessingStage {
 
   /** A message arrives now. */
   accept(message: Message): void {
-    if (this.serviceTime.isConstant && this.serviceTime.mean === 0) {
+    if (
+      this.serviceTime.isConstant &&
+      this.serviceTime.mean === 0 &&
+      this.extraServiceSeconds(message) === 0
+    ) {
       this.outcomes.processed(message);
       return;
     }
@@ -74,9 +83,8 @@ export class ProcessingStage {
   }
 
   private serve(message: Message): void {
-    const seconds = this.serviceTime.isConstant
-      ? this.serviceTime.mean
-      : this.serviceTime.sample(this.random);
+    const drawn = this.serviceTime.isConstant ? this.serviceTime.mean : this.serviceTime.sample(this.random);
+    const seconds = drawn + this.extraServiceSeconds(message);
     message.procSeconds = seconds;
     const entry: InService = { message, event: -1 };
     entry.event = this.simulator.schedule(seconds, this.onServiceEnd, entry);

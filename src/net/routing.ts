@@ -25,10 +25,15 @@ export class RoutingTable {
   /** Destination whose tree the scratch arrays hold, or -1. */
   private treeDestination = -1;
 
+  /**
+   * `usable`, when given, leaves out transmitters it rejects (down links, links into down nodes):
+   * dynamic routing asks it afresh after each `invalidate`.
+   */
   constructor(
     nodeCount: number,
     private readonly transmitters: readonly TransmitterSettings[],
     private readonly metric: RoutingMetric,
+    private readonly usable?: (transmitterIndex: number) => boolean,
   ) {
     this.incoming = Array.from({ length: nodeCount }, () => []);
     transmitters.forEach((transmitter, index) => {
@@ -97,6 +102,7 @@ export class RoutingTable {
       for (const transmitterIndex of this.incoming[node]) {
         const neighbour = this.transmitters[transmitterIndex].from;
         if (done[neighbour]) continue;
+        if (this.usable && !this.usable(transmitterIndex)) continue;
         const candidate = distance[node] + this.weight(transmitterIndex);
         const candidateHops = hops[node] + 1;
         if (

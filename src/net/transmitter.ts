@@ -34,12 +34,23 @@ export class Transmitter {
   endEvent: EventHandle = -1;
   /** Latest arrival time scheduled at the far end; later packets never arrive before it. */
   lastArrivalTime = 0;
+  /** False while the link is down (cut or failed): it refuses packets. */
+  up = true;
+  /**
+   * Packets put on the wire so far, and those that arrived (or were lost) at the far end. They
+   * arrive in the order they left (jitter never reorders), so the k-th arrival is the k-th
+   * departure, and a cut loses every departure numbered below `wireCutBelow`.
+   */
+  wireDepartures = 0;
+  wireArrivals = 0;
+  wireCutBelow = 0;
   private buffer: Packet[] = [];
   private head = 0;
 
   constructor(
     readonly index: number,
-    readonly settings: TransmitterSettings,
+    /** Current settings: a degradation window replaces them for a while. */
+    public settings: TransmitterSettings,
     readonly lossRandom: RandomStream,
     readonly delayRandom: RandomStream,
   ) {}

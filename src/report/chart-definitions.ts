@@ -4,8 +4,10 @@
  * inspect it without rendering. Rendering lives in render-charts.ts.
  */
 import { LATENCY_COMPONENTS, type LatencyComponent, type RunResult } from '../metrics/summary.js';
+import { availabilityComparisonChart, serviceAvailabilityChart } from './availability-charts.js';
 import { availabilityTimelineChart } from './availability-timeline-chart.js';
 import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
+import { congestionWindowChart, rttEstimateChart } from './congestion-charts.js';
 import { formatSeconds, formatSignificant, pickBitRateUnit, pickTimeUnit } from './format-numbers.js';
 import { formatThroughputEquation } from './format-summary.js';
 import { binLatencies } from './latency-histogram.js';
@@ -16,6 +18,10 @@ export const CHART_FILE_NAMES = [
   'latency-distribution.png',
   'latency-breakdown.png',
   'availability-timeline.png',
+  'availability-comparison.png',
+  'service-availability.png',
+  'congestion-window.png',
+  'rtt-estimate.png',
 ] as const;
 
 export type { ChartDefinition } from './chart-style.js';
@@ -233,8 +239,10 @@ export function latencyBreakdownChart(result: RunResult): ChartDefinition | null
 /**
  * All charts of a run, in CHART_FILE_NAMES order, leaving out those without data: throughput
  * needs time-series rows; both latency charts need measured latencies; the availability timeline
- * is drawn only when some node has a failure process (an analytic availability) or was down at
- * some point, since a chart of always-up nodes without failures says nothing. Pure and
+ * is drawn only when some node or link has a failure process (an analytic availability) or was
+ * down at some point, since a chart of always-up nodes without failures says nothing; the
+ * measured-vs-analytic chart needs a failing component or a service; the service chart needs a
+ * service. Pure and
  * deterministic. Throws RangeError when a latency is not a finite number.
  */
 export function chartDefinitions(result: RunResult): ChartDefinition[] {
@@ -243,5 +251,9 @@ export function chartDefinitions(result: RunResult): ChartDefinition[] {
     latencyDistributionChart(result),
     latencyBreakdownChart(result),
     availabilityTimelineChart(result),
+    availabilityComparisonChart(result),
+    serviceAvailabilityChart(result),
+    congestionWindowChart(result),
+    rttEstimateChart(result),
   ].filter((chart): chart is ChartDefinition => chart !== null);
 }

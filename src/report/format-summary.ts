@@ -7,11 +7,11 @@ import {
   type FlowSummary,
   LATENCY_COMPONENTS,
   type LatencySummary,
-  type NodeAvailability,
   type Stats,
   type Summary,
   type ThroughputSummary,
 } from '../metrics/summary.js';
+import { availabilityLines } from './availability-summary-lines.js';
 import { formatBitsPerSecond, formatSeconds, formatSignificant } from './format-numbers.js';
 
 export {
@@ -101,40 +101,6 @@ function latencyLines(latency: LatencySummary): string[] {
   return lines;
 }
 
-/** "1.00343 h (95% CI 50.0000 min to 1.20000 h)". */
-function periodWithInterval(mean: number | null, ci: [number, number] | null): string {
-  if (mean === null) return 'n/a (no completed period)';
-  const ciText = ci === null ? '' : ` (95% CI ${formatSeconds(ci[0])} to ${formatSeconds(ci[1])})`;
-  return `${formatSeconds(mean)}${ciText}`;
-}
-
-function nodeAvailabilityLines(node: string, availability: NodeAvailability): string[] {
-  const analytic =
-    availability.analytic === null
-      ? 'no failure process'
-      : `analytic ${formatSignificant(availability.analytic)}`;
-  const cycles = `${availability.cycles} cycle${availability.cycles === 1 ? '' : 's'}`;
-  const lines = [
-    `${INDENT}${node}: ${analytic}, measured ${formatSignificant(availability.measured)}, ${cycles}`,
-  ];
-  if (availability.observedMttf !== null || availability.observedMttr !== null) {
-    lines.push(
-      `${INDENT}${INDENT}observed MTTF ${periodWithInterval(availability.observedMttf, availability.observedMttfCi95)}, ` +
-        `MTTR ${periodWithInterval(availability.observedMttr, availability.observedMttrCi95)}`,
-    );
-  }
-  return lines;
-}
-
-function availabilityLines(nodes: Record<string, NodeAvailability>): string[] {
-  const entries = Object.entries(nodes);
-  if (entries.length === 0) return [];
-  return [
-    'Availability (A = MTTF / (MTTF + MTTR))',
-    ...entries.flatMap(([node, availability]) => nodeAvailabilityLines(node, availability)),
-  ];
-}
-
 function countLines(counts: Counts): string[] {
   const { packets } = counts;
   return [
@@ -193,7 +159,8 @@ function theoryLines(theory: Summary['theory']): string[] {
  * T = N / t with N and t shown; goodput, wire throughput (SI bit-rate prefixes) and offered load;
  * latency mean/p50/p95/p99/max, the fraction of messages that never queued, and each
  * component's mean and p99 (µs/ms/s by magnitude);
- * availability per node (analytic and measured, observed MTTF and MTTR with 95% CI, cycles);
+ * availability per node, failing link and replicated service (analytic and measured with 95% CI,
+ * observed MTTF and MTTR with 95% CI, cycles, notes; request success ratio of services);
  * message and packet counts with drop and loss reasons; one block per flow (T, goodput, latency,
  * sender utilisation, counts); and each theory prediction with its formula and values. Numbers
  * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
@@ -204,7 +171,7 @@ export function formatSummary(summary: Summary): string {
     headerLines(summary),
     throughputLines(summary.throughput),
     latencyLines(summary.latency),
-    availabilityLines(summary.availability.nodes),
+    availabilityLines(summary.availability),
     countLines(summary.counts),
     flowLines(summary.flows),
     theoryLines(summary.theory),

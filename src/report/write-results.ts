@@ -3,6 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../metrics/summary.js';
 import { CHART_FILE_NAMES, chartDefinitions } from './chart-definitions.js';
+import { congestionTraceToCsv } from './congestion-trace-csv.js';
 import { renderCharts } from './render-charts.js';
 import { timeseriesToCsv } from './timeseries-csv.js';
 
@@ -53,6 +54,9 @@ export async function writeResults(
     { name: 'summary.json', contents: `${JSON.stringify(result.summary, null, 2)}\n` },
     { name: 'timeseries.csv', contents: timeseriesToCsv(result.timeseries, timeseriesNodeIds(result)) },
   ];
+  if (result.congestionTraces.length > 0) {
+    files.push({ name: 'congestion-trace.csv', contents: congestionTraceToCsv(result.congestionTraces) });
+  }
   if (options.charts ?? true) {
     for (const chart of await renderCharts(chartDefinitions(result))) {
       files.push({ name: chart.fileName, contents: chart.png });

@@ -1,7 +1,7 @@
 import { RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
-import { FailureProcess } from '../faults/failure-process.js';
+import { flowsOfServices, installFaults } from '../faults/install-faults.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { summarize } from '../metrics/summarize.js';
 import type { RunResult } from '../metrics/summary.js';
@@ -79,12 +79,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     };
   });
 
+  const flowsOfService = flowsOfServices(scenario.services, scenario.flows);
   const collector = new MetricsCollector(
     simulator,
     scenario.warmup,
     scenario.flows.length,
     transmitters.length,
     scenario.nodes.length,
+    { links: scenario.links.length, flowsOfService },
   );
   const probe: NetworkProbe = options.probes?.length
     ? new ProbeFanout([collector, ...options.probes])
@@ -96,6 +98,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       transmitters,
       transmitterNames,
       routing: scenario.routing.metric,
+      dynamicRouting: scenario.routing.dynamic,
     },
     streams,
     probe,
@@ -115,6 +118,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           refused: (message: Message) => flows[message.flowIndex].resolve(message, DROPPED_NODE_QUEUE),
           crashed: (message: Message) => flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
+        // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
+        (message: Message) =>
+          scenario.flows[message.flowIndex].workload.codecSecondsPerByte * message.payloadBytes,
       ),
   );
 
@@ -142,7 +148,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     },
     flowCompleted: () => {
       completedFlows++;
-      if (completedFlows === flows.length && scenario.duration === undefined) simulator.stop();
+      if (completedFlows === flows.length && scenario.duration === undefined && !scenario.runCycles) {
+        simulator.stop();
+      }
     },
   };
   scenario.flows.forEach((flow, index) => {
@@ -163,6 +171,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   });
   network.setHandlers({
     arrived: (packet) => flows[packet.flowIndex].packetArrived(packet),
+    departed: (packet) => flows[packet.flowIndex].packetDeparted(packet),
     failed: (packet, fate) => flows[packet.flowIndex].packetFailed(packet, fate),
   });
 
@@ -192,21 +201,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     );
   });
 
-  const failureProcesses = scenario.nodes.map((node, index) => {
-    if (!node.failure) return null;
-    const process = new FailureProcess(
-      simulator,
-      node.failure,
-      streams.stream(`node/${node.id}/failure`),
-      streams.stream(`node/${node.id}/repair`),
-      states[index],
-    );
-    process.begin();
-    return process;
-  });
-  for (const fault of scenario.faults) {
-    if ('crash' in fault) simulator.scheduleAt(fault.at, () => states[indexOf(fault.crash)].hold('scripted'));
-    else simulator.scheduleAt(fault.at, () => states[indexOf(fault.recover)].release('scripted'));
+  const faults = installFaults(scenario, { simulator, network, streams, probe, nodeStates: states });
+  if (scenario.runCycles) {
+    const { of, cycles } = scenario.runCycles;
+    faults.afterCycles(of, cycles, scenario.warmup, () => simulator.stop());
   }
 
   const horizon = scenario.duration ?? Number.POSITIVE_INFINITY;
@@ -221,6 +219,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         stop: flow.workload.stop ?? Number.POSITIVE_INFINITY,
         horizon,
         bulk: !arrivals.usesRate,
+        sizeCycleBytes: flow.workload.sizeCycleBytes,
       },
       arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
       flow.workload.size,
@@ -231,7 +230,12 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
 
   simulator.run({
     until: scenario.duration,
-    onProgress: stallGuard(scenario.duration, collector, options.onProgress),
+    // A run length in cycles ends the run as surely as a duration does.
+    onProgress: stallGuard(
+      scenario.runCycles ? Number.POSITIVE_INFINITY : scenario.duration,
+      collector,
+      options.onProgress,
+    ),
   });
 
   return summarize(collector, {
@@ -243,7 +247,12 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     endSeconds: simulator.now,
     events: simulator.executedEvents,
     nodeIds: scenario.nodes.map((node) => node.id),
-    analyticAvailability: failureProcesses.map((process) => process?.analyticAvailability ?? null),
+    analyticAvailability: scenario.nodes.map((node) =>
+      node.failure
+        ? node.failure.timeToFailure.mean / (node.failure.timeToFailure.mean + node.failure.timeToRepair.mean)
+        : null,
+    ),
+    faults: { model: faults.model, flowsOfService },
     flows: flows.map((flow, index) => ({
       id: flow.setup.id,
       from: scenario.flows[index].from,
@@ -252,6 +261,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       firstSendAt: flow.firstSendAt,
       completedAt: flow.completedAt,
       unresolved: flow.unresolved,
+      dataPath: network.path(flow.setup.source, flow.setup.destination),
     })),
     links: linkViews,
     theory: predictTheory(scenario),

@@ -2,6 +2,10 @@ import type { CongestionDefinition } from '../congestion/congestion-control.js';
 import { createCongestionRegistry } from '../congestion/index.js';
 import { createDistributionRegistry, type DistributionFamily } from '../engine/distributions.js';
 import type { Registry } from '../engine/registry.js';
+import type { EncodingDefinition } from '../net/encodings/encoding.js';
+import { createEncodingRegistry } from '../net/encodings/index.js';
+import { createTopologyRegistry } from '../net/topology/index.js';
+import type { TopologyConfigBase, TopologyDefinition } from '../net/topology/topology.js';
 import { createTransportRegistry } from '../transport/index.js';
 import { createRtoRegistry } from '../transport/rto/index.js';
 import type { RtoStrategyDefinition } from '../transport/rto/rto-strategy.js';
@@ -19,6 +23,8 @@ export interface Registries extends TransportStrategies {
   arrivals: Registry<ArrivalDefinition>;
   rto: Registry<RtoStrategyDefinition>;
   congestion: Registry<CongestionDefinition>;
+  topologies: Registry<TopologyDefinition<TopologyConfigBase>>;
+  encodings: Registry<EncodingDefinition>;
 }
 
 /** The registries holding msgsim's built-in strategies. */
@@ -29,5 +35,7 @@ export function createRegistries(): Registries {
     arrivals: createArrivalRegistry(),
     rto: createRtoRegistry(),
     congestion: createCongestionRegistry(),
+    topologies: createTopologyRegistry(),
+    encodings: createEncodingRegistry(),
   };
 }

@@ -6,7 +6,16 @@ import {
   probabilitySchema,
   quantitySchema,
 } from '../engine/schemas.js';
+import { checkFaultReferences } from '../faults/fault-references.js';
+import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
+import {
+  checkEncodedPayload,
+  encodedPayloadKeys,
+  resolveEncodedPayload,
+} from '../net/encodings/payload-workload.js';
+import type { TopologyConfigBase } from '../net/topology/topology.js';
 import type { TransportConfigBase } from '../transport/transport.js';
+import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
 import type { Registries } from './registries.js';
 
 const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
@@ -53,6 +62,7 @@ export function createScenarioSchema(registries: Registries) {
       },
     )
     .meta({ description: '{ mttf, mttr } (exponential) or { ttf, ttr } with any distributions' });
+  const faultSchemas = createFaultSchemas({ id: idSchema, timeDistribution });
 
   const nodeSchema = z.strictObject({
     id: idSchema,
@@ -70,9 +80,8 @@ export function createScenarioSchema(registries: Registries) {
       .meta({ description: 'protocol state survives a crash (otherwise it is reset on recovery)' }),
   });
 
-  const linkSchema = z.strictObject({
-    id: idSchema.optional(),
-    between: z.tuple([idSchema, idSchema]),
+  // A link's settings; topology builders copy them onto the links they generate.
+  const linkSettings = {
     bandwidth: quantitySchema('bandwidth').refine((value) => value > 0, 'bandwidth must be positive'),
     delay: timeDistribution()
       .prefault(0)
@@ -94,7 +103,33 @@ export function createScenarioSchema(registries: Registries) {
       .min(0)
       .optional()
       .meta({ description: 'packets that may wait per direction, drop-tail; default unbounded' }),
+  };
+  const linkSchema = z.strictObject({
+    id: idSchema.optional(),
+    between: z.tuple([idSchema, idSchema]),
+    ...linkSettings,
+    failure: failureSchema.optional().meta({ description: 'random failures of the link (both directions)' }),
   });
+  const linkSettingsSchema = z.strictObject(linkSettings).meta({ id: 'LinkSettings' });
+
+  const builders = registries.topologies
+    .all()
+    .map((builder) =>
+      builder
+        .schema({ nodeId: idSchema, link: linkSettingsSchema })
+        .meta({ description: builder.description }),
+    );
+  const topologySchema = z
+    .discriminatedUnion('kind', builders as unknown as [z.ZodObject, ...z.ZodObject[]])
+    .meta({
+      description: `generated nodes and links: { kind: ${registries.topologies.ids().join(' | ')}, ... }`,
+    }) as unknown as z.ZodType<TopologyConfigBase, TopologyConfigBase & Record<string, unknown>>;
+  const expansion: TopologyExpansion<z.output<typeof nodeSchema>, z.output<typeof linkSchema>> = {
+    builders: registries.topologies,
+    defaultNode: (id) => nodeSchema.parse({ id }),
+    // The settings are what linkSettingsSchema produced for the builder's parameter.
+    generatedLink: (between, settings) => ({ ...(settings as z.output<typeof linkSettingsSchema>), between }),
+  };
 
   const transports = registries.transports.all().map((transport) => transport.schema(registries));
   const transportSchema = z
@@ -114,11 +149,15 @@ export function createScenarioSchema(registries: Registries) {
         .enum(registries.arrivals.ids() as [string, ...string[]])
         .optional()
         .meta({ description: 'arrival pattern; default bulk without rate, constant with rate' }),
-      size: sizeDistribution().prefault(1000).meta({ description: 'payload size of each message' }),
+      size: sizeDistribution()
+        .optional()
+        .meta({ description: 'payload size of each message; default 1000 B (or give payload and encoding)' }),
+      ...encodedPayloadKeys(registries.encodings),
       start: time().default(0),
       stop: time().optional().meta({ description: 'no new messages after this time' }),
     })
     .superRefine((workload, ctx) => {
+      checkEncodedPayload(workload, registries.encodings, ctx);
       if (workload.stop !== undefined && workload.stop < workload.start) {
         ctx.addIssue({
           code: 'custom',
@@ -149,6 +188,12 @@ export function createScenarioSchema(registries: Registries) {
     })
     .transform((workload) => ({
       ...workload,
+      ...resolveEncodedPayload(
+        workload,
+        registries.encodings,
+        registries.distributions.get('constant'),
+        1000,
+      ),
       arrivals: workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
     }));
 
@@ -160,10 +205,7 @@ export function createScenarioSchema(registries: Registries) {
     workload: workloadSchema,
   });
 
-  const faultSchema = z.union([
-    z.strictObject({ at: time(), crash: idSchema }),
-    z.strictObject({ at: time(), recover: idSchema }),
-  ]);
+  const faultSchema = faultSchemas.fault;
 
   return z
     .strictObject({
@@ -176,36 +218,93 @@ export function createScenarioSchema(registries: Registries) {
         .max(100, 'expected a name of at most 100 characters (it names the output folder)'),
       description: z.string().default(''),
       seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
-      duration: positiveQuantitySchema('time')
+      duration: z
+        .union([positiveQuantitySchema('time'), faultSchemas.cycles])
         .optional()
-        .meta({ description: 'stop time; otherwise the run ends when all flows finish' }),
-      warmup: time().default(0).meta({ description: 'excluded from measured intervals' }),
+        .meta({
+          description:
+            'stop time, or { cycles, of }: stop at the cycles-th repair of `of` after the warm-up; ' +
+            'otherwise the run ends when all flows finish',
+        }),
+      warmup: z.union([time(), faultSchemas.cycles]).default(0).meta({
+        description:
+          'excluded from measured intervals; or { cycles, of }: that many mean cycles (MTTF + MTTR) of `of`',
+      }),
       routing: z
-        .strictObject({ metric: z.enum(['delay', 'hops']).default('delay') })
-        .default({ metric: 'delay' }),
-      nodes: z.array(nodeSchema).min(1),
+        .strictObject({
+          metric: z.enum(['delay', 'hops']).default('delay'),
+          dynamic: z
+            .boolean()
+            .default(false)
+            .meta({ description: 'recompute routes around down links and nodes when the topology changes' }),
+        })
+        .default({ metric: 'delay', dynamic: false }),
+      topologies: z
+        .array(topologySchema)
+        .default([])
+        .meta({ description: 'topology builders, each expanded into plain nodes and links' }),
+      nodes: z
+        .array(nodeSchema)
+        .default([])
+        .meta({ description: 'nodes; an entry may also give properties to a node a topology generates' }),
       links: z.array(linkSchema).default([]),
       flows: z.array(flowSchema).default([]),
       faults: z.array(faultSchema).default([]),
+      services: z
+        .array(faultSchemas.service)
+        .default([])
+        .meta({ description: 'replicated services: up while at least `needs` of their members are up' }),
+      repairCrews: z
+        .array(faultSchemas.repairCrew)
+        .default([])
+        .meta({ description: 'shared repair crews: their members are repaired one at a time' }),
     })
-    .superRefine((scenario, ctx) => checkReferences(scenario, ctx))
-    .transform((scenario) => ({
-      ...scenario,
-      links: scenario.links.map((link) => ({
+    .superRefine((scenario, ctx) => {
+      // Expanded here and again in the transform (which runs only when there is no issue), so
+      // that reference issues are reported beside other refinement issues, as before topologies.
+      // Not while a topology item has issues: its nodes are unknown, it may be too large to build.
+      if (hasTopologyIssues(ctx)) return;
+      const expanded = { ...scenario, ...expandTopologies(scenario, expansion, ctx) };
+      checkReferences(expanded, ctx);
+      checkFaultReferences(expanded, ctx);
+    })
+    .transform(({ topologies, ...scenario }, ctx) => {
+      const { nodes, links: expandedLinks } = expandTopologies({ topologies, ...scenario }, expansion, ctx);
+      const links = expandedLinks.map((link) => ({
         ...link,
         id: link.id ?? `${link.between[0]}-${link.between[1]}`,
-      })),
-      flows: scenario.flows.map((flow, index) => ({
-        ...flow,
-        id: flow.id ?? `flow-${index}`,
-        transport: flow.transport as TransportConfigBase & Record<string, unknown>,
-      })),
-    }));
+      }));
+      // Cycle counts refer to a failing component (checked above); a warm-up in cycles is that
+      // many mean cycles, since the measured interval must be known before the run starts.
+      const { duration, warmup } = scenario;
+      const components = [...nodes, ...links];
+      return {
+        ...scenario,
+        duration: typeof duration === 'number' ? duration : undefined,
+        runCycles:
+          typeof duration === 'object'
+            ? { cycles: duration.cycles, of: cycleComponent(duration, components)!.id }
+            : undefined,
+        warmup:
+          typeof warmup === 'number'
+            ? warmup
+            : warmup.cycles * meanCycle(cycleComponent(warmup, components)!),
+        faults: withPartitionIds(scenario.faults),
+        nodes,
+        links,
+        flows: scenario.flows.map((flow, index) => ({
+          ...flow,
+          id: flow.id ?? `flow-${index}`,
+          transport: flow.transport as TransportConfigBase & Record<string, unknown>,
+        })),
+      };
+    });
 }
 
 interface ReferenceView {
-  duration?: number;
-  warmup: number;
+  /** A time, or a count of failure cycles (checked by checkFaultReferences). */
+  duration?: number | object;
+  warmup: number | object;
   nodes: Array<{ id: string; failure?: unknown }>;
   links: Array<{ id?: string; between: [string, string] }>;
   flows: Array<{ id?: string; from: string; to: string; workload: { messages?: number; stop?: number } }>;
@@ -224,7 +323,9 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
       });
     nodeIds.add(node.id);
   });
-  const known = [...nodeIds].join(', ');
+  // A generated topology can have thousands of nodes: name the first few.
+  const listed = [...nodeIds].slice(0, 12);
+  const known = listed.join(', ') + (nodeIds.size > listed.length ? `, ... (${nodeIds.size} in all)` : '');
   const checkNode = (id: string, path: (string | number)[]) => {
     if (!nodeIds.has(id))
       ctx.addIssue({ code: 'custom', path, message: `unknown node '${id}' (nodes: ${known})` });
@@ -293,7 +394,11 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
       message: 'nothing ends this run: give a duration or at least one flow',
     });
   }
-  if (scenario.duration !== undefined && scenario.warmup >= scenario.duration) {
+  if (
+    typeof scenario.duration === 'number' &&
+    typeof scenario.warmup === 'number' &&
+    scenario.warmup >= scenario.duration
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['warmup'],

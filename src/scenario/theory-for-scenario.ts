@@ -1,5 +1,6 @@
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
+import { fixedTimeoutSeconds } from '../transport/rto/fixed.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
 /** Finds the link joining two nodes directly, in either order, in O(1) per look-up. */
@@ -21,8 +22,18 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
   const predictions: Record<string, TheoryPrediction> = {};
   const faultyNodes = new Set([
     ...scenario.nodes.filter((node) => node.failure).map((node) => node.id),
-    ...scenario.faults.map((fault) => ('crash' in fault ? fault.crash : fault.recover)),
+    ...scenario.faults.flatMap((fault) =>
+      'crash' in fault ? [fault.crash] : 'recover' in fault ? [fault.recover] : [],
+    ),
   ]);
+  // Link failures, cuts, degradations and partitions change what the formulas assume.
+  const faultyLinks = new Set([
+    ...scenario.links.filter((link) => link.failure).map((link) => link.id),
+    ...scenario.faults.flatMap((fault) =>
+      'cut' in fault ? [fault.cut] : 'degrade' in fault ? [fault.degrade] : [],
+    ),
+  ]);
+  const partitioned = scenario.faults.some((fault) => 'partition' in fault);
   const directLink = directLinks(scenario);
   const nodesById = new Map(scenario.nodes.map((node) => [node.id, node]));
   const flowsPerLink = new Map<LinkConfig, number>();
@@ -33,6 +44,7 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
   for (const flow of scenario.flows) {
     const link = directLink(flow);
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
+    if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
     const transport = flow.transport;
     const size = flow.workload.size;
@@ -44,7 +56,8 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
         propagationSeconds: link.delay.mean,
         dataLossProbability: link.between[0] === flow.from ? link.loss.forward : link.loss.reverse,
         ackLossProbability: link.between[0] === flow.from ? link.loss.reverse : link.loss.forward,
-        timeoutSeconds: typeof transport.timeout === 'number' ? transport.timeout : Number.NaN,
+        // The formula charges each loss one constant timeout: no prediction for an adaptive one.
+        timeoutSeconds: fixedTimeoutSeconds(transport.timeout) ?? Number.NaN,
       });
       if (prediction) predictions[`stop-and-wait:${flow.id}`] = prediction;
     }

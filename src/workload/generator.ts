@@ -15,6 +15,11 @@ export interface WorkloadPlan {
   horizon: number;
   /** True when all messages are ready at once (bulk transfer). */
   bulk: boolean;
+  /**
+   * Payload sizes (bytes) of successive messages, repeated in order: the encoded sizes of a
+   * workload's `payloads`. When given, it replaces the size distribution.
+   */
+  sizeCycleBytes?: readonly number[];
 }
 
 /** Where a generator sends what it creates. */
@@ -30,10 +35,13 @@ export interface WorkloadSink {
 
 /**
  * Drives one flow's application: creates messages at the times its arrival process gives,
- * with sizes drawn from its size distribution, until the count or the stop time is reached.
+ * with sizes drawn from its size distribution (or taken in turn from the plan's size cycle),
+ * until the count or the stop time is reached.
  */
 export class WorkloadGenerator {
   private created = 0;
+  /** Sizes handed out so far: bulk sizes are asked for later than their messages are counted. */
+  private sized = 0;
   private readonly onArrival = (): void => this.arrive();
 
   constructor(
@@ -58,6 +66,8 @@ export class WorkloadGenerator {
   }
 
   private size(): number {
+    const cycle = this.plan.sizeCycleBytes;
+    if (cycle !== undefined && cycle.length > 0) return cycle[this.sized++ % cycle.length];
     return this.sizes.isConstant ? this.sizes.mean : this.sizes.sample(this.sizeRandom);
   }
 

@@ -1,6 +1,6 @@
 import type { DropReason, LossReason, Message } from '../../src/net/message.js';
 import type { Packet } from '../../src/net/packet.js';
-import type { NetworkProbe } from '../../src/net/probe.js';
+import type { CongestionSnapshot, NetworkProbe } from '../../src/net/probe.js';
 
 /**
  * A NetworkProbe that keeps everything it hears. Times come from the events themselves: a sent
@@ -15,10 +15,16 @@ export function recordingProbe() {
   const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
   const nodeChanges: Array<{ node: number; up: boolean }> = [];
+  const linkChanges: Array<{ link: number; up: boolean }> = [];
+  const serviceChanges: Array<{ service: number; up: boolean }> = [];
+  const misdelivered: Packet[] = [];
+  const congestion: Array<{ flow: number; time: number; state: CongestionSnapshot }> = [];
   const probe: NetworkProbe = {
     messageCreated: (message) => created.push(message),
     messageResolved: (message) => resolved.push(message),
     duplicateReceived: (packet) => duplicates.push(packet),
+    misdelivered: (packet) => misdelivered.push(packet),
+    congestionState: (flow, time, state) => congestion.push({ flow, time, state: { ...state } }),
     // Network.send stamps handedOffAt with the current time just before reporting.
     packetSent: (packet) => sent.push({ at: packet.handedOffAt, packet }),
     packetTransmitted: (packet, transmitter, start, seconds) =>
@@ -26,6 +32,8 @@ export function recordingProbe() {
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
     nodeStateChanged: (node, up) => nodeChanges.push({ node, up }),
+    linkStateChanged: (link, up) => linkChanges.push({ link, up }),
+    serviceStateChanged: (service, up) => serviceChanges.push({ service, up }),
   };
   /** Messages delivered, in the order the receiving application got them. */
   const delivered = () => resolved.filter((message) => message.fate.kind === 'delivered');
@@ -45,6 +53,10 @@ export function recordingProbe() {
     dropped,
     lost,
     nodeChanges,
+    linkChanges,
+    serviceChanges,
+    misdelivered,
+    congestion,
     delivered,
     deliveriesById,
   };

@@ -16,7 +16,7 @@ import { smallRunResult } from './fake-run-results.js';
 const plain = (value: unknown): any => JSON.parse(JSON.stringify(value));
 
 describe('chartDefinitions', () => {
-  it('returns the four charts in order, each titled with the scenario and with axis titles', () => {
+  it('returns every chart in order, each titled with the scenario and with axis titles', () => {
     const charts = chartDefinitions(smallRunResult());
     expect(charts.map((chart) => chart.fileName)).toEqual([...CHART_FILE_NAMES]);
     for (const chart of charts) {
@@ -38,9 +38,19 @@ describe('chartDefinitions', () => {
   });
 
   it('skips charts without data', () => {
-    const result: RunResult = { ...smallRunResult(), timeseries: [], latencies: new Float64Array(0) };
+    const result: RunResult = {
+      ...smallRunResult(),
+      timeseries: [],
+      latencies: new Float64Array(0),
+      congestionTraces: [],
+      serviceCurves: [],
+    };
     result.summary.latency = { ...result.summary.latency, count: 0 };
-    expect(chartDefinitions(result).map((chart) => chart.fileName)).toEqual(['availability-timeline.png']);
+    // The server still has a failure process: its timeline and measured-vs-analytic bars stay.
+    expect(chartDefinitions(result).map((chart) => chart.fileName)).toEqual([
+      'availability-timeline.png',
+      'availability-comparison.png',
+    ]);
   });
 });
 

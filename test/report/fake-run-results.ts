@@ -99,6 +99,7 @@ export function smallRunResult(): RunResult {
       },
     },
     links: {},
+    fairness: [],
     theory: {
       stopAndWaitThroughput: {
         formula: 'T = 1 / (t_trans + 2 t_prop + t_proc)',
@@ -129,6 +130,28 @@ export function smallRunResult(): RunResult {
       },
     ],
     latencies: Float64Array.from([0.01, 0.012, 0.012, 0.018, 0.03]),
+    congestionTraces: [
+      {
+        flow: 'f',
+        time: [0, 0.5, 1, 1.5],
+        cwnd: [1, 2, 4, 2],
+        ssthresh: [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 2],
+        srtt: [Number.NaN, 0.02, 0.021, 0.021],
+        rto: [1, 1, 1, 2],
+        flight: [1, 2, 4, 1],
+      },
+    ],
+    serviceCurves: [
+      {
+        service: 'pair',
+        analytic: 0.99,
+        points: [
+          { time: 0.5, availability: 1 },
+          { time: 1, availability: 0.75 },
+          { time: 2, availability: 0.875 },
+        ],
+      },
+    ],
     nodeTimelines: [
       { node: 'sender', periods: [{ start: 0, end: 2, up: true }] },
       {
@@ -221,5 +244,40 @@ export function realisticRunResult(): RunResult {
       },
     },
   };
-  return { summary, timeseries, latencies, nodeTimelines };
+  return {
+    summary,
+    timeseries,
+    latencies,
+    nodeTimelines,
+    congestionTraces: [renoLikeTrace(600)],
+    serviceCurves: [
+      {
+        service: 'replicas',
+        analytic: 0.97,
+        points: timeseries.map((row, i) => ({
+          time: row.end,
+          availability: 1 - (i >= 200 ? 12 / (i + 1) : 0),
+        })),
+      },
+    ],
+  };
+}
+
+/** A sawtooth of cwnd between 10 and 20 segments, one round per 100 ms, over `seconds`. */
+function renoLikeTrace(seconds: number): RunResult['congestionTraces'][number] {
+  const time: number[] = [];
+  const cwnd: number[] = [];
+  for (let round = 0; round * 0.1 <= seconds; round += 1) {
+    time.push(round * 0.1);
+    cwnd.push(10 + (round % 11));
+  }
+  return {
+    flow: 'bulk',
+    time,
+    cwnd,
+    ssthresh: cwnd.map(() => 10),
+    srtt: cwnd.map(() => 0.1),
+    rto: cwnd.map(() => 0.3),
+    flight: cwnd,
+  };
 }

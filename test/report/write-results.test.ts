@@ -30,11 +30,11 @@ describe('renderCharts', () => {
 });
 
 describe('writeResults', () => {
-  it('writes summary.json, timeseries.csv and the charts, and nothing else', async () => {
+  it('writes summary.json, timeseries.csv, the congestion trace and the charts, and nothing else', async () => {
     const outDir = join(scratch, 'nested', 'tiny');
     const result = smallRunResult();
     const written = await writeResults(result, outDir);
-    const expectedNames = ['summary.json', 'timeseries.csv', ...CHART_FILE_NAMES];
+    const expectedNames = ['summary.json', 'timeseries.csv', 'congestion-trace.csv', ...CHART_FILE_NAMES];
     expect(written).toEqual(expectedNames.map((name) => join(outDir, name)));
     expect((await readdir(outDir)).sort()).toEqual([...expectedNames].sort());
     expect(await readFile(join(outDir, 'summary.json'), 'utf8')).toBe(
@@ -48,12 +48,17 @@ describe('writeResults', () => {
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   });
 
-  it('without charts writes the two text files and removes charts of an earlier run', async () => {
+  it('without charts writes the text files and removes charts of an earlier run', async () => {
     const outDir = join(scratch, 'no-charts');
     await writeResults(smallRunResult(), outDir);
     await writeFile(join(outDir, 'notes.txt'), 'kept');
     await writeResults(smallRunResult(), outDir, { charts: false });
-    expect((await readdir(outDir)).sort()).toEqual(['notes.txt', 'summary.json', 'timeseries.csv']);
+    expect((await readdir(outDir)).sort()).toEqual([
+      'congestion-trace.csv',
+      'notes.txt',
+      'summary.json',
+      'timeseries.csv',
+    ]);
   });
 
   it('writes nothing when building the charts fails', async () => {

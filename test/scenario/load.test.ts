@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/scenario/errors.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
+import { createRegistries } from '../../src/scenario/registries.js';
 import { FIXTURES, issueAt, issuesOf } from './issues.js';
 
 /** A valid scenario to break one key at a time. */
@@ -16,6 +17,10 @@ flows:
     to: b
     workload: { messages: 10 }
 `;
+
+// The schema lists the registered transports, not a second list.
+const TRANSPORT_IDS = createRegistries().transports.ids().join(', ');
+expect(TRANSPORT_IDS).toBe('datagram, stop-and-wait, go-back-n, selective-repeat');
 
 describe('loadScenario', () => {
   it('reads the same scenario from YAML and JSON', () => {
@@ -164,7 +169,7 @@ describe('error messages', () => {
     expect(issues).toHaveLength(1); // the typo explains the missing bandwidth too
     expect(issues[0]).toMatchObject({ path: 'links[0].bandwth', line: 7, column: 5 });
     expect(issues[0].message).toBe(
-      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, buffer)",
+      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, buffer, failure)",
     );
   });
 
@@ -223,11 +228,11 @@ describe('error messages', () => {
     const issues = errorsFor('workload:', 'transport: { protocol: tcp }\n    workload:');
     expect(issueAt(issues, 'flows[0].transport.protocol')).toMatchObject({
       line: 11,
-      message: "unknown protocol 'tcp' (expected one of: datagram, stop-and-wait)",
+      message: `unknown protocol 'tcp' (expected one of: ${TRANSPORT_IDS})`,
     });
     const missing = errorsFor('workload:', 'transport: { timeout: 1s }\n    workload:');
     expect(issueAt(missing, 'flows[0].transport.protocol').message).toBe(
-      "missing required key 'protocol': expected one of: datagram, stop-and-wait",
+      `missing required key 'protocol': expected one of: ${TRANSPORT_IDS}`,
     );
   });
 
