@@ -172,13 +172,12 @@ export class Simulator {
           if (until !== Number.POSITIVE_INFINITY) this.now = until;
           return 'empty';
         }
-        const slot = queue.peekSlot();
-        const time = queue.timeOf(slot);
+        const time = queue.peekTime();
         if (time > until) {
           this.now = until;
           return 'until';
         }
-        queue.popSlot();
+        const slot = queue.popSlot();
         callback = this.callbacks[slot] as EventCallback<unknown>;
         const arg = this.args[slot];
         this.callbacks[slot] = undefined;
