@@ -77,7 +77,7 @@ export function baselineMm1(customers: number, stations = 1): BenchmarkResult {
     schedule(0, arrive);
   }
   let events = 0;
-  const { seconds } = timeIt(() => {
+  const { seconds, cpuSeconds } = timeIt(() => {
     while (heap.length > 0) {
       const event = pop();
       now = event.time;
@@ -88,6 +88,7 @@ export function baselineMm1(customers: number, stations = 1): BenchmarkResult {
   return {
     name: stations === 1 ? 'baseline-mm1' : `baseline-mm1-${stations}-stations`,
     wallSeconds: seconds,
+    cpuSeconds,
     events,
     rate: served / seconds,
     rateUnit: 'customers_per_s',

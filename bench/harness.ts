@@ -5,6 +5,11 @@ export interface BenchmarkResult {
   name: string;
   /** Wall seconds of the simulation loop only (set-up excluded). */
   wallSeconds: number;
+  /**
+   * CPU seconds (user + system, all threads, so GC helpers count) over the same span: on a
+   * machine shared with other work it moves far less than wall time, so compare it between runs.
+   */
+  cpuSeconds?: number;
   events: number;
   /** The model's own rate (customers/s, messages/s...) and its unit. */
   rate: number;
@@ -18,11 +23,14 @@ export interface BenchmarkResult {
   extra?: Record<string, number | string>;
 }
 
-/** Wall-clock seconds spent in `body` (benchmarks only: never inside a simulation). */
-export function timeIt<T>(body: () => T): { value: T; seconds: number } {
+/** Wall-clock and CPU seconds spent in `body` (benchmarks only: never inside a simulation). */
+export function timeIt<T>(body: () => T): { value: T; seconds: number; cpuSeconds: number } {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const value = body();
-  return { value, seconds: (performance.now() - start) / 1000 };
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { value, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 /** Peak RSS in bytes (maxRSS is in KiB on Linux). */
@@ -40,6 +48,7 @@ export function formatResult(result: BenchmarkResult, baselineRate?: number): st
   const fields: Record<string, string> = {
     bench: result.name,
     wall_s: result.wallSeconds.toFixed(3),
+    ...(result.cpuSeconds === undefined ? {} : { cpu_s: result.cpuSeconds.toFixed(3) }),
     events: String(result.events),
     events_per_s: format(result.events / result.wallSeconds),
     [result.rateUnit]: format(result.rate),

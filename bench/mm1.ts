@@ -42,10 +42,11 @@ export function mm1(customers: number, stations = 1): BenchmarkResult {
     };
     simulator.schedule(0, arrive);
   }
-  const { seconds } = timeIt(() => simulator.run());
+  const { seconds, cpuSeconds } = timeIt(() => simulator.run());
   return {
     name: stations === 1 ? 'mm1' : `mm1-${stations}-stations`,
     wallSeconds: seconds,
+    cpuSeconds,
     events: simulator.executedEvents,
     rate: served / seconds,
     rateUnit: 'customers_per_s',

@@ -27,7 +27,7 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
     })),
   };
   const scenario = createScenarioSchema(createRegistries()).parse(input);
-  const { value: result, seconds } = timeIt(() => simulate(scenario));
+  const { value: result, seconds, cpuSeconds } = timeIt(() => simulate(scenario));
   const summary = result.summary;
   const flows = Object.values(summary.flows);
   const meanRtt =
@@ -36,6 +36,7 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
   return {
     name: `pingpong-${pairs}-pairs`,
     wallSeconds: seconds,
+    cpuSeconds,
     events: summary.events,
     rate: summary.counts.delivered / seconds,
     rateUnit: 'messages_per_s',

@@ -20,11 +20,12 @@ function loadThroughFile(input: ScenarioInput) {
 
 function measure(name: string, input: ScenarioInput): BenchmarkResult {
   const scenario = loadThroughFile(input);
-  const { value: result, seconds } = timeIt(() => simulate(scenario));
+  const { value: result, seconds, cpuSeconds } = timeIt(() => simulate(scenario));
   const { summary } = result;
   return {
     name,
     wallSeconds: seconds,
+    cpuSeconds,
     events: summary.events,
     rate: summary.counts.delivered / seconds,
     rateUnit: 'delivered_per_s',
