@@ -65,6 +65,12 @@ export class Network {
   private crossingRule: CrossingRule | null = null;
   private readonly nodeUp: Uint8Array;
   private readonly outgoing: number[][];
+  /**
+   * Static routes only: the whole path of each (source, destination) pair asked for so far, keyed
+   * `source * nodeCount + destination` (null when incomplete: such packets ask hop by hop), so a
+   * packet follows its path instead of looking its next hop up at every node.
+   */
+  private readonly staticPaths = new Map<number, Int32Array | null>();
   private handlers: PacketHandlers = {
     arrived: () => {},
     departed: () => {},
@@ -118,6 +124,7 @@ export class Network {
   send(packet: Packet): void {
     packet.handedOffAt = this.simulator.now;
     this.probe.packetSent(packet);
+    if (this.liveRoutes === null) packet.path = this.staticPath(packet.source, packet.destination);
     this.forward(packet, packet.source);
   }
 
@@ -211,6 +218,17 @@ export class Network {
     return this.routes.nextTransmitter(node, destination);
   }
 
+  private staticPath(source: number, destination: number): Int32Array | null {
+    const key = source * this.nodeUp.length + destination;
+    let path = this.staticPaths.get(key);
+    if (path === undefined) {
+      const hops = this.path(source, destination);
+      path = hops.length > 0 ? Int32Array.from(hops) : null;
+      this.staticPaths.set(key, path);
+    }
+    return path;
+  }
+
   private isUsable(index: number): boolean {
     const transmitter = this.transmitters[index];
     return (
@@ -221,7 +239,7 @@ export class Network {
   }
 
   private forward(packet: Packet, node: number): void {
-    const index = this.route(node, packet.destination);
+    const index = packet.path !== null ? packet.path[packet.hops] : this.route(node, packet.destination);
     if (index < 0) {
       this.fail(packet, LOST_NO_ROUTE, -1);
       return;

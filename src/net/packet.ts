@@ -19,6 +19,8 @@ export class Packet {
   queueSeconds = 0;
   /** Links crossed so far. */
   hops = 0;
+  /** Transmitters of its whole path when routes are static (set by the network), else null. */
+  path: Int32Array | null = null;
   /** Transmitter of the hop it is on now (set while it propagates). */
   hopTransmitter = -1;
   /** Sequence number as written on the wire (wrapped to the transport's width); -1: same as `sequence`. */

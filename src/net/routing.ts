@@ -4,10 +4,11 @@ import type { TransmitterSettings } from './transmitter.js';
 export type RoutingMetric = 'delay' | 'hops';
 
 /**
- * Shortest-path next hops. A shortest-path tree towards a destination is computed on first use
+ * Shortest-path next hops. A shortest-path tree towards a destination is grown on first use
  * (Dijkstra over the reversed graph, in scratch arrays reused from one tree to the next, so
- * only the nodes it reaches are touched), and only the hops along paths actually asked for are
- * kept. Memory thus follows the routes in use, not nodes × destinations: 10,000 isolated pairs
+ * only the nodes it reaches are touched) only until the asking node is settled: its path is
+ * final then, and a later question about the same destination resumes the same search. Only
+ * the hops along paths actually asked for are kept. Memory thus follows the routes in use, not nodes × destinations: 10,000 isolated pairs
  * or a 10,000-node tree with a thousand destinations cost a few entries per flow.
  *
  * Order: shorter length, then fewer hops, then the lower transmitter index — a strict order,
@@ -21,9 +22,13 @@ export class RoutingTable {
   private readonly hops: Int32Array;
   private readonly next: Int32Array;
   private readonly done: Uint8Array;
-  private touched: number[] = [];
-  /** Destination whose tree the scratch arrays hold, or -1. */
+  /** Tree number each node's scratch entries belong to: older entries count as untouched. */
+  private readonly stamp: Int32Array;
+  private treeNumber = 0;
+  /** Destination whose (partial) tree the scratch arrays hold, or -1. */
   private treeDestination = -1;
+  /** Dijkstra's frontier of that tree, kept to resume the search. */
+  private frontier = new NodeHeap();
 
   /**
    * `usable`, when given, leaves out transmitters it rejects (down links, links into down nodes):
@@ -43,6 +48,7 @@ export class RoutingTable {
     this.hops = new Int32Array(nodeCount);
     this.next = new Int32Array(nodeCount).fill(-1);
     this.done = new Uint8Array(nodeCount);
+    this.stamp = new Int32Array(nodeCount);
   }
 
   /** Transmitter index to take from `node` towards `destination`, or -1 when unreachable. */
@@ -55,7 +61,7 @@ export class RoutingTable {
       known = new Map();
       this.routes.set(destination, known);
     }
-    if (this.treeDestination !== destination) this.computeTree(destination);
+    this.growTreeUntilSettled(destination, node);
     // Keep the whole path from `node`: the packet will ask at each of its nodes.
     let at = node;
     while (at !== destination && !known.has(at)) {
@@ -65,6 +71,15 @@ export class RoutingTable {
       at = this.transmitters[transmitter].to;
     }
     return known.get(node)!;
+  }
+
+  /** Gives `node` fresh scratch entries in the current tree. */
+  private touch(node: number): void {
+    this.stamp[node] = this.treeNumber;
+    this.distance[node] = Number.POSITIVE_INFINITY;
+    this.hops[node] = 0;
+    this.next[node] = -1;
+    this.done[node] = 0;
   }
 
   /** Forgets computed routes (after a topology change). */
@@ -77,31 +92,32 @@ export class RoutingTable {
     return this.metric === 'hops' ? 1 : this.transmitters[transmitterIndex].delay.mean;
   }
 
-  private resetScratch(): void {
-    for (const node of this.touched) {
-      this.distance[node] = Number.POSITIVE_INFINITY;
-      this.hops[node] = 0;
-      this.next[node] = -1;
-      this.done[node] = 0;
+  /**
+   * Runs Dijkstra towards `destination` until `node` is settled (or nothing more is reachable).
+   * A settled node's next hop leads to a node settled before it, so its whole path is final; the
+   * search settles nodes in the same order whether it runs at once or in several steps.
+   */
+  private growTreeUntilSettled(destination: number, asking: number): void {
+    if (this.treeDestination !== destination) {
+      this.treeDestination = destination;
+      // A new number makes every node's scratch entries stale at once, without a pass over them.
+      this.treeNumber++;
+      this.touch(destination);
+      this.distance[destination] = 0;
+      this.frontier = new NodeHeap();
+      this.frontier.push(0, destination);
     }
-    this.touched = [];
-  }
-
-  private computeTree(destination: number): void {
-    this.resetScratch();
-    this.treeDestination = destination;
-    const { distance, hops, next, done, touched } = this;
-    distance[destination] = 0;
-    touched.push(destination);
-    const heap = new NodeHeap();
-    heap.push(0, destination);
-    while (heap.size > 0) {
+    const { distance, hops, next, done, stamp, treeNumber } = this;
+    if (stamp[asking] !== treeNumber) this.touch(asking);
+    const heap = this.frontier;
+    while (done[asking] === 0 && heap.size > 0) {
       const node = heap.pop();
       if (done[node]) continue;
       done[node] = 1;
       for (const transmitterIndex of this.incoming[node]) {
         const neighbour = this.transmitters[transmitterIndex].from;
-        if (done[neighbour]) continue;
+        if (stamp[neighbour] !== treeNumber) this.touch(neighbour);
+        else if (done[neighbour]) continue;
         if (this.usable && !this.usable(transmitterIndex)) continue;
         const candidate = distance[node] + this.weight(transmitterIndex);
         const candidateHops = hops[node] + 1;
@@ -111,7 +127,6 @@ export class RoutingTable {
             (candidateHops < hops[neighbour] ||
               (candidateHops === hops[neighbour] && transmitterIndex < next[neighbour])))
         ) {
-          if (distance[neighbour] === Number.POSITIVE_INFINITY) touched.push(neighbour);
           distance[neighbour] = candidate;
           hops[neighbour] = candidateHops;
           next[neighbour] = transmitterIndex;
