@@ -2,7 +2,7 @@ import type { AvailabilityModel } from '../faults/availability-model.js';
 import { availabilitySummary, availabilityTimelines } from './availability-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
 import { fairnessOf } from './fairness-groups.js';
-import { computeStats } from './stats.js';
+import { statsSortingInPlace } from './stats.js';
 import {
   type CongestionTraceSeries,
   type Counts,
@@ -207,12 +207,15 @@ function latencyOf(collector: MetricsCollector, warmup: number, selected: Int32A
   const indices = measuredIndices(collector, warmup, selected);
   const records = collector.deliveries;
   const components = Object.fromEntries(
-    LATENCY_COMPONENTS.map((component) => [component, computeStats(gather(records[component], indices))]),
+    LATENCY_COMPONENTS.map((component) => [
+      component,
+      statsSortingInPlace(gather(records[component], indices)),
+    ]),
   ) as LatencySummary['components'];
   let noQueue = 0;
   for (const i of indices) if (records.queue.get(i) === 0) noQueue++;
   return {
-    ...computeStats(gather(records.latency, indices)),
+    ...statsSortingInPlace(gather(records.latency, indices)),
     components,
     noQueueFraction: indices.length > 0 ? noQueue / indices.length : null,
   };

@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStats, quantileOfSorted, RunningMoments } from '../../src/metrics/stats.js';
+import {
+  computeStats,
+  quantileOfSorted,
+  RunningMoments,
+  statsSortingInPlace,
+} from '../../src/metrics/stats.js';
 
 describe('computeStats', () => {
   it('interpolates percentiles linearly between order statistics', () => {
@@ -55,6 +61,40 @@ describe('computeStats', () => {
     expect(stats.p50).toBe(55); // (10 + 100) / 2; as strings 10 < 100 < 1000 < 9 would give 550
     expect(stats.max).toBe(1000);
     expect([...input]).toEqual([100, 9, 1000, 10]);
+  });
+
+  it('skips the sort only when it would change nothing: bit-identical to sorting always', () => {
+    // Few distinct values (ties, both zeros, constant runs) and sorted inputs, where the skip applies.
+    const value = fc.oneof(
+      fc.constantFrom(0, -0, 1, 2.5, 1e-9, -3),
+      fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+    );
+    const input = fc.tuple(
+      fc.array(value, { maxLength: 40 }),
+      fc.constantFrom('as is', 'sorted', 'constant'),
+    );
+    fc.assert(
+      fc.property(input, ([values, shape]) => {
+        let array = Float64Array.from(values);
+        if (shape === 'sorted') array.sort();
+        if (shape === 'constant') array = array.fill(values[0] ?? 0);
+        const sorted = Float64Array.from(array).sort();
+        let sum = 0;
+        for (const v of sorted) sum += v;
+        const stats = statsSortingInPlace(Float64Array.from(array));
+        if (sorted.length === 0) {
+          expect(stats.mean).toBeNull();
+          return;
+        }
+        expect(Object.is(stats.mean, sum / sorted.length)).toBe(true);
+        expect(Object.is(stats.p50, quantileOfSorted(sorted, 0.5))).toBe(true);
+        expect(Object.is(stats.p99, quantileOfSorted(sorted, 0.99))).toBe(true);
+        expect(Object.is(stats.max, sorted[sorted.length - 1])).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    // +0 before -0 is not the sort's order: it must sort (max is +0, not -0).
+    expect(Object.is(statsSortingInPlace(Float64Array.from([0, -0])).max, 0)).toBe(true);
   });
 
   it('quantileOfSorted at 0 and 1 gives min and max', () => {
