@@ -2,6 +2,7 @@ import type { AvailabilityModel } from '../faults/availability-model.js';
 import { availabilitySummary, availabilityTimelines } from './availability-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
 import { fairnessOf } from './fairness-groups.js';
+import type { SampleBuffer } from './sample-buffer.js';
 import { statsSortingInPlace } from './stats.js';
 import {
   type CongestionTraceSeries,
@@ -197,7 +198,9 @@ function measuredIndices(collector: MetricsCollector, warmup: number, selected: 
   return measured;
 }
 
-function gather(buffer: { get(i: number): number }, indices: Int32Array): Float64Array {
+function gather(buffer: SampleBuffer, indices: Int32Array): Float64Array {
+  // Indices are increasing record numbers, so as many as there are records means all of them.
+  if (indices.length === buffer.length) return buffer.view().slice();
   const values = new Float64Array(indices.length);
   for (let k = 0; k < indices.length; k++) values[k] = buffer.get(indices[k]);
   return values;

@@ -31,6 +31,7 @@ const PROP = 4;
 const QUEUE = 5;
 const PROC = 6;
 const WAIT = 7;
+const CREATED_AT = 8;
 
 /**
  * One application message and what happened to it. The latency components of a delivered
@@ -38,9 +39,10 @@ const WAIT = 7;
  * `trans + prop + queue + proc + wait` equals `deliveredAt - createdAt` (up to float rounding).
  *
  * Why the timing figures sit in one array behind accessors: V8 boxes every double-valued field
- * of an object in a heap number of its own, so eight such fields made each message ten objects
+ * of an object in a heap number of its own, so nine such fields made each message ten objects
  * for the garbage collector to copy and mark; an array of doubles stores them unboxed, making a
- * message two objects and about a third smaller. Long bulk transfers keep hundreds of
+ * message three objects (itself, the array, its store) and about a third smaller. Long bulk
+ * transfers keep hundreds of
  * thousands of messages alive, and the collector's work follows their object count.
  */
 export class Message {
@@ -51,9 +53,8 @@ export class Message {
   copiesInFlight = 0;
   /** Set when the sender gave the message up while copies were still on their way. */
   abandonedFate: MessageFate | null = null;
-  /** receivedAt, handedOffAt, deliveredAt, then the latency components (see the accessors). */
-  // With NaN among its literals the array stores unboxed doubles (V8's PACKED_DOUBLE_ELEMENTS).
-  private readonly timing: number[] = [Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 0, 0];
+  /** receivedAt, handedOffAt, deliveredAt, the latency components, createdAt (see the accessors). */
+  private readonly timing: number[];
 
   constructor(
     /** Unique over the run. */
@@ -62,9 +63,16 @@ export class Message {
     readonly flowIndex: number,
     /** Application payload in bytes (headers excluded). */
     readonly payloadBytes: number,
-    /** When the application created it (s). */
-    readonly createdAt: number,
-  ) {}
+    createdAt: number,
+  ) {
+    // With NaN among its values the array stores unboxed doubles (V8's PACKED_DOUBLE_ELEMENTS).
+    this.timing = [Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 0, 0, createdAt];
+  }
+
+  /** When the application created it (s). */
+  get createdAt(): number {
+    return this.timing[CREATED_AT];
+  }
 
   /** When the receiving transport handed it up to its node (s); NaN until then. */
   get receivedAt(): number {
