@@ -172,12 +172,13 @@ export class Simulator {
           if (until !== Number.POSITIVE_INFINITY) this.now = until;
           return 'empty';
         }
-        const time = queue.peekTime();
+        const slot = queue.peekSlot();
+        const time = queue.timeOf(slot);
         if (time > until) {
           this.now = until;
           return 'until';
         }
-        const slot = queue.popSlot();
+        queue.popSlot();
         callback = this.callbacks[slot] as EventCallback<unknown>;
         const arg = this.args[slot];
         this.callbacks[slot] = undefined;
