@@ -8,7 +8,8 @@ import { loadScenario } from '../scenario/load.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
-import { parseSeed, reportRunError } from './run-errors.js';
+import { reportRunError } from './run-errors.js';
+import { checkMaxEvents, maxEventsOption, parseSeed } from './run-options.js';
 
 interface RunArguments {
   file: string;
@@ -17,6 +18,7 @@ interface RunArguments {
   set?: string[];
   charts: boolean;
   quiet: boolean;
+  maxEvents: number;
 }
 
 /** `msgsim run <file>`: simulate a scenario, print the summary, write the result files. */
@@ -49,8 +51,11 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
           describe: 'render PNG charts (--no-charts to skip)',
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only the output folder' })
+        .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
+          const badMaxEvents = checkMaxEvents(argv.maxEvents as number);
+          if (badMaxEvents) return badMaxEvents;
           if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
             return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
           }
@@ -75,7 +80,12 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     }
     const progress = progressReporter(io, scenario.duration);
     const seed = argv.seed === undefined ? undefined : parseSeed(argv.seed);
-    const result = simulate(scenario, { seed, registries, onProgress: progress.update });
+    const result = simulate(scenario, {
+      seed,
+      registries,
+      onProgress: progress.update,
+      maxEvents: argv.maxEvents,
+    });
     progress.done();
     let written: string[];
     try {

@@ -22,10 +22,3 @@ export function reportRunError(error: unknown, file: string, io: CliIo): number 
   }
   throw error;
 }
-
-/** A `--seed` value: a whole number from 0 to 2^53 - 1, or undefined when it is not one. */
-export function parseSeed(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
-}

@@ -58,7 +58,7 @@ export interface NodeAvailability {
   observedMttr: number | null;
   observedMttfCi95: ConfidenceInterval | null;
   observedMttrCi95: ConfidenceInterval | null;
-  /** Completed failure/repair cycles (failures observed). */
+  /** Completed failure/repair cycles (an up period and the repair ending it) after the warm-up. */
   cycles: number;
   upSeconds: number;
   downSeconds: number;

@@ -107,6 +107,11 @@ function countLines(counts: Counts): string[] {
     'Counts',
     `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions}, ` +
       `duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
+    ...(counts.misdelivered > 0
+      ? [
+          `${INDENT}misdelivered ${counts.misdelivered} old copies the receiver took for new messages (sequence numbers wrapped)`,
+        ]
+      : []),
     `${INDENT}dropped: ${reasons(counts.dropped)}`,
     `${INDENT}lost: ${reasons(counts.lost)}`,
     `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
@@ -140,6 +145,19 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
   return lines;
 }
 
+function fairnessLines(fairness: Summary['fairness']): string[] {
+  if (fairness.length === 0) return [];
+  const lines = ["Fairness (Jain's index J = (Σx)² / (n Σx²) of goodputs on a shared link)"];
+  for (const group of fairness) {
+    const shares = group.flows
+      .map((flow, i) => `${flow} ${formatBitsPerSecond(group.goodputBitsPerSecond[i])}`)
+      .join(', ');
+    const index = group.jainIndex === null ? 'n/a' : formatSignificant(group.jainIndex);
+    lines.push(`${INDENT}J = ${index} over ${group.links.join(', ')}: ${shares}`);
+  }
+  return lines;
+}
+
 function theoryLines(theory: Summary['theory']): string[] {
   const entries = Object.entries(theory);
   if (entries.length === 0) return [];
@@ -162,7 +180,7 @@ function theoryLines(theory: Summary['theory']): string[] {
  * availability per node, failing link and replicated service (analytic and measured with 95% CI,
  * observed MTTF and MTTR with 95% CI, cycles, notes; request success ratio of services);
  * message and packet counts with drop and loss reasons; one block per flow (T, goodput, latency,
- * sender utilisation, counts); and each theory prediction with its formula and values. Numbers
+ * sender utilisation, counts); Jain's fairness index of flows sharing a link; and each theory prediction with its formula and values. Numbers
  * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
  * (no nodes, flows or predictions) are left out. Does not throw for a well-formed Summary.
  */
@@ -174,6 +192,7 @@ export function formatSummary(summary: Summary): string {
     availabilityLines(summary.availability),
     countLines(summary.counts),
     flowLines(summary.flows),
+    fairnessLines(summary.fairness),
     theoryLines(summary.theory),
   ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -31,7 +31,15 @@ export interface SimulationOptions {
   probes?: NetworkProbe[];
   /** Most messages alive at once before the run stops as runaway (default 4,000,000). */
   maxLiveMessages?: number;
+  /** Most events one run may execute (default DEFAULT_MAX_EVENTS); overrides limits.maxEvents. */
+  maxEvents?: number;
 }
+
+/**
+ * About five minutes of simulation at a few million events a second: past it a run is far longer
+ * than its author is likely to have meant (a duration of 10^30 years), and stops with a message.
+ */
+export const DEFAULT_MAX_EVENTS = 1_000_000_000;
 
 /** Live messages (and their packets) cost a few hundred bytes each: this keeps a run in memory. */
 export const DEFAULT_MAX_LIVE_MESSAGES = 4_000_000;
@@ -49,7 +57,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const seed = options.seed ?? scenario.seed;
   const replication = options.replication ?? 0;
   const streams = new RandomStreams(seed, replication);
-  const simulator = new Simulator(options.limits);
+  const simulator = new Simulator({
+    ...options.limits,
+    maxEvents: options.maxEvents ?? options.limits?.maxEvents ?? DEFAULT_MAX_EVENTS,
+  });
   const nodeIndex = new Map(scenario.nodes.map((node, index) => [node.id, index]));
   const indexOf = (id: string) => nodeIndex.get(id)!;
 
