@@ -80,6 +80,7 @@ describe('C18 packet-level Reno with one segment in 165 dropped', () => {
           id: 'reno',
           from: 's',
           to: 'r',
+          // Selective repeat: its receiver keeps out-of-order segments, as a TCP receiver does.
           transport: { protocol: 'selective-repeat', window: 10_000, congestion: 'reno', ackSize: 40 },
           workload: { messages: packetsPerCycle * (warmupCycles + MEASURED_CYCLES + 2), size: segmentBytes },
         },

@@ -129,6 +129,24 @@ describe('links[].loss in a scenario', () => {
     expect(summary.counts.packets.lost.linkLoss).toBe(Math.floor(acks / 3));
   });
 
+  it('pauses the periodic count while a degradation window replaces the loss', () => {
+    // One message every 10 ms, each leaving the link 8 ms after it is sent: messages 2 and 3
+    // leave inside [25 ms, 45 ms), where the loss is 0 and the count stands still; message 4 is
+    // then the third counted (a count running on would lose 5, 8, 11).
+    const trickle = (faults: ScenarioInput['faults']): ScenarioInput => ({
+      ...line({ forward: { model: 'periodic', every: 3 } }),
+      flows: [{ id: 'f', from: 's', to: 'r', workload: { messages: 12, rate: 100, size: '1000B' } }],
+      faults,
+    });
+    const lostIds = (input: ScenarioInput) => {
+      const recorder = recordingProbe();
+      run(input, { probes: [recorder.probe] });
+      return recorder.lost.map((lost) => lost.packet.message?.id);
+    };
+    expect(lostIds(trickle([]))).toEqual([2, 5, 8, 11]);
+    expect(lostIds(trickle([{ at: '25ms', degrade: 's-r', for: '20ms', loss: 0 }]))).toEqual([4, 7, 10]);
+  });
+
   it('gives no stop-and-wait prediction for a periodic link: the formula assumes independent losses', () => {
     const transport = { protocol: 'stop-and-wait', timeout: '50ms' };
     expect(run(line(0.1, transport)).summary.theory['stop-and-wait:f']).toBeDefined();
