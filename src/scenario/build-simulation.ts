@@ -74,14 +74,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     return {
       id: link.id,
       between: link.between,
-      transmitters: ends.map(([from, to, lossProbability]) => {
+      transmitters: ends.map(([from, to, loss]) => {
         transmitters.push({
           linkIndex,
           from: indexOf(from),
           to: indexOf(to),
           bandwidthBitsPerSecond: link.bandwidth,
           delay: link.delay,
-          lossProbability,
+          loss: loss.createProcess(),
           bufferPackets: link.buffer ?? Number.POSITIVE_INFINITY,
         });
         transmitterNames.push(`link/${link.id}/${from}>${to}`);

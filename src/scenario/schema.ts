@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { Distribution } from '../engine/distributions.js';
-import {
-  distributionSchema,
-  positiveQuantitySchema,
-  probabilitySchema,
-  quantitySchema,
-} from '../engine/schemas.js';
+import { distributionSchema, positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
 import {
@@ -13,6 +8,7 @@ import {
   encodedPayloadKeys,
   resolveEncodedPayload,
 } from '../net/encodings/payload-workload.js';
+import { lossModelSchema } from '../net/loss/loss-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
 import type { TransportConfigBase } from '../transport/transport.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
@@ -30,6 +26,8 @@ export function createScenarioSchema(registries: Registries) {
   const time = () => quantitySchema('time');
   const timeDistribution = () => distributionSchema('time', registries.distributions);
   const sizeDistribution = () => distributionSchema('size', registries.distributions);
+  // One instance under an id: the published JSON Schema refers to it instead of repeating it.
+  const lossModel = lossModelSchema(registries.lossModels);
 
   const failureSchema = z
     .union([
@@ -88,14 +86,15 @@ export function createScenarioSchema(registries: Registries) {
       .meta({ description: 'one-way propagation; a distribution adds jitter' }),
     loss: z
       .union([
-        probabilitySchema.transform((p) => ({ forward: p, reverse: p })),
-        z.strictObject({ forward: probabilitySchema.default(0), reverse: probabilitySchema.default(0) }),
+        lossModel.transform((model) => ({ forward: model, reverse: model })),
+        z.strictObject({ forward: lossModel.prefault(0), reverse: lossModel.prefault(0) }),
       ])
       .prefault(0)
       .meta({
         description:
-          'Bernoulli loss probability per packet: one value for both directions, or { forward, reverse } ' +
-          '(forward is from the first node of `between` to the second)',
+          'loss per packet: a probability (Bernoulli) or { model: ' +
+          `${registries.lossModels.ids().join(' | ')}, ... }, the same for both directions; ` +
+          'or { forward, reverse } each of these (forward is from the first node of `between` to the second)',
       }),
     buffer: z
       .number()

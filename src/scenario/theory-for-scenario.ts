@@ -47,15 +47,28 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
     const transport = flow.transport;
+    const [dataLoss, ackLoss] =
+      link.between[0] === flow.from
+        ? [link.loss.forward, link.loss.reverse]
+        : [link.loss.reverse, link.loss.forward];
     const size = flow.workload.size;
-    if (transport.protocol === 'stop-and-wait' && size.isConstant && flow.workload.arrivals === 'bulk') {
+    // The formula assumes independent losses: no prediction for a periodic pattern.
+    const dataLossProbability = dataLoss.independentProbability;
+    const ackLossProbability = ackLoss.independentProbability;
+    if (
+      transport.protocol === 'stop-and-wait' &&
+      dataLossProbability !== undefined &&
+      ackLossProbability !== undefined &&
+      size.isConstant &&
+      flow.workload.arrivals === 'bulk'
+    ) {
       const prediction = stopAndWaitTheory({
         dataBytes: size.mean + transport.headerSize,
         ackBytes: typeof transport.ackSize === 'number' ? transport.ackSize : 0,
         bandwidthBitsPerSecond: link.bandwidth,
         propagationSeconds: link.delay.mean,
-        dataLossProbability: link.between[0] === flow.from ? link.loss.forward : link.loss.reverse,
-        ackLossProbability: link.between[0] === flow.from ? link.loss.reverse : link.loss.forward,
+        dataLossProbability,
+        ackLossProbability,
         // The formula charges each loss one constant timeout: no prediction for an adaptive one.
         timeoutSeconds: fixedTimeoutSeconds(transport.timeout) ?? Number.NaN,
       });
@@ -66,8 +79,8 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     if (
       transport.protocol === 'datagram' &&
       flow.workload.arrivals === 'poisson' &&
-      link.loss.forward === 0 &&
-      link.loss.reverse === 0 &&
+      link.loss.forward.lossRate === 0 &&
+      link.loss.reverse.lossRate === 0 &&
       link.buffer === undefined &&
       noProcessing &&
       (size.family === 'exponential' || size.isConstant) &&
