@@ -2,7 +2,11 @@ import { RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
 import { flowsOfServices, installFaults } from '../faults/install-faults.js';
+import { BroadcastSender } from '../messaging/broadcast-sender.js';
+import type { RequestProbe } from '../messaging/request-probe.js';
+import { RequestReplyClient } from '../messaging/request-reply-client.js';
 import { MetricsCollector } from '../metrics/collector.js';
+import { RequestCollector } from '../metrics/request-collector.js';
 import { summarize } from '../metrics/summarize.js';
 import type { RunResult } from '../metrics/summary.js';
 import type { Message } from '../net/message.js';
@@ -12,7 +16,8 @@ import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
-import { WorkloadGenerator } from '../workload/generator.js';
+import { WorkloadGenerator, type WorkloadSink } from '../workload/generator.js';
+import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { predictTheory } from './theory-for-scenario.js';
@@ -29,6 +34,8 @@ export interface SimulationOptions {
   registries?: Registries;
   /** Further probes that hear everything the models report (tests, custom collectors). */
   probes?: NetworkProbe[];
+  /** Further probes that hear how every request of request-reply flows ends. */
+  requestProbes?: RequestProbe[];
   /** Most messages alive at once before the run stops as runaway (default 4,000,000). */
   maxLiveMessages?: number;
 }
@@ -80,10 +87,12 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   });
 
   const flowsOfService = flowsOfServices(scenario.services, scenario.flows);
+  // Flow i's first channel is channel i: the collector counts per channel, services per flow.
+  const { channels, channelsOfFlow } = planChannels(scenario.flows);
   const collector = new MetricsCollector(
     simulator,
     scenario.warmup,
-    scenario.flows.length,
+    channels.length,
     transmitters.length,
     scenario.nodes.length,
     { links: scenario.links.length, flowsOfService },
@@ -105,6 +114,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   );
 
   const flows: Flow[] = [];
+  // Replies are sized by `replySize`, not encoded from the workload's payloads.
+  const codecSecondsPerByte = channels.map((channel) =>
+    channel.role === 'reply' ? 0 : scenario.flows[channel.flowIndex].workload.codecSecondsPerByte,
+  );
   const stages = scenario.nodes.map(
     (node) =>
       new ProcessingStage(
@@ -119,8 +132,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           crashed: (message: Message) => flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
         // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
-        (message: Message) =>
-          scenario.flows[message.flowIndex].workload.codecSecondsPerByte * message.payloadBytes,
+        (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes,
       ),
   );
 
@@ -153,14 +165,15 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       }
     },
   };
-  scenario.flows.forEach((flow, index) => {
+  channels.forEach((channel, index) => {
+    const flow = scenario.flows[channel.flowIndex];
     flows.push(
       new Flow(
         {
           index,
-          id: flow.id,
-          source: indexOf(flow.from),
-          destination: indexOf(flow.to),
+          id: channel.id,
+          source: indexOf(channel.from),
+          destination: indexOf(channel.to),
           transport: registries.transports.get(flow.transport.protocol),
           config: flow.transport,
           strategies: registries,
@@ -168,6 +181,34 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         environment,
       ),
     );
+  });
+  const requestCollector = new RequestCollector(
+    scenario.flows.map((flow) => flow.pattern !== undefined),
+    scenario.warmup,
+  );
+  const requestProbe: RequestProbe = options.requestProbes?.length
+    ? fanOutRequests([requestCollector, ...options.requestProbes])
+    : requestCollector;
+  const clients = new Map<number, RequestReplyClient>();
+  const sinks: WorkloadSink[] = scenario.flows.map((flow, index) => {
+    const own = channelsOfFlow[index].map((channel) => flows[channel]);
+    if (flow.pattern !== undefined) {
+      const client = new RequestReplyClient(
+        simulator,
+        flow.pattern,
+        index,
+        own[0],
+        own[1],
+        {
+          replySizes: streams.stream(`flow/${flow.id}/reply-sizes`),
+          think: streams.stream(`flow/${flow.id}/think`),
+        },
+        requestProbe,
+      );
+      clients.set(index, client);
+      return client;
+    }
+    return flow.broadcast ? new BroadcastSender(own) : own[0];
   });
   network.setHandlers({
     arrived: (packet) => flows[packet.flowIndex].packetArrived(packet),
@@ -224,7 +265,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
       flow.workload.size,
       streams.stream(`flow/${flow.id}/sizes`),
-      flows[index],
+      sinks[index],
     ).begin();
   });
 
@@ -253,19 +294,61 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         : null,
     ),
     faults: { model: faults.model, flowsOfService },
-    flows: flows.map((flow, index) => ({
-      id: flow.setup.id,
-      from: scenario.flows[index].from,
-      to: scenario.flows[index].to,
-      protocol: flow.setup.transport.id,
-      firstSendAt: flow.firstSendAt,
-      completedAt: flow.completedAt,
-      unresolved: flow.unresolved,
-      dataPath: network.path(flow.setup.source, flow.setup.destination),
-    })),
+    flows: scenario.flows.map((flow, index) => {
+      const own = channelsOfFlow[index].map((channel) => flows[channel]);
+      const client = clients.get(index);
+      return {
+        id: flow.id,
+        from: flow.from,
+        to: flow.to,
+        protocol: flow.transport.protocol,
+        firstSendAt: own
+          .map((channel) => channel.firstSendAt)
+          .reduce((first, at) => (Number.isNaN(first) || at < first ? at : first)),
+        // NaN (not completed) when any channel did not complete.
+        completedAt: Math.max(...own.map((channel) => channel.completedAt)),
+        unresolved: own.reduce((sum, channel) => sum + channel.unresolved, 0),
+        dataPath: network.path(own[0].setup.source, own[0].setup.destination),
+        channels: channelsOfFlow[index],
+        senderChannels: flow.pattern === undefined ? own.length : 1,
+        requests:
+          flow.pattern && client
+            ? {
+                mode: flow.pattern.mode,
+                maxOutstanding: flow.pattern.mode === 'sync' ? 1 : (flow.pattern.maxOutstanding ?? null),
+                timeout: flow.pattern.timeout ?? null,
+                endedAt: client.endedAt,
+              }
+            : undefined,
+        broadcast: flow.broadcast
+          ? {
+              recipients: flow.recipients,
+              hops: own.map(
+                (channel) => network.path(channel.setup.source, channel.setup.destination).length,
+              ),
+            }
+          : undefined,
+      };
+    }),
+    requestCounters: requestCollector.flows,
     links: linkViews,
     theory: predictTheory(scenario),
   });
+}
+
+/** Forwards request reports to several probes, in order. */
+function fanOutRequests(probes: readonly RequestProbe[]): RequestProbe {
+  return {
+    requestSent: (flowIndex, sentAt) => {
+      for (const probe of probes) probe.requestSent(flowIndex, sentAt);
+    },
+    requestEnded: (record) => {
+      for (const probe of probes) probe.requestEnded(record);
+    },
+    lateReply: (flowIndex) => {
+      for (const probe of probes) probe.lateReply(flowIndex);
+    },
+  };
 }
 
 /** Progress checks in a row without any flow activity after which a run without duration is stuck. */

@@ -8,6 +8,7 @@ import {
 } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
+import { createPatternSchema } from '../messaging/pattern-schema.js';
 import {
   checkEncodedPayload,
   encodedPayloadKeys,
@@ -197,13 +198,25 @@ export function createScenarioSchema(registries: Registries) {
       arrivals: workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
     }));
 
-  const flowSchema = z.strictObject({
-    id: idSchema.optional(),
-    from: idSchema,
-    to: idSchema,
-    transport: transportSchema.prefault({ protocol: 'datagram' }),
-    workload: workloadSchema,
-  });
+  const flowSchema = z
+    .strictObject({
+      id: idSchema.optional(),
+      from: idSchema,
+      to: z
+        .union([
+          idSchema,
+          z.strictObject({
+            broadcast: idSchema.meta({
+              description: `'${BROADCAST_ALL}' (every other node) or a group's id`,
+            }),
+          }),
+        ])
+        .meta({ description: `a node id, or { broadcast: ${BROADCAST_ALL} | <group id> }` }),
+      transport: transportSchema.prefault({ protocol: 'datagram' }),
+      workload: workloadSchema,
+      pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
+    })
+    .superRefine((flow, ctx) => checkPattern(flow, ctx));
 
   const faultSchema = faultSchemas.fault;
 
@@ -248,6 +261,15 @@ export function createScenarioSchema(registries: Registries) {
         .default([])
         .meta({ description: 'nodes; an entry may also give properties to a node a topology generates' }),
       links: z.array(linkSchema).default([]),
+      groups: z
+        .array(
+          z.strictObject({
+            id: idSchema,
+            members: z.array(idSchema).min(1).meta({ description: 'node ids' }),
+          }),
+        )
+        .default([])
+        .meta({ description: 'named groups of nodes, for flows to { broadcast: <group id> }' }),
       flows: z.array(flowSchema).default([]),
       faults: z.array(faultSchema).default([]),
       services: z
@@ -295,6 +317,7 @@ export function createScenarioSchema(registries: Registries) {
         flows: scenario.flows.map((flow, index) => ({
           ...flow,
           id: flow.id ?? `flow-${index}`,
+          ...addressOf(flow, nodes, scenario.groups),
           transport: flow.transport as TransportConfigBase & Record<string, unknown>,
         })),
       };
@@ -307,7 +330,13 @@ interface ReferenceView {
   warmup: number | object;
   nodes: Array<{ id: string; failure?: unknown }>;
   links: Array<{ id?: string; between: [string, string] }>;
-  flows: Array<{ id?: string; from: string; to: string; workload: { messages?: number; stop?: number } }>;
+  groups: Array<{ id: string; members: string[] }>;
+  flows: Array<{
+    id?: string;
+    from: string;
+    to: string | { broadcast: string };
+    workload: { messages?: number; stop?: number };
+  }>;
   faults: Array<{ at: number; crash?: string; recover?: string }>;
 }
 
@@ -348,24 +377,78 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
   });
   const component = connectedComponents(scenario.links);
   const flowIds = new Set<string>();
+  const groups = new Map<string, string[]>();
+  scenario.groups.forEach((group, index) => {
+    if (group.id === BROADCAST_ALL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups', index, 'id'],
+        message: `'${BROADCAST_ALL}' is reserved for every node (to: { broadcast: ${BROADCAST_ALL} })`,
+      });
+    if (groups.has(group.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups', index, 'id'],
+        message: `duplicate group id '${group.id}'`,
+      });
+    groups.set(group.id, group.members);
+    group.members.forEach((member, position) => {
+      checkNode(member, ['groups', index, 'members', position]);
+    });
+  });
+  const reachable = (from: string, to: string) => (component.get(from) ?? from) === (component.get(to) ?? to);
+  const checkBroadcast = (from: string, target: string, path: (string | number)[]) => {
+    const members = target === BROADCAST_ALL ? [...nodeIds] : groups.get(target);
+    if (members === undefined) {
+      const names = [BROADCAST_ALL, ...groups.keys()].join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `unknown group '${target}' (expected one of: ${names})`,
+      });
+      return;
+    }
+    if (!nodeIds.has(from)) return;
+    const recipients = members.filter((member) => member !== from && nodeIds.has(member));
+    if (recipients.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `group '${target}' has no node other than the sender '${from}'`,
+      });
+    const unreachable = recipients.filter((member) => !reachable(from, member));
+    if (unreachable.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `no path from '${from}' to ${unreachable.map((id) => `'${id}'`).join(', ')}: no chain of links joins them`,
+      });
+  };
   scenario.flows.forEach((flow, index) => {
     checkNode(flow.from, ['flows', index, 'from']);
-    checkNode(flow.to, ['flows', index, 'to']);
-    if (nodeIds.has(flow.from) && nodeIds.has(flow.to) && flow.from !== flow.to) {
-      if ((component.get(flow.from) ?? flow.from) !== (component.get(flow.to) ?? flow.to)) {
+    if (typeof flow.to === 'string') {
+      checkNode(flow.to, ['flows', index, 'to']);
+      if (
+        nodeIds.has(flow.from) &&
+        nodeIds.has(flow.to) &&
+        flow.from !== flow.to &&
+        !reachable(flow.from, flow.to)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['flows', index, 'to'],
           message: `no path from '${flow.from}' to '${flow.to}': no chain of links joins them`,
         });
       }
+      if (flow.from === flow.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', index, 'to'],
+          message: 'a flow needs two different nodes',
+        });
+    } else {
+      checkBroadcast(flow.from, flow.to.broadcast, ['flows', index, 'to', 'broadcast']);
     }
-    if (flow.from === flow.to)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['flows', index, 'to'],
-        message: 'a flow needs two different nodes',
-      });
     const id = flow.id ?? `flow-${index}`;
     if (flowIds.has(id))
       ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
@@ -428,6 +511,76 @@ function connectedComponents(links: ReadonlyArray<{ between: [string, string] }>
   const roots = new Map<string, string>();
   for (const node of parent.keys()) roots.set(node, find(node));
   return roots;
+}
+
+/** The group a broadcast to every node but the sender names. */
+export const BROADCAST_ALL = 'all';
+
+/** Consistency of a flow's pattern with its address and workload. */
+function checkPattern(
+  flow: {
+    to: string | { broadcast: string };
+    workload: { rate?: number; arrivals: string };
+    pattern?: { kind: string; mode: 'sync' | 'async'; maxOutstanding?: number; think?: unknown };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const { pattern } = flow;
+  if (pattern === undefined) return;
+  if (typeof flow.to !== 'string') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pattern'],
+      message: `a ${pattern.kind} flow goes to one node: expected a node id in 'to', not a broadcast`,
+    });
+  }
+  if (pattern.mode === 'sync') {
+    if (flow.workload.arrivals !== 'bulk') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workload', flow.workload.rate === undefined ? 'arrivals' : 'rate'],
+        message:
+          'a sync client sends each request when the previous one ends (closed loop): give workload.messages ' +
+          'without a rate or arrivals, or use mode: async for requests at a rate',
+      });
+    }
+    if (pattern.maxOutstanding !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pattern', 'maxOutstanding'],
+        message: 'a sync client has one request outstanding: maxOutstanding is for mode: async',
+      });
+    }
+  } else if (pattern.think !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pattern', 'think'],
+      message: 'think time is the pause of a sync client between requests: use it with mode: sync',
+    });
+  }
+}
+
+/**
+ * Where a flow's messages go: `to` becomes a label (the node id, or `broadcast(<group>)`, which
+ * no node id can be) and `recipients` the node ids, in node order for a group.
+ */
+function addressOf(
+  flow: { from: string; to: string | { broadcast: string } },
+  nodes: ReadonlyArray<{ id: string }>,
+  groups: ReadonlyArray<{ id: string; members: string[] }>,
+): { to: string; recipients: string[]; broadcast: boolean } {
+  if (typeof flow.to === 'string') return { to: flow.to, recipients: [flow.to], broadcast: false };
+  const target = flow.to.broadcast;
+  const members = new Set(
+    target === BROADCAST_ALL
+      ? nodes.map((node) => node.id)
+      : groups.find((group) => group.id === target)!.members,
+  );
+  return {
+    to: `broadcast(${target})`,
+    recipients: nodes.map((node) => node.id).filter((id) => id !== flow.from && members.has(id)),
+    broadcast: true,
+  };
 }
 
 /** The resolved scenario: SI numbers and ready distributions. */
