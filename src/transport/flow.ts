@@ -232,7 +232,10 @@ export class Flow implements FlowPort {
     const now = this.environment.simulator.now;
     message.receivedAt = now;
     message.handedOffAt = packet.handedOffAt;
-    message.waitSeconds = packet.handedOffAt - message.createdAt;
+    // A receiver may hold a segment before handing it up (selective repeat's reorder buffer,
+    // behind a lost one): time lost to loss recovery, so t_wait, like the sender's wait.
+    const heldSeconds = Number.isNaN(packet.arrivedAt) ? 0 : now - packet.arrivedAt;
+    message.waitSeconds = packet.handedOffAt - message.createdAt + heldSeconds;
     message.transSeconds = packet.transSeconds;
     message.propSeconds = packet.propSeconds;
     message.queueSeconds = packet.queueSeconds;
@@ -278,6 +281,7 @@ export class Flow implements FlowPort {
   packetArrived(packet: Packet): void {
     if (packet.kind === 'data') {
       const message = packet.message!;
+      packet.arrivedAt = this.environment.simulator.now;
       message.copiesInFlight--;
       this.receiver.onData(packet);
       this.settleAbandoned(message);
