@@ -31,7 +31,7 @@ function arbitraryRequestReply(): fc.Arbitrary<ScenarioInput> {
       maxOutstanding: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
       timeoutMs: fc.option(fc.integer({ min: 10, max: 300 }), { nil: undefined }),
       retries: fc.integer({ min: 0, max: 3 }),
-      messages: fc.integer({ min: 1, max: 25 }),
+      messages: fc.integer({ min: 1, max: 15 }),
       thinkMs: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
       withDuration: fc.boolean(),
     })
@@ -134,7 +134,7 @@ describe('request-reply invariants over random scenarios (loss, queues, transpor
           counts.delivered + counts.failed + sum(counts.dropped) + sum(counts.lost) + counts.inFlight,
         ).toBe(counts.sent);
       }),
-      { numRuns: 120 },
+      { numRuns: 60 },
     );
   });
 
@@ -157,7 +157,7 @@ describe('request-reply invariants over random scenarios (loss, queues, transpor
           expect(outstanding).toBeLessThanOrEqual(limit);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -176,7 +176,7 @@ describe('request-reply invariants over random scenarios (loss, queues, transpor
           );
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -185,7 +185,7 @@ describe('request-reply invariants over random scenarios (loss, queues, transpor
       fc.property(arbitraryRequestReply(), (scenario) => {
         expect(JSON.stringify(run(scenario).summary)).toBe(JSON.stringify(run(scenario).summary));
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 });
