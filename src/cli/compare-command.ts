@@ -1,17 +1,16 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import { compareVariants } from '../metrics/compare.js';
 import { formatComparisonTable } from '../report/compare-table.js';
 import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { writeComparison } from '../report/write-comparison.js';
-import { formatIssue, ScenarioError } from '../scenario/errors.js';
 import { createRegistries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
 import { planVariants } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
+import { parseSeed, reportRunError } from './run-errors.js';
 
 interface CompareArguments {
   file: string;
@@ -144,28 +143,10 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof RunawaySimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof SimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}\n`);
-      return EXIT.internal;
-    }
-    throw error;
+    return reportRunError(error, argv.file, io);
   }
 }
 
 function isWholeNumber(value: number, minimum: number): boolean {
   return Number.isSafeInteger(value) && value >= minimum;
-}
-
-function parseSeed(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
 }

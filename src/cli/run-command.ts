@@ -1,15 +1,14 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import { formatSummary } from '../report/format-summary.js';
+import { checkOutputFolder } from '../report/output-folder.js';
 import { writeResults } from '../report/write-results.js';
 import { simulate } from '../scenario/build-simulation.js';
-import { formatIssue, ScenarioError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
+import { parseSeed, reportRunError } from './run-errors.js';
 
 interface RunArguments {
   file: string;
@@ -89,47 +88,6 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof RunawaySimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof SimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}\n`);
-      return EXIT.internal;
-    }
-    throw error;
-  }
-}
-
-function parseSeed(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
-}
-
-/**
- * Why results could not be written to `folder` (checked before a long run, not after), or
- * undefined when it is, or can be made, a writable folder.
- */
-function checkOutputFolder(folder: string): string | undefined {
-  let existing = path.resolve(folder);
-  // Walk up to the nearest existing ancestor: that one must be a writable folder.
-  for (;;) {
-    try {
-      const stats = statSync(existing);
-      if (!stats.isDirectory()) return `${existing} is not a folder`;
-      accessSync(existing, constants.W_OK);
-      return undefined;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') return `${existing} is not writable (${code ?? (error as Error).message})`;
-      const parent = path.dirname(existing);
-      if (parent === existing) return 'no part of the path exists';
-      existing = parent;
-    }
+    return reportRunError(error, argv.file, io);
   }
 }
