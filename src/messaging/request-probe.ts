@@ -38,3 +38,18 @@ export interface RequestProbe {
   /** A reply came back for a request that had already ended (after its last timeout, or a second answer). */
   lateReply(flowIndex: number): void;
 }
+
+/** Forwards request reports to several probes, in order. */
+export function fanOutRequestProbes(probes: readonly RequestProbe[]): RequestProbe {
+  return {
+    requestSent: (flowIndex, sentAt) => {
+      for (const probe of probes) probe.requestSent(flowIndex, sentAt);
+    },
+    requestEnded: (record) => {
+      for (const probe of probes) probe.requestEnded(record);
+    },
+    lateReply: (flowIndex) => {
+      for (const probe of probes) probe.lateReply(flowIndex);
+    },
+  };
+}

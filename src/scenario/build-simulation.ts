@@ -2,9 +2,7 @@ import { RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
 import { flowsOfServices, installFaults } from '../faults/install-faults.js';
-import { BroadcastSender } from '../messaging/broadcast-sender.js';
-import type { RequestProbe } from '../messaging/request-probe.js';
-import { RequestReplyClient } from '../messaging/request-reply-client.js';
+import { fanOutRequestProbes, type RequestProbe } from '../messaging/request-probe.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { RequestCollector } from '../metrics/request-collector.js';
 import { summarize } from '../metrics/summarize.js';
@@ -16,7 +14,8 @@ import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
-import { WorkloadGenerator, type WorkloadSink } from '../workload/generator.js';
+import { WorkloadGenerator } from '../workload/generator.js';
+import { createApplications, flowContexts } from './flow-applications.js';
 import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
 import type { Scenario } from './schema.js';
@@ -186,29 +185,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     scenario.flows.map((flow) => flow.pattern !== undefined),
     scenario.warmup,
   );
-  const requestProbe: RequestProbe = options.requestProbes?.length
-    ? fanOutRequests([requestCollector, ...options.requestProbes])
-    : requestCollector;
-  const clients = new Map<number, RequestReplyClient>();
-  const sinks: WorkloadSink[] = scenario.flows.map((flow, index) => {
-    const own = channelsOfFlow[index].map((channel) => flows[channel]);
-    if (flow.pattern !== undefined) {
-      const client = new RequestReplyClient(
-        simulator,
-        flow.pattern,
-        index,
-        own[0],
-        own[1],
-        {
-          replySizes: streams.stream(`flow/${flow.id}/reply-sizes`),
-          think: streams.stream(`flow/${flow.id}/think`),
-        },
-        requestProbe,
-      );
-      clients.set(index, client);
-      return client;
-    }
-    return flow.broadcast ? new BroadcastSender(own) : own[0];
+  const applications = createApplications(scenario, {
+    simulator,
+    streams,
+    channels: flows,
+    channelsOfFlow,
+    requestProbe: options.requestProbes?.length
+      ? fanOutRequestProbes([requestCollector, ...options.requestProbes])
+      : requestCollector,
   });
   network.setHandlers({
     arrived: (packet) => flows[packet.flowIndex].packetArrived(packet),
@@ -265,7 +249,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
       flow.workload.size,
       streams.stream(`flow/${flow.id}/sizes`),
-      sinks[index],
+      applications.sinks[index],
     ).begin();
   });
 
@@ -294,61 +278,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         : null,
     ),
     faults: { model: faults.model, flowsOfService },
-    flows: scenario.flows.map((flow, index) => {
-      const own = channelsOfFlow[index].map((channel) => flows[channel]);
-      const client = clients.get(index);
-      return {
-        id: flow.id,
-        from: flow.from,
-        to: flow.to,
-        protocol: flow.transport.protocol,
-        firstSendAt: own
-          .map((channel) => channel.firstSendAt)
-          .reduce((first, at) => (Number.isNaN(first) || at < first ? at : first)),
-        // NaN (not completed) when any channel did not complete.
-        completedAt: Math.max(...own.map((channel) => channel.completedAt)),
-        unresolved: own.reduce((sum, channel) => sum + channel.unresolved, 0),
-        dataPath: network.path(own[0].setup.source, own[0].setup.destination),
-        channels: channelsOfFlow[index],
-        senderChannels: flow.pattern === undefined ? own.length : 1,
-        requests:
-          flow.pattern && client
-            ? {
-                mode: flow.pattern.mode,
-                maxOutstanding: flow.pattern.mode === 'sync' ? 1 : (flow.pattern.maxOutstanding ?? null),
-                timeout: flow.pattern.timeout ?? null,
-                endedAt: client.endedAt,
-              }
-            : undefined,
-        broadcast: flow.broadcast
-          ? {
-              recipients: flow.recipients,
-              hops: own.map(
-                (channel) => network.path(channel.setup.source, channel.setup.destination).length,
-              ),
-            }
-          : undefined,
-      };
-    }),
+    flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
     theory: predictTheory(scenario),
   });
-}
-
-/** Forwards request reports to several probes, in order. */
-function fanOutRequests(probes: readonly RequestProbe[]): RequestProbe {
-  return {
-    requestSent: (flowIndex, sentAt) => {
-      for (const probe of probes) probe.requestSent(flowIndex, sentAt);
-    },
-    requestEnded: (record) => {
-      for (const probe of probes) probe.requestEnded(record);
-    },
-    lateReply: (flowIndex) => {
-      for (const probe of probes) probe.lateReply(flowIndex);
-    },
-  };
 }
 
 /** Progress checks in a row without any flow activity after which a run without duration is stuck. */
