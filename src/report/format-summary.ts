@@ -3,10 +3,12 @@
  * it can be checked against the textbook formula it illustrates.
  */
 import {
+  type BroadcastSummary,
   type Counts,
   type FlowSummary,
   LATENCY_COMPONENTS,
   type LatencySummary,
+  type RequestSummary,
   type Stats,
   type Summary,
   type ThroughputSummary,
@@ -140,6 +142,48 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
       `${INDENT}${INDENT}sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
         `retransmissions ${flow.counts.retransmissions}, duplicates ${flow.counts.duplicates}, ` +
         `failed ${flow.counts.failed}`,
+    );
+    if (flow.requests) lines.push(...requestLines(flow.requests).map((line) => `${INDENT}${INDENT}${line}`));
+    if (flow.broadcast)
+      lines.push(...broadcastLines(flow.broadcast).map((line) => `${INDENT}${INDENT}${line}`));
+  }
+  return lines;
+}
+
+/** The request-level block of a request-reply flow. */
+function requestLines(requests: RequestSummary): string[] {
+  const { throughput, latency } = requests;
+  const outstanding = requests.maxOutstanding === null ? 'unbounded' : String(requests.maxOutstanding);
+  const t = throughput.intervalSeconds;
+  const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
+  const lines = [
+    `requests (${requests.mode}, at most ${outstanding} outstanding, timeout ` +
+      `${requests.timeout === null ? 'none' : formatSeconds(requests.timeout)}): ` +
+      `T = N / t = ${throughput.completed} / ${tText} = ${formatSignificant(throughput.requestsPerSecond)} requests/s`,
+    `${INDENT}sent ${requests.sent}, replied ${requests.replied}, failed: ${reasons(requests.failed)}; ` +
+      `timeouts ${requests.timeouts}, retries ${requests.retries}, late replies ${requests.lateReplies}, ` +
+      `in flight ${requests.inFlight}`,
+  ];
+  if (latency.count === 0) return [...lines, `${INDENT}no request was replied`];
+  lines.push(`${INDENT}latency (send to reply): ${statsLine(latency)}`);
+  lines.push(
+    `${INDENT}mean split: ` +
+      LATENCY_COMPONENTS.map((name) => `${name} ${secondsOrNone(latency.components[name].mean)}`).join(', '),
+  );
+  return lines;
+}
+
+/** The per-recipient block of a broadcast flow. */
+function broadcastLines(broadcast: BroadcastSummary): string[] {
+  const lines = [
+    `broadcast of ${broadcast.messages} messages to ${broadcast.recipients.length} recipients: ` +
+      `${broadcast.deliveries} deliveries (each counts in N), mean hops ${formatSignificant(broadcast.meanHops)}, ` +
+      `slowest recipient's mean latency ${secondsOrNone(broadcast.slowestMeanLatency)}`,
+  ];
+  for (const [recipient, result] of Object.entries(broadcast.perRecipient)) {
+    lines.push(
+      `${INDENT}${recipient}: delivered ${result.delivered}, ${result.hops} hops, ` +
+        `mean latency ${secondsOrNone(result.latency.mean)}, max ${secondsOrNone(result.latency.max)}`,
     );
   }
   return lines;

@@ -3,6 +3,7 @@ import type { Distribution } from '../engine/distributions.js';
 import { distributionSchema, positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
+import { createPatternSchema } from '../messaging/pattern-schema.js';
 import {
   checkEncodedPayload,
   encodedPayloadKeys,
@@ -11,6 +12,7 @@ import {
 import { lossModelSchema } from '../net/loss/loss-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
 import type { TransportConfigBase } from '../transport/transport.js';
+import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
 import type { Registries } from './registries.js';
 
@@ -196,13 +198,25 @@ export function createScenarioSchema(registries: Registries) {
       arrivals: workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
     }));
 
-  const flowSchema = z.strictObject({
-    id: idSchema.optional(),
-    from: idSchema,
-    to: idSchema,
-    transport: transportSchema.prefault({ protocol: 'datagram' }),
-    workload: workloadSchema,
-  });
+  const flowSchema = z
+    .strictObject({
+      id: idSchema.optional(),
+      from: idSchema,
+      to: z
+        .union([
+          idSchema,
+          z.strictObject({
+            broadcast: idSchema.meta({
+              description: `'${BROADCAST_ALL}' (every other node) or a group's id`,
+            }),
+          }),
+        ])
+        .meta({ description: `a node id, or { broadcast: ${BROADCAST_ALL} | <group id> }` }),
+      transport: transportSchema.prefault({ protocol: 'datagram' }),
+      workload: workloadSchema,
+      pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
+    })
+    .superRefine((flow, ctx) => checkPattern(flow, ctx));
 
   const faultSchema = faultSchemas.fault;
 
@@ -247,6 +261,15 @@ export function createScenarioSchema(registries: Registries) {
         .default([])
         .meta({ description: 'nodes; an entry may also give properties to a node a topology generates' }),
       links: z.array(linkSchema).default([]),
+      groups: z
+        .array(
+          z.strictObject({
+            id: idSchema,
+            members: z.array(idSchema).min(1).meta({ description: 'node ids' }),
+          }),
+        )
+        .default([])
+        .meta({ description: 'named groups of nodes, for flows to { broadcast: <group id> }' }),
       flows: z.array(flowSchema).default([]),
       faults: z.array(faultSchema).default([]),
       services: z
@@ -294,6 +317,7 @@ export function createScenarioSchema(registries: Registries) {
         flows: scenario.flows.map((flow, index) => ({
           ...flow,
           id: flow.id ?? `flow-${index}`,
+          ...addressOf(flow, nodes, scenario.groups),
           transport: flow.transport as TransportConfigBase & Record<string, unknown>,
         })),
       };
@@ -306,7 +330,13 @@ interface ReferenceView {
   warmup: number | object;
   nodes: Array<{ id: string; failure?: unknown }>;
   links: Array<{ id?: string; between: [string, string] }>;
-  flows: Array<{ id?: string; from: string; to: string; workload: { messages?: number; stop?: number } }>;
+  groups: Array<{ id: string; members: string[] }>;
+  flows: Array<{
+    id?: string;
+    from: string;
+    to: string | { broadcast: string };
+    workload: { messages?: number; stop?: number };
+  }>;
   faults: Array<{ at: number; crash?: string; recover?: string }>;
 }
 
@@ -347,24 +377,33 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
   });
   const component = connectedComponents(scenario.links);
   const flowIds = new Set<string>();
+  const reachable = (from: string, to: string) => (component.get(from) ?? from) === (component.get(to) ?? to);
+  const checkBroadcast = checkGroups(scenario.groups, ctx, { nodeIds, checkNode, reachable });
   scenario.flows.forEach((flow, index) => {
     checkNode(flow.from, ['flows', index, 'from']);
-    checkNode(flow.to, ['flows', index, 'to']);
-    if (nodeIds.has(flow.from) && nodeIds.has(flow.to) && flow.from !== flow.to) {
-      if ((component.get(flow.from) ?? flow.from) !== (component.get(flow.to) ?? flow.to)) {
+    if (typeof flow.to === 'string') {
+      checkNode(flow.to, ['flows', index, 'to']);
+      if (
+        nodeIds.has(flow.from) &&
+        nodeIds.has(flow.to) &&
+        flow.from !== flow.to &&
+        !reachable(flow.from, flow.to)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['flows', index, 'to'],
           message: `no path from '${flow.from}' to '${flow.to}': no chain of links joins them`,
         });
       }
+      if (flow.from === flow.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', index, 'to'],
+          message: 'a flow needs two different nodes',
+        });
+    } else {
+      checkBroadcast(flow.from, flow.to.broadcast, ['flows', index, 'to', 'broadcast']);
     }
-    if (flow.from === flow.to)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['flows', index, 'to'],
-        message: 'a flow needs two different nodes',
-      });
     const id = flow.id ?? `flow-${index}`;
     if (flowIds.has(id))
       ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
