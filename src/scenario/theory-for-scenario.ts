@@ -30,7 +30,11 @@ function requestReplyPrediction(
   const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
   if (flow.transport.protocol !== 'datagram' || !constant.every((distribution) => distribution.isConstant))
     return null;
-  if (link.loss.forward > 0 || link.loss.reverse > 0 || flow.workload.sizeCycleBytes !== undefined)
+  if (
+    link.loss.forward.lossRate > 0 ||
+    link.loss.reverse.lossRate > 0 ||
+    flow.workload.sizeCycleBytes !== undefined
+  )
     return null;
   if (pattern.think !== undefined && !pattern.think.isConstant) return null;
   const theory = requestReplyTheory({
