@@ -4,6 +4,8 @@ import { createDistributionRegistry, type DistributionFamily } from '../engine/d
 import type { Registry } from '../engine/registry.js';
 import type { EncodingDefinition } from '../net/encodings/encoding.js';
 import { createEncodingRegistry } from '../net/encodings/index.js';
+import { createLossModelRegistry } from '../net/loss/index.js';
+import type { LossModelDefinition } from '../net/loss/loss-model.js';
 import { createTopologyRegistry } from '../net/topology/index.js';
 import type { TopologyConfigBase, TopologyDefinition } from '../net/topology/topology.js';
 import { createTransportRegistry } from '../transport/index.js';
@@ -25,6 +27,7 @@ export interface Registries extends TransportStrategies {
   congestion: Registry<CongestionDefinition>;
   topologies: Registry<TopologyDefinition<TopologyConfigBase>>;
   encodings: Registry<EncodingDefinition>;
+  lossModels: Registry<LossModelDefinition>;
 }
 
 /** The registries holding msgsim's built-in strategies. */
@@ -37,5 +40,6 @@ export function createRegistries(): Registries {
     congestion: createCongestionRegistry(),
     topologies: createTopologyRegistry(),
     encodings: createEncodingRegistry(),
+    lossModels: createLossModelRegistry(),
   };
 }
