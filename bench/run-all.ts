@@ -144,6 +144,8 @@ if (recordIndex >= 0) {
       {
         rate: result.rate,
         wallSeconds: result.wallSeconds,
+        cpuSeconds: result.cpuSeconds,
+        events: result.events,
         peakRssBytes: result.peakRssBytes,
         baselineRate: baseline?.rate,
         check: result.check,
@@ -155,10 +157,17 @@ if (recordIndex >= 0) {
 
 const compareIndex = argv.indexOf('--compare');
 if (compareIndex >= 0) {
-  const recorded: Record<string, { rate: number }> = JSON.parse(readFileSync(argv[compareIndex + 1], 'utf8'));
-  console.log('\nratio to recorded (1.00 = as fast as recorded; < 1 slower):');
+  const recorded: Record<string, { rate: number; cpuSeconds?: number }> = JSON.parse(
+    readFileSync(argv[compareIndex + 1], 'utf8'),
+  );
+  console.log('\nratio to recorded (1.00 = as fast as recorded; < 1 slower), by wall and by CPU time:');
   for (const result of results) {
     const before = recorded[result.name];
-    if (before) console.log(`${result.name}: ${(result.rate / before.rate).toFixed(3)}`);
+    if (!before) continue;
+    const byCpu =
+      before.cpuSeconds && result.cpuSeconds
+        ? ` cpu ${(before.cpuSeconds / result.cpuSeconds).toFixed(3)}`
+        : '';
+    console.log(`${result.name}: wall ${(result.rate / before.rate).toFixed(3)}${byCpu}`);
   }
 }

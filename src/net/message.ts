@@ -41,7 +41,8 @@ const CREATED_AT = 8;
  * Why the timing figures sit in one array behind accessors: V8 boxes every double-valued field
  * of an object in a heap number of its own, so nine such fields made each message ten objects
  * for the garbage collector to copy and mark; an array of doubles stores them unboxed, making a
- * message three objects (itself, the array, its store) and about a third smaller. Long bulk
+ * message three objects (itself, the array, its store), and once its figures are written about
+ * a fifth smaller (226 B instead of 290 B). Long bulk
  * transfers keep hundreds of
  * thousands of messages alive, and the collector's work follows their object count.
  */
