@@ -223,9 +223,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     return new ComponentState(
       () => {
         network.crashNode(index);
+        // Receivers first: the messages the stage loses free their places, and a receiver that
+        // knows it is down sends no window update for them.
+        for (const flow of receiving) flow.receiver.crash(node.persistent);
         stages[index].crash();
         for (const flow of sending) flow.sender.crash(node.persistent);
-        for (const flow of receiving) flow.receiver.crash(node.persistent);
         probe.nodeStateChanged(index, false);
       },
       () => {
