@@ -35,6 +35,11 @@ export interface SummaryContext {
   /** Analytic availability per node; null for nodes without a failure process. */
   analyticAvailability: readonly (number | null)[];
   /**
+   * Per node, its scripted crashes and recoveries the run ended before (e.g. `recover at
+   * 0.1 s`), for a note: the availability figures do not include them.
+   */
+  unplayedFaults?: readonly (readonly string[])[];
+  /**
    * The fault model (links, repair crews, services) for the analytic values of links and
    * services, and per service the flows whose messages are requests to it.
    */
@@ -137,6 +142,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     model: context.faults?.model,
     flowsOfService: context.faults?.flowsOfService,
     nodeAnalytic: context.analyticAvailability,
+    unplayedFaults: context.unplayedFaults,
   };
   const availability = availabilitySummary(collector, availabilityContext);
   const summary: Summary = {

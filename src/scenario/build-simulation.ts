@@ -184,6 +184,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           id: channel.id,
           source: indexOf(channel.from),
           destination: indexOf(channel.to),
+          sourcePersistent: scenario.nodes[indexOf(channel.from)].persistent,
           transport: registries.transports.get(flow.transport.protocol),
           config: flow.transport,
           strategies: registries,
@@ -290,12 +291,27 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         ? node.failure.timeToFailure.mean / (node.failure.timeToFailure.mean + node.failure.timeToRepair.mean)
         : null,
     ),
+    unplayedFaults: unplayedNodeFaults(scenario, simulator.now),
     faults: { model: faults.model, flowsOfService },
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
     theory: predictTheory(scenario),
   });
+}
+
+/** Per node, the scripted crashes and recoveries due after `endSeconds` (the run never got there). */
+function unplayedNodeFaults(scenario: Scenario, endSeconds: number): string[][] {
+  const byNode = scenario.nodes.map((): string[] => []);
+  const indexOf = new Map(scenario.nodes.map((node, index) => [node.id, index]));
+  for (const fault of scenario.faults) {
+    if (fault.at <= endSeconds) continue;
+    const [kind, node] =
+      'crash' in fault ? ['crash', fault.crash] : 'recover' in fault ? ['recover', fault.recover] : [];
+    const index = node === undefined ? undefined : indexOf.get(node);
+    if (index !== undefined) byNode[index].push(`${kind} at ${fault.at} s`);
+  }
+  return byNode;
 }
 
 /** Progress checks in a row without any flow activity after which a run without duration is stuck. */

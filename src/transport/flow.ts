@@ -46,6 +46,8 @@ export interface FlowSetup {
   id: string;
   source: number;
   destination: number;
+  /** The source node keeps its state over a crash (`persistent`): its bulk messages wait. */
+  sourcePersistent: boolean;
   transport: TransportDefinition<TransportConfigBase>;
   config: TransportConfigBase & Record<string, unknown>;
   /** Registered RTO and congestion strategies the configuration names. */
@@ -127,13 +129,22 @@ export class Flow implements FlowPort {
    * `correlation` (see Message.correlation). Returns it; it may have ended already (node down).
    */
   createMessage(payloadBytes: number, createdAt = this.environment.simulator.now, correlation = -1): Message {
+    return this.bringToLife(payloadBytes, createdAt, correlation, false);
+  }
+
+  /**
+   * A new message goes to the sender; one made on a down node is lost, unless `waits`: a bulk
+   * message, which existed from the start, on a node that keeps its state over the crash
+   * (the sender holds it until the node recovers).
+   */
+  private bringToLife(payloadBytes: number, createdAt: number, correlation: number, waits: boolean): Message {
     const { environment } = this;
     const message = new Message(environment.nextMessageId(), this.setup.index, payloadBytes, createdAt);
     message.correlation = correlation;
     this.unresolved++;
     environment.liveMessagesChanged(1);
     environment.probe.messageCreated(message);
-    if (!environment.network.isUp(this.setup.source)) {
+    if (!waits && !environment.network.isUp(this.setup.source)) {
       this.resolve(message, LOST_NODE_DOWN);
       return message;
     }
@@ -148,14 +159,18 @@ export class Flow implements FlowPort {
     this.topUpBulk();
   }
 
-  /** Brings bulk messages to life while fewer than the window are unresolved. */
+  /**
+   * Brings bulk messages to life while fewer than the window are unresolved. They are made late
+   * only to save memory: each behaves as if it had been in the sender's memory from the start,
+   * so a volatile crash loses it and a persistent node keeps it.
+   */
   private topUpBulk(): void {
     // Re-entered when a new message ends at once (its node is down): the outer loop goes on.
     if (this.toppingUp) return;
     this.toppingUp = true;
     while (this.bulkRemaining > 0 && this.unresolved < this.bulkWindow) {
       this.bulkRemaining--;
-      this.createMessage(this.bulkSize(), this.bulkCreatedAt);
+      this.bringToLife(this.bulkSize(), this.bulkCreatedAt, -1, this.setup.sourcePersistent);
     }
     this.toppingUp = false;
   }
