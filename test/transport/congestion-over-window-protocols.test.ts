@@ -14,7 +14,7 @@ const MESSAGES = 20 * DROP_EVERY;
 /** The timer's start value; an exponential-backoff RTO stays at it until the first expiry. */
 const INITIAL_RTO = 1;
 
-function transfer(protocol: 'go-back-n' | 'selective-repeat', congestion: string) {
+function transfer(protocol: 'go-back-n' | 'selective-repeat', congestion: string, delayedAcks: boolean) {
   const recorder = recordingProbe();
   const { summary } = run(
     {
@@ -39,6 +39,7 @@ function transfer(protocol: 'go-back-n' | 'selective-repeat', congestion: string
             congestion,
             timeout: { strategy: 'exponential-backoff', initial: INITIAL_RTO, factor: 2, max: 60 },
             ackSize: 40,
+            ...(delayedAcks ? { delayedAck: { every: 2, timeout: 0.2 } } : {}),
           },
           workload: { messages: MESSAGES, size: 1460 },
         },
@@ -54,22 +55,28 @@ function transfer(protocol: 'go-back-n' | 'selective-repeat', congestion: string
 
 const controls = createCongestionRegistry().all();
 
-describe('congestion control over Go-Back-N and selective repeat, isolated losses', () => {
-  const results = new Map<string, ReturnType<typeof transfer>>();
-  for (const protocol of ['go-back-n', 'selective-repeat'] as const)
-    for (const control of controls) results.set(`${protocol} ${control.id}`, transfer(protocol, control.id));
-  // Selective-repeat Reno, the TCP-like reference: about 22 s here (20 losses, 20-segment teeth).
-  const reno = results.get('selective-repeat reno')!;
+describe.each([false, true])(
+  'congestion control over Go-Back-N and selective repeat, isolated losses, delayed ACKs %s',
+  (delayedAcks) => {
+    const results = new Map<string, ReturnType<typeof transfer>>();
+    for (const protocol of ['go-back-n', 'selective-repeat'] as const)
+      for (const control of controls)
+        results.set(`${protocol} ${control.id}`, transfer(protocol, control.id, delayedAcks));
+    // Selective-repeat Reno, the TCP-like reference: about 22 s here (20 losses, 20-segment teeth).
+    const reno = results.get('selective-repeat reno')!;
 
-  for (const [name, result] of results) {
-    const detectsLosses = !name.endsWith(' none');
-    const claim = detectsLosses ? ', no timer expiry, within 2x of selective-repeat Reno' : ' (by timeouts)';
-    it(`${name}: delivers all ${MESSAGES}${claim}`, () => {
-      expect(result.summary.counts.delivered).toBe(MESSAGES);
-      expect(result.summary.counts.failed).toBe(0);
-      if (!detectsLosses) return;
-      expect(result.backedOff).toBe(false);
-      expect(result.completedAt).toBeLessThan(2 * reno.completedAt!);
-    });
-  }
-});
+    for (const [name, result] of results) {
+      const detectsLosses = !name.endsWith(' none');
+      const claim = detectsLosses
+        ? ', no timer expiry, within 2x of selective-repeat Reno'
+        : ' (by timeouts)';
+      it(`${name}: delivers all ${MESSAGES}${claim}`, () => {
+        expect(result.summary.counts.delivered).toBe(MESSAGES);
+        expect(result.summary.counts.failed).toBe(0);
+        if (!detectsLosses) return;
+        expect(result.backedOff).toBe(false);
+        expect(result.completedAt).toBeLessThan(2 * reno.completedAt!);
+      });
+    }
+  },
+);
