@@ -126,6 +126,24 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
       })),
     },
     {
+      kind: 'encodings',
+      selectedBy: 'flows[].workload.encoding (with payload or payloads)',
+      entries: registries.encodings.all().map((encoding) => ({
+        id: encoding.id,
+        description: encoding.description,
+        parameters: encoding.needsSchema
+          ? [
+              {
+                name: 'schema',
+                description: 'field schema (workload key): name → { number, type, repeated?, packed?, fields? }',
+                defaultValue: null,
+                required: true,
+              },
+            ]
+          : [],
+      })),
+    },
+    {
       kind: 'arrivals',
       selectedBy: 'flows[].workload.arrivals',
       entries: registries.arrivals.all().map((arrival) => ({
