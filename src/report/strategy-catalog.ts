@@ -135,7 +135,8 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
           ? [
               {
                 name: 'schema',
-                description: 'field schema (workload key): name → { number, type, repeated?, packed?, fields? }',
+                description:
+                  'field schema (workload key): name → { number, type, repeated?, packed?, fields? }',
                 defaultValue: null,
                 required: true,
               },
