@@ -21,6 +21,8 @@ export class BrokerEntry {
   /** Partition and offset in a partitioned topic's log; -1 in a queue. */
   partition = -1;
   offset = -1;
+  /** The attempt the broker waits on an ack for, if any (a queue entry has at most one). */
+  openAttempt: DeliveryAttempt | null = null;
   /** It came to a dead-letter queue (a second dead-lettering ends it). */
   deadLettered = false;
   /** In a partitioned topic: the group's consumer acknowledged it. */

@@ -261,7 +261,10 @@ export class Broker implements BrokerPacketEndpoint {
   packetArrived(packet: BrokerPacket): void {
     const { attempt } = packet;
     if (packet.kind === 'ack') {
-      if (!attempt.open) return;
+      if (!attempt.open) {
+        this.lateAck(attempt);
+        return;
+      }
       this.close(attempt);
       const subscription = this.subscriptions[attempt.entry.subscription];
       subscription.acknowledged(attempt);
@@ -282,6 +285,17 @@ export class Broker implements BrokerPacketEndpoint {
     carrier.queueSeconds = packet.queueSeconds;
     this.carriers.set(carrier, attempt);
     this.environment.process(attempt.consumer.node, carrier);
+  }
+
+  /** An ack after the timeout: the message may still be settled (no more redeliveries). */
+  private lateAck(attempt: DeliveryAttempt): void {
+    const { entry } = attempt;
+    if (!this.guarantee.keepsUntilAck || !entry.held || !this.up) return;
+    if (!this.subscriptions[entry.subscription].lateAck(attempt)) return;
+    entry.held = false;
+    if (entry.openAttempt !== null) this.close(entry.openAttempt);
+    this.global(entry.subscription, 'acked', attempt.consumer.index);
+    this.dispatch(entry.subscription);
   }
 
   packetFailed(packet: BrokerPacket, fate: MessageFate): void {
@@ -373,6 +387,7 @@ export class Broker implements BrokerPacketEndpoint {
     entry.liveAttempts++;
     if (!this.guarantee.keepsUntilAck) entry.held = false;
     const attempt = new DeliveryAttempt(entry, consumer, now);
+    entry.openAttempt = attempt;
     consumer.open.add(attempt);
     this.subscriptions[entry.subscription].unacked++;
     attempt.ackTimer = simulator.schedule(this.config.ackTimeout, this.onAckTimeout, attempt);
@@ -408,6 +423,7 @@ export class Broker implements BrokerPacketEndpoint {
   private close(attempt: DeliveryAttempt): void {
     if (!attempt.open) return;
     attempt.open = false;
+    if (attempt.entry.openAttempt === attempt) attempt.entry.openAttempt = null;
     this.environment.simulator.cancel(attempt.ackTimer);
     attempt.consumer.open.delete(attempt);
     this.subscriptions[attempt.entry.subscription].unacked--;

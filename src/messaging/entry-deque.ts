@@ -34,6 +34,21 @@ export class Deque<T> {
     return item;
   }
 
+  /** Removes `item` wherever it is (linear time: for rare removals); false when absent. */
+  remove(item: T): boolean {
+    const capacity = this.items.length;
+    for (let i = 0; i < this.size; i++) {
+      if (this.items[(this.head + i) % capacity] !== item) continue;
+      for (let j = i; j < this.size - 1; j++) {
+        this.items[(this.head + j) % capacity] = this.items[(this.head + j + 1) % capacity];
+      }
+      this.items[(this.head + this.size - 1) % capacity] = undefined;
+      this.size--;
+      return true;
+    }
+    return false;
+  }
+
   /** Empties the deque and returns its items, oldest first. */
   drain(): T[] {
     const drained: T[] = [];

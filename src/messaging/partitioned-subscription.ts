@@ -86,6 +86,10 @@ export class PartitionedSubscription implements Subscription {
     this.commit(log, committed);
   }
 
+  lateAck(): boolean {
+    return false;
+  }
+
   consumersChanged(): void {
     const live = this.consumers.filter((consumer) => consumer.up);
     this.logs.forEach((log, partition) => {

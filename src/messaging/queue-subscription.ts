@@ -61,6 +61,11 @@ export class QueueSubscription implements Subscription {
 
   acknowledged(): void {}
 
+  lateAck(attempt: DeliveryAttempt): boolean {
+    this.waiting.remove(attempt.entry);
+    return true;
+  }
+
   consumersChanged(): void {}
 
   acceptsAtConsumer(): boolean {

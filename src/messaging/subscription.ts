@@ -26,6 +26,12 @@ export interface Subscription {
   givenBack(attempt: DeliveryAttempt): void;
   /** The consumer acknowledged the attempt. */
   acknowledged(attempt: DeliveryAttempt): void;
+  /**
+   * An ack came after the broker gave the attempt up; true when it still settles the message
+   * (which then leaves the waiting line). Queues take it (like SQS's delete with an old
+   * receipt); a partition's group does not (like a commit from an old generation in Kafka).
+   */
+  lateAck(attempt: DeliveryAttempt): boolean;
   /** A consumer went down or came back. */
   consumersChanged(): void;
   /** Whether the consumer takes an arriving delivery (a partition's consumer skips gaps). */
