@@ -9,12 +9,12 @@ import {
   DeliveryAttempt,
 } from './broker-entry.js';
 import type { SubscriptionEvent } from './broker-probe.js';
+import { BrokerRouting } from './broker-routing.js';
 import type { DeliveryGuaranteeDefinition } from './delivery-guarantees.js';
 import type { ExchangeTypeDefinition } from './exchange-types.js';
 import type { BrokerEnvironment } from './message-ledger.js';
 import type { OverflowActions, OverflowPolicyDefinition } from './overflow-policies.js';
-import { PartitionedSubscription } from './partitioned-subscription.js';
-import { QueueSubscription } from './queue-subscription.js';
+import type { QueueSubscription } from './queue-subscription.js';
 import { partitionOfKey } from './routing-key.js';
 import type { Subscription } from './subscription.js';
 
@@ -42,16 +42,6 @@ export interface BrokerSetup {
   deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
 }
 
-interface Binding {
-  key: string | undefined;
-  targets: number[];
-}
-
-interface Exchange {
-  type: ExchangeTypeDefinition;
-  bindings: Binding[];
-}
-
 interface Publisher {
   config: PublishConfig;
   /** Messages published so far: picks the next of `keys`, and the partition of keyless messages. */
@@ -69,11 +59,9 @@ interface Publisher {
  * broker holds.
  */
 export class Broker implements BrokerPacketEndpoint {
-  readonly subscriptions: Subscription[] = [];
-  readonly consumers: ConsumerState[] = [];
-  private readonly subscriptionsOf = new Map<string, number[]>();
-  private readonly partitionsOf = new Map<string, number>();
-  private readonly exchanges = new Map<string, Exchange>();
+  readonly subscriptions: readonly Subscription[];
+  readonly consumers: readonly ConsumerState[];
+  private readonly routing: BrokerRouting;
   private readonly publishers = new Map<number, Publisher>();
   private readonly guarantee: DeliveryGuaranteeDefinition;
   private readonly persistent: boolean;
@@ -91,68 +79,12 @@ export class Broker implements BrokerPacketEndpoint {
   ) {
     this.guarantee = setup.deliveryGuarantees.get(config.delivery);
     this.persistent = config.persistence !== undefined;
-    const consumed = new Set(config.consumers.map((consumer) => consumer.queue));
-    for (const queue of config.queues) {
-      const index = this.subscriptions.length;
-      const subscription = new QueueSubscription(
-        queue.name,
-        queue.capacity ?? Number.POSITIVE_INFINITY,
-        setup.overflowPolicies.get(queue.overflow),
-        this.overflowActions(queue.deadLetter),
-        !consumed.has(queue.name),
-      );
-      this.subscriptions.push(subscription);
-      this.subscriptionsOf.set(queue.name, [index]);
-    }
-    for (const topic of config.topics) {
-      this.partitionsOf.set(topic.name, topic.partitions);
-      const groups = [
-        ...new Set(
-          config.consumers
-            .filter((consumer) => consumer.topic === topic.name)
-            .map((consumer) => consumer.group ?? 'default'),
-        ),
-      ];
-      this.subscriptionsOf.set(
-        topic.name,
-        groups.map((group) => {
-          this.subscriptions.push(
-            new PartitionedSubscription(
-              `${topic.name}/${group}`,
-              topic.partitions,
-              this.guarantee.keepsUntilAck,
-              (attempt) => this.close(attempt),
-            ),
-          );
-          return this.subscriptions.length - 1;
-        }),
-      );
-    }
-    config.consumers.forEach((consumer, c) => {
-      const name = consumer.queue ?? `${consumer.topic}/${consumer.group ?? 'default'}`;
-      const subscription = this.subscriptions.findIndex((candidate) => candidate.name === name);
-      const state: ConsumerState = {
-        index: setup.firstConsumer + c,
-        id: consumer.id,
-        node: setup.nodeIndex(consumer.node),
-        prefetch: consumer.prefetch,
-        subscription,
-        up: true,
-        open: new Set(),
-      };
-      this.consumers.push(state);
-      this.subscriptions[subscription].consumers.push(state);
+    this.routing = new BrokerRouting(config, setup, this.guarantee.keepsUntilAck, {
+      overflowActions: (deadLetter) => this.overflowActions(deadLetter),
+      closeAttempt: (attempt) => this.close(attempt),
     });
-    for (const subscription of this.subscriptions) subscription.consumersChanged();
-    for (const exchange of config.exchanges) {
-      this.exchanges.set(exchange.name, {
-        type: setup.exchangeTypes.get(exchange.type),
-        bindings: exchange.bindings.map((binding) => ({
-          key: binding.key,
-          targets: this.subscriptionsOf.get(binding.queue) ?? [],
-        })),
-      });
-    }
+    this.subscriptions = this.routing.subscriptions;
+    this.consumers = this.routing.consumers;
     for (const [flowIndex, publish] of setup.publishers) {
       this.publishers.set(flowIndex, { config: publish, published: 0 });
     }
@@ -180,7 +112,7 @@ export class Broker implements BrokerPacketEndpoint {
     const { config } = publisher;
     const key = config.key ?? config.keys?.[publisher.published % config.keys.length];
     const sequence = publisher.published++;
-    const targets = this.route(config, key);
+    const targets = this.routing.route(config, key);
     brokerProbe.published(this.setup.index, targets.length);
     if (targets.length === 0) {
       ledger.resolve(message, DROPPED_UNROUTABLE);
@@ -190,9 +122,9 @@ export class Broker implements BrokerPacketEndpoint {
     const messages = targets.map((_, i) => (i === 0 ? message : ledger.copy(message)));
     targets.forEach((target, i) => {
       const entry = new BrokerEntry(messages[i], target);
-      const topic = this.topicOf(target);
-      if (topic !== undefined) {
-        const partitions = this.partitionsOf.get(topic)!;
+      // Every group of a topic has its partitions: a message lands on the same one in each.
+      const { partitions } = this.subscriptions[target];
+      if (partitions > 0) {
         entry.partition = key === undefined ? sequence % partitions : partitionOfKey(key, partitions);
       }
       this.global(target, 'routed');
@@ -461,7 +393,7 @@ export class Broker implements BrokerPacketEndpoint {
       },
       deadLetter: (entry) => {
         this.global(entry.subscription, 'deadLettered');
-        const target = this.subscriptionsOf.get(deadLetter!)![0];
+        const target = this.routing.named(deadLetter!)[0];
         const queue = this.subscriptions[target] as QueueSubscription;
         if (queue.keepsEverything || entry.deadLettered) {
           // Dead letters nobody consumes end here (kept in the queue, where its depth shows them);
@@ -483,24 +415,6 @@ export class Broker implements BrokerPacketEndpoint {
         this.dispatch(target);
       },
     };
-  }
-
-  private route(config: PublishConfig, key: string | undefined): number[] {
-    const direct = config.queue ?? config.topic;
-    if (direct !== undefined) return this.subscriptionsOf.get(direct) ?? [];
-    const exchange = this.exchanges.get(config.exchange!)!;
-    const targets = new Set<number>();
-    for (const binding of exchange.bindings) {
-      if (exchange.type.matches(binding.key, key ?? ''))
-        for (const target of binding.targets) targets.add(target);
-    }
-    return [...targets];
-  }
-
-  private topicOf(subscription: number): string | undefined {
-    const subscriptionName = this.subscriptions[subscription].name;
-    const slash = subscriptionName.indexOf('/');
-    return slash < 0 ? undefined : subscriptionName.slice(0, slash);
   }
 
   private reportBacklog(s: number): void {

@@ -63,16 +63,16 @@ export class MessagingSystem {
         this.layout.subscriptions.push({
           broker: index,
           name: subscription.name,
-          partitioned: subscription.name.includes('/'),
+          partitioned: subscription.partitions > 0,
         });
       }
-      for (const consumer of broker.consumers) {
+      broker.consumers.forEach((consumer, c) => {
         this.layout.consumers.push({
           id: consumer.id,
-          node: config.consumers[consumer.index - broker.consumers[0].index].node,
+          node: config.consumers[c].node,
           subscription: broker.firstSubscription + consumer.subscription,
         });
-      }
+      });
     });
   }
 

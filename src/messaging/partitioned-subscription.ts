@@ -39,7 +39,7 @@ export class PartitionedSubscription implements Subscription {
 
   constructor(
     readonly name: string,
-    private readonly partitions: number,
+    readonly partitions: number,
     /** At-least-once: offsets are committed by acknowledgements; at-most-once: as they are sent. */
     private readonly commitsOnAck: boolean,
     /** Makes the broker stop waiting for an attempt (it holds credit) without sending it again. */

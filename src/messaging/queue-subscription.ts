@@ -9,6 +9,7 @@ import type { NextDelivery, Subscription } from './subscription.js';
  */
 export class QueueSubscription implements Subscription {
   readonly consumers: ConsumerState[] = [];
+  readonly partitions = 0;
   unacked = 0;
   private readonly waiting = new Deque<BrokerEntry>();
   private nextConsumer = 0;

@@ -13,6 +13,8 @@ export interface NextDelivery {
  */
 export interface Subscription {
   readonly name: string;
+  /** Partitions of its topic; 0 for a queue. */
+  readonly partitions: number;
   readonly consumers: ConsumerState[];
   /** Messages waiting to be sent. */
   readonly ready: number;
