@@ -1,28 +1,32 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import { compareVariants } from '../metrics/compare.js';
 import { formatComparisonTable } from '../report/compare-table.js';
 import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { writeComparison } from '../report/write-comparison.js';
-import { formatIssue, ScenarioError } from '../scenario/errors.js';
 import { createRegistries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
 import { planVariants } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
+import { reportRunError } from './run-errors.js';
+import { checkMaxEvents, maxEventsOption, parseSeed } from './run-options.js';
+
+/** More replications than this say nothing new and only fill memory with task lists. */
+const MAX_REPLICATIONS = 10_000;
 
 interface CompareArguments {
   file: string;
   vary: string[];
-  replications: number;
-  jobs?: number;
+  replications: string;
+  jobs?: string;
   seed?: string;
   out?: string;
   set?: string[];
   charts: boolean;
   quiet: boolean;
+  maxEvents: number;
 }
 
 /** `msgsim compare <file> --vary PATH=v1,v2`: run variants with replications and compare them. */
@@ -46,13 +50,14 @@ export function compareCommand(
             '--vary links[*].loss=0,0.05,0.1',
         })
         .option('replications', {
-          type: 'number',
-          default: 5,
+          // Strings, so that a bad value is quoted as given (yargs would turn 'abc' into NaN).
+          type: 'string',
+          default: '5',
           requiresArg: true,
           describe: 'runs per variant; replication i of every variant shares its random numbers',
         })
         .option('jobs', {
-          type: 'number',
+          type: 'string',
           requiresArg: true,
           describe: `runs at once in worker threads (default: the cores available, here ${availableParallelism()}; 1 runs in-process)`,
         })
@@ -82,10 +87,13 @@ export function compareCommand(
           default: false,
           describe: 'print only the output folder (no table, no progress)',
         })
+        .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          if (!isWholeNumber(argv.replications, 1)) {
-            return `--replications expects a whole number of at least 1, got '${argv.replications}'`;
+          const badMaxEvents = checkMaxEvents(argv.maxEvents as number);
+          if (badMaxEvents) return badMaxEvents;
+          if (!isWholeNumber(argv.replications, 1) || Number(argv.replications) > MAX_REPLICATIONS) {
+            return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got '${argv.replications}'`;
           }
           if (argv.jobs !== undefined && !isWholeNumber(argv.jobs, 1)) {
             return `--jobs expects a whole number of at least 1, got '${argv.jobs}'`;
@@ -114,12 +122,14 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
       io.stderr(`msgsim: --out ${outDir}: ${unwritable}\n`);
       return EXIT.badInput;
     }
-    const total = plan.variants.length * argv.replications;
+    const replications = Number(argv.replications);
+    const total = plan.variants.length * replications;
     let finished = 0;
     const summaries = await runReplications(plan, {
-      replications: argv.replications,
+      replications,
       seed: argv.seed === undefined ? undefined : parseSeed(argv.seed),
-      jobs: argv.jobs,
+      jobs: argv.jobs === undefined ? undefined : Number(argv.jobs),
+      maxEvents: argv.maxEvents,
       registries,
       onRunDone: ({ variant, replication, summary }) => {
         finished++;
@@ -144,28 +154,11 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof RunawaySimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof SimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}\n`);
-      return EXIT.internal;
-    }
-    throw error;
+    return reportRunError(error, argv.file, io);
   }
 }
 
-function isWholeNumber(value: number, minimum: number): boolean {
-  return Number.isSafeInteger(value) && value >= minimum;
-}
-
-function parseSeed(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
+function isWholeNumber(text: string, minimum: number): boolean {
+  const value = Number(text);
+  return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= minimum;
 }

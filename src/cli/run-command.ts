@@ -1,15 +1,15 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import { formatSummary } from '../report/format-summary.js';
+import { checkOutputFolder } from '../report/output-folder.js';
 import { writeResults } from '../report/write-results.js';
 import { simulate } from '../scenario/build-simulation.js';
-import { formatIssue, ScenarioError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
+import { reportRunError } from './run-errors.js';
+import { checkMaxEvents, maxEventsOption, parseSeed } from './run-options.js';
 
 interface RunArguments {
   file: string;
@@ -18,6 +18,7 @@ interface RunArguments {
   set?: string[];
   charts: boolean;
   quiet: boolean;
+  maxEvents: number;
 }
 
 /** `msgsim run <file>`: simulate a scenario, print the summary, write the result files. */
@@ -50,8 +51,11 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
           describe: 'render PNG charts (--no-charts to skip)',
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only the output folder' })
+        .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
+          const badMaxEvents = checkMaxEvents(argv.maxEvents as number);
+          if (badMaxEvents) return badMaxEvents;
           if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
             return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
           }
@@ -76,7 +80,12 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     }
     const progress = progressReporter(io, scenario.duration);
     const seed = argv.seed === undefined ? undefined : parseSeed(argv.seed);
-    const result = simulate(scenario, { seed, registries, onProgress: progress.update });
+    const result = simulate(scenario, {
+      seed,
+      registries,
+      onProgress: progress.update,
+      maxEvents: argv.maxEvents,
+    });
     progress.done();
     let written: string[];
     try {
@@ -89,47 +98,6 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof RunawaySimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof SimulationError) {
-      io.stderr(`msgsim: ${argv.file}: ${error.message}\n${(error.cause as Error)?.stack ?? ''}\n`);
-      return EXIT.internal;
-    }
-    throw error;
-  }
-}
-
-function parseSeed(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
-}
-
-/**
- * Why results could not be written to `folder` (checked before a long run, not after), or
- * undefined when it is, or can be made, a writable folder.
- */
-function checkOutputFolder(folder: string): string | undefined {
-  let existing = path.resolve(folder);
-  // Walk up to the nearest existing ancestor: that one must be a writable folder.
-  for (;;) {
-    try {
-      const stats = statSync(existing);
-      if (!stats.isDirectory()) return `${existing} is not a folder`;
-      accessSync(existing, constants.W_OK);
-      return undefined;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') return `${existing} is not writable (${code ?? (error as Error).message})`;
-      const parent = path.dirname(existing);
-      if (parent === existing) return 'no part of the path exists';
-      existing = parent;
-    }
+    return reportRunError(error, argv.file, io);
   }
 }

@@ -59,6 +59,12 @@ export interface CongestionControl {
   readonly ssthresh: number;
   /** True between fast retransmit and the ACK that ends fast recovery. */
   readonly inFastRecovery: boolean;
+  /**
+   * Whether the strategy detects losses itself (duplicate ACKs) and so wants TCP's one timer for
+   * the oldest segment; false leaves loss detection to the transport's own timers (selective
+   * repeat then times every segment, as in the textbook).
+   */
+  readonly detectsLosses: boolean;
   onNewAck(info: NewAckInfo): CongestionAction;
   onDuplicateAck(info: DuplicateAckInfo): CongestionAction;
   onTimeout(info: TimeoutInfo): void;

@@ -10,6 +10,7 @@ class NoCongestionControl implements CongestionControl {
   readonly cwnd = Number.POSITIVE_INFINITY;
   readonly ssthresh = Number.POSITIVE_INFINITY;
   readonly inFastRecovery = false;
+  readonly detectsLosses = false;
 
   onNewAck(): 'none' {
     return 'none';

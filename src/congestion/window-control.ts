@@ -23,6 +23,7 @@ export abstract class WindowControl implements CongestionControl {
   cwnd: number;
   ssthresh: number;
   inFastRecovery = false;
+  readonly detectsLosses = true;
   protected readonly duplicateAckThreshold: number;
   /**
    * Set by a timeout, cleared by the next new ACK: a second expiry before any new ACK is the same

@@ -160,7 +160,9 @@ export class Simulator {
     const queue = this.queue;
     const maxEvents = this.limits.maxEvents;
     const firstEvent = this.executedEvents;
-    let nextCheck = firstEvent + progressEvery;
+    // Checks run every progressEvery events, and once more just past the event limit, exactly.
+    const lastAllowed = firstEvent + maxEvents;
+    let nextCheck = Math.min(firstEvent + progressEvery, lastAllowed + 1);
     let timeAtLastCheck = Number.NaN;
     let eventsSinceTimeMoved = 0;
     this.stopRequested = false;
@@ -186,11 +188,11 @@ export class Simulator {
         this.now = time;
         callback(arg);
         if (++this.executedEvents >= nextCheck) {
-          nextCheck += progressEvery;
+          nextCheck = Math.min(nextCheck + progressEvery, lastAllowed + 1);
           if (this.executedEvents - firstEvent > maxEvents) {
             throw new RunawaySimulationError(
               `the run executed more than ${maxEvents} events and was stopped at t=${this.now} s; ` +
-                'give the scenario a duration or raise the event limit',
+                'give the scenario a shorter duration, or raise the limit (msgsim run --max-events N)',
               this.now,
             );
           }

@@ -1,4 +1,5 @@
 import type { Distribution } from '../engine/distributions.js';
+import { bernoulliLoss } from '../net/loss/bernoulli.js';
 import type { Network } from '../net/network.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 
@@ -8,7 +9,7 @@ export interface Degradation {
   bandwidth?: { set: number } | { times: number };
   /** One-way delay, or a factor on it (jitter scales with it). */
   delay?: { set: Distribution } | { times: number };
-  /** Bernoulli loss probability per packet, both directions. */
+  /** Bernoulli loss probability per packet, both directions, in place of the link's loss model. */
   loss?: number;
 }
 
@@ -35,7 +36,8 @@ function degrade(settings: TransmitterSettings, degradation: Degradation): Trans
           : settings.bandwidthBitsPerSecond * bandwidth.times,
     delay:
       delay === undefined ? settings.delay : 'set' in delay ? delay.set : scaled(settings.delay, delay.times),
-    lossProbability: loss ?? settings.lossProbability,
+    // A fresh Bernoulli process each time; the configured one (and its state) returns afterwards.
+    loss: loss === undefined ? settings.loss : bernoulliLoss(loss).createProcess(),
   };
 }
 

@@ -141,7 +141,8 @@ export interface BrokerReferenceView {
   duration?: number | object;
   nodes: ReadonlyArray<{ id: string }>;
   flows: ReadonlyArray<{
-    to: string;
+    to: string | { broadcast: string };
+    pattern?: unknown;
     publish?: { queue?: string; exchange?: string; topic?: string; key?: string; keys?: string[] };
   }>;
   brokers: ReadonlyArray<{
@@ -271,6 +272,16 @@ export function checkBrokerReferences(
     const publish = flow.publish;
     if (publish === undefined) return;
     const at = (...path: Path): Path => ['flows', f, 'publish', ...path];
+    if (typeof flow.to !== 'string') {
+      issue(['flows', f, 'to'], 'a publishing flow goes to one broker node, not a broadcast');
+      return;
+    }
+    if (flow.pattern !== undefined) {
+      issue(
+        ['flows', f, 'pattern'],
+        'a publishing flow has no request-reply pattern (consumers do not reply)',
+      );
+    }
     const b = brokerOfNode.get(flow.to);
     if (b === undefined) {
       issue(['flows', f, 'to'], `a publishing flow goes to a broker node ('${flow.to}' is none)`);

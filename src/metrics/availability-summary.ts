@@ -129,7 +129,8 @@ function entry(
     observedMttr: snapshot.downPeriods.count > 0 ? snapshot.downPeriods.mean : null,
     observedMttfCi95: snapshot.upPeriods.ci95(),
     observedMttrCi95: snapshot.downPeriods.ci95(),
-    cycles: snapshot.failures,
+    // The same count the note and the interval are based on: whole cycles after the warm-up.
+    cycles: snapshot.cycles.count,
     upSeconds: snapshot.upSeconds,
     downSeconds: snapshot.downSeconds,
     measuredCi95: measuredInterval(measured, snapshot.cycles),

@@ -1,10 +1,13 @@
 import type { AvailabilityModel } from '../faults/availability-model.js';
 import type { BrokerLayout } from '../messaging/messaging-system.js';
 import { availabilitySummary, availabilityTimelines } from './availability-summary.js';
+import { broadcastSummaryOf } from './broadcast-summary.js';
 import type { BrokerCollector } from './broker-collector.js';
 import { brokerBacklogSeries, brokerSummaries } from './broker-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
 import { fairnessOf } from './fairness-groups.js';
+import type { RequestCounters } from './request-collector.js';
+import { type RequestFlowContext, requestSummaryOf } from './request-summary.js';
 import { computeStats } from './stats.js';
 import {
   type CongestionTraceSeries,
@@ -49,7 +52,21 @@ export interface SummaryContext {
     unresolved: number;
     /** Transmitters the flow's data crosses (at the end of the run), for bottleneck sharing. */
     dataPath?: readonly number[];
+    /**
+     * The collector's flows (channels) that carry this flow's messages, the first one first:
+     * a request-reply flow has its requests and its replies, a broadcast one per recipient.
+     * Default: the flow's own index.
+     */
+    channels?: readonly number[];
+    /** How many of `channels` (from the first) start at the flow's sender; default all. */
+    senderChannels?: number;
+    /** Set for a request-reply flow. */
+    requests?: RequestFlowContext;
+    /** Set for a broadcast flow: recipients in `channels` order, and the links each path crosses. */
+    broadcast?: { recipients: readonly string[]; hops: readonly number[] };
   }>;
+  /** Request-level counters per flow (null for flows without a request-reply pattern). */
+  requestCounters?: readonly (RequestCounters | null)[];
   links: ReadonlyArray<{
     id: string;
     between: [string, string];
@@ -72,24 +89,51 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     context.flows.map((flow) => flow.firstSendAt),
     context.flows.map((flow) => flow.completedAt),
   );
-  const recordsByFlow = groupRecordsByFlow(collector, context.flows.length);
+  const recordsByFlow = groupRecordsByFlow(collector, collector.flows.length);
   const allRecords = Int32Array.from({ length: collector.deliveries.length }, (_, i) => i);
   const flows: Record<string, FlowSummary> = {};
   context.flows.forEach((flow, index) => {
-    const counters = collector.flows[index];
+    const channels = flow.channels ?? [index];
+    const counters = channels.map((channel) => collector.flows[channel]);
     const interval = flowIntervals[index];
-    const selected = recordsByFlow[index];
-    flows[flow.id] = {
+    const selected = concatenate(channels.map((channel) => recordsByFlow[channel]));
+    const senderBusySeconds = counters
+      .slice(0, flow.senderChannels ?? channels.length)
+      .reduce((sum, channel) => sum + channel.senderBusySeconds, 0);
+    const summary: FlowSummary = {
       from: flow.from,
       to: flow.to,
       protocol: flow.protocol,
       interval,
       completedAt: Number.isNaN(flow.completedAt) ? null : flow.completedAt,
-      throughput: throughputOf(collector, [counters], interval, selected),
+      throughput: throughputOf(collector, counters, interval, selected),
       latency: latencyOf(collector, context.warmupSeconds, selected),
-      counts: countsOf([counters], [flow.unresolved]),
-      senderUtilisation: ratio(counters.senderBusySeconds, interval.to - interval.from),
+      counts: countsOf(counters, [flow.unresolved]),
+      senderUtilisation: ratio(senderBusySeconds, interval.to - interval.from),
     };
+    const requestCounters = context.requestCounters?.[index];
+    if (flow.requests && requestCounters) {
+      summary.requests = requestSummaryOf(requestCounters, flow.requests, {
+        warmupSeconds: context.warmupSeconds,
+        endSeconds: context.endSeconds,
+      });
+    }
+    if (flow.broadcast) {
+      const latencies = channels.map((channel) =>
+        gather(
+          collector.deliveries.latency,
+          measuredIndices(collector, context.warmupSeconds, recordsByFlow[channel]),
+        ),
+      );
+      summary.broadcast = broadcastSummaryOf(
+        collector,
+        flow.broadcast.recipients,
+        channels,
+        latencies,
+        flow.broadcast.hops,
+      );
+    }
+    flows[flow.id] = summary;
   });
   const availabilityContext = {
     nodeIds: context.nodeIds,
@@ -146,6 +190,17 @@ function intervalOf(context: SummaryContext, starts: number[], ends: number[]): 
   const everyFlowEnded = ends.length > 0 && ends.every((time) => !Number.isNaN(time));
   const to = everyFlowEnded ? Math.max(from, ...ends) : context.endSeconds;
   return { from: Math.min(from, to), to };
+}
+
+function concatenate(parts: readonly Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0];
+  const joined = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
 }
 
 function ratio(numerator: number, denominator: number): number {
@@ -355,7 +410,7 @@ function upFraction(
 function congestionTracesOf(collector: MetricsCollector, context: SummaryContext): CongestionTraceSeries[] {
   const series: CongestionTraceSeries[] = [];
   context.flows.forEach((flow, index) => {
-    const trace = collector.congestionTraces[index];
+    const trace = collector.congestionTraces[flow.channels?.[0] ?? index];
     if (trace.length === 0) return;
     const { time, cwnd, ssthresh, srtt, rto, flight } = trace;
     series.push({ flow: flow.id, time, cwnd, ssthresh, srtt, rto, flight });

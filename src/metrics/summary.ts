@@ -58,7 +58,7 @@ export interface NodeAvailability {
   observedMttr: number | null;
   observedMttfCi95: ConfidenceInterval | null;
   observedMttrCi95: ConfidenceInterval | null;
-  /** Completed failure/repair cycles (failures observed). */
+  /** Completed failure/repair cycles (an up period and the repair ending it) after the warm-up. */
   cycles: number;
   upSeconds: number;
   downSeconds: number;
@@ -142,6 +142,54 @@ export interface FlowSummary {
   counts: Counts;
   /** Fraction of the interval the sender's first link spent transmitting this flow's data. */
   senderUtilisation: number;
+  /** Request-level results of a request-reply flow (its messages above count both directions). */
+  requests?: RequestSummary;
+  /** Per-recipient results of a broadcast flow (its messages above are one per recipient). */
+  broadcast?: BroadcastSummary;
+}
+
+/** What the callers of a request-reply flow experienced. */
+export interface RequestSummary {
+  mode: 'sync' | 'async';
+  /** Requests awaiting a reply at once, at most (1 in sync mode); null when unbounded. */
+  maxOutstanding: number | null;
+  /** Application timeout per attempt (s); null for none. */
+  timeout: number | null;
+  /** From the first request sent (or the warm-up) to the last request's end (or the run's end). */
+  interval: Interval;
+  /** T = N / t with N the requests replied in the interval. */
+  throughput: { requestsPerSecond: number; completed: number; intervalSeconds: number };
+  /** Send to reply received, of replied requests sent after the warm-up, split into components. */
+  latency: LatencySummary;
+  /** Requests whose first attempt went out. */
+  sent: number;
+  replied: number;
+  /** Requests given up, by the reason of their last attempt (`timeout`, `request.linkLoss`, ...). */
+  failed: Record<string, number>;
+  /** Application timeouts that expired, over the requests that ended. */
+  timeouts: number;
+  /** Attempts after the first, over the requests that ended. */
+  retries: number;
+  /** Replies that arrived after their request had ended (counted, not used). */
+  lateReplies: number;
+  /** Requests sent and not ended when the run stopped. */
+  inFlight: number;
+}
+
+/** How a broadcast reached each recipient. */
+export interface BroadcastSummary {
+  /** The recipients' node ids (every node but the sender, or a group's members). */
+  recipients: string[];
+  /** Messages the sending application broadcast (each one goes to every recipient). */
+  messages: number;
+  /** Deliveries over all recipients: N of the flow's T = N / t. */
+  deliveries: number;
+  /** Per recipient: deliveries, links on the path (at the end of the run), latency. */
+  perRecipient: Record<string, { delivered: number; hops: number; latency: Stats }>;
+  /** Mean over recipients of the links crossed. */
+  meanHops: number;
+  /** Slowest recipient: the largest mean latency, and the max over all deliveries (s). */
+  slowestMeanLatency: number | null;
 }
 
 export interface LinkDirectionSummary {

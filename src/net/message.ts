@@ -61,6 +61,11 @@ export class Message {
   copiesInFlight = 0;
   /** Set when the sender gave the message up while copies were still on their way. */
   abandonedFate: MessageFate | null = null;
+  /**
+   * What the application ties this message to (a request it carries or answers), -1 for none;
+   * the network never reads it.
+   */
+  correlation = -1;
 
   constructor(
     /** Unique over the run. */

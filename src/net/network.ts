@@ -49,7 +49,7 @@ export const MAX_HOPS = 255;
 
 /**
  * Store-and-forward packet network: full-duplex links made of two transmitters, each with
- * bandwidth, propagation delay (jitter never reorders), Bernoulli loss and a drop-tail buffer;
+ * bandwidth, propagation delay (jitter never reorders), a loss process and a drop-tail buffer;
  * packets follow shortest paths. Down nodes send nothing and lose what arrives. A down link
  * loses what is on its wire and in its buffers and refuses new packets; with dynamic routing,
  * packets go around it when another path exists. A partition loses packets where they would
@@ -264,7 +264,7 @@ export class Network {
     // Before the next packet starts, so a sender that paces itself can queue its next one.
     if (packet.hops === 0) this.handlers.departed(packet);
     const settings = transmitter.settings;
-    if (settings.lossProbability > 0 && transmitter.lossRandom() < settings.lossProbability) {
+    if (settings.loss.lose(transmitter.lossRandom)) {
       this.fail(packet, LOST_LINK, transmitter.index);
     } else {
       const delay = settings.delay.isConstant

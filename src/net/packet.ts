@@ -12,6 +12,8 @@ export class Packet {
   handedOffAt = Number.NaN;
   /** When its transmission on the first link started (s); NaN while it waits at the source. */
   departedAt = Number.NaN;
+  /** When it reached its destination node (s); NaN before. */
+  arrivedAt = Number.NaN;
   /** When it entered the buffer of the transmitter it is waiting at now (s). */
   enqueuedAt = Number.NaN;
   transSeconds = 0;

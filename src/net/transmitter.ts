@@ -1,6 +1,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream } from '../engine/random.js';
 import type { EventHandle } from '../engine/simulator.js';
+import type { LossProcess } from './loss/loss-model.js';
 import type { Packet } from './packet.js';
 
 /** Static settings of one direction of a link. */
@@ -13,8 +14,8 @@ export interface TransmitterSettings {
   bandwidthBitsPerSecond: number;
   /** One-way propagation delay; a non-constant distribution adds jitter. */
   delay: Distribution;
-  /** Bernoulli loss probability per packet. */
-  lossProbability: number;
+  /** Decides which packets the wire loses (this direction's own process). */
+  loss: LossProcess;
   /** Packets that may wait behind the one in transmission (Infinity: unbounded). */
   bufferPackets: number;
 }

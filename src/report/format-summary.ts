@@ -3,10 +3,12 @@
  * it can be checked against the textbook formula it illustrates.
  */
 import {
+  type BroadcastSummary,
   type Counts,
   type FlowSummary,
   LATENCY_COMPONENTS,
   type LatencySummary,
+  type RequestSummary,
   type Stats,
   type Summary,
   type ThroughputSummary,
@@ -108,6 +110,11 @@ function countLines(counts: Counts): string[] {
     'Counts',
     `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions}, ` +
       `duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
+    ...(counts.misdelivered > 0
+      ? [
+          `${INDENT}misdelivered ${counts.misdelivered} old copies the receiver took for new messages (sequence numbers wrapped)`,
+        ]
+      : []),
     `${INDENT}dropped: ${reasons(counts.dropped)}`,
     `${INDENT}lost: ${reasons(counts.lost)}`,
     `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
@@ -137,6 +144,61 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
         `retransmissions ${flow.counts.retransmissions}, duplicates ${flow.counts.duplicates}, ` +
         `failed ${flow.counts.failed}`,
     );
+    if (flow.requests) lines.push(...requestLines(flow.requests).map((line) => `${INDENT}${INDENT}${line}`));
+    if (flow.broadcast)
+      lines.push(...broadcastLines(flow.broadcast).map((line) => `${INDENT}${INDENT}${line}`));
+  }
+  return lines;
+}
+
+/** The request-level block of a request-reply flow. */
+function requestLines(requests: RequestSummary): string[] {
+  const { throughput, latency } = requests;
+  const outstanding = requests.maxOutstanding === null ? 'unbounded' : String(requests.maxOutstanding);
+  const t = throughput.intervalSeconds;
+  const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
+  const lines = [
+    `requests (${requests.mode}, at most ${outstanding} outstanding, timeout ` +
+      `${requests.timeout === null ? 'none' : formatSeconds(requests.timeout)}): ` +
+      `T = N / t = ${throughput.completed} / ${tText} = ${formatSignificant(throughput.requestsPerSecond)} requests/s`,
+    `${INDENT}sent ${requests.sent}, replied ${requests.replied}, failed: ${reasons(requests.failed)}; ` +
+      `timeouts ${requests.timeouts}, retries ${requests.retries}, late replies ${requests.lateReplies}, ` +
+      `in flight ${requests.inFlight}`,
+  ];
+  if (latency.count === 0) return [...lines, `${INDENT}no request was replied`];
+  lines.push(`${INDENT}latency (send to reply): ${statsLine(latency)}`);
+  lines.push(
+    `${INDENT}mean split: ` +
+      LATENCY_COMPONENTS.map((name) => `${name} ${secondsOrNone(latency.components[name].mean)}`).join(', '),
+  );
+  return lines;
+}
+
+/** The per-recipient block of a broadcast flow. */
+function broadcastLines(broadcast: BroadcastSummary): string[] {
+  const lines = [
+    `broadcast of ${broadcast.messages} messages to ${broadcast.recipients.length} recipients: ` +
+      `${broadcast.deliveries} deliveries (each counts in N), mean hops ${formatSignificant(broadcast.meanHops)}, ` +
+      `slowest recipient's mean latency ${secondsOrNone(broadcast.slowestMeanLatency)}`,
+  ];
+  for (const [recipient, result] of Object.entries(broadcast.perRecipient)) {
+    lines.push(
+      `${INDENT}${recipient}: delivered ${result.delivered}, ${result.hops} hops, ` +
+        `mean latency ${secondsOrNone(result.latency.mean)}, max ${secondsOrNone(result.latency.max)}`,
+    );
+  }
+  return lines;
+}
+
+function fairnessLines(fairness: Summary['fairness']): string[] {
+  if (fairness.length === 0) return [];
+  const lines = ["Fairness (Jain's index J = (Σx)² / (n Σx²) of goodputs on a shared link)"];
+  for (const group of fairness) {
+    const shares = group.flows
+      .map((flow, i) => `${flow} ${formatBitsPerSecond(group.goodputBitsPerSecond[i])}`)
+      .join(', ');
+    const index = group.jainIndex === null ? 'n/a' : formatSignificant(group.jainIndex);
+    lines.push(`${INDENT}J = ${index} over ${group.links.join(', ')}: ${shares}`);
   }
   return lines;
 }
@@ -163,8 +225,9 @@ function theoryLines(theory: Summary['theory']): string[] {
  * availability per node, failing link and replicated service (analytic and measured with 95% CI,
  * observed MTTF and MTTR with 95% CI, cycles, notes; request success ratio of services);
  * message and packet counts with drop and loss reasons; per broker its queues (counts, depth,
- * consumer lag) and consumers; one block per flow (T, goodput, latency,
- * sender utilisation, counts); and each theory prediction with its formula and values. Numbers
+ * consumer lag) and consumers; one block per flow (T, goodput, latency, sender utilisation,
+ * counts); Jain's fairness index of flows sharing a link; and each theory prediction with its
+ * formula and values. Numbers
  * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
  * (no nodes, flows or predictions) are left out. Does not throw for a well-formed Summary.
  */
@@ -177,6 +240,7 @@ export function formatSummary(summary: Summary): string {
     countLines(summary.counts),
     brokerSummaryLines(summary),
     flowLines(summary.flows),
+    fairnessLines(summary.fairness),
     theoryLines(summary.theory),
   ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

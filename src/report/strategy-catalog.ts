@@ -1,7 +1,7 @@
 /**
  * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
- * topologies, distributions, arrival patterns, broker exchange types, overflow policies and
- * delivery guarantees — with their parameters, read from the registries
+ * loss models, topologies, distributions, arrival patterns, broker exchange types, overflow
+ * policies and delivery guarantees — with their parameters, read from the registries
  * and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
@@ -92,6 +92,15 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
         id: strategy.id,
         description: strategy.description,
         parameters: parametersOf(strategy.schema, 'strategy', strategy.id),
+      })),
+    },
+    {
+      kind: 'loss',
+      selectedBy: 'links[].loss, or its forward / reverse',
+      entries: registries.lossModels.all().map((model) => ({
+        id: model.id,
+        description: model.description,
+        parameters: parametersOf(model.schema, 'model', model.id),
       })),
     },
     {

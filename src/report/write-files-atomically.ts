@@ -1,5 +1,6 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeFolder } from './output-folder.js';
 
 /** A file held in memory until every file of a result is ready. */
 export interface PendingFile {
@@ -15,7 +16,7 @@ let temporaryFileCounter = 0;
  * paths written, in order. Throws the file-system error after removing the temporary files.
  */
 export async function writeFilesAtomically(outDir: string, files: readonly PendingFile[]): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+  makeFolder(outDir);
   const temporaryPaths: string[] = [];
   try {
     for (const file of files) {

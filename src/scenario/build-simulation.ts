@@ -2,7 +2,9 @@ import { RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
 import { flowsOfServices, installFaults } from '../faults/install-faults.js';
+import { fanOutRequestProbes, type RequestProbe } from '../messaging/request-probe.js';
 import { MetricsCollector } from '../metrics/collector.js';
+import { RequestCollector } from '../metrics/request-collector.js';
 import { summarize } from '../metrics/summarize.js';
 import type { RunResult } from '../metrics/summary.js';
 import type { Message } from '../net/message.js';
@@ -14,6 +16,8 @@ import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
 import { WorkloadGenerator } from '../workload/generator.js';
 import { buildMessaging } from './build-messaging.js';
+import { createApplications, flowContexts } from './flow-applications.js';
+import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { predictTheory } from './theory-for-scenario.js';
@@ -30,9 +34,19 @@ export interface SimulationOptions {
   registries?: Registries;
   /** Further probes that hear everything the models report (tests, custom collectors). */
   probes?: NetworkProbe[];
+  /** Further probes that hear how every request of request-reply flows ends. */
+  requestProbes?: RequestProbe[];
   /** Most messages alive at once before the run stops as runaway (default 4,000,000). */
   maxLiveMessages?: number;
+  /** Most events one run may execute (default DEFAULT_MAX_EVENTS); overrides limits.maxEvents. */
+  maxEvents?: number;
 }
+
+/**
+ * About five minutes of simulation at a few million events a second: past it a run is far longer
+ * than its author is likely to have meant (a duration of 10^30 years), and stops with a message.
+ */
+export const DEFAULT_MAX_EVENTS = 1_000_000_000;
 
 /** Live messages (and their packets) cost a few hundred bytes each: this keeps a run in memory. */
 export const DEFAULT_MAX_LIVE_MESSAGES = 4_000_000;
@@ -50,7 +64,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const seed = options.seed ?? scenario.seed;
   const replication = options.replication ?? 0;
   const streams = new RandomStreams(seed, replication);
-  const simulator = new Simulator(options.limits);
+  const simulator = new Simulator({
+    ...options.limits,
+    maxEvents: options.maxEvents ?? options.limits?.maxEvents ?? DEFAULT_MAX_EVENTS,
+  });
   const nodeIndex = new Map(scenario.nodes.map((node, index) => [node.id, index]));
   const indexOf = (id: string) => nodeIndex.get(id)!;
 
@@ -64,14 +81,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     return {
       id: link.id,
       between: link.between,
-      transmitters: ends.map(([from, to, lossProbability]) => {
+      transmitters: ends.map(([from, to, loss]) => {
         transmitters.push({
           linkIndex,
           from: indexOf(from),
           to: indexOf(to),
           bandwidthBitsPerSecond: link.bandwidth,
           delay: link.delay,
-          lossProbability,
+          loss: loss.createProcess(),
           bufferPackets: link.buffer ?? Number.POSITIVE_INFINITY,
         });
         transmitterNames.push(`link/${link.id}/${from}>${to}`);
@@ -81,10 +98,12 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   });
 
   const flowsOfService = flowsOfServices(scenario.services, scenario.flows);
+  // Flow i's first channel is channel i: the collector counts per channel, services per flow.
+  const { channels, channelsOfFlow } = planChannels(scenario.flows);
   const collector = new MetricsCollector(
     simulator,
     scenario.warmup,
-    scenario.flows.length,
+    channels.length,
     transmitters.length,
     scenario.nodes.length,
     { links: scenario.links.length, flowsOfService },
@@ -108,6 +127,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const flows: Flow[] = [];
   // Brokers take over what reaches them and what they deliver to consumers (null without brokers).
   let messaging: ReturnType<typeof buildMessaging> = null;
+  // Replies are sized by `replySize`, not encoded from the workload's payloads.
+  const codecSecondsPerByte = channels.map((channel) =>
+    channel.role === 'reply' ? 0 : scenario.flows[channel.flowIndex].workload.codecSecondsPerByte,
+  );
   const stages = scenario.nodes.map(
     (node, index) =>
       new ProcessingStage(
@@ -127,8 +150,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
             flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
         // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
-        (message: Message) =>
-          scenario.flows[message.flowIndex].workload.codecSecondsPerByte * message.payloadBytes,
+        (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes,
       ),
   );
 
@@ -161,14 +183,15 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       }
     },
   };
-  scenario.flows.forEach((flow, index) => {
+  channels.forEach((channel, index) => {
+    const flow = scenario.flows[channel.flowIndex];
     flows.push(
       new Flow(
         {
           index,
-          id: flow.id,
-          source: indexOf(flow.from),
-          destination: indexOf(flow.to),
+          id: channel.id,
+          source: indexOf(channel.from),
+          destination: indexOf(channel.to),
           transport: registries.transports.get(flow.transport.protocol),
           config: flow.transport,
           strategies: registries,
@@ -176,6 +199,19 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         environment,
       ),
     );
+  });
+  const requestCollector = new RequestCollector(
+    scenario.flows.map((flow) => flow.pattern !== undefined),
+    scenario.warmup,
+  );
+  const applications = createApplications(scenario, {
+    simulator,
+    streams,
+    channels: flows,
+    channelsOfFlow,
+    requestProbe: options.requestProbes?.length
+      ? fanOutRequestProbes([requestCollector, ...options.requestProbes])
+      : requestCollector,
   });
   messaging = buildMessaging(scenario, registries, {
     simulator,
@@ -244,7 +280,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
       flow.workload.size,
       streams.stream(`flow/${flow.id}/sizes`),
-      flows[index],
+      applications.sinks[index],
     ).begin();
   });
 
@@ -273,16 +309,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         : null,
     ),
     faults: { model: faults.model, flowsOfService },
-    flows: flows.map((flow, index) => ({
-      id: flow.setup.id,
-      from: scenario.flows[index].from,
-      to: scenario.flows[index].to,
-      protocol: flow.setup.transport.id,
-      firstSendAt: flow.firstSendAt,
-      completedAt: flow.completedAt,
-      unresolved: flow.unresolved,
-      dataPath: network.path(flow.setup.source, flow.setup.destination),
-    })),
+    flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
+    requestCounters: requestCollector.flows,
     links: linkViews,
     theory: predictTheory(scenario),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),

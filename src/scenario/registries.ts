@@ -13,6 +13,8 @@ import {
 } from '../messaging/overflow-policies.js';
 import type { EncodingDefinition } from '../net/encodings/encoding.js';
 import { createEncodingRegistry } from '../net/encodings/index.js';
+import { createLossModelRegistry } from '../net/loss/index.js';
+import type { LossModelDefinition } from '../net/loss/loss-model.js';
 import { createTopologyRegistry } from '../net/topology/index.js';
 import type { TopologyConfigBase, TopologyDefinition } from '../net/topology/topology.js';
 import { createTransportRegistry } from '../transport/index.js';
@@ -37,6 +39,7 @@ export interface Registries extends TransportStrategies {
   exchangeTypes: Registry<ExchangeTypeDefinition>;
   overflowPolicies: Registry<OverflowPolicyDefinition>;
   deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
+  lossModels: Registry<LossModelDefinition>;
 }
 
 /** The registries holding msgsim's built-in strategies. */
@@ -52,5 +55,6 @@ export function createRegistries(): Registries {
     exchangeTypes: createExchangeTypeRegistry(),
     overflowPolicies: createOverflowPolicyRegistry(),
     deliveryGuarantees: createDeliveryGuaranteeRegistry(),
+    lossModels: createLossModelRegistry(),
   };
 }

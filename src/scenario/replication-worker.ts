@@ -32,7 +32,12 @@ port.on('message', (task: ReplicationTask) => {
       });
       scenarios.set(task.variant, scenario);
     }
-    const { summary } = simulate(scenario, { seed: data.seed, replication: task.replication, registries });
+    const { summary } = simulate(scenario, {
+      seed: data.seed,
+      replication: task.replication,
+      registries,
+      maxEvents: data.maxEvents,
+    });
     reply = { task, summary };
   } catch (error) {
     reply = { task, error: transferable(error) };

@@ -21,6 +21,8 @@ export interface RunReplicationsOptions {
   seed?: number;
   /** Runs at once: 1 runs in this thread, more use worker threads (default: available cores). */
   jobs?: number;
+  /** Most events one run may execute (see simulate). */
+  maxEvents?: number;
   /** Used in this thread only; workers build msgsim's built-in registries. */
   registries?: Registries;
   /** Called as each run finishes, in the order they finish. */
@@ -34,6 +36,7 @@ export interface ReplicationWorkerData {
   /** Per variant: the `--set` overrides followed by the variant's own. */
   overrides: string[][];
   seed?: number;
+  maxEvents?: number;
 }
 
 /** A run a worker is asked for. */
@@ -86,6 +89,7 @@ export async function runReplications(
         seed: options.seed,
         replication: task.replication,
         registries: options.registries,
+        maxEvents: options.maxEvents,
       });
       record({ ...task, summary });
     }
@@ -95,6 +99,7 @@ export async function runReplications(
       text: plan.text,
       overrides: plan.variants.map((variant) => [...plan.sets, ...variant.overrides]),
       seed: options.seed,
+      maxEvents: options.maxEvents,
     };
     await runInWorkers(workerData, tasks, jobs, record);
   }

@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import type { Distribution } from '../engine/distributions.js';
-import {
-  distributionSchema,
-  positiveQuantitySchema,
-  probabilitySchema,
-  quantitySchema,
-} from '../engine/schemas.js';
+import { distributionSchema, positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
 import { checkBrokerReferences, createBrokerSchemas } from '../messaging/broker-schema.js';
+import { createPatternSchema } from '../messaging/pattern-schema.js';
 import {
   checkEncodedPayload,
   encodedPayloadKeys,
   resolveEncodedPayload,
 } from '../net/encodings/payload-workload.js';
+import { lossModelSchema } from '../net/loss/loss-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
 import type { TransportConfigBase } from '../transport/transport.js';
+import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
 import type { Registries } from './registries.js';
 
@@ -31,6 +29,8 @@ export function createScenarioSchema(registries: Registries) {
   const time = () => quantitySchema('time');
   const timeDistribution = () => distributionSchema('time', registries.distributions);
   const sizeDistribution = () => distributionSchema('size', registries.distributions);
+  // One instance under an id: the published JSON Schema refers to it instead of repeating it.
+  const lossModel = lossModelSchema(registries.lossModels);
 
   const failureSchema = z
     .union([
@@ -90,14 +90,15 @@ export function createScenarioSchema(registries: Registries) {
       .meta({ description: 'one-way propagation; a distribution adds jitter' }),
     loss: z
       .union([
-        probabilitySchema.transform((p) => ({ forward: p, reverse: p })),
-        z.strictObject({ forward: probabilitySchema.default(0), reverse: probabilitySchema.default(0) }),
+        lossModel.transform((model) => ({ forward: model, reverse: model })),
+        z.strictObject({ forward: lossModel.prefault(0), reverse: lossModel.prefault(0) }),
       ])
       .prefault(0)
       .meta({
         description:
-          'Bernoulli loss probability per packet: one value for both directions, or { forward, reverse } ' +
-          '(forward is from the first node of `between` to the second)',
+          'loss per packet: a probability (Bernoulli) or { model: ' +
+          `${registries.lossModels.ids().join(' | ')}, ... }, the same for both directions; ` +
+          'or { forward, reverse } each of these (forward is from the first node of `between` to the second)',
       }),
     buffer: z
       .number()
@@ -199,14 +200,26 @@ export function createScenarioSchema(registries: Registries) {
       arrivals: workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
     }));
 
-  const flowSchema = z.strictObject({
-    id: idSchema.optional(),
-    from: idSchema,
-    to: idSchema,
-    transport: transportSchema.prefault({ protocol: 'datagram' }),
-    workload: workloadSchema,
-    publish: brokerSchemas.publish.optional(),
-  });
+  const flowSchema = z
+    .strictObject({
+      id: idSchema.optional(),
+      from: idSchema,
+      to: z
+        .union([
+          idSchema,
+          z.strictObject({
+            broadcast: idSchema.meta({
+              description: `'${BROADCAST_ALL}' (every other node) or a group's id`,
+            }),
+          }),
+        ])
+        .meta({ description: `a node id, or { broadcast: ${BROADCAST_ALL} | <group id> }` }),
+      transport: transportSchema.prefault({ protocol: 'datagram' }),
+      workload: workloadSchema,
+      pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
+      publish: brokerSchemas.publish.optional(),
+    })
+    .superRefine((flow, ctx) => checkPattern(flow, ctx));
 
   const faultSchema = faultSchemas.fault;
 
@@ -251,6 +264,15 @@ export function createScenarioSchema(registries: Registries) {
         .default([])
         .meta({ description: 'nodes; an entry may also give properties to a node a topology generates' }),
       links: z.array(linkSchema).default([]),
+      groups: z
+        .array(
+          z.strictObject({
+            id: idSchema,
+            members: z.array(idSchema).min(1).meta({ description: 'node ids' }),
+          }),
+        )
+        .default([])
+        .meta({ description: 'named groups of nodes, for flows to { broadcast: <group id> }' }),
       flows: z.array(flowSchema).default([]),
       faults: z.array(faultSchema).default([]),
       services: z
@@ -303,6 +325,7 @@ export function createScenarioSchema(registries: Registries) {
         flows: scenario.flows.map((flow, index) => ({
           ...flow,
           id: flow.id ?? `flow-${index}`,
+          ...addressOf(flow, nodes, scenario.groups),
           transport: flow.transport as TransportConfigBase & Record<string, unknown>,
         })),
       };
@@ -315,7 +338,13 @@ interface ReferenceView {
   warmup: number | object;
   nodes: Array<{ id: string; failure?: unknown }>;
   links: Array<{ id?: string; between: [string, string] }>;
-  flows: Array<{ id?: string; from: string; to: string; workload: { messages?: number; stop?: number } }>;
+  groups: Array<{ id: string; members: string[] }>;
+  flows: Array<{
+    id?: string;
+    from: string;
+    to: string | { broadcast: string };
+    workload: { messages?: number; stop?: number };
+  }>;
   faults: Array<{ at: number; crash?: string; recover?: string }>;
 }
 
@@ -356,24 +385,33 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
   });
   const component = connectedComponents(scenario.links);
   const flowIds = new Set<string>();
+  const reachable = (from: string, to: string) => (component.get(from) ?? from) === (component.get(to) ?? to);
+  const checkBroadcast = checkGroups(scenario.groups, ctx, { nodeIds, checkNode, reachable });
   scenario.flows.forEach((flow, index) => {
     checkNode(flow.from, ['flows', index, 'from']);
-    checkNode(flow.to, ['flows', index, 'to']);
-    if (nodeIds.has(flow.from) && nodeIds.has(flow.to) && flow.from !== flow.to) {
-      if ((component.get(flow.from) ?? flow.from) !== (component.get(flow.to) ?? flow.to)) {
+    if (typeof flow.to === 'string') {
+      checkNode(flow.to, ['flows', index, 'to']);
+      if (
+        nodeIds.has(flow.from) &&
+        nodeIds.has(flow.to) &&
+        flow.from !== flow.to &&
+        !reachable(flow.from, flow.to)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['flows', index, 'to'],
           message: `no path from '${flow.from}' to '${flow.to}': no chain of links joins them`,
         });
       }
+      if (flow.from === flow.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', index, 'to'],
+          message: 'a flow needs two different nodes',
+        });
+    } else {
+      checkBroadcast(flow.from, flow.to.broadcast, ['flows', index, 'to', 'broadcast']);
     }
-    if (flow.from === flow.to)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['flows', index, 'to'],
-        message: 'a flow needs two different nodes',
-      });
     const id = flow.id ?? `flow-${index}`;
     if (flowIds.has(id))
       ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });

@@ -1,3 +1,4 @@
+import { requestReplyTheory } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
 import { fixedTimeoutSeconds } from '../transport/rto/fixed.js';
@@ -11,6 +12,49 @@ function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | und
     byEnds.set(`${link.between[1]}\u0000${link.between[0]}`, link);
   }
   return (flow) => byEnds.get(`${flow.from}\u0000${flow.to}`);
+}
+
+/**
+ * Request-reply over a lossless direct link with a datagram transport and constant sizes and
+ * processing; without a timeout that could cut a round trip short (sync: shorter than C; async:
+ * any, as queueing has no bound there).
+ */
+function requestReplyPrediction(
+  flow: FlowConfig,
+  link: LinkConfig,
+  nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
+): TheoryPrediction | null {
+  const pattern = flow.pattern!;
+  const server = nodesById.get(flow.to)!;
+  const client = nodesById.get(flow.from)!;
+  const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
+  if (flow.transport.protocol !== 'datagram' || !constant.every((distribution) => distribution.isConstant))
+    return null;
+  if (
+    link.loss.forward.lossRate > 0 ||
+    link.loss.reverse.lossRate > 0 ||
+    flow.workload.sizeCycleBytes !== undefined
+  )
+    return null;
+  if (pattern.think !== undefined && !pattern.think.isConstant) return null;
+  const theory = requestReplyTheory({
+    mode: pattern.mode,
+    requestBytes: flow.workload.size.mean + flow.transport.headerSize,
+    replyBytes: pattern.replySize.mean + flow.transport.headerSize,
+    bandwidthBitsPerSecond: link.bandwidth,
+    propagationSeconds: link.delay.mean,
+    serverSeconds: server.processing.mean,
+    serverWorkers: server.servers,
+    clientSeconds: client.processing.mean,
+    clientWorkers: client.servers,
+    thinkSeconds: pattern.think?.mean ?? 0,
+    maxOutstanding: pattern.maxOutstanding ?? Number.POSITIVE_INFINITY,
+    offeredPerSecond: flow.workload.rate ?? Number.POSITIVE_INFINITY,
+  });
+  if (pattern.timeout !== undefined) {
+    if (pattern.mode === 'async' || pattern.timeout < theory.values.roundTripSeconds) return null;
+  }
+  return theory;
 }
 
 /**
@@ -42,20 +86,40 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     if (link) flowsPerLink.set(link, (flowsPerLink.get(link) ?? 0) + 1);
   }
   for (const flow of scenario.flows) {
+    // A broadcast has no one link; its `to` names no node.
+    if (flow.broadcast) continue;
     const link = directLink(flow);
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
     if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
+    if (flow.pattern !== undefined) {
+      const prediction = requestReplyPrediction(flow, link, nodesById);
+      if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
+      continue;
+    }
     const transport = flow.transport;
+    const [dataLoss, ackLoss] =
+      link.between[0] === flow.from
+        ? [link.loss.forward, link.loss.reverse]
+        : [link.loss.reverse, link.loss.forward];
     const size = flow.workload.size;
-    if (transport.protocol === 'stop-and-wait' && size.isConstant && flow.workload.arrivals === 'bulk') {
+    // The formula assumes independent losses: no prediction for a periodic pattern.
+    const dataLossProbability = dataLoss.independentProbability;
+    const ackLossProbability = ackLoss.independentProbability;
+    if (
+      transport.protocol === 'stop-and-wait' &&
+      dataLossProbability !== undefined &&
+      ackLossProbability !== undefined &&
+      size.isConstant &&
+      flow.workload.arrivals === 'bulk'
+    ) {
       const prediction = stopAndWaitTheory({
         dataBytes: size.mean + transport.headerSize,
         ackBytes: typeof transport.ackSize === 'number' ? transport.ackSize : 0,
         bandwidthBitsPerSecond: link.bandwidth,
         propagationSeconds: link.delay.mean,
-        dataLossProbability: link.between[0] === flow.from ? link.loss.forward : link.loss.reverse,
-        ackLossProbability: link.between[0] === flow.from ? link.loss.reverse : link.loss.forward,
+        dataLossProbability,
+        ackLossProbability,
         // The formula charges each loss one constant timeout: no prediction for an adaptive one.
         timeoutSeconds: fixedTimeoutSeconds(transport.timeout) ?? Number.NaN,
       });
@@ -66,8 +130,8 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     if (
       transport.protocol === 'datagram' &&
       flow.workload.arrivals === 'poisson' &&
-      link.loss.forward === 0 &&
-      link.loss.reverse === 0 &&
+      link.loss.forward.lossRate === 0 &&
+      link.loss.reverse.lossRate === 0 &&
       link.buffer === undefined &&
       noProcessing &&
       (size.family === 'exponential' || size.isConstant) &&

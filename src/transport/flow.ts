@@ -29,6 +29,17 @@ export interface FlowEnvironment {
   liveMessagesChanged(change: 1 | -1): void;
 }
 
+/**
+ * An application on a flow that wants to hear how its messages end (request-reply). Called
+ * after the ledger and the probes have the outcome; it may create messages on any flow.
+ */
+export interface FlowApplication {
+  /** `message` ended: delivered to the receiving application (after processing), or not. */
+  messageEnded(message: Message): void;
+  /** The flow completed (every message resolved, the workload done, the sender idle). */
+  flowCompleted?(): void;
+}
+
 /** Static description of a flow. */
 export interface FlowSetup {
   index: number;
@@ -77,6 +88,8 @@ export class Flow implements FlowPort {
   private toppingUp = false;
   /** Messages the receiving node passed on (to a broker): their receive-window place is free already. */
   private readonly passedOnMessages = new Set<Message>();
+  /** Hears how messages end; null for a plain flow. */
+  private application: FlowApplication | null = null;
 
   constructor(
     readonly setup: FlowSetup,
@@ -106,18 +119,28 @@ export class Flow implements FlowPort {
     return !Number.isNaN(this.completedAt);
   }
 
-  /** The application creates a message of `payloadBytes`, now or at `createdAt` (bulk). */
-  createMessage(payloadBytes: number, createdAt = this.environment.simulator.now): void {
+  /** Tells `application` how each message of this flow ends. */
+  attach(application: FlowApplication): void {
+    this.application = application;
+  }
+
+  /**
+   * The application creates a message of `payloadBytes`, now or at `createdAt` (bulk), tied to
+   * `correlation` (see Message.correlation). Returns it; it may have ended already (node down).
+   */
+  createMessage(payloadBytes: number, createdAt = this.environment.simulator.now, correlation = -1): Message {
     const { environment } = this;
     const message = new Message(environment.nextMessageId(), this.setup.index, payloadBytes, createdAt);
+    message.correlation = correlation;
     this.unresolved++;
     environment.liveMessagesChanged(1);
     environment.probe.messageCreated(message);
     if (!environment.network.isUp(this.setup.source)) {
       this.resolve(message, LOST_NODE_DOWN);
-      return;
+      return message;
     }
     this.sender.submit(message);
+    return message;
   }
 
   /**
@@ -244,7 +267,10 @@ export class Flow implements FlowPort {
     const now = this.environment.simulator.now;
     message.receivedAt = now;
     message.handedOffAt = packet.handedOffAt;
-    message.waitSeconds = packet.handedOffAt - message.createdAt;
+    // A receiver may hold a segment before handing it up (selective repeat's reorder buffer,
+    // behind a lost one): time lost to loss recovery, so t_wait, like the sender's wait.
+    const heldSeconds = Number.isNaN(packet.arrivedAt) ? 0 : now - packet.arrivedAt;
+    message.waitSeconds = packet.handedOffAt - message.createdAt + heldSeconds;
     message.transSeconds = packet.transSeconds;
     message.propSeconds = packet.propSeconds;
     message.queueSeconds = packet.queueSeconds;
@@ -279,6 +305,7 @@ export class Flow implements FlowPort {
     this.unresolved--;
     this.environment.liveMessagesChanged(-1);
     this.environment.probe.messageResolved(message);
+    this.application?.messageEnded(message);
     if (this.bulkRemaining > 0) this.topUpBulk();
     this.checkComplete();
   }
@@ -291,6 +318,7 @@ export class Flow implements FlowPort {
   packetArrived(packet: Packet): void {
     if (packet.kind === 'data') {
       const message = packet.message!;
+      packet.arrivedAt = this.environment.simulator.now;
       message.copiesInFlight--;
       this.receiver.onData(packet);
       this.settleAbandoned(message);
@@ -334,5 +362,6 @@ export class Flow implements FlowPort {
     this.completedAt =
       this.setup.transport.acknowledged || Number.isNaN(this.lastDeliveryAt) ? now : this.lastDeliveryAt;
     this.environment.flowCompleted(this);
+    this.application?.flowCompleted?.();
   }
 }

@@ -103,9 +103,9 @@ export class WindowSender implements TransportSender {
     // The receiver's buffer is known before the first segment, as TCP learns it in the handshake:
     // the first window never overruns it.
     this.advertisedWindow = config.receiveBuffer;
-    this.perSegmentTimers = mode.selective && config.congestion.strategy === 'none';
     this.rto = this.newRto();
     this.congestion = this.newCongestionControl();
+    this.perSegmentTimers = mode.selective && !this.congestion.detectsLosses;
   }
 
   private newRto(): RetransmissionTimeout {

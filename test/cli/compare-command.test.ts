@@ -262,6 +262,20 @@ describe('msgsim compare', () => {
       (await compare([lossy, '--vary', 'links[0].loss=0', '--replications', '0', '--out', out])).code,
     ).toBe(2);
     expect((await compare([lossy, '--vary', 'links[0].loss=0', '--jobs', '1.5', '--out', out])).code).toBe(2);
+    // Absurd counts are refused at once, quoting what was given.
+    const huge = await compare([
+      lossy,
+      '--vary',
+      'links[0].loss=0',
+      '--replications',
+      '1000000000',
+      '--out',
+      out,
+    ]);
+    expect(huge.code).toBe(2);
+    expect(huge.err).toContain("--replications expects a whole number from 1 to 10000, got '1000000000'");
+    const word = await compare([lossy, '--vary', 'links[0].loss=0', '--replications', 'abc', '--out', out]);
+    expect(word.err).toContain("got 'abc'");
     expect((await compare([lossy, '--vary', 'links[0].loss=0,', '--out', out])).code).toBe(2);
     expect(existsSync(out)).toBe(false);
   });

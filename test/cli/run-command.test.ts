@@ -121,4 +121,27 @@ describe('msgsim run', () => {
     expect(code).toBe(2);
     expect(io.err).toContain('no message was created, delivered, dropped or lost');
   });
+
+  it('stops a run longer than --max-events with a message naming the flag, and writes nothing', async () => {
+    const { io, cli } = captured();
+    const out = path.join(scratch, 'too-long');
+    const code = await main(['run', lossy, '--max-events', '1000', '--out', out], cli);
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/executed more than 1000 events and was stopped at t=.* --max-events N/);
+    expect(existsSync(out)).toBe(false);
+    expect(await main(['run', lossy, '--max-events', '0'], captured().cli)).toBe(2);
+  });
+
+  it('refuses an output folder that cannot be created, before running (a pseudo file system too)', async () => {
+    const { io, cli } = captured();
+    const blocker = path.join(scratch, 'a-file');
+    writeFileSync(blocker, 'x');
+    expect(await main(['run', lossy, '--out', path.join(blocker, 'sub')], cli)).toBe(2);
+    expect(io.err).toMatch(/a-file\/sub: .*a-file is not a folder/);
+    if (existsSync('/proc/self')) {
+      const proc = captured();
+      expect(await main(['run', lossy, '--out', '/proc/msgsim-nope/x'], proc.cli)).toBe(2);
+      expect(proc.io.err).toContain('cannot create a folder in /proc');
+    }
+  });
 });

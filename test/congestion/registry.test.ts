@@ -58,6 +58,13 @@ describe('congestion-control registry', () => {
       expect(first.cwnd).toBe(1);
       expect(first.ssthresh).toBe(Number.POSITIVE_INFINITY);
       expect(first.inFastRecovery).toBe(false);
+      expect(first.detectsLosses).toBe(true);
     }
+  });
+
+  it("none leaves loss detection to the transport's timers (selective repeat then times each segment)", () => {
+    const none = registry.get('none').create({ strategy: 'none' });
+    expect(none.detectsLosses).toBe(false);
+    expect(none.cwnd).toBe(Number.POSITIVE_INFINITY);
   });
 });

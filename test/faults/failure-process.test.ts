@@ -52,7 +52,8 @@ describe('failure process with constant ttf = 10 s, ttr = 2 s', () => {
     expect(n.upSeconds).toBe(99);
     expect(n.downSeconds).toBe(20);
     expect(n.measured).toBe(99 / 119);
-    expect(n.cycles).toBe(10);
+    // A cycle is an up period and the repair that ends it: the first down period follows none.
+    expect(n.cycles).toBe(9);
     expect(n.observedMttr).toBe(2);
     const down = nodeTimelines[0].periods.filter((p) => !p.up && p.end > p.start);
     expect(down[0]).toEqual({ start: 0, end: 2, up: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constantDistribution } from '../../src/engine/distributions.js';
+import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { RoutingTable } from '../../src/net/routing.js';
 import type { TransmitterSettings } from '../../src/net/transmitter.js';
 
@@ -15,7 +16,7 @@ function transmitters(links: Array<[number, number, number]>): TransmitterSettin
       to,
       bandwidthBitsPerSecond: 1e6,
       delay: constantDistribution(delay),
-      lossProbability: 0,
+      loss: bernoulliLoss(0).createProcess(),
       bufferPackets: Number.POSITIVE_INFINITY,
     })),
   );

@@ -61,6 +61,13 @@ describe('writeResults', () => {
     ]);
   });
 
+  it('removes the congestion trace of an earlier run when this run has no window transport', async () => {
+    const outDir = join(scratch, 'no-trace');
+    await writeResults(smallRunResult(), outDir, { charts: false });
+    await writeResults({ ...smallRunResult(), congestionTraces: [] }, outDir, { charts: false });
+    expect((await readdir(outDir)).sort()).toEqual(['summary.json', 'timeseries.csv']);
+  });
+
   it('writes nothing when building the charts fails', async () => {
     const outDir = join(scratch, 'failed');
     const result = smallRunResult();

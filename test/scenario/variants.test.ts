@@ -217,7 +217,8 @@ describe('planVariants', () => {
       'loss=0.25, messages=8',
     ]);
     const last = plan.variants[3].scenario;
-    expect(last.links[0].loss).toEqual({ forward: 0.25, reverse: 0.25 });
+    expect(last.links[0].loss.forward.independentProbability).toBe(0.25);
+    expect(last.links[0].loss.reverse.independentProbability).toBe(0.25);
     expect(last.flows.map((flow) => flow.workload.messages)).toEqual([8, 8]);
     expect(plan.variants.every((variant) => variant.scenario.links[0].delay.mean === 0.005)).toBe(true);
   });

@@ -115,7 +115,8 @@ describe('topology builders', () => {
     for (const link of scenario.links) {
       expect(link.bandwidth).toBe(2e6);
       expect(link.delay.mean).toBe(0.005);
-      expect(link.loss).toEqual({ forward: 0.1, reverse: 0.1 });
+      expect(link.loss.forward).toMatchObject({ model: 'bernoulli', independentProbability: 0.1 });
+      expect(link.loss.reverse).toMatchObject({ model: 'bernoulli', independentProbability: 0.1 });
       expect(link.buffer).toBe(8);
     }
   });

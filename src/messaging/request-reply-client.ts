@@ -1,0 +1,226 @@
+import type { RandomStream } from '../engine/random.js';
+import type { EventHandle, Simulator } from '../engine/simulator.js';
+import type { Message, MessageFate } from '../net/message.js';
+import type { Flow } from '../transport/flow.js';
+import type { WorkloadSink } from '../workload/generator.js';
+import type { RequestReplyConfig } from './pattern-schema.js';
+import type { RequestOutcome, RequestProbe } from './request-probe.js';
+
+interface PendingRequest {
+  readonly id: number;
+  readonly sizeBytes: number;
+  sentAt: number;
+  attempts: number;
+  timeouts: number;
+  /** Id of the request message of the latest attempt. */
+  currentMessage: number;
+  timer: EventHandle;
+}
+
+/** Requests the workload created and the client has not sent yet: counts with their sizes. */
+interface BacklogEntry {
+  count: number;
+  size: () => number;
+}
+
+const REPLIED: RequestOutcome = { kind: 'replied' };
+
+/** "request.linkLoss", "reply.gaveUp": which message of the exchange ended how. */
+function reasonOf(direction: 'request' | 'reply', fate: MessageFate): string {
+  const cause = fate.kind === 'lost' || fate.kind === 'dropped' ? fate.reason : 'gaveUp';
+  return `${direction}.${cause}`;
+}
+
+/**
+ * The two ends of a request-reply flow. The caller takes requests from the workload (it is the
+ * workload's sink) and sends each one on the request flow: in sync mode one at a time (closed
+ * loop, with think time), in async mode as they come, at most `maxOutstanding` awaiting a reply.
+ * The server answers every request message its application receives — after the server node's
+ * processing stage — with a reply message on the reverse flow. A request ends when a reply to
+ * any of its attempts reaches the caller's application; an attempt fails when its timeout
+ * expires, or without a timeout when its request or reply message ends undelivered; a failed
+ * attempt is retried up to `retries` times, then the request fails with the attempt's reason.
+ */
+export class RequestReplyClient implements WorkloadSink {
+  private readonly backlog: BacklogEntry[] = [];
+  private readonly outstanding = new Map<number, PendingRequest>();
+  /** Request messages delivered to the server whose reply has not ended, by message id. */
+  private readonly answered = new Map<number, Message>();
+  private readonly limit: number;
+  private nextRequestId = 0;
+  private generatorDone = false;
+  private thinking = false;
+  private pumping = false;
+  private finished = false;
+  /** When the last request ended and no more will be sent (s); NaN until then. */
+  endedAt = Number.NaN;
+  private readonly onTimeout = (request: PendingRequest): void => this.timedOut(request);
+  private readonly onThinkEnd = (): void => {
+    this.thinking = false;
+    this.pump();
+  };
+
+  constructor(
+    private readonly simulator: Simulator,
+    private readonly config: RequestReplyConfig,
+    /** Index of the scenario flow (for reports). */
+    private readonly flowIndex: number,
+    private readonly requests: Flow,
+    private readonly replies: Flow,
+    private readonly random: { replySizes: RandomStream; think: RandomStream },
+    private readonly probe: RequestProbe,
+  ) {
+    this.limit = config.mode === 'sync' ? 1 : (config.maxOutstanding ?? Number.POSITIVE_INFINITY);
+    requests.attach({
+      messageEnded: (message) => this.requestMessageEnded(message),
+      // No request message is left that the server could still answer.
+      flowCompleted: () => replies.finishWorkload(),
+    });
+    replies.attach({ messageEnded: (message) => this.replyMessageEnded(message) });
+  }
+
+  createMessage(payloadBytes: number): void {
+    this.backlog.push({ count: 1, size: () => payloadBytes });
+    this.pump();
+  }
+
+  createBulk(count: number, size: () => number): void {
+    this.backlog.push({ count, size });
+    this.pump();
+  }
+
+  finishWorkload(): void {
+    this.generatorDone = true;
+    this.checkFinished();
+  }
+
+  /** Sends requests from the backlog while the mode allows; loops rather than recursing. */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    while (!this.thinking && this.outstanding.size < this.limit && this.backlog.length > 0) {
+      const entry = this.backlog[0];
+      if (--entry.count === 0) this.backlog.shift();
+      const request: PendingRequest = {
+        id: this.nextRequestId++,
+        sizeBytes: entry.size(),
+        sentAt: this.simulator.now,
+        attempts: 0,
+        timeouts: 0,
+        currentMessage: -1,
+        timer: -1,
+      };
+      this.outstanding.set(request.id, request);
+      this.probe.requestSent(this.flowIndex, request.sentAt);
+      this.attempt(request);
+    }
+    this.pumping = false;
+    this.checkFinished();
+  }
+
+  private attempt(request: PendingRequest): void {
+    request.attempts++;
+    if (this.config.timeout !== undefined) {
+      request.timer = this.simulator.schedule(this.config.timeout, this.onTimeout, request);
+    }
+    // The message may end inside createMessage (the caller's node is down): -1 stands for
+    // "the attempt being made", so that ending is taken as this attempt's.
+    request.currentMessage = -1;
+    const message = this.requests.createMessage(request.sizeBytes, this.simulator.now, request.id);
+    if (request.currentMessage === -1) request.currentMessage = message.id;
+  }
+
+  private requestMessageEnded(message: Message): void {
+    if (message.fate.kind === 'delivered') {
+      // The server's application has the request: it answers at once, on the reverse path.
+      this.answered.set(message.id, message);
+      const size = this.config.replySize;
+      const bytes = size.isConstant ? size.mean : size.sample(this.random.replySizes);
+      this.replies.createMessage(bytes, this.simulator.now, message.id);
+      return;
+    }
+    const request = this.outstanding.get(message.correlation);
+    if (request === undefined || this.config.timeout !== undefined) return;
+    if (request.currentMessage === -1 || request.currentMessage === message.id) {
+      request.currentMessage = message.id;
+      this.attemptFailed(request, reasonOf('request', message.fate));
+    }
+  }
+
+  private replyMessageEnded(reply: Message): void {
+    const requestMessage = this.answered.get(reply.correlation)!;
+    this.answered.delete(reply.correlation);
+    const request = this.outstanding.get(requestMessage.correlation);
+    if (reply.fate.kind === 'delivered') {
+      if (request === undefined) this.probe.lateReply(this.flowIndex);
+      else this.replied(request, requestMessage, reply);
+      return;
+    }
+    if (request === undefined || this.config.timeout !== undefined) return;
+    if (request.currentMessage === requestMessage.id)
+      this.attemptFailed(request, reasonOf('reply', reply.fate));
+  }
+
+  private timedOut(request: PendingRequest): void {
+    request.timer = -1;
+    request.timeouts++;
+    this.attemptFailed(request, 'timeout');
+  }
+
+  private attemptFailed(request: PendingRequest, reason: string): void {
+    if (request.timer !== -1) this.simulator.cancel(request.timer);
+    request.timer = -1;
+    if (request.attempts <= this.config.retries) this.attempt(request);
+    else this.end(request, { kind: 'failed', reason }, null);
+  }
+
+  private replied(request: PendingRequest, requestMessage: Message, reply: Message): void {
+    this.end(request, REPLIED, { request: requestMessage, reply });
+  }
+
+  private end(
+    request: PendingRequest,
+    outcome: RequestOutcome,
+    exchange: { request: Message; reply: Message } | null,
+  ): void {
+    if (request.timer !== -1) this.simulator.cancel(request.timer);
+    this.outstanding.delete(request.id);
+    const now = this.simulator.now;
+    const sum = (part: (message: Message) => number) =>
+      exchange === null ? 0 : part(exchange.request) + part(exchange.reply);
+    this.probe.requestEnded({
+      flowIndex: this.flowIndex,
+      id: request.id,
+      sentAt: request.sentAt,
+      endedAt: now,
+      attempts: request.attempts,
+      timeouts: request.timeouts,
+      outcome,
+      transSeconds: sum((message) => message.transSeconds),
+      propSeconds: sum((message) => message.propSeconds),
+      queueSeconds: sum((message) => message.queueSeconds),
+      procSeconds: sum((message) => message.procSeconds),
+      // Earlier attempts count as waiting: the answered attempt was sent this long after the first.
+      waitSeconds:
+        exchange === null
+          ? 0
+          : exchange.request.createdAt - request.sentAt + sum((message) => message.waitSeconds),
+    });
+    const think = this.config.think;
+    if (think !== undefined && !(think.isConstant && think.mean === 0)) {
+      this.thinking = true;
+      this.simulator.schedule(
+        think.isConstant ? think.mean : think.sample(this.random.think),
+        this.onThinkEnd,
+      );
+    }
+    this.pump();
+  }
+
+  private checkFinished(): void {
+    if (this.finished || !this.generatorDone || this.backlog.length > 0 || this.outstanding.size > 0) return;
+    this.finished = true;
+    this.endedAt = this.simulator.now;
+    this.requests.finishWorkload();
+  }
+}

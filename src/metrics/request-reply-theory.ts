@@ -1,0 +1,69 @@
+import type { TheoryPrediction } from './summary.js';
+
+/** A request-reply flow over one lossless link, everything constant, datagram transport. */
+export interface RequestReplyPath {
+  mode: 'sync' | 'async';
+  /** Request and reply sizes on the wire (payload plus header). */
+  requestBytes: number;
+  replyBytes: number;
+  bandwidthBitsPerSecond: number;
+  /** One-way propagation (s). */
+  propagationSeconds: number;
+  /** Processing per message at the server and at the caller (s), and their workers. */
+  serverSeconds: number;
+  serverWorkers: number;
+  clientSeconds: number;
+  clientWorkers: number;
+  /** Sync: think time between requests (s). */
+  thinkSeconds: number;
+  /** Async: requests outstanding at most (Infinity: open loop). */
+  maxOutstanding: number;
+  /** Async open loop: requests offered per second (Infinity for all at once). */
+  offeredPerSecond: number;
+}
+
+/**
+ * Request-reply on one link: a request's round trip is C = Lq/R + d + t_s + Lr/R + d + t_c.
+ * A sync caller completes one request per C + Z, so T = 1/(C + Z) (for N requests exactly
+ * N/(N·C + (N-1)·Z)); an async caller with M outstanding is held to T <= min(M/C, μ), where μ
+ * is the slowest stage's rate (each link direction R/Lq, R/Lr; each node k/t_proc), and open
+ * loop to min(λ, μ) — Little's law with M requests in the loop.
+ */
+export function requestReplyTheory(path: RequestReplyPath): TheoryPrediction {
+  const requestSeconds = (path.requestBytes * 8) / path.bandwidthBitsPerSecond;
+  const replySeconds = (path.replyBytes * 8) / path.bandwidthBitsPerSecond;
+  const roundTrip =
+    requestSeconds + replySeconds + 2 * path.propagationSeconds + path.serverSeconds + path.clientSeconds;
+  if (path.mode === 'sync') {
+    return {
+      formula: 'C = Lq/R + d + t_s + Lr/R + d + t_c; sync: T = 1/(C + Z)',
+      values: {
+        roundTripSeconds: roundTrip,
+        thinkSeconds: path.thinkSeconds,
+        requestsPerSecond: 1 / (roundTrip + path.thinkSeconds),
+      },
+    };
+  }
+  const stageRates = [
+    1 / requestSeconds,
+    1 / replySeconds,
+    path.serverWorkers / path.serverSeconds,
+    path.clientWorkers / path.clientSeconds,
+  ];
+  const capacity = Math.min(...stageRates);
+  const windowBound = path.maxOutstanding / roundTrip;
+  const bound = Math.min(windowBound, capacity, path.offeredPerSecond);
+  const values: Record<string, number> = { roundTripSeconds: roundTrip, capacityPerSecond: capacity };
+  if (Number.isFinite(path.maxOutstanding)) {
+    values.maxOutstanding = path.maxOutstanding;
+    values.windowBoundPerSecond = windowBound;
+  }
+  if (Number.isFinite(path.offeredPerSecond)) values.offeredPerSecond = path.offeredPerSecond;
+  values.requestsPerSecondBound = bound;
+  return {
+    formula: Number.isFinite(path.maxOutstanding)
+      ? 'C = Lq/R + d + t_s + Lr/R + d + t_c; async: T <= min(M/C, μ), μ = slowest stage rate'
+      : 'C = Lq/R + d + t_s + Lr/R + d + t_c; async open loop: T <= min(λ, μ), μ = slowest stage rate',
+    values,
+  };
+}

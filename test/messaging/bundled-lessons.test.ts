@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/scenario/build-simulation.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+describe('the lessons of the bundled messaging scenarios', () => {
+  it('request-reply-sync-vs-async: sync at 1/C = 9.43/s, async near 16/C, 15 times more', () => {
+    const { summary } = simulate(loadScenario('scenarios/request-reply-sync-vs-async.yaml'));
+    const sync = summary.flows.sync.requests!;
+    const async = summary.flows.async.requests!;
+    const C = 0.0008 + 0.05 + 0.002 + 0.0032 + 0.05;
+    expect(sync.throughput.requestsPerSecond).toBeCloseTo(1 / C, 9);
+    expect(summary.theory['request-reply:sync'].values.requestsPerSecond).toBeCloseTo(1 / C, 12);
+    const bound = summary.theory['request-reply:async'].values.requestsPerSecondBound;
+    expect(bound).toBeCloseTo(16 / C, 9);
+    expect(async.throughput.requestsPerSecond).toBeLessThanOrEqual(bound);
+    expect(async.throughput.requestsPerSecond).toBeCloseTo(142.8, 1);
+    expect(async.throughput.requestsPerSecond / sync.throughput.requestsPerSecond).toBeGreaterThan(15);
+    expect(async.latency.p50).toBeCloseTo(C, 9);
+  });
+
+  it('broadcast-ring-vs-star: more hops on the ring, a longer queue on the star leaf', () => {
+    const { summary } = simulate(loadScenario('scenarios/broadcast-ring-vs-star.yaml'));
+    const ring = summary.flows['on-ring'].broadcast!;
+    const star = summary.flows['on-star'].broadcast!;
+    expect(ring.meanHops).toBeCloseTo(16 / 7, 12);
+    expect(star.meanHops).toBeCloseTo(13 / 7, 12);
+    expect(ring.perRecipient.r5).toMatchObject({ delivered: 50, hops: 4 });
+    expect(ring.slowestMeanLatency).toBeCloseTo(4 * 0.0058 + 3 * 0.0008, 12);
+    expect(star.slowestMeanLatency).toBeCloseTo(2 * 0.0058 + 6 * 0.0008, 12);
+    expect(summary.flows['on-ring'].throughput.delivered).toBe(350);
+    expect(summary.flows['on-star'].latency.mean).toBeLessThan(summary.flows['on-ring'].latency.mean!);
+  });
+});
