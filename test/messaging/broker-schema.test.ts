@@ -110,4 +110,25 @@ flows:
       "a publishing flow goes to a broker node ('worker' is none)",
     );
   });
+
+  it('refuses publishing flows that broadcast or expect replies', () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers: [{ id: w, node: worker, queue: jobs }]
+flows:
+  - { from: producer, to: { broadcast: all }, publish: { queue: jobs }, workload: { messages: 5 } }
+  - from: producer
+    to: broker
+    publish: { queue: jobs }
+    pattern: { kind: request-reply, mode: sync, replySize: 10B }
+    workload: { messages: 5 }
+`),
+    );
+    expect(issueAt(issues, 'flows[0].to').message).toBe(
+      'a publishing flow goes to one broker node, not a broadcast',
+    );
+    expect(issueAt(issues, 'flows[1].pattern').message).toContain('no request-reply pattern');
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
 import { expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
@@ -70,6 +70,11 @@ describe('C26 M/M/2 (Erlang C): a broker queue served by two consumers (statisti
 
   it('keeps each consumer busy 75% of the time (lag minus depth = messages in processing)', () => {
     expectStatistical(c26, 'per_link_utilisation', (queue.lag.mean - queue.depth.mean) / 2);
-    void expected;
+  });
+
+  it("states the Erlang C prediction beside the results (the run's own theory entry)", () => {
+    const theory = summary.theory['broker-queue:broker/packets'].values;
+    expect(Math.abs(theory.probabilityOfWaiting - expected(c26, 'prob_wait'))).toBeLessThan(1e-9);
+    expect(Math.abs(theory.meanQueueingSeconds - expected(c26, 'mean_queueing_delay_s'))).toBeLessThan(1e-9);
   });
 });

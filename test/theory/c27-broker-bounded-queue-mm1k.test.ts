@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
 const c27 = theoryCase('C27');
 
@@ -62,5 +62,10 @@ describe('C27 M/M/1/K: a bounded broker queue rejecting publishers (statistical)
 
   it('matches the time-average number in system (consumer lag)', () => {
     expectStatistical(c27, 'mean_number_in_system', queue.lag.mean);
+  });
+
+  it("states the M/M/1/K prediction beside the results (the run's own theory entry)", () => {
+    const theory = summary.theory['broker-queue:broker/messages'].values;
+    expect(Math.abs(theory.blockingProbability - expected(c27, 'blocking_probability'))).toBeLessThan(1e-9);
   });
 });
