@@ -127,6 +127,14 @@ describe('request-reply: exact cases with constant delays', () => {
     expect(summary.theory['stop-and-wait:rpc']).toBeUndefined();
   });
 
+  it('gives no theory entry when the link loses packets (the formula assumes none)', () => {
+    for (const loss of [0.1, { forward: 0, reverse: 0.1 }]) {
+      const input = oneLink({ mode: 'sync', timeout: '1s' });
+      input.links![0] = { ...input.links![0], loss } as (typeof input.links & object)[number];
+      expect(run(input).summary.theory['request-reply:rpc']).toBeUndefined();
+    }
+  });
+
   it('an async caller with M outstanding reaches the window bound: N / ((M-1)·Lq/R + (N/M)·C)', () => {
     // No processing, a smaller reply than request: nothing queues, M slots each turn every C.
     const input = oneLink(
