@@ -1,6 +1,7 @@
 /**
  * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
- * loss models, topologies, distributions, arrival patterns — with their parameters, read from the registries
+ * loss models, topologies, distributions, arrival patterns, broker exchange types, overflow
+ * policies and delivery guarantees — with their parameters, read from the registries
  * and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
@@ -154,6 +155,33 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
           ? [{ name: 'rate', description: 'messages per second', defaultValue: null, required: true }]
           : [],
       })),
+    },
+    ...brokerSections(registries),
+  ];
+}
+
+/** The broker strategies: no parameters of their own, each chosen by one key. */
+function brokerSections(registries: Registries): CatalogSection[] {
+  const plain = (entry: { id: string; description: string }): CatalogEntry => ({
+    id: entry.id,
+    description: entry.description,
+    parameters: [],
+  });
+  return [
+    {
+      kind: 'exchanges',
+      selectedBy: 'brokers[].exchanges[].type',
+      entries: registries.exchangeTypes.all().map(plain),
+    },
+    {
+      kind: 'overflow',
+      selectedBy: 'brokers[].queues[].overflow',
+      entries: registries.overflowPolicies.all().map(plain),
+    },
+    {
+      kind: 'delivery',
+      selectedBy: 'brokers[].delivery',
+      entries: registries.deliveryGuarantees.all().map(plain),
     },
   ];
 }
