@@ -27,8 +27,11 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
     scenario.links.map((link) => [link.id ?? `${link.between[0]}-${link.between[1]}`, link]),
   );
   const failing = (id: string) => Boolean(nodes.get(id)?.failure ?? links.get(id)?.failure);
+  // A generated topology can have thousands of nodes: name the first few.
+  const listed =
+    [...nodes.keys()].slice(0, 12).join(', ') + (nodes.size > 12 ? `, ... (${nodes.size} in all)` : '');
   const node = (id: unknown, path: Path) => {
-    if (!nodes.has(id as string)) issue(path, `unknown node '${id}'`);
+    if (!nodes.has(id as string)) issue(path, `unknown node '${id}' (nodes: ${listed})`);
   };
   const link = (id: unknown, path: Path) => {
     if (!links.has(id as string))

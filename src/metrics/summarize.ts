@@ -1,6 +1,9 @@
 import type { AvailabilityModel } from '../faults/availability-model.js';
+import type { BrokerLayout } from '../messaging/messaging-system.js';
 import { availabilitySummary, availabilityTimelines } from './availability-summary.js';
 import { broadcastSummaryOf } from './broadcast-summary.js';
+import type { BrokerCollector } from './broker-collector.js';
+import { brokerBacklogSeries, brokerSummaries } from './broker-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
 import { fairnessOf } from './fairness-groups.js';
 import type { RequestCounters } from './request-collector.js';
@@ -77,6 +80,8 @@ export interface SummaryContext {
   theory: Record<string, TheoryPrediction>;
   /** Bins of timeseries.csv (default 100). */
   timeseriesBins?: number;
+  /** What the brokers reported, and the names of their queues and consumers. */
+  brokers?: { collector: BrokerCollector; layout: BrokerLayout };
 }
 
 /** Turns a finished run's collected data into results (summary, time series, chart data). */
@@ -165,6 +170,8 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     theory: context.theory,
     fairness: fairnessOf(context, flows, transmitterNames(context)),
   };
+  const { brokers } = context;
+  if (brokers) summary.brokers = brokerSummaries(brokers.collector, brokers.layout, context.endSeconds);
   return {
     summary,
     timeseries: timeseriesOf(collector, context, runInterval),
@@ -177,6 +184,9 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     ),
     ...availabilityTimelines(collector, availabilityContext, availability.services ?? {}),
     congestionTraces: congestionTracesOf(collector, context),
+    ...(brokers && {
+      brokerBacklogs: brokerBacklogSeries(brokers.collector, brokers.layout, context.endSeconds),
+    }),
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { NodeAvailability, RunResult } from '../metrics/summary.js';
-import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
+import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
 
 /** Share of a category the two bars fill, and of its half each bar fills (Chart.js's defaults). */
@@ -216,7 +216,7 @@ export function serviceAvailabilityChart(result: RunResult): ChartDefinition | n
           'service availability over time',
           'measured: up time so far / time since the warm-up; dashed: analytic steady state',
         ),
-        legend: { labels: { usePointStyle: true, pointStyle: 'line' } },
+        legend: LINE_LEGEND,
       },
       scales: {
         x: {

@@ -30,7 +30,10 @@ function componentLines(label: string, availability: NodeAvailability, isService
   const lines = [`${INDENT}${label}: ${analytic}, ${measuredText(availability)}, ${cycles}`];
   const deeper = `${INDENT}${INDENT}`;
   const method = availability.analyticMethod;
-  if (method && (isService || method !== PLAIN_METHOD)) lines.push(`${deeper}analytic by ${method}`);
+  if (method && (isService || method !== PLAIN_METHOD)) {
+    // Without a value the method says why there is none; with one, how it was computed.
+    lines.push(`${deeper}${availability.analytic === null ? method : `analytic by ${method}`}`);
+  }
   if (availability.observedMttf !== null || availability.observedMttr !== null) {
     lines.push(
       `${deeper}observed MTTF ${periodWithInterval(availability.observedMttf, availability.observedMttfCi95)}, ` +

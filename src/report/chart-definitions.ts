@@ -6,9 +6,16 @@
 import { LATENCY_COMPONENTS, type LatencyComponent, type RunResult } from '../metrics/summary.js';
 import { availabilityComparisonChart, serviceAvailabilityChart } from './availability-charts.js';
 import { availabilityTimelineChart } from './availability-timeline-chart.js';
-import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
+import { consumerLagChart, queueDepthChart } from './broker-charts.js';
+import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
 import { congestionWindowChart, rttEstimateChart } from './congestion-charts.js';
-import { formatSeconds, formatSignificant, pickBitRateUnit, pickTimeUnit } from './format-numbers.js';
+import {
+  formatSeconds,
+  formatSignificant,
+  pickBitRateUnit,
+  pickMessageRateUnit,
+  pickTimeUnit,
+} from './format-numbers.js';
 import { formatThroughputEquation } from './format-summary.js';
 import { binLatencies } from './latency-histogram.js';
 
@@ -22,6 +29,8 @@ export const CHART_FILE_NAMES = [
   'service-availability.png',
   'congestion-window.png',
   'rtt-estimate.png',
+  'queue-depth.png',
+  'consumer-lag.png',
 ] as const;
 
 export type { ChartDefinition } from './chart-style.js';
@@ -50,6 +59,7 @@ export function throughputChart(result: RunResult): ChartDefinition | null {
   const timeUnit = pickTimeUnit(rows[rows.length - 1].end);
   // reduce, not Math.max(...rows): long runs have more bins than a call may take arguments.
   const rateUnit = pickBitRateUnit(rows.reduce((max, row) => Math.max(max, row.goodputBitsPerSecond), 0));
+  const messageUnit = pickMessageRateUnit(rows.reduce((max, row) => Math.max(max, row.messagesPerSecond), 0));
   // A stepped line needs the last bin's value repeated at its end to draw that bin's width.
   const stepPoints = (value: (row: (typeof rows)[number]) => number) => [
     ...rows.map((row) => ({ x: row.start / timeUnit.factor, y: value(row) })),
@@ -65,8 +75,8 @@ export function throughputChart(result: RunResult): ChartDefinition | null {
       data: {
         datasets: [
           {
-            label: 'Throughput (messages/s)',
-            data: stepPoints((row) => row.messagesPerSecond),
+            label: `Throughput (${messageUnit.symbol})`,
+            data: stepPoints((row) => row.messagesPerSecond / messageUnit.factor),
             yAxisID: 'y',
             // Chart.js's 'before' holds each point's value until the next point, i.e. over its bin.
             stepped: 'before',
@@ -92,20 +102,19 @@ export function throughputChart(result: RunResult): ChartDefinition | null {
         plugins: {
           ...chartTitles(result.summary.scenario, 'throughput over time', subtitle),
           // A line in the legend shows the dash pattern; the default box fills it into a blob.
-          legend: { labels: { usePointStyle: true, pointStyle: 'line' } },
+          legend: LINE_LEGEND,
         },
         scales: {
           x: {
+            // No min/max: the axis runs to round ticks around the bins instead of odd end labels.
             type: 'linear',
-            min: rows[0].start / timeUnit.factor,
-            max: rows[rows.length - 1].end / timeUnit.factor,
             title: axisTitle(`Simulated time (${timeUnit.symbol})`),
           },
           y: {
             type: 'linear',
             position: 'left',
             beginAtZero: true,
-            title: axisTitle('Throughput (messages/s)'),
+            title: axisTitle(`Throughput (${messageUnit.symbol})`),
           },
           yGoodput: {
             type: 'linear',
@@ -242,7 +251,7 @@ export function latencyBreakdownChart(result: RunResult): ChartDefinition | null
  * is drawn only when some node or link has a failure process (an analytic availability) or was
  * down at some point, since a chart of always-up nodes without failures says nothing; the
  * measured-vs-analytic chart needs a failing component or a service; the service chart needs a
- * service. Pure and
+ * service; the queue-depth and consumer-lag charts need a broker. Pure and
  * deterministic. Throws RangeError when a latency is not a finite number.
  */
 export function chartDefinitions(result: RunResult): ChartDefinition[] {
@@ -255,5 +264,7 @@ export function chartDefinitions(result: RunResult): ChartDefinition[] {
     serviceAvailabilityChart(result),
     congestionWindowChart(result),
     rttEstimateChart(result),
+    queueDepthChart(result),
+    consumerLagChart(result),
   ].filter((chart): chart is ChartDefinition => chart !== null);
 }

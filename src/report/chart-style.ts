@@ -29,3 +29,12 @@ export function chartTitles(scenario: string, title: string, subtitle?: string) 
 export function axisTitle(text: string) {
   return { display: true, text };
 }
+
+/**
+ * A legend whose samples are lines that show their dataset's dash pattern: a box of height 0 is
+ * stroked as a line with the dataset's borderDash (point-style samples take the point's style,
+ * which has no dash, so a dashed series would look solid).
+ */
+export const LINE_LEGEND = {
+  labels: { boxWidth: 40, boxHeight: 0 },
+};

@@ -3,7 +3,7 @@
  * and the RTT estimate with the retransmission timeout. Plain Chart.js configurations.
  */
 import type { CongestionTraceSeries, RunResult } from '../metrics/summary.js';
-import { axisTitle, type ChartDefinition, chartTitles } from './chart-style.js';
+import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
 import { pickTimeUnit } from './format-numbers.js';
 
 /** Distinct colours for up to eight flows, then they repeat. */
@@ -51,6 +51,8 @@ export function congestionWindowChart(result: RunResult): ChartDefinition | null
             label: `${trace.flow} cwnd`,
             data: pointsOf(trace, trace.cwnd, timeUnit.factor),
             borderWidth: 2,
+            // Flows in lockstep draw one over the other: dashes let the one below show through.
+            borderDash: index === 0 ? [] : [10, 6],
           }
         : {
             ...base,
@@ -82,7 +84,7 @@ export function congestionWindowChart(result: RunResult): ChartDefinition | null
             'congestion window over time',
             'segments; dashed: ssthresh',
           ),
-          legend: { labels: { usePointStyle: true, pointStyle: 'line' } },
+          legend: LINE_LEGEND,
         },
         scales: {
           x: { type: 'linear', min: 0, title: axisTitle(`Simulated time (${timeUnit.symbol})`) },
@@ -133,7 +135,7 @@ export function rttEstimateChart(result: RunResult): ChartDefinition | null {
             'RTT estimate and retransmission timeout',
             'solid: smoothed RTT; dashed: RTO',
           ),
-          legend: { labels: { usePointStyle: true, pointStyle: 'line' } },
+          legend: LINE_LEGEND,
         },
         scales: {
           x: { type: 'linear', min: 0, title: axisTitle(`Simulated time (${timeUnit.symbol})`) },

@@ -25,6 +25,9 @@ const LONG_TIME_UNITS: readonly DisplayUnit[] = [
   { symbol: 'd', factor: 86400 },
 ];
 
+/** Years of 365 days, as the scenario unit `y`: availability studies run for decades. */
+const YEAR: DisplayUnit = { symbol: 'y', factor: 365 * 86400 };
+
 const BIT_RATE_UNITS: readonly DisplayUnit[] = [
   { symbol: 'bit/s', factor: 1 },
   { symbol: 'kbit/s', factor: 1e3 },
@@ -64,7 +67,7 @@ function pickUnit(magnitude: number, units: readonly DisplayUnit[]): DisplayUnit
 
 /**
  * Chooses the time unit of an axis running up to `maxSeconds`: ns, µs, ms or s below 120 s, then
- * min below 2 h, h below 2 days, else d. Switching at twice the unit keeps tick labels readable
+ * min below 2 h, h below 2 days, d below 2 years (of 365 days), else y. Switching at twice the unit keeps tick labels readable
  * ("0 to 90 s", not "0 to 1.5 min").
  */
 export function pickTimeUnit(maxSeconds: number): DisplayUnit {
@@ -73,7 +76,8 @@ export function pickTimeUnit(maxSeconds: number): DisplayUnit {
   if (magnitude < 120) return pickUnit(magnitude, SHORT_TIME_UNITS);
   if (magnitude < 7200) return LONG_TIME_UNITS[0];
   if (magnitude < 172800) return LONG_TIME_UNITS[1];
-  return LONG_TIME_UNITS[2];
+  if (magnitude < 2 * YEAR.factor) return LONG_TIME_UNITS[2];
+  return YEAR;
 }
 
 /** Chooses bit/s, kbit/s, Mbit/s, Gbit/s or Tbit/s (SI, powers of 1000) for `bitsPerSecond`. */
@@ -81,6 +85,23 @@ export function pickBitRateUnit(bitsPerSecond: number): DisplayUnit {
   const magnitude = Math.abs(bitsPerSecond);
   if (!Number.isFinite(magnitude) || magnitude === 0) return BIT_RATE_UNITS[0];
   return pickUnit(magnitude, BIT_RATE_UNITS);
+}
+
+const MESSAGE_RATE_UNITS: readonly DisplayUnit[] = [
+  { symbol: 'messages/d', factor: 1 / 86400 },
+  { symbol: 'messages/h', factor: 1 / 3600 },
+  { symbol: 'messages/min', factor: 1 / 60 },
+  { symbol: 'messages/s', factor: 1 },
+];
+
+/**
+ * Chooses messages/s, /min, /h or /d for a rate axis peaking at `perSecond`: the largest unit in
+ * which the peak is at least 1, so a run of rare requests does not read "5.0000000E-6".
+ */
+export function pickMessageRateUnit(perSecond: number): DisplayUnit {
+  const magnitude = Math.abs(perSecond);
+  if (!Number.isFinite(magnitude) || magnitude === 0 || magnitude >= 1) return MESSAGE_RATE_UNITS[3];
+  return pickUnit(magnitude, MESSAGE_RATE_UNITS);
 }
 
 /**

@@ -15,6 +15,7 @@ import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
 import { WorkloadGenerator } from '../workload/generator.js';
+import { buildMessaging } from './build-messaging.js';
 import { createApplications, flowContexts } from './flow-applications.js';
 import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
@@ -124,12 +125,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   );
 
   const flows: Flow[] = [];
+  // Brokers take over what reaches them and what they deliver to consumers (null without brokers).
+  let messaging: ReturnType<typeof buildMessaging> = null;
   // Replies are sized by `replySize`, not encoded from the workload's payloads.
   const codecSecondsPerByte = channels.map((channel) =>
     channel.role === 'reply' ? 0 : scenario.flows[channel.flowIndex].workload.codecSecondsPerByte,
   );
   const stages = scenario.nodes.map(
-    (node) =>
+    (node, index) =>
       new ProcessingStage(
         simulator,
         node.processing,
@@ -137,9 +140,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         node.servers,
         node.queue ?? Number.POSITIVE_INFINITY,
         {
-          processed: (message: Message) => flows[message.flowIndex].delivered(message),
-          refused: (message: Message) => flows[message.flowIndex].resolve(message, DROPPED_NODE_QUEUE),
-          crashed: (message: Message) => flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
+          processed: (message: Message) =>
+            messaging?.system.processed(index, message) || flows[message.flowIndex].delivered(message),
+          refused: (message: Message) =>
+            messaging?.system.failed(message, true) ||
+            flows[message.flowIndex].resolve(message, DROPPED_NODE_QUEUE),
+          crashed: (message: Message) =>
+            messaging?.system.failed(message, false) ||
+            flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
         // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
         (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes,
@@ -206,10 +214,20 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       ? fanOutRequestProbes([requestCollector, ...options.requestProbes])
       : requestCollector,
   });
+  messaging = buildMessaging(scenario, registries, {
+    simulator,
+    network,
+    probe,
+    flows,
+    nodeIndex: indexOf,
+    process: environment.process,
+  });
   network.setHandlers({
-    arrived: (packet) => flows[packet.flowIndex].packetArrived(packet),
-    departed: (packet) => flows[packet.flowIndex].packetDeparted(packet),
-    failed: (packet, fate) => flows[packet.flowIndex].packetFailed(packet, fate),
+    arrived: (packet) =>
+      messaging?.system.packetArrived(packet) || flows[packet.flowIndex].packetArrived(packet),
+    departed: (packet) => messaging?.system.owns(packet) || flows[packet.flowIndex].packetDeparted(packet),
+    failed: (packet, fate) =>
+      messaging?.system.packetFailed(packet, fate) || flows[packet.flowIndex].packetFailed(packet, fate),
   });
 
   const sendingAt: Flow[][] = scenario.nodes.map(() => []);
@@ -229,6 +247,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         for (const flow of receiving) flow.receiver.crash(node.persistent);
         stages[index].crash();
         for (const flow of sending) flow.sender.crash(node.persistent);
+        messaging?.system.nodeDown(index);
         probe.nodeStateChanged(index, false);
       },
       () => {
@@ -236,6 +255,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         probe.nodeStateChanged(index, true);
         for (const flow of receiving) flow.receiver.recover();
         for (const flow of sending) flow.sender.recover();
+        messaging?.system.nodeUp(index);
       },
     );
   });
@@ -297,6 +317,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     requestCounters: requestCollector.flows,
     links: linkViews,
     theory: predictTheory(scenario),
+    ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type DocumentPath, describeValue, formatPath, valueAt } from './document-path.js';
-import { allowedKeysAt, expectationAt } from './schema-lookup.js';
+import { allowedKeysAt, expectationAt, keysAllowedWith } from './schema-lookup.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -85,7 +85,7 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
         );
       }
       if (issue.errors.length === 0) return at(issue.message || 'matches none of the accepted forms');
-      const branch = bestBranch(issue.errors);
+      const branch = bestBranch(issue.errors, valueAt(context.document, path));
       if (branch && !branch.every(isTypeMismatch))
         return branch.flatMap((inner) => explain(inner, path, context));
       // No branch got past the type check: say what the whole union takes.
@@ -99,6 +99,18 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       const allowed = allowedKeysAt(context.schema, path, context.document);
       const hint = allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '';
       return issue.keys.map((key) => {
+        if (allowed.includes(key)) {
+          // Allowed in another form of this entry (a union): say it clashes, not that it is unknown.
+          const compatible = new Set(keysAllowedWith(context.schema, path, context.document, key));
+          const given = isObject(value) ? Object.keys(value).filter((other) => !compatible.has(other)) : [];
+          return {
+            path: [...path, key],
+            message:
+              `'${key}' cannot be combined with ${given.map((other) => `'${other}'`).join(', ')} in one entry: ` +
+              'each entry takes one form, with the keys that form allows (see the README)',
+            anchor: 'key' as const,
+          };
+        }
         const intended = closestMatch(key, allowed);
         return {
           path: [...path, key],
@@ -132,12 +144,24 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
 }
 
 /**
- * The union branch that fits the input best: one that got past the type check, then the one with
- * the fewest problems, then the one whose problems lie deepest (it matched more of the input).
+ * The union branch that fits the input best: one that got past the type check, then the one
+ * missing the fewest keys, then the one with the fewest problems, then the one whose problems lie
+ * deepest (it matched more of the input).
  */
-function bestBranch(branches: readonly ZodIssue[][]): ZodIssue[] | undefined {
+function bestBranch(branches: readonly ZodIssue[][], value: unknown): ZodIssue[] | undefined {
+  // A branch that needs a key the input lacks fits worse than one whose keys are all there
+  // (`{ degrade: l, for: 0s }` is a bad degradation, not a crash missing its `crash` key).
+  const missingKeys = (branch: ZodIssue[]) =>
+    branch.filter(
+      (inner) =>
+        inner.code === 'invalid_type' &&
+        inner.path.length === 1 &&
+        isObject(value) &&
+        !(String(inner.path[0]) in value),
+    ).length;
   const score = (branch: ZodIssue[]) => [
     branch.every(isTypeMismatch) ? 1 : 0,
+    missingKeys(branch),
     branch.length,
     -Math.max(0, ...branch.map((inner) => inner.path.length)),
   ];
@@ -251,7 +275,7 @@ function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
-function isObject(value: unknown): boolean {
+function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -99,6 +99,25 @@ export function allowedKeysAt(root: z.ZodType, path: DocumentPath, document: unk
   return [...keys];
 }
 
+/** The keys of the object forms at `path` that accept `key` (all forms of a union that have it). */
+export function keysAllowedWith(
+  root: z.ZodType,
+  path: DocumentPath,
+  document: unknown,
+  key: string,
+): string[] {
+  const keys = new Set<string>();
+  const value = valueAt(document, path);
+  for (const schema of schemasAt(root, path, document)) {
+    for (const alternative of alternatives(schema, value)) {
+      if (alternative instanceof z.ZodObject && key in alternative.shape) {
+        for (const other of Object.keys(alternative.shape)) keys.add(other);
+      }
+    }
+  }
+  return [...keys];
+}
+
 /** What a value at some path should be, in words. */
 export interface Expectation {
   /** The accepted form: "a time with a unit, or a bare number in SI base units". */

@@ -88,6 +88,8 @@ export class Flow implements FlowPort {
   /** Unresolved messages up to which bulk messages are brought to life. */
   private readonly bulkWindow: number;
   private toppingUp = false;
+  /** Messages the receiving node passed on (to a broker): their receive-window place is free already. */
+  private readonly passedOnMessages = new Set<Message>();
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
 
@@ -150,6 +152,39 @@ export class Flow implements FlowPort {
     }
     this.sender.submit(message);
     return message;
+  }
+
+  /**
+   * A copy of `original` that a broker routed to one more queue (fanout): a message of its own in
+   * this flow's ledger, created when the original was, with the components of its way so far.
+   */
+  copyMessage(original: Message): Message {
+    const { environment } = this;
+    const copy = new Message(
+      environment.nextMessageId(),
+      this.setup.index,
+      original.payloadBytes,
+      original.createdAt,
+    );
+    copy.receivedAt = original.receivedAt;
+    copy.handedOffAt = original.handedOffAt;
+    copy.transSeconds = original.transSeconds;
+    copy.propSeconds = original.propSeconds;
+    copy.queueSeconds = original.queueSeconds;
+    copy.procSeconds = original.procSeconds;
+    copy.waitSeconds = original.waitSeconds;
+    // It never held a place in the receive window: only the original did.
+    this.passedOnMessages.add(copy);
+    this.unresolved++;
+    environment.liveMessagesChanged(1);
+    environment.probe.messageCreated(copy);
+    return copy;
+  }
+
+  /** The receiving node passed `message` on (to a broker): the receiver's window place is free. */
+  passedOn(message: Message): void {
+    this.passedOnMessages.add(message);
+    this.receiver.consumed?.(message);
   }
 
   createBulk(count: number, size: () => number): void {
@@ -279,7 +314,9 @@ export class Flow implements FlowPort {
     if (!message.isPending) return;
     message.fate = fate;
     // Handed up and now gone from the receiving node (delivered, refused or lost in a crash).
-    if (!Number.isNaN(message.receivedAt)) this.receiver.consumed?.(message);
+    if (!Number.isNaN(message.receivedAt) && !this.passedOnMessages.delete(message)) {
+      this.receiver.consumed?.(message);
+    }
     this.unresolved--;
     this.environment.liveMessagesChanged(-1);
     this.environment.probe.messageResolved(message);

@@ -88,4 +88,20 @@ repairCrews:
       "'b' is not a node or link with a failure process",
     );
   });
+
+  it('explains a fault of two forms, or with a key of another form, without contradicting itself', () => {
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 1s, degrade: L, for: 0s, bandwidth: 0 }
+  - { at: 1s, crash: a, cut: L }
+  - { at: 1s, crash: a, for: 2s }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      'faults[0].for: expected a time greater than 0',
+      'faults[0].bandwidth: expected a bandwidth greater than 0',
+      "faults[1].cut: 'cut' cannot be combined with 'crash' in one entry: each entry takes one form, with the keys that form allows (see the README)",
+      "faults[2].for: 'for' cannot be combined with 'crash' in one entry: each entry takes one form, with the keys that form allows (see the README)",
+    ]);
+  });
 });
