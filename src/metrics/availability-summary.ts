@@ -35,6 +35,8 @@ export interface AvailabilityContext {
   flowsOfService?: readonly (readonly number[])[];
   /** Analytic availability per node when there is no model (null: no failure process). */
   nodeAnalytic: readonly (number | null)[];
+  /** Per node, scripted faults after the end of the run (see SummaryContext). */
+  unplayedFaults?: readonly (readonly string[])[];
 }
 
 /** Availability of every node, of every link that can fail or went down, and of every service. */
@@ -54,6 +56,14 @@ export function availabilitySummary(
   const nodes: Record<string, NodeAvailability> = {};
   context.nodeIds.forEach((id, index) => {
     nodes[id] = entry(collector.availability, index, context.endSeconds, nodeValue(index));
+    const unplayed = context.unplayedFaults?.[index] ?? [];
+    if (unplayed.length > 0) {
+      // Without it "MTTR n/a" reads as a repair that never came, not one the run did not reach.
+      const note =
+        `the run ended at ${Number(context.endSeconds.toPrecision(6))} s, before its scripted ` +
+        `${unplayed.join(', ')}: the figures stop there (a run without a duration ends when every flow has finished)`;
+      nodes[id].note = nodes[id].note ? `${note}; ${nodes[id].note}` : note;
+    }
   });
   if (!model || !analytic) return { nodes, links: {}, services: {} };
   const nodeCount = context.nodeIds.length;

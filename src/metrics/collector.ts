@@ -1,3 +1,4 @@
+import { BrokerPacket } from '../messaging/broker-entry.js';
 import type { DropReason, LossReason, Message } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
@@ -159,7 +160,8 @@ export class MetricsCollector implements NetworkProbe {
     const busyAfterWarmup = end - Math.max(start, this.warmupSeconds);
     if (busyAfterWarmup <= 0) return;
     link.busySecondsAfterWarmup += busyAfterWarmup;
-    if (packet.kind === 'data' && packet.hops === 0) {
+    // A broker's deliveries count under the producer's flow, but they are not the producer's sending.
+    if (packet.kind === 'data' && packet.hops === 0 && !(packet instanceof BrokerPacket)) {
       const flow = this.flows[packet.flowIndex];
       flow.senderBusySeconds += busyAfterWarmup;
       flow.wireBitsAfterWarmup += packet.sizeBytes * 8;

@@ -51,6 +51,13 @@ export const COMPARE_MEASURES = [
     of: meanMeasuredAvailability,
   },
   {
+    key: 'serviceAvailability',
+    label: 'A service',
+    description: 'measured availability of the replicated services (mean over services)',
+    unit: 'fraction',
+    of: meanServiceAvailability,
+  },
+  {
     key: 'deliveredRatio',
     label: 'delivered/sent',
     description: 'messages delivered per message sent',
@@ -61,6 +68,9 @@ export const COMPARE_MEASURES = [
 ] as const;
 
 export type MeasureKey = (typeof COMPARE_MEASURES)[number]['key'];
+
+/** Measures left out of a comparison in which no run has them (no failure process, no service). */
+const OPTIONAL_MEASURES: ReadonlySet<MeasureKey> = new Set(['availability', 'serviceAvailability']);
 export type CompareMeasure = (typeof COMPARE_MEASURES)[number];
 
 /** A sample mean with its 95% confidence interval; nulls where the sample is too small. */
@@ -113,7 +123,7 @@ export interface Comparison {
   scenario: string;
   replications: number;
   confidenceLevel: 0.95;
-  /** The measures compared: all but availability when no variant has a failure process. */
+  /** The measures compared: without availability when no variant has a failure process, without service availability when none has a service. */
   measures: MeasureKey[];
   variants: VariantComparison[];
 }
@@ -153,7 +163,7 @@ export function compareVariants(
     runs.map((summary) => Object.fromEntries(COMPARE_MEASURES.map((m) => [m.key, m.of(summary)]))),
   ) as Array<Array<Record<MeasureKey, number | null>>>;
   const measures = COMPARE_MEASURES.map((measure) => measure.key).filter(
-    (key) => key !== 'availability' || values.some((runs) => runs.some((run) => run[key] !== null)),
+    (key) => !OPTIONAL_MEASURES.has(key) || values.some((runs) => runs.some((run) => run[key] !== null)),
   );
   const column = (variant: number, key: MeasureKey) => values[variant].map((run) => run[key]);
   const pick = <T>(of: (key: MeasureKey) => T) =>
@@ -202,4 +212,11 @@ function meanMeasuredAvailability(summary: Summary): number | null {
     count++;
   }
   return count === 0 ? null : sum / count;
+}
+
+/** The mean measured availability of the scenario's replicated services; null without any. */
+function meanServiceAvailability(summary: Summary): number | null {
+  const services = Object.values(summary.availability.services ?? {});
+  if (services.length === 0) return null;
+  return services.reduce((sum, service) => sum + service.measured, 0) / services.length;
 }

@@ -1,6 +1,9 @@
 import type { AvailabilityModel } from '../faults/availability-model.js';
+import type { BrokerLayout } from '../messaging/messaging-system.js';
 import { availabilitySummary, availabilityTimelines } from './availability-summary.js';
 import { broadcastSummaryOf } from './broadcast-summary.js';
+import type { BrokerCollector } from './broker-collector.js';
+import { brokerBacklogSeries, brokerSummaries } from './broker-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
 import { fairnessOf } from './fairness-groups.js';
 import type { RequestCounters } from './request-collector.js';
@@ -35,6 +38,11 @@ export interface SummaryContext {
   nodeIds: readonly string[];
   /** Analytic availability per node; null for nodes without a failure process. */
   analyticAvailability: readonly (number | null)[];
+  /**
+   * Per node, its scripted crashes and recoveries the run ended before (e.g. `recover at
+   * 0.1 s`), for a note: the availability figures do not include them.
+   */
+  unplayedFaults?: readonly (readonly string[])[];
   /**
    * The fault model (links, repair crews, services) for the analytic values of links and
    * services, and per service the flows whose messages are requests to it.
@@ -73,6 +81,8 @@ export interface SummaryContext {
   theory: Record<string, TheoryPrediction>;
   /** Bins of timeseries.csv (default 100). */
   timeseriesBins?: number;
+  /** What the brokers reported, and the names of their queues and consumers. */
+  brokers?: { collector: BrokerCollector; layout: BrokerLayout };
 }
 
 /** Turns a finished run's collected data into results (summary, time series, chart data). */
@@ -138,6 +148,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     model: context.faults?.model,
     flowsOfService: context.faults?.flowsOfService,
     nodeAnalytic: context.analyticAvailability,
+    unplayedFaults: context.unplayedFaults,
   };
   const availability = availabilitySummary(collector, availabilityContext);
   const summary: Summary = {
@@ -160,6 +171,8 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     theory: context.theory,
     fairness: fairnessOf(context, flows, transmitterNames(context)),
   };
+  const { brokers } = context;
+  if (brokers) summary.brokers = brokerSummaries(brokers.collector, brokers.layout, context.endSeconds);
   return {
     summary,
     timeseries: timeseriesOf(collector, context, runInterval),
@@ -172,6 +185,9 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     ),
     ...availabilityTimelines(collector, availabilityContext, availability.services ?? {}),
     congestionTraces: congestionTracesOf(collector, context),
+    ...(brokers && {
+      brokerBacklogs: brokerBacklogSeries(brokers.collector, brokers.layout, context.endSeconds),
+    }),
   };
 }
 

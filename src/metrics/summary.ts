@@ -241,6 +241,8 @@ export interface Summary {
   theory: Record<string, TheoryPrediction>;
   /** Jain's fairness index of the flows that share a link direction, one entry per distinct group. */
   fairness: FairnessSummary[];
+  /** Per broker node, when the scenario has brokers. */
+  brokers?: Record<string, BrokerSummary>;
 }
 
 /** How evenly flows crossing the same link direction share it. */
@@ -310,4 +312,69 @@ export interface RunResult {
   serviceCurves?: AvailabilityCurve[];
   /** Traces of the flows whose transport keeps a congestion window (window transports). */
   congestionTraces: CongestionTraceSeries[];
+  /** Queue depth and consumer lag of every broker subscription (scenarios with brokers). */
+  brokerBacklogs?: BrokerBacklogSeries[];
+}
+
+/** A backlog figure of a broker subscription: time-weighted mean over the measured interval, max, at the end. */
+export interface BacklogSummary {
+  mean: number;
+  max: number;
+  final: number;
+}
+
+/** One queue, or one consumer group of a partitioned topic (`topic/group`), of a broker. */
+export interface SubscriptionSummary {
+  partitioned: boolean;
+  consumers: string[];
+  /** Messages (and fanout copies) that entered it. */
+  routed: number;
+  /** Messages a consumer finished processing for the first time. */
+  delivered: number;
+  /** Sendings to a consumer after the first (consumer failure, ack timeout, rebalance). */
+  redeliveries: number;
+  /** Messages a consumer processed again after they had been delivered. */
+  duplicates: number;
+  acked: number;
+  ackTimeouts: number;
+  /** Messages its overflow sent to a dead-letter queue. */
+  deadLettered: number;
+  /** Messages of it that ended without delivery, by reason. */
+  dropped: Record<string, number>;
+  lost: Record<string, number>;
+  /** Messages waiting in the broker (ready to send). */
+  depth: BacklogSummary;
+  /** Consumer lag: messages not yet acknowledged (waiting plus delivered and unacknowledged). */
+  lag: BacklogSummary;
+}
+
+export interface ConsumerSummary {
+  node: string;
+  subscription: string;
+  delivered: number;
+  duplicates: number;
+  acked: number;
+}
+
+/** A message broker: what it received, routed, delivered, redelivered and lost. */
+export interface BrokerSummary {
+  delivery: string;
+  persistent: boolean;
+  /** Messages that reached it from producers. */
+  published: number;
+  /** Published messages no binding matched (dropped.unroutable). */
+  unroutable: number;
+  subscriptions: Record<string, SubscriptionSummary>;
+  consumers: Record<string, ConsumerSummary>;
+}
+
+/** Queue depth and consumer lag of one broker subscription over time, in bins (parallel arrays). */
+export interface BrokerBacklogSeries {
+  /** `<broker node>:<subscription>`. */
+  subscription: string;
+  /** Start of each bin (s). */
+  time: number[];
+  /** Time-weighted mean depth in the bin. */
+  depth: number[];
+  lag: number[];
 }

@@ -9,8 +9,18 @@ export type LossReason =
   | 'linkDown'
   /** It would have crossed between the groups of a network partition. */
   | 'partition';
-/** Why a message was refused for lack of room. */
-export type DropReason = 'linkBuffer' | 'nodeQueue';
+/** Why a message was refused for lack of room (or, at a broker, for lack of a route). */
+export type DropReason =
+  | 'linkBuffer'
+  | 'nodeQueue'
+  /** A full broker queue refused it (overflow: reject). */
+  | 'queueFull'
+  /** A full broker queue dropped it, its oldest ready message, to make room (overflow: drop-head). */
+  | 'dropHead'
+  /** A full broker queue sent it to a dead-letter queue, where it ended. */
+  | 'deadLettered'
+  /** No binding of the exchange it was published to matched its routing key. */
+  | 'unroutable';
 
 /** The final state of a message; `pending` until it is delivered, dropped, lost or failed. */
 export type MessageFate =

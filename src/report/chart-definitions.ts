@@ -6,6 +6,7 @@
 import { LATENCY_COMPONENTS, type LatencyComponent, type RunResult } from '../metrics/summary.js';
 import { availabilityComparisonChart, serviceAvailabilityChart } from './availability-charts.js';
 import { availabilityTimelineChart } from './availability-timeline-chart.js';
+import { consumerLagChart, queueDepthChart } from './broker-charts.js';
 import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
 import { congestionWindowChart, rttEstimateChart } from './congestion-charts.js';
 import {
@@ -28,6 +29,8 @@ export const CHART_FILE_NAMES = [
   'service-availability.png',
   'congestion-window.png',
   'rtt-estimate.png',
+  'queue-depth.png',
+  'consumer-lag.png',
 ] as const;
 
 export type { ChartDefinition } from './chart-style.js';
@@ -248,7 +251,7 @@ export function latencyBreakdownChart(result: RunResult): ChartDefinition | null
  * is drawn only when some node or link has a failure process (an analytic availability) or was
  * down at some point, since a chart of always-up nodes without failures says nothing; the
  * measured-vs-analytic chart needs a failing component or a service; the service chart needs a
- * service. Pure and
+ * service; the queue-depth and consumer-lag charts need a broker. Pure and
  * deterministic. Throws RangeError when a latency is not a finite number.
  */
 export function chartDefinitions(result: RunResult): ChartDefinition[] {
@@ -261,5 +264,7 @@ export function chartDefinitions(result: RunResult): ChartDefinition[] {
     serviceAvailabilityChart(result),
     congestionWindowChart(result),
     rttEstimateChart(result),
+    queueDepthChart(result),
+    consumerLagChart(result),
   ].filter((chart): chart is ChartDefinition => chart !== null);
 }

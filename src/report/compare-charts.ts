@@ -27,6 +27,7 @@ export const COMPARE_CHART_FILE_NAMES: Record<MeasureKey, string> = {
   latencyP99: 'compare-latency-p99.png',
   retransmissions: 'compare-retransmissions.png',
   availability: 'compare-availability.png',
+  serviceAvailability: 'compare-service-availability.png',
   deliveredRatio: 'compare-delivered-ratio.png',
 };
 

@@ -23,6 +23,7 @@ export function compareDisplayUnit(comparison: Comparison, key: MeasureKey): Dis
     case 'retransmissions':
       return { symbol: 'copies', factor: 1 };
     case 'availability':
+    case 'serviceAvailability':
     case 'deliveredRatio':
       return { symbol: 'fraction', factor: 1 };
   }

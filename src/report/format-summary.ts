@@ -14,6 +14,7 @@ import {
   type ThroughputSummary,
 } from '../metrics/summary.js';
 import { availabilityLines } from './availability-summary-lines.js';
+import { brokerSummaryLines } from './broker-summary-lines.js';
 import { formatBitsPerSecond, formatSeconds, formatSignificant } from './format-numbers.js';
 
 export {
@@ -223,8 +224,10 @@ function theoryLines(theory: Summary['theory']): string[] {
  * component's mean and p99 (µs/ms/s by magnitude);
  * availability per node, failing link and replicated service (analytic and measured with 95% CI,
  * observed MTTF and MTTR with 95% CI, cycles, notes; request success ratio of services);
- * message and packet counts with drop and loss reasons; one block per flow (T, goodput, latency,
- * sender utilisation, counts); Jain's fairness index of flows sharing a link; and each theory prediction with its formula and values. Numbers
+ * message and packet counts with drop and loss reasons; per broker its queues (counts, depth,
+ * consumer lag) and consumers; one block per flow (T, goodput, latency, sender utilisation,
+ * counts); Jain's fairness index of flows sharing a link; and each theory prediction with its
+ * formula and values. Numbers
  * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
  * (no nodes, flows or predictions) are left out. Does not throw for a well-formed Summary.
  */
@@ -235,6 +238,7 @@ export function formatSummary(summary: Summary): string {
     latencyLines(summary.latency),
     availabilityLines(summary.availability),
     countLines(summary.counts),
+    brokerSummaryLines(summary),
     flowLines(summary.flows),
     fairnessLines(summary.fairness),
     theoryLines(summary.theory),

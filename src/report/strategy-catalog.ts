@@ -1,6 +1,7 @@
 /**
  * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
- * loss models, topologies, distributions, arrival patterns — with their parameters, read from the registries
+ * loss models, topologies, distributions, arrival patterns, broker exchange types, overflow
+ * policies and delivery guarantees — with their parameters, read from the registries
  * and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
@@ -126,6 +127,25 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
       })),
     },
     {
+      kind: 'encodings',
+      selectedBy: 'flows[].workload.encoding (with payload or payloads)',
+      entries: registries.encodings.all().map((encoding) => ({
+        id: encoding.id,
+        description: encoding.description,
+        parameters: encoding.needsSchema
+          ? [
+              {
+                name: 'schema',
+                description:
+                  'field schema (workload key): name → { number, type, repeated?, packed?, fields? }',
+                defaultValue: null,
+                required: true,
+              },
+            ]
+          : [],
+      })),
+    },
+    {
       kind: 'arrivals',
       selectedBy: 'flows[].workload.arrivals',
       entries: registries.arrivals.all().map((arrival) => ({
@@ -135,6 +155,33 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
           ? [{ name: 'rate', description: 'messages per second', defaultValue: null, required: true }]
           : [],
       })),
+    },
+    ...brokerSections(registries),
+  ];
+}
+
+/** The broker strategies: no parameters of their own, each chosen by one key. */
+function brokerSections(registries: Registries): CatalogSection[] {
+  const plain = (entry: { id: string; description: string }): CatalogEntry => ({
+    id: entry.id,
+    description: entry.description,
+    parameters: [],
+  });
+  return [
+    {
+      kind: 'exchanges',
+      selectedBy: 'brokers[].exchanges[].type',
+      entries: registries.exchangeTypes.all().map(plain),
+    },
+    {
+      kind: 'overflow',
+      selectedBy: 'brokers[].queues[].overflow',
+      entries: registries.overflowPolicies.all().map(plain),
+    },
+    {
+      kind: 'delivery',
+      selectedBy: 'brokers[].delivery',
+      entries: registries.deliveryGuarantees.all().map(plain),
     },
   ];
 }

@@ -15,6 +15,7 @@ import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
 import { WorkloadGenerator } from '../workload/generator.js';
+import { buildMessaging } from './build-messaging.js';
 import { createApplications, flowContexts } from './flow-applications.js';
 import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
@@ -124,12 +125,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   );
 
   const flows: Flow[] = [];
+  // Brokers take over what reaches them and what they deliver to consumers (null without brokers).
+  let messaging: ReturnType<typeof buildMessaging> = null;
   // Replies are sized by `replySize`, not encoded from the workload's payloads.
   const codecSecondsPerByte = channels.map((channel) =>
     channel.role === 'reply' ? 0 : scenario.flows[channel.flowIndex].workload.codecSecondsPerByte,
   );
   const stages = scenario.nodes.map(
-    (node) =>
+    (node, index) =>
       new ProcessingStage(
         simulator,
         node.processing,
@@ -137,9 +140,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         node.servers,
         node.queue ?? Number.POSITIVE_INFINITY,
         {
-          processed: (message: Message) => flows[message.flowIndex].delivered(message),
-          refused: (message: Message) => flows[message.flowIndex].resolve(message, DROPPED_NODE_QUEUE),
-          crashed: (message: Message) => flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
+          processed: (message: Message) =>
+            messaging?.system.processed(index, message) || flows[message.flowIndex].delivered(message),
+          refused: (message: Message) =>
+            messaging?.system.failed(message, true) ||
+            flows[message.flowIndex].resolve(message, DROPPED_NODE_QUEUE),
+          crashed: (message: Message) =>
+            messaging?.system.failed(message, false) ||
+            flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
         // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
         (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes,
@@ -184,6 +192,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           id: channel.id,
           source: indexOf(channel.from),
           destination: indexOf(channel.to),
+          sourcePersistent: scenario.nodes[indexOf(channel.from)].persistent,
           transport: registries.transports.get(flow.transport.protocol),
           config: flow.transport,
           strategies: registries,
@@ -205,10 +214,20 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       ? fanOutRequestProbes([requestCollector, ...options.requestProbes])
       : requestCollector,
   });
+  messaging = buildMessaging(scenario, registries, {
+    simulator,
+    network,
+    probe,
+    flows,
+    nodeIndex: indexOf,
+    process: environment.process,
+  });
   network.setHandlers({
-    arrived: (packet) => flows[packet.flowIndex].packetArrived(packet),
-    departed: (packet) => flows[packet.flowIndex].packetDeparted(packet),
-    failed: (packet, fate) => flows[packet.flowIndex].packetFailed(packet, fate),
+    arrived: (packet) =>
+      messaging?.system.packetArrived(packet) || flows[packet.flowIndex].packetArrived(packet),
+    departed: (packet) => messaging?.system.owns(packet) || flows[packet.flowIndex].packetDeparted(packet),
+    failed: (packet, fate) =>
+      messaging?.system.packetFailed(packet, fate) || flows[packet.flowIndex].packetFailed(packet, fate),
   });
 
   const sendingAt: Flow[][] = scenario.nodes.map(() => []);
@@ -223,9 +242,12 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     return new ComponentState(
       () => {
         network.crashNode(index);
+        // Receivers first: the messages the stage loses free their places, and a receiver that
+        // knows it is down sends no window update for them.
+        for (const flow of receiving) flow.receiver.crash(node.persistent);
         stages[index].crash();
         for (const flow of sending) flow.sender.crash(node.persistent);
-        for (const flow of receiving) flow.receiver.crash(node.persistent);
+        messaging?.system.nodeDown(index);
         probe.nodeStateChanged(index, false);
       },
       () => {
@@ -233,6 +255,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         probe.nodeStateChanged(index, true);
         for (const flow of receiving) flow.receiver.recover();
         for (const flow of sending) flow.sender.recover();
+        messaging?.system.nodeUp(index);
       },
     );
   });
@@ -288,12 +311,28 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         ? node.failure.timeToFailure.mean / (node.failure.timeToFailure.mean + node.failure.timeToRepair.mean)
         : null,
     ),
+    unplayedFaults: unplayedNodeFaults(scenario, simulator.now),
     faults: { model: faults.model, flowsOfService },
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
     theory: predictTheory(scenario),
+    ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
+}
+
+/** Per node, the scripted crashes and recoveries due after `endSeconds` (the run never got there). */
+function unplayedNodeFaults(scenario: Scenario, endSeconds: number): string[][] {
+  const byNode = scenario.nodes.map((): string[] => []);
+  const indexOf = new Map(scenario.nodes.map((node, index) => [node.id, index]));
+  for (const fault of scenario.faults) {
+    if (fault.at <= endSeconds) continue;
+    const [kind, node] =
+      'crash' in fault ? ['crash', fault.crash] : 'recover' in fault ? ['recover', fault.recover] : [];
+    const index = node === undefined ? undefined : indexOf.get(node);
+    if (index !== undefined) byNode[index].push(`${kind} at ${fault.at} s`);
+  }
+  return byNode;
 }
 
 /** Progress checks in a row without any flow activity after which a run without duration is stuck. */

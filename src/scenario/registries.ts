@@ -2,6 +2,15 @@ import type { CongestionDefinition } from '../congestion/congestion-control.js';
 import { createCongestionRegistry } from '../congestion/index.js';
 import { createDistributionRegistry, type DistributionFamily } from '../engine/distributions.js';
 import type { Registry } from '../engine/registry.js';
+import {
+  createDeliveryGuaranteeRegistry,
+  type DeliveryGuaranteeDefinition,
+} from '../messaging/delivery-guarantees.js';
+import { createExchangeTypeRegistry, type ExchangeTypeDefinition } from '../messaging/exchange-types.js';
+import {
+  createOverflowPolicyRegistry,
+  type OverflowPolicyDefinition,
+} from '../messaging/overflow-policies.js';
 import type { EncodingDefinition } from '../net/encodings/encoding.js';
 import { createEncodingRegistry } from '../net/encodings/index.js';
 import { createLossModelRegistry } from '../net/loss/index.js';
@@ -27,6 +36,9 @@ export interface Registries extends TransportStrategies {
   congestion: Registry<CongestionDefinition>;
   topologies: Registry<TopologyDefinition<TopologyConfigBase>>;
   encodings: Registry<EncodingDefinition>;
+  exchangeTypes: Registry<ExchangeTypeDefinition>;
+  overflowPolicies: Registry<OverflowPolicyDefinition>;
+  deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
   lossModels: Registry<LossModelDefinition>;
 }
 
@@ -40,6 +52,9 @@ export function createRegistries(): Registries {
     congestion: createCongestionRegistry(),
     topologies: createTopologyRegistry(),
     encodings: createEncodingRegistry(),
+    exchangeTypes: createExchangeTypeRegistry(),
+    overflowPolicies: createOverflowPolicyRegistry(),
+    deliveryGuarantees: createDeliveryGuaranteeRegistry(),
     lossModels: createLossModelRegistry(),
   };
 }

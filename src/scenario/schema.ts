@@ -3,6 +3,7 @@ import type { Distribution } from '../engine/distributions.js';
 import { distributionSchema, positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
+import { checkBrokerReferences, createBrokerSchemas } from '../messaging/broker-schema.js';
 import { createPatternSchema } from '../messaging/pattern-schema.js';
 import {
   checkEncodedPayload,
@@ -63,6 +64,7 @@ export function createScenarioSchema(registries: Registries) {
     )
     .meta({ description: '{ mttf, mttr } (exponential) or { ttf, ttr } with any distributions' });
   const faultSchemas = createFaultSchemas({ id: idSchema, timeDistribution });
+  const brokerSchemas = createBrokerSchemas(idSchema, registries);
 
   const nodeSchema = z.strictObject({
     id: idSchema,
@@ -215,6 +217,7 @@ export function createScenarioSchema(registries: Registries) {
       transport: transportSchema.prefault({ protocol: 'datagram' }),
       workload: workloadSchema,
       pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
+      publish: brokerSchemas.publish.optional(),
     })
     .superRefine((flow, ctx) => checkPattern(flow, ctx));
 
@@ -280,6 +283,10 @@ export function createScenarioSchema(registries: Registries) {
         .array(faultSchemas.repairCrew)
         .default([])
         .meta({ description: 'shared repair crews: their members are repaired one at a time' }),
+      brokers: z
+        .array(brokerSchemas.broker)
+        .default([])
+        .meta({ description: 'message brokers: queues, exchanges, partitioned topics and their consumers' }),
     })
     .superRefine((scenario, ctx) => {
       // Expanded here and again in the transform (which runs only when there is no issue), so
@@ -289,6 +296,7 @@ export function createScenarioSchema(registries: Registries) {
       const expanded = { ...scenario, ...expandTopologies(scenario, expansion, ctx) };
       checkReferences(expanded, ctx);
       checkFaultReferences(expanded, ctx);
+      checkBrokerReferences(expanded, registries, ctx);
     })
     .transform(({ topologies, ...scenario }, ctx) => {
       const { nodes, links: expandedLinks } = expandTopologies({ topologies, ...scenario }, expansion, ctx);

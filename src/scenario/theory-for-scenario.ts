@@ -2,6 +2,7 @@ import { requestReplyTheory } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
 import { fixedTimeoutSeconds } from '../transport/rto/fixed.js';
+import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
 /** Finds the link joining two nodes directly, in either order, in O(1) per look-up. */
@@ -88,6 +89,8 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
   for (const flow of scenario.flows) {
     // A broadcast has no one link; its `to` names no node.
     if (flow.broadcast) continue;
+    // A published message's journey goes on past the broker: see brokerQueueTheory.
+    if (flow.publish !== undefined) continue;
     const link = directLink(flow);
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
     if (faultyLinks.has(link.id) || partitioned) continue;
@@ -147,5 +150,5 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
       if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
     }
   }
-  return predictions;
+  return { ...predictions, ...brokerQueueTheory(scenario) };
 }

@@ -46,6 +46,8 @@ export interface FlowSetup {
   id: string;
   source: number;
   destination: number;
+  /** The source node keeps its state over a crash (`persistent`): its bulk messages wait. */
+  sourcePersistent: boolean;
   transport: TransportDefinition<TransportConfigBase>;
   config: TransportConfigBase & Record<string, unknown>;
   /** Registered RTO and congestion strategies the configuration names. */
@@ -86,6 +88,8 @@ export class Flow implements FlowPort {
   /** Unresolved messages up to which bulk messages are brought to life. */
   private readonly bulkWindow: number;
   private toppingUp = false;
+  /** Messages the receiving node passed on (to a broker): their receive-window place is free already. */
+  private readonly passedOnMessages = new Set<Message>();
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
 
@@ -127,18 +131,60 @@ export class Flow implements FlowPort {
    * `correlation` (see Message.correlation). Returns it; it may have ended already (node down).
    */
   createMessage(payloadBytes: number, createdAt = this.environment.simulator.now, correlation = -1): Message {
+    return this.bringToLife(payloadBytes, createdAt, correlation, false);
+  }
+
+  /**
+   * A new message goes to the sender; one made on a down node is lost, unless `waits`: a bulk
+   * message, which existed from the start, on a node that keeps its state over the crash
+   * (the sender holds it until the node recovers).
+   */
+  private bringToLife(payloadBytes: number, createdAt: number, correlation: number, waits: boolean): Message {
     const { environment } = this;
     const message = new Message(environment.nextMessageId(), this.setup.index, payloadBytes, createdAt);
     message.correlation = correlation;
     this.unresolved++;
     environment.liveMessagesChanged(1);
     environment.probe.messageCreated(message);
-    if (!environment.network.isUp(this.setup.source)) {
+    if (!waits && !environment.network.isUp(this.setup.source)) {
       this.resolve(message, LOST_NODE_DOWN);
       return message;
     }
     this.sender.submit(message);
     return message;
+  }
+
+  /**
+   * A copy of `original` that a broker routed to one more queue (fanout): a message of its own in
+   * this flow's ledger, created when the original was, with the components of its way so far.
+   */
+  copyMessage(original: Message): Message {
+    const { environment } = this;
+    const copy = new Message(
+      environment.nextMessageId(),
+      this.setup.index,
+      original.payloadBytes,
+      original.createdAt,
+    );
+    copy.receivedAt = original.receivedAt;
+    copy.handedOffAt = original.handedOffAt;
+    copy.transSeconds = original.transSeconds;
+    copy.propSeconds = original.propSeconds;
+    copy.queueSeconds = original.queueSeconds;
+    copy.procSeconds = original.procSeconds;
+    copy.waitSeconds = original.waitSeconds;
+    // It never held a place in the receive window: only the original did.
+    this.passedOnMessages.add(copy);
+    this.unresolved++;
+    environment.liveMessagesChanged(1);
+    environment.probe.messageCreated(copy);
+    return copy;
+  }
+
+  /** The receiving node passed `message` on (to a broker): the receiver's window place is free. */
+  passedOn(message: Message): void {
+    this.passedOnMessages.add(message);
+    this.receiver.consumed?.(message);
   }
 
   createBulk(count: number, size: () => number): void {
@@ -148,14 +194,18 @@ export class Flow implements FlowPort {
     this.topUpBulk();
   }
 
-  /** Brings bulk messages to life while fewer than the window are unresolved. */
+  /**
+   * Brings bulk messages to life while fewer than the window are unresolved. They are made late
+   * only to save memory: each behaves as if it had been in the sender's memory from the start,
+   * so a volatile crash loses it and a persistent node keeps it.
+   */
   private topUpBulk(): void {
     // Re-entered when a new message ends at once (its node is down): the outer loop goes on.
     if (this.toppingUp) return;
     this.toppingUp = true;
     while (this.bulkRemaining > 0 && this.unresolved < this.bulkWindow) {
       this.bulkRemaining--;
-      this.createMessage(this.bulkSize(), this.bulkCreatedAt);
+      this.bringToLife(this.bulkSize(), this.bulkCreatedAt, -1, this.setup.sourcePersistent);
     }
     this.toppingUp = false;
   }
@@ -264,7 +314,9 @@ export class Flow implements FlowPort {
     if (!message.isPending) return;
     message.fate = fate;
     // Handed up and now gone from the receiving node (delivered, refused or lost in a crash).
-    if (!Number.isNaN(message.receivedAt)) this.receiver.consumed?.(message);
+    if (!Number.isNaN(message.receivedAt) && !this.passedOnMessages.delete(message)) {
+      this.receiver.consumed?.(message);
+    }
     this.unresolved--;
     this.environment.liveMessagesChanged(-1);
     this.environment.probe.messageResolved(message);

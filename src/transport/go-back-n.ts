@@ -42,7 +42,7 @@ class GoBackNReceiver extends WindowReceiver {
 export const goBackN: TransportDefinition<WindowTransportConfig> = {
   id: 'go-back-n',
   description:
-    'sliding window; cumulative ACKs; the receiver takes segments in order only; on timeout everything unacknowledged is sent again',
+    'sliding window; cumulative ACKs; the receiver takes segments in order only; on timeout (or a fast retransmit) everything unacknowledged is sent again',
   acknowledged: true,
   schema: (strategies) =>
     windowTransportSchema('go-back-n', strategies, goBackNWindowLimit, '2^sequenceBits - 1'),

@@ -12,7 +12,11 @@ import type { WindowTransportConfig } from './window-config.js';
  * arrive out of order wait. The advertised window is the number of those places (the buffer
  * minus what was handed up), counted from the cumulative ACK like TCP's: a segment is taken only
  * within it, so the buffer never holds more than its size, and the place of the next expected
- * segment is never taken by later ones (which would block the transfer for good).
+ * segment is never taken by later ones (which would block the transfer for good). A place
+ * frees when the node has processed the message (its processing stage holds it until then);
+ * the receiver then tells the sender at once with a window update (one segment is a full MSS,
+ * so TCP's receiver-side silly-window avoidance would send it too), else a sender held by the
+ * advertised window would wait for its next ACK or a probe.
  */
 export abstract class WindowReceiver implements TransportReceiver {
   protected readonly space: SequenceSpace;
@@ -24,6 +28,10 @@ export abstract class WindowReceiver implements TransportReceiver {
   /** The window told to the sender in the latest ACK (Infinity before any). */
   private lastAdvertised = Number.POSITIVE_INFINITY;
   private pendingAcks = 0;
+  /** A segment is being handled: the ACK that follows will carry the window. */
+  private handling = false;
+  /** The receiving node is down: it sends nothing. */
+  private down = false;
   private delayedAckTimer: EventHandle = -1;
   private readonly onDelayedAck = (): void => this.flushDelayedAck();
 
@@ -50,25 +58,35 @@ export abstract class WindowReceiver implements TransportReceiver {
       this.port.sendAck(-1, { epoch: packet.epoch, reset: true, advertisedWindow: this.lastAdvertised });
       return;
     }
-    this.handle(packet);
+    this.handling = true;
+    try {
+      this.handle(packet);
+    } finally {
+      this.handling = false;
+    }
   }
 
   consumed(): void {
     if (this.handedUp === 0) return;
     this.handedUp--;
-    // A sender told the window is closed learns at once that it reopened. (A message processed
-    // at once, while its segment is being handled, needs no update: that segment's ACK follows.)
-    if (this.lastAdvertised === 0 && this.synchronised) this.acknowledge(this.cumulativeAck);
+    // The window's right edge moved by one place: a sender the advertised window held (it was
+    // told less than its own window) learns it at once. (A message processed at once, while its
+    // segment is being handled, needs no update: that segment's ACK follows.)
+    const senderHeld = this.lastAdvertised < this.config.window;
+    if (senderHeld && !this.handling && !this.down && this.synchronised) this.acknowledge(this.cumulativeAck);
   }
 
   crash(persistent: boolean): void {
+    this.down = true;
     this.cancelDelayedAck();
     if (persistent) return;
     this.synchronised = false;
     this.resetSequenceState();
   }
 
-  recover(): void {}
+  recover(): void {
+    this.down = false;
+  }
 
   /** A segment of the current epoch arrived. */
   protected abstract handle(packet: Packet): void;

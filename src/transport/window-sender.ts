@@ -51,7 +51,7 @@ const HANDING_OFF = Symbol('handing off');
  * TCP does: one timer for the oldest segment, fast retransmit and recovery as the strategy says
  * (duplicate ACKs — with selective repeat, ACKs of later segments — inflate the window), and a
  * timeout goes back to the oldest segment in slow start (selective repeat skips what the
- * receiver already holds).
+ * receiver already holds). Go-Back-N's fast retransmit goes back N too, at the ACK clock.
  * A segment retransmitted more than `retries` times resets the connection: every message not
  * yet acknowledged fails, and the sender starts a new epoch (sequence numbers from 0, the first
  * segment synchronising the receiver, like a SYN). A receiver that lost its state answers data
@@ -81,6 +81,13 @@ export class WindowSender implements TransportSender {
   private readonly perSegmentTimers: boolean;
   private advertisedWindow = Number.POSITIVE_INFINITY;
   private duplicateAcks = 0;
+  /**
+   * Go-Back-N after a fast retransmit: copies sent before it went back, believed still on their
+   * way. The receiver discards each (it waits for the missing segment) and answers with a
+   * duplicate ACK, which tells of that copy leaving the network, not of a new loss. They count
+   * against the congestion window until then, so the resent copies follow at the ACK clock.
+   */
+  private staleCopies = 0;
   private minRtt = Number.NaN;
   /** Go-Back-N's one timer, for the oldest unacknowledged segment. */
   private timer: EventHandle = -1;
@@ -125,9 +132,13 @@ export class WindowSender implements TransportSender {
     return this.sendPointer - this.base;
   }
 
-  /** RFC 5681's FlightSize: segments sent and not cumulatively acknowledged (losses included). */
+  /**
+   * RFC 5681's FlightSize: segments sent and not cumulatively acknowledged (losses included).
+   * Go-Back-N counts the copies in the network: those sent since it last went back and the stale
+   * ones before (segments it went back over and has not resent yet are not in flight).
+   */
   private get outstandingSegments(): number {
-    return this.highWater - this.base;
+    return this.mode.selective ? this.highWater - this.base : this.flight + this.staleCopies;
   }
 
   /** Segments the congestion window allows in flight. */
@@ -184,7 +195,8 @@ export class WindowSender implements TransportSender {
         news = this.acknowledgeSelectively(packet.selectiveAck);
       // An ACK that moves nothing while data is outstanding is a duplicate (with SACK news too).
       if (cumulative === this.base && this.flight > 0 && previousWindow === this.advertisedWindow) {
-        this.duplicateAck(news);
+        if (this.staleCopies > 0) this.staleCopies--;
+        else this.duplicateAck(news);
       }
     }
     if (this.advertisedWindow > 0) this.port.simulator.cancel(this.zeroWindowTimer);
@@ -244,7 +256,7 @@ export class WindowSender implements TransportSender {
       return true;
     }
     if (this.sendPointer >= this.base + this.windowEdge) return false;
-    if (this.flight >= this.congestionLimit) return false;
+    if (this.flight + this.staleCopies >= this.congestionLimit) return false;
     if (this.sendPointer < this.nextSequence) {
       const segment = this.segment(this.sendPointer++);
       if (!segment.acked) this.transmit(segment);
@@ -333,6 +345,9 @@ export class WindowSender implements TransportSender {
       this.windowHead = 0;
     }
     this.duplicateAcks = 0;
+    // The path keeps order: the copy just acknowledged was sent after every stale one, which has
+    // arrived (or was lost) by now.
+    this.staleCopies = 0;
     const action = this.congestion.onNewAck({
       now,
       ackedSegments: acked,
@@ -342,7 +357,7 @@ export class WindowSender implements TransportSender {
       srtt: this.rto.srtt,
       minRtt: this.minRtt,
     });
-    this.followAction(action);
+    this.followAction(action, false);
     if (!this.perSegmentTimers) {
       this.port.simulator.cancel(this.timer);
       if (this.flight > 0) this.armBaseTimer();
@@ -382,12 +397,36 @@ export class WindowSender implements TransportSender {
       flightSize: this.outstandingSegments,
       srtt: this.rto.srtt,
     });
-    this.followAction(action);
+    this.followAction(action, true);
     if (withNews || action !== 'none') this.trace();
   }
 
-  private followAction(action: CongestionAction): void {
-    if (action === 'retransmit' && this.base < this.sendPointer) this.markLost(this.segment(this.base), true);
+  /**
+   * A retransmission the congestion control asks for, on duplicate ACKs (fast retransmit) or a
+   * NewReno partial ACK. Selective repeat resends the oldest unacknowledged segment: the
+   * receiver holds what came after it. A Go-Back-N receiver discarded everything after the
+   * missing segment, so on duplicates the sender goes back N: the oldest segment goes at once and
+   * the rest follow in order as the congestion window allows. A partial ACK tells Go-Back-N that
+   * the segment after it is missing; every segment from the go-back point on has been sent again
+   * (or is next to go), and the receiver acknowledges the resent copies one by one: nothing more
+   * to do.
+   */
+  private followAction(action: CongestionAction, onDuplicates: boolean): void {
+    if (action !== 'retransmit' || this.base >= this.sendPointer) return;
+    if (this.mode.selective) this.markLost(this.segment(this.base), true);
+    else if (onDuplicates) this.fastGoBack();
+  }
+
+  /**
+   * Go-Back-N's fast retransmit. Of the copies in the network, the duplicate ACKs counted so far
+   * have left (each one is a copy the receiver discarded), and so has the missing one: the rest
+   * are stale.
+   */
+  private fastGoBack(): void {
+    this.staleCopies = Math.max(0, this.flight + this.staleCopies - this.duplicateAcks - 1);
+    this.retransmitQueue = [];
+    this.sendPointer = this.base + 1;
+    this.markLost(this.segment(this.base), true);
   }
 
   private rttSample(seconds: number): void {
@@ -453,6 +492,8 @@ export class WindowSender implements TransportSender {
   /** Everything from the oldest unacknowledged segment on goes again. */
   private goBack(): void {
     this.retransmitQueue = [];
+    // After a timeout (longer than a round trip) the network is taken to hold nothing of ours.
+    this.staleCopies = 0;
     if (this.perSegmentTimers) {
       for (let sequence = this.base; sequence < this.sendPointer; sequence++)
         this.markLost(this.segment(sequence));
@@ -503,6 +544,7 @@ export class WindowSender implements TransportSender {
     this.highWater = 0;
     this.retransmitQueue = [];
     this.duplicateAcks = 0;
+    this.staleCopies = 0;
     this.advertisedWindow = this.config.receiveBuffer;
   }
 

@@ -30,4 +30,33 @@ describe('the lessons of the bundled messaging scenarios', () => {
     expect(summary.flows['on-ring'].throughput.delivered).toBe(350);
     expect(summary.flows['on-star'].latency.mean).toBeLessThan(summary.flows['on-ring'].latency.mean!);
   });
+
+  describe('gbn-vs-sr: the goodput its description quotes, at p = 1%, 5%, 10%', () => {
+    // One replication each (20,000 frames): a Go-Back-N run's goodput varies by about 1.3% (its
+    // failures come in bursts of K frame times), selective repeat's by about 0.15%; the bounds
+    // are some four standard deviations.
+    const R = 10e6;
+    const K = 12;
+    const quoted = { 'go-back-n': [0.89, 0.61, 0.43], 'selective-repeat': [0.99, 0.95, 0.9] };
+    const formula = {
+      'go-back-n': (p: number) => (1 - p) / (1 + (K - 1) * p),
+      'selective-repeat': (p: number) => 1 - p,
+    };
+    const tolerance = { 'go-back-n': 0.05, 'selective-repeat': 0.006 };
+    for (const protocol of ['go-back-n', 'selective-repeat'] as const) {
+      [0.01, 0.05, 0.1].forEach((p, index) => {
+        it(`${protocol} at p = ${p}: ${Math.round(quoted[protocol][index] * 100)}% of R`, () => {
+          const scenario = loadScenario('scenarios/gbn-vs-sr.yaml', {
+            overrides: [`flows[0].transport.protocol=${protocol}`, `links[0].loss.forward=${p}`],
+          });
+          const { summary } = simulate(scenario);
+          expect(summary.counts.delivered).toBe(20_000);
+          // The quoted figure is the formula's, rounded.
+          expect(formula[protocol](p)).toBeCloseTo(quoted[protocol][index], 2);
+          const fraction = summary.flows.transfer.throughput.goodputBitsPerSecond / R;
+          expect(Math.abs(fraction / formula[protocol](p) - 1)).toBeLessThan(tolerance[protocol]);
+        });
+      });
+    }
+  });
 });

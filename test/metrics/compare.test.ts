@@ -123,6 +123,26 @@ describe('compareVariants', () => {
     });
   });
 
+  it('compares service availability, the mean over services, only when there are services', () => {
+    expect(comparison.measures).not.toContain('serviceAvailability');
+    const withServices = [0.99, 0.97].map((measured, index) => {
+      const summary = summaryWith(index, { throughput: 1, retransmissions: 0 });
+      const server = summary.availability.nodes.server;
+      const service = (value: number) => ({
+        ...server,
+        measured: value,
+        members: ['a', 'b', 'c'],
+        needs: 2,
+        requests: { flows: [], requests: 0, succeeded: 0, failed: {}, successRatio: null },
+      });
+      summary.availability.services = { quorum: service(measured), pair: service(1) };
+      return summary;
+    });
+    const compared = compareVariants('demo', variants.slice(0, 1), [withServices]);
+    expect(compared.measures).toContain('serviceAvailability');
+    expect(compared.variants[0].estimates.serviceAvailability!.mean).toBeCloseTo((0.995 + 0.985) / 2, 15);
+  });
+
   it('compares availability only over nodes with a failure process', () => {
     const withFailures = compareVariants('demo', variants.slice(0, 1), [
       [0.9, 0.95].map((server, index) =>

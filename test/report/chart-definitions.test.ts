@@ -44,6 +44,7 @@ describe('chartDefinitions', () => {
       latencies: new Float64Array(0),
       congestionTraces: [],
       serviceCurves: [],
+      brokerBacklogs: [],
     };
     result.summary.latency = { ...result.summary.latency, count: 0 };
     // The server still has a failure process: its timeline and measured-vs-analytic bars stay.

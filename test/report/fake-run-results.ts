@@ -152,6 +152,9 @@ export function smallRunResult(): RunResult {
         ],
       },
     ],
+    brokerBacklogs: [
+      { subscription: 'broker:jobs', time: [0, 0.5, 1, 1.5], depth: [0, 3, 1.5, 0], lag: [1, 4, 2.5, 0.5] },
+    ],
     nodeTimelines: [
       { node: 'sender', periods: [{ start: 0, end: 2, up: true }] },
       {
@@ -250,6 +253,14 @@ export function realisticRunResult(): RunResult {
     latencies,
     nodeTimelines,
     congestionTraces: [renoLikeTrace(600)],
+    brokerBacklogs: [
+      {
+        subscription: 'broker:orders',
+        time: Array.from({ length: 60 }, (_, i) => i * 10),
+        depth: Array.from({ length: 60 }, (_, i) => (i < 30 ? i * 4 : (60 - i) * 4)),
+        lag: Array.from({ length: 60 }, (_, i) => (i < 30 ? i * 4 : (60 - i) * 4) + 2),
+      },
+    ],
     serviceCurves: [
       {
         service: 'replicas',

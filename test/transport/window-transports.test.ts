@@ -27,6 +27,7 @@ interface WindowOptions {
   delayedAck?: { every: number; timeout: string };
   receiveBuffer?: number;
   retries?: number;
+  ackSize?: string;
   bandwidth?: string;
   delay?: string;
   loss?: number | { forward: number; reverse: number };
@@ -57,7 +58,7 @@ function windowScenario(options: WindowOptions): ScenarioInput {
           protocol: options.protocol,
           window: options.window,
           timeout: options.timeout ?? '100ms',
-          ackSize: '40B',
+          ackSize: options.ackSize ?? '40B',
           sequenceBits: options.sequenceBits ?? 16,
           allowUnsafeWindow: options.allowUnsafeWindow ?? false,
           delayedAck: options.delayedAck ?? false,
@@ -286,13 +287,16 @@ describe.each(PROTOCOLS)('%s with a receive buffer smaller than the window', (pr
       expect(message.deliveredAt).toBeCloseTo(0.00108 + 0.01 * (k + 1), DIGITS);
     });
     expect(summary.flows.f.completedAt).toBeCloseTo(0.20108, DIGITS);
-    // One ACK per message, and a window update as each of the first 19 completions reopens it.
-    expect(summary.counts.packets.acks).toBe(20 + 19);
+    // One ACK per message, and a window update as each completion frees a place (the receiver
+    // cannot know the last one is the last).
+    expect(summary.counts.packets.acks).toBe(20 + 20);
     const windows = recorder.sent
       .filter((s) => s.packet.kind === 'ack')
       .map((s) => s.packet.advertisedWindow);
-    // An ACK leaves as a message is handed up, so it advertises 1 or 0 places, never the whole 2.
-    expect(new Set(windows)).toEqual(new Set([0, 1]));
+    // An ACK leaves as a message is handed up, so it advertises 1 or 0 places, and so does a
+    // window update while the next message waits; only the last one finds the buffer empty.
+    expect(new Set(windows.slice(0, -1))).toEqual(new Set([0, 1]));
+    expect(windows.at(-1)).toBe(2);
   });
 
   it('with a buffer of 1 and no processing time, one message per round trip and one ACK each', () => {
@@ -311,6 +315,44 @@ describe.each(PROTOCOLS)('%s with a receive buffer smaller than the window', (pr
     expect(summary.counts).toMatchObject({ delivered: 20, retransmissions: 0, duplicates: 0 });
     expect(summary.counts.packets.acks).toBe(20);
     expect(summary.flows.f.completedAt).toBeCloseTo(20 * 0.0020832, DIGITS);
+  });
+
+  describe('throughput against the receive buffer N (1 Gbit/s, 5 ms one way, 1 ms per message)', () => {
+    // A place is held from the segment's arrival until its message is processed; its window
+    // update (ACKs of 0 B here, so an update never waits behind an ACK) reaches the sender 5 ms
+    // later, and the next segment arrives 5.008 ms after that. So a place cycles in
+    // c = 11.008 ms and N places carry N/c messages per second, until the processing (1000 per
+    // second) is the bottleneck: N >= 12, since N - 1 processing times must fit in the 10.008 ms
+    // the place is away. The first N arrive back to back at 5.008 ms (+8 µs each) and are
+    // processed one after another: message k = qN + i is processed by 6.008 + i + 11.008·q ms
+    // when N <= 11, and by 6.008 + k ms when N >= 12.
+    const MESSAGES = 60;
+    const processedBy = (k: number, places: number) =>
+      places <= 11
+        ? 0.006008 + (k % places) * 0.001 + Math.floor(k / places) * 0.011008
+        : 0.006008 + k * 0.001;
+    it.each([1, 2, 3, 4, 8, 11, 12, 16])('N = %i', (places) => {
+      const recorder = recordingProbe();
+      const { summary } = run(
+        windowScenario({
+          protocol,
+          messages: MESSAGES,
+          window: 64,
+          receiveBuffer: places,
+          timeout: '1s',
+          bandwidth: '1Gbps',
+          delay: '5ms',
+          ackSize: '0B',
+          receiver: { processing: '1ms' },
+        }),
+        { probes: [recorder.probe] },
+      );
+      expect(summary.counts).toMatchObject({ delivered: MESSAGES, retransmissions: 0, dropped: {} });
+      recorder.delivered().forEach((message, k) => {
+        expect(message.id).toBe(k);
+        expect(message.deliveredAt).toBeCloseTo(processedBy(k, places), 9);
+      });
+    });
   });
 
   it('without the receive buffer the sender overruns the receiving node, which drops 18', () => {

@@ -1,0 +1,309 @@
+/**
+ * The scenario keys of message brokers (`brokers`, and `publish` on flows) and the
+ * cross-reference checks the schema alone cannot make. The scenario schema wires them in.
+ */
+import { z } from 'zod';
+import type { Registry } from '../engine/registry.js';
+import { positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
+import type { DeliveryGuaranteeDefinition } from './delivery-guarantees.js';
+import type { ExchangeTypeDefinition } from './exchange-types.js';
+import type { OverflowPolicyDefinition } from './overflow-policies.js';
+
+/** The registries broker keys name. */
+export interface BrokerRegistries {
+  exchangeTypes: Registry<ExchangeTypeDefinition>;
+  overflowPolicies: Registry<OverflowPolicyDefinition>;
+  deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
+}
+
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
+const nameSchema = z.string().regex(NAME, 'expected a name of letters, digits, _ . : - (no spaces)');
+const routingKeySchema = z.string().min(1, 'expected a routing key (words separated by dots)');
+
+function enumOf<T extends { id: string }>(registry: Registry<T>) {
+  return z.enum(registry.ids() as [string, ...string[]]);
+}
+
+/** Builds the broker schemas; `id` is the scenario's node-id schema. */
+export function createBrokerSchemas(id: z.ZodType<string>, registries: BrokerRegistries) {
+  const queueSchema = z.strictObject({
+    name: nameSchema,
+    capacity: z.number().int().min(0).optional().meta({
+      description:
+        'ready messages the queue holds (not counting those delivered and unacknowledged); default unbounded',
+    }),
+    overflow: enumOf(registries.overflowPolicies)
+      .default('reject')
+      .meta({ description: `when full: ${registries.overflowPolicies.ids().join(' | ')}` }),
+    deadLetter: nameSchema
+      .optional()
+      .meta({ description: 'queue of the same broker that takes what overflow dead-letters' }),
+  });
+  const exchangeSchema = z.strictObject({
+    name: nameSchema,
+    type: enumOf(registries.exchangeTypes).meta({
+      description: `routing: ${registries.exchangeTypes.ids().join(' | ')}`,
+    }),
+    bindings: z
+      .array(
+        z.strictObject({
+          queue: nameSchema.meta({ description: 'queue (or partitioned topic) that gets matching messages' }),
+          key: routingKeySchema
+            .optional()
+            .meta({ description: "routing key (direct) or pattern with '*' and '#' (topic)" }),
+        }),
+      )
+      .default([]),
+  });
+  const topicSchema = z.strictObject({
+    name: nameSchema,
+    partitions: z.number().int().min(1).default(1).meta({
+      description: 'partitions: a key always goes to the same one, and each keeps its order',
+    }),
+  });
+  const consumerSchema = z.strictObject({
+    id: nameSchema,
+    node: id.meta({ description: 'node where the consumer runs (its processing stage processes messages)' }),
+    queue: nameSchema.optional().meta({ description: 'queue to consume from' }),
+    topic: nameSchema
+      .optional()
+      .meta({ description: 'partitioned topic to consume from, in a consumer group' }),
+    group: nameSchema.optional().meta({
+      description:
+        'consumer group (topics): each group gets every message, its members share the partitions; default "default"',
+    }),
+    prefetch: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .meta({ description: 'messages delivered and not yet acknowledged that the consumer may hold' }),
+  });
+  const broker = z.strictObject({
+    node: id.meta({ description: 'the node that is the broker (it fails and recovers like any node)' }),
+    delivery: enumOf(registries.deliveryGuarantees)
+      .default('at-least-once')
+      .meta({ description: `delivery guarantee: ${registries.deliveryGuarantees.ids().join(' | ')}` }),
+    ackTimeout: positiveQuantitySchema('time').default(30).meta({
+      description: 'a delivery not acknowledged after this long is given up (and redelivered at-least-once)',
+    }),
+    persistence: quantitySchema('time')
+      .refine((seconds) => seconds >= 0, 'expected a write delay of 0 or more')
+      .optional()
+      .meta({
+        description:
+          'write delay per message before consumers can have it (counts in t_proc); persisted messages survive a broker crash',
+      }),
+    headerSize: quantitySchema('size')
+      .default(0)
+      .meta({ description: 'header bytes of each delivery packet' }),
+    ackSize: quantitySchema('size')
+      .default(40)
+      .meta({ description: 'bytes of each consumer acknowledgement' }),
+    queues: z.array(queueSchema).default([]),
+    exchanges: z.array(exchangeSchema).default([]),
+    topics: z.array(topicSchema).default([]),
+    consumers: z.array(consumerSchema).default([]),
+  });
+  const publish = z
+    .strictObject({
+      queue: nameSchema
+        .optional()
+        .meta({ description: 'publish straight to this queue (or partitioned topic)' }),
+      exchange: nameSchema.optional().meta({ description: 'publish to this exchange, which routes by key' }),
+      topic: nameSchema.optional().meta({ description: 'publish to this partitioned topic' }),
+      key: routingKeySchema.optional().meta({ description: 'routing key of every message' }),
+      keys: z
+        .array(routingKeySchema)
+        .min(1)
+        .optional()
+        .meta({ description: 'routing keys taken in turn, one per message' }),
+    })
+    .superRefine((target, ctx) => {
+      const given = (['queue', 'exchange', 'topic'] as const).filter((key) => target[key] !== undefined);
+      if (given.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: given.length > 1 ? [given[1]] : [],
+          message: 'give exactly one of queue, exchange or topic',
+        });
+      }
+      if (target.key !== undefined && target.keys !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['keys'], message: 'give key or keys, not both' });
+      }
+    })
+    .meta({ description: 'the flow publishes to a broker (its `to` node): where its messages go' });
+  return { broker, publish };
+}
+
+/** What the reference checks read of a parsed scenario. */
+export interface BrokerReferenceView {
+  duration?: number | object;
+  nodes: ReadonlyArray<{ id: string }>;
+  flows: ReadonlyArray<{
+    to: string | { broadcast: string };
+    pattern?: unknown;
+    publish?: { queue?: string; exchange?: string; topic?: string; key?: string; keys?: string[] };
+  }>;
+  brokers: ReadonlyArray<{
+    node: string;
+    queues: ReadonlyArray<{ name: string; overflow: string; deadLetter?: string }>;
+    exchanges: ReadonlyArray<{
+      name: string;
+      type: string;
+      bindings: ReadonlyArray<{ queue: string; key?: string }>;
+    }>;
+    topics: ReadonlyArray<{ name: string }>;
+    consumers: ReadonlyArray<{ id: string; node: string; queue?: string; topic?: string; group?: string }>;
+  }>;
+}
+
+type Path = (string | number)[];
+
+/**
+ * Checks what refers to what in the broker keys: nodes exist, names are unique and known,
+ * bindings and publishers give the keys their exchange type needs, every queue can empty.
+ */
+export function checkBrokerReferences(
+  scenario: BrokerReferenceView,
+  registries: BrokerRegistries,
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const nodeIds = new Set(scenario.nodes.map((node) => node.id));
+  const brokerOfNode = new Map<string, number>();
+  const consumerIds = new Set<string>();
+  scenario.brokers.forEach((broker, b) => {
+    const at = (...path: Path): Path => ['brokers', b, ...path];
+    if (!nodeIds.has(broker.node)) issue(at('node'), `unknown node '${broker.node}'`);
+    if (brokerOfNode.has(broker.node)) issue(at('node'), `node '${broker.node}' is already a broker`);
+    brokerOfNode.set(broker.node, b);
+    const queues = new Set<string>();
+    const topics = new Set<string>();
+    broker.queues.forEach((queue, q) => {
+      if (queues.has(queue.name)) issue(at('queues', q, 'name'), `duplicate queue '${queue.name}'`);
+      queues.add(queue.name);
+    });
+    broker.topics.forEach((topic, t) => {
+      if (queues.has(topic.name) || topics.has(topic.name))
+        issue(at('topics', t, 'name'), `duplicate queue or topic '${topic.name}'`);
+      topics.add(topic.name);
+    });
+    const knownQueues = [...queues].join(', ') || 'none';
+    const deadLetterTargets = new Set<string>();
+    broker.queues.forEach((queue, q) => {
+      const policy = registries.overflowPolicies.get(queue.overflow);
+      if (queue.deadLetter !== undefined) {
+        if (!queues.has(queue.deadLetter))
+          issue(
+            at('queues', q, 'deadLetter'),
+            `unknown queue '${queue.deadLetter}' (queues: ${knownQueues})`,
+          );
+        else if (queue.deadLetter === queue.name)
+          issue(at('queues', q, 'deadLetter'), 'a queue cannot be its own dead-letter queue');
+        else deadLetterTargets.add(queue.deadLetter);
+        if (!policy.needsDeadLetterQueue)
+          issue(
+            at('queues', q, 'deadLetter'),
+            `overflow '${queue.overflow}' does not dead-letter: set overflow: dead-letter`,
+          );
+      } else if (policy.needsDeadLetterQueue) {
+        issue(
+          at('queues', q, 'deadLetter'),
+          `overflow '${queue.overflow}' needs deadLetter: the queue that takes the messages`,
+        );
+      }
+    });
+    const exchanges = new Set<string>();
+    broker.exchanges.forEach((exchange, e) => {
+      if (exchanges.has(exchange.name))
+        issue(at('exchanges', e, 'name'), `duplicate exchange '${exchange.name}'`);
+      exchanges.add(exchange.name);
+      const type = registries.exchangeTypes.get(exchange.type);
+      exchange.bindings.forEach((binding, k) => {
+        if (!queues.has(binding.queue) && !topics.has(binding.queue))
+          issue(
+            at('exchanges', e, 'bindings', k, 'queue'),
+            `unknown queue or topic '${binding.queue}' (queues: ${knownQueues})`,
+          );
+        if (type.bindingNeedsKey && binding.key === undefined)
+          issue(at('exchanges', e, 'bindings', k, 'key'), `a ${exchange.type} exchange binds with a key`);
+      });
+    });
+    const consumed = new Set<string>();
+    broker.consumers.forEach((consumer, c) => {
+      if (consumerIds.has(consumer.id))
+        issue(at('consumers', c, 'id'), `duplicate consumer id '${consumer.id}'`);
+      consumerIds.add(consumer.id);
+      if (!nodeIds.has(consumer.node)) issue(at('consumers', c, 'node'), `unknown node '${consumer.node}'`);
+      if (consumer.node === broker.node)
+        issue(at('consumers', c, 'node'), 'a consumer runs on another node than its broker');
+      if ((consumer.queue === undefined) === (consumer.topic === undefined))
+        issue(at('consumers', c), 'give exactly one of queue or topic');
+      if (consumer.queue !== undefined && !queues.has(consumer.queue))
+        issue(at('consumers', c, 'queue'), `unknown queue '${consumer.queue}' (queues: ${knownQueues})`);
+      if (consumer.topic !== undefined && !topics.has(consumer.topic))
+        issue(
+          at('consumers', c, 'topic'),
+          `unknown topic '${consumer.topic}' (topics: ${[...topics].join(', ') || 'none'})`,
+        );
+      if (consumer.queue !== undefined && consumer.group !== undefined)
+        issue(at('consumers', c, 'group'), 'consumer groups belong to partitioned topics, not queues');
+      consumed.add(consumer.queue ?? consumer.topic ?? '');
+    });
+    if (scenario.duration === undefined) {
+      broker.queues.forEach((queue, q) => {
+        if (!consumed.has(queue.name) && !deadLetterTargets.has(queue.name))
+          issue(
+            at('queues', q, 'name'),
+            `queue '${queue.name}' has no consumer, so its messages never leave and the run cannot end: add a consumer or a duration`,
+          );
+      });
+      broker.topics.forEach((topic, t) => {
+        if (!consumed.has(topic.name))
+          issue(
+            at('topics', t, 'name'),
+            `topic '${topic.name}' has no consumer group: add a consumer or a duration`,
+          );
+      });
+    }
+  });
+  scenario.flows.forEach((flow, f) => {
+    const publish = flow.publish;
+    if (publish === undefined) return;
+    const at = (...path: Path): Path => ['flows', f, 'publish', ...path];
+    if (typeof flow.to !== 'string') {
+      issue(['flows', f, 'to'], 'a publishing flow goes to one broker node, not a broadcast');
+      return;
+    }
+    if (flow.pattern !== undefined) {
+      issue(
+        ['flows', f, 'pattern'],
+        'a publishing flow has no request-reply pattern (consumers do not reply)',
+      );
+    }
+    const b = brokerOfNode.get(flow.to);
+    if (b === undefined) {
+      issue(['flows', f, 'to'], `a publishing flow goes to a broker node ('${flow.to}' is none)`);
+      return;
+    }
+    const broker = scenario.brokers[b];
+    const queueNames = new Set(broker.queues.map((queue) => queue.name));
+    const topicNames = new Set(broker.topics.map((topic) => topic.name));
+    if (publish.queue !== undefined && !queueNames.has(publish.queue) && !topicNames.has(publish.queue))
+      issue(at('queue'), `unknown queue '${publish.queue}' on broker '${broker.node}'`);
+    if (publish.topic !== undefined && !topicNames.has(publish.topic))
+      issue(at('topic'), `unknown topic '${publish.topic}' on broker '${broker.node}'`);
+    if (publish.exchange !== undefined) {
+      const exchange = broker.exchanges.find((candidate) => candidate.name === publish.exchange);
+      if (exchange === undefined)
+        issue(at('exchange'), `unknown exchange '${publish.exchange}' on broker '${broker.node}'`);
+      else if (
+        registries.exchangeTypes.get(exchange.type).bindingNeedsKey &&
+        publish.key === undefined &&
+        publish.keys === undefined
+      )
+        issue(at('key'), `a ${exchange.type} exchange routes by key: give key or keys`);
+    }
+  });
+}

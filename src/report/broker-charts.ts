@@ -1,0 +1,103 @@
+/**
+ * Charts of message brokers over time: the depth of each queue (messages waiting in the broker)
+ * and each subscription's consumer lag (messages not yet acknowledged). Plain Chart.js
+ * configurations, one line per queue or consumer group.
+ */
+import type { BrokerBacklogSeries, RunResult } from '../metrics/summary.js';
+import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
+import { pickTimeUnit } from './format-numbers.js';
+
+/** Distinct colours for up to eight subscriptions, then they repeat. */
+const SUBSCRIPTION_COLOURS = [
+  'rgb(31, 119, 180)',
+  'rgb(255, 127, 14)',
+  'rgb(44, 160, 44)',
+  'rgb(214, 39, 40)',
+  'rgb(148, 103, 189)',
+  'rgb(140, 86, 75)',
+  'rgb(227, 119, 194)',
+  'rgb(127, 127, 127)',
+];
+
+type Column = 'depth' | 'lag';
+
+function backlogChart(
+  result: RunResult,
+  column: Column,
+  fileName: string,
+  title: string,
+  axis: string,
+): ChartDefinition | null {
+  const series = result.brokerBacklogs ?? [];
+  if (series.length === 0) return null;
+  const end = series.reduce((last, one) => Math.max(last, one.time[one.time.length - 1] ?? 0), 0);
+  const timeUnit = pickTimeUnit(end);
+  const binSeconds = series[0].time.length > 1 ? series[0].time[1] - series[0].time[0] : 0;
+  const datasets = series.map((one: BrokerBacklogSeries, index) => {
+    const colour = SUBSCRIPTION_COLOURS[index % SUBSCRIPTION_COLOURS.length];
+    const values = one[column];
+    return {
+      label: one.subscription,
+      // The value of a bin holds over it; repeating the last one draws the last bin's width.
+      data: [
+        ...one.time.map((time, i) => ({ x: time / timeUnit.factor, y: values[i] })),
+        ...(one.time.length > 0
+          ? [
+              {
+                x: (one.time[one.time.length - 1] + binSeconds) / timeUnit.factor,
+                y: values[values.length - 1],
+              },
+            ]
+          : []),
+      ],
+      stepped: 'before' as const,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: 2,
+      pointRadius: 0,
+    };
+  });
+  return {
+    fileName,
+    config: {
+      type: 'line',
+      data: { datasets },
+      options: {
+        plugins: {
+          ...chartTitles(
+            result.summary.scenario,
+            title,
+            'time-weighted mean per bin, per broker queue or consumer group',
+          ),
+          legend: LINE_LEGEND,
+        },
+        scales: {
+          x: { type: 'linear', min: 0, title: axisTitle(`Simulated time (${timeUnit.symbol})`) },
+          y: { type: 'linear', beginAtZero: true, title: axisTitle(axis) },
+        },
+      },
+    },
+  };
+}
+
+/** Messages waiting in each broker queue over time. Null without brokers. */
+export function queueDepthChart(result: RunResult): ChartDefinition | null {
+  return backlogChart(
+    result,
+    'depth',
+    'queue-depth.png',
+    'broker queue depth over time',
+    'Messages waiting in the broker',
+  );
+}
+
+/** Consumer lag (waiting plus delivered and unacknowledged) of each subscription over time. Null without brokers. */
+export function consumerLagChart(result: RunResult): ChartDefinition | null {
+  return backlogChart(
+    result,
+    'lag',
+    'consumer-lag.png',
+    'consumer lag over time',
+    'Messages not yet acknowledged',
+  );
+}

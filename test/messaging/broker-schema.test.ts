@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src/scenario/load.js';
+import { issueAt, issuesOf } from '../scenario/issues.js';
+
+const BASE = `name: broker
+nodes:
+  - id: producer
+  - id: broker
+  - id: worker
+links:
+  - { between: [producer, broker], bandwidth: 1Gbps }
+  - { between: [broker, worker], bandwidth: 1Gbps }
+`;
+
+const parse = (extra: string) => parseScenarioText(BASE + extra, 'broker.yaml');
+
+describe('broker keys of the scenario schema', () => {
+  it('accepts queues, exchanges, topics and consumers, with defaults filled in', () => {
+    const scenario = parse(`brokers:
+  - node: broker
+    persistence: 2ms
+    queues:
+      - { name: jobs, capacity: 10, overflow: dead-letter, deadLetter: dlq }
+      - { name: dlq }
+    exchanges:
+      - { name: events, type: topic, bindings: [{ queue: jobs, key: 'order.#' }] }
+    topics: [{ name: clicks, partitions: 4 }]
+    consumers:
+      - { id: w, node: worker, queue: jobs, prefetch: 5 }
+      - { id: a, node: worker, topic: clicks, group: analytics }
+flows:
+  - { from: producer, to: broker, publish: { exchange: events, key: order.created }, workload: { messages: 5 } }
+`);
+    expect(scenario.brokers[0]).toMatchObject({
+      delivery: 'at-least-once',
+      ackTimeout: 30,
+      persistence: 0.002,
+      ackSize: 40,
+      queues: [
+        { name: 'jobs', capacity: 10, overflow: 'dead-letter', deadLetter: 'dlq' },
+        { name: 'dlq', overflow: 'reject' },
+      ],
+      consumers: [
+        { id: 'w', prefetch: 5 },
+        { id: 'a', prefetch: 1 },
+      ],
+    });
+    expect(scenario.flows[0].publish).toEqual({ exchange: 'events', key: 'order.created' });
+  });
+
+  it('names each bad broker key where it is, with what was expected and the line', () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: brokr
+    delivery: exactly-once
+    queues:
+      - { name: jobs, overflow: dead-letter }
+      - { name: jobs }
+    exchanges:
+      - { name: events, type: direct, bindings: [{ queue: nowhere }] }
+    consumers:
+      - { id: w, node: worker, queue: missing, prefetch: 0 }
+      - { id: x, node: worker }
+flows:
+  - { from: producer, to: worker, publish: { queue: jobs }, workload: { messages: 5 } }
+  - { from: producer, to: broker, publish: { queue: jobs, topic: t }, workload: { messages: 5 } }
+`),
+    );
+    const delivery = issueAt(issues, 'brokers[0].delivery');
+    expect(delivery.message).toMatch(/at-most-once.*at-least-once/);
+    expect(delivery.line).toBe(11);
+    expect(issueAt(issues, 'brokers[0].consumers[0].prefetch').message).toMatch(/>=1|at least 1|1/);
+    expect(issueAt(issues, 'flows[1].publish.topic').message).toBe(
+      'give exactly one of queue, exchange or topic',
+    );
+  });
+
+  it('checks what broker keys refer to', () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: brokr
+    queues:
+      - { name: jobs, overflow: dead-letter }
+      - { name: jobs }
+      - { name: idle }
+    exchanges:
+      - { name: events, type: direct, bindings: [{ queue: nowhere }] }
+    consumers:
+      - { id: w, node: worker, queue: missing }
+      - { id: x, node: worker }
+      - { id: w, node: worker, queue: jobs }
+flows:
+  - { from: producer, to: worker, publish: { queue: jobs }, workload: { messages: 5 } }
+`),
+    );
+    expect(issueAt(issues, 'brokers[0].node').message).toBe("unknown node 'brokr'");
+    expect(issueAt(issues, 'brokers[0].queues[0].deadLetter').message).toContain('needs deadLetter');
+    expect(issueAt(issues, 'brokers[0].queues[1].name').message).toBe("duplicate queue 'jobs'");
+    expect(issueAt(issues, 'brokers[0].queues[2].name').message).toContain("queue 'idle' has no consumer");
+    expect(issueAt(issues, 'brokers[0].exchanges[0].bindings[0].queue').message).toContain(
+      "unknown queue or topic 'nowhere' (queues: jobs, idle)",
+    );
+    expect(issueAt(issues, 'brokers[0].exchanges[0].bindings[0].key').message).toBe(
+      'a direct exchange binds with a key',
+    );
+    expect(issueAt(issues, 'brokers[0].consumers[0].queue').message).toContain("unknown queue 'missing'");
+    expect(issueAt(issues, 'brokers[0].consumers[1]').message).toBe('give exactly one of queue or topic');
+    expect(issueAt(issues, 'brokers[0].consumers[2].id').message).toBe("duplicate consumer id 'w'");
+    expect(issueAt(issues, 'flows[0].to').message).toBe(
+      "a publishing flow goes to a broker node ('worker' is none)",
+    );
+  });
+
+  it('refuses publishing flows that broadcast or expect replies', () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers: [{ id: w, node: worker, queue: jobs }]
+flows:
+  - { from: producer, to: { broadcast: all }, publish: { queue: jobs }, workload: { messages: 5 } }
+  - from: producer
+    to: broker
+    publish: { queue: jobs }
+    pattern: { kind: request-reply, mode: sync, replySize: 10B }
+    workload: { messages: 5 }
+`),
+    );
+    expect(issueAt(issues, 'flows[0].to').message).toBe(
+      'a publishing flow goes to one broker node, not a broadcast',
+    );
+    expect(issueAt(issues, 'flows[1].pattern').message).toContain('no request-reply pattern');
+  });
+});

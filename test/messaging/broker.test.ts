@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/scenario.js';
+import { recordingProbe } from '../net/recording-probe.js';
+import { brokerScenario } from './broker-scenario.js';
+
+const MS = 1e-3;
+
+describe('a broker queue between a producer and a consumer, by hand', () => {
+  // 1000-byte messages over 1 Mbps links (8 ms each) with 5 ms delay; the broker processes for
+  // 1 ms and persists for 2 ms; the consumer processes for 10 ms; acks are 40 B (0.32 ms).
+  const scenario = brokerScenario({
+    link: { bandwidth: '1Mbps', delay: '5ms' },
+    brokerProcessing: '1ms',
+    consumers: [{ node: 'worker', processing: '10ms' }],
+    broker: {
+      persistence: '2ms',
+      queues: [{ name: 'jobs' }],
+      consumers: [{ id: 'w', node: 'worker', queue: 'jobs', prefetch: 1 }],
+    },
+    flow: { publish: { queue: 'jobs' }, workload: { messages: 2, size: '1000B' } },
+  });
+
+  it('splits the latency of each message into its components, the broker queue in t_queue', () => {
+    const { probe, delivered } = recordingProbe();
+    run(scenario, { probes: [probe] });
+    const [first, second] = delivered();
+    // First: 8 + 5 to the broker, 1 + 2 there, 8 + 5 to the worker, 10 processing = 39 ms.
+    expect(first.latencySeconds).toBeCloseTo(39 * MS, 12);
+    expect(first.transSeconds).toBeCloseTo(16 * MS, 12);
+    expect(first.propSeconds).toBeCloseTo(10 * MS, 12);
+    expect(first.procSeconds).toBeCloseTo(13 * MS, 12);
+    expect(first.queueSeconds).toBeCloseTo(0, 12);
+    expect(first.waitSeconds).toBe(0);
+    // Second: 8 ms behind the first on the producer's link, in the broker at 24 ms; the first's
+    // ack arrives at 39 + 0.32 + 5 = 44.32 ms, when it is sent on: 20.32 ms in the broker queue.
+    expect(second.queueSeconds).toBeCloseTo(8 * MS + 20.32 * MS, 12);
+    expect(second.latencySeconds).toBeCloseTo(67.32 * MS, 12);
+  });
+
+  it('reports the queue in the summary: routed, delivered, acked, depth and lag', () => {
+    const { summary } = run({ ...scenario, duration: 1 });
+    const jobs = summary.brokers!.broker.subscriptions.jobs;
+    expect(jobs).toMatchObject({ routed: 2, delivered: 2, acked: 2, redeliveries: 0, duplicates: 0 });
+    expect(jobs.depth.max).toBe(1);
+    expect(jobs.lag).toMatchObject({ max: 2, final: 0 });
+    // The second waited 20.32 ms in the queue: time-average depth over the 1 s run.
+    expect(jobs.depth.mean).toBeCloseTo(20.32 * MS, 12);
+  });
+});
+
+describe('exchanges', () => {
+  const consumers = ['a', 'b', 'c'].map((node) => ({ node }));
+  const queues = ['a', 'b', 'c'].map((name) => ({ name }));
+  const consumerOf = (queue: string) => ({ id: `on-${queue}`, node: queue, queue });
+
+  it('fanout gives every bound queue its own copy, each a message of its own', () => {
+    const { summary } = run(
+      brokerScenario({
+        consumers,
+        broker: {
+          queues,
+          exchanges: [{ name: 'all', type: 'fanout', bindings: queues.map(({ name }) => ({ queue: name })) }],
+          consumers: queues.map(({ name }) => consumerOf(name)),
+        },
+        flow: { publish: { exchange: 'all' }, workload: { messages: 10 } },
+      }),
+    );
+    const broker = summary.brokers!.broker;
+    expect(broker.published).toBe(10);
+    expect(summary.counts).toMatchObject({ sent: 30, delivered: 30 });
+    for (const name of ['a', 'b', 'c']) expect(broker.consumers[`on-${name}`].delivered).toBe(10);
+  });
+
+  it('topic patterns route by key; a direct exchange drops what no binding matches', () => {
+    const { summary } = run(
+      brokerScenario({
+        consumers,
+        broker: {
+          queues,
+          exchanges: [
+            {
+              name: 'events',
+              type: 'topic',
+              bindings: [
+                { queue: 'a', key: 'order.*' },
+                { queue: 'b', key: 'order.#' },
+                { queue: 'c', key: '#.eu.#' },
+              ],
+            },
+          ],
+          consumers: queues.map(({ name }) => consumerOf(name)),
+        },
+        flow: {
+          publish: { exchange: 'events', keys: ['order.created', 'order.eu.paid', 'user.eu', 'nobody'] },
+          workload: { messages: 8 },
+        },
+      }),
+    );
+    const { subscriptions, unroutable } = summary.brokers!.broker;
+    // order.created -> a, b; order.eu.paid -> b, c; user.eu -> c (#.eu.# takes both); nobody -> none; twice over.
+    expect([subscriptions.a.routed, subscriptions.b.routed, subscriptions.c.routed]).toEqual([2, 4, 4]);
+    expect(unroutable).toBe(2);
+    expect(summary.counts.dropped.unroutable).toBe(2);
+    expect(summary.counts.delivered).toBe(10);
+  });
+});
+
+describe('bounded queues', () => {
+  // Ten messages reach the broker at once; the consumer takes one (prefetch 1) and is slow.
+  const bounded = (queue: object, extraQueues: object[] = [], extraConsumers: object[] = []) =>
+    run(
+      brokerScenario({
+        consumers: [{ node: 'worker', processing: '100ms' }, { node: 'auditor' }],
+        broker: {
+          queues: [{ name: 'jobs', capacity: 2, ...queue }, ...extraQueues] as never,
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs' }, ...extraConsumers] as never,
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { messages: 10 } },
+      }),
+    ).summary;
+
+  it('reject refuses what finds the queue full', () => {
+    const summary = bounded({ overflow: 'reject' });
+    expect(summary.counts).toMatchObject({ delivered: 3, dropped: { queueFull: 7 } });
+  });
+
+  it('drop-head drops the oldest to make room', () => {
+    const summary = bounded({ overflow: 'drop-head' });
+    expect(summary.counts).toMatchObject({ delivered: 3, dropped: { dropHead: 7 } });
+  });
+
+  it('dead-letter moves the overflow to another queue: it ends there, or its consumers get it', () => {
+    const kept = bounded({ overflow: 'dead-letter', deadLetter: 'dlq' }, [{ name: 'dlq' }]);
+    expect(kept.counts).toMatchObject({ delivered: 3, dropped: { deadLettered: 7 } });
+    expect(kept.brokers!.broker.subscriptions.jobs.deadLettered).toBe(7);
+    expect(kept.brokers!.broker.subscriptions.dlq.depth.final).toBe(7);
+    const consumed = bounded(
+      { overflow: 'dead-letter', deadLetter: 'dlq' },
+      [{ name: 'dlq' }],
+      [{ id: 'audit', node: 'auditor', queue: 'dlq', prefetch: 10 }],
+    );
+    expect(consumed.counts).toMatchObject({ delivered: 10, dropped: {} });
+    expect(consumed.brokers!.broker.consumers.audit.delivered).toBe(7);
+  });
+});
+
+describe('failures', () => {
+  // Ten messages at once to a consumer that takes 100 ms each; the broker is down 150–200 ms.
+  const crashing = (broker: object) =>
+    run(
+      brokerScenario({
+        consumers: [{ node: 'worker', processing: '100ms' }],
+        broker: {
+          queues: [{ name: 'jobs' }],
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs' }],
+          ...broker,
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { messages: 10 } },
+        faults: [
+          { at: 0.15, crash: 'broker' },
+          { at: 0.2, recover: 'broker' },
+        ],
+      }),
+    ).summary;
+
+  it('a broker crash loses what it holds in memory; the delivery in progress still arrives', () => {
+    const summary = crashing({});
+    expect(summary.counts).toMatchObject({ sent: 10, delivered: 2, lost: { nodeDown: 8 } });
+    expect(summary.brokers!.broker.subscriptions.jobs.lost).toEqual({ nodeDown: 8 });
+  });
+
+  it('with persistence nothing is lost: the unacknowledged delivery goes again (a duplicate)', () => {
+    const summary = crashing({ persistence: '1ms' });
+    expect(summary.counts).toMatchObject({ sent: 10, delivered: 10, lost: {}, duplicates: 1 });
+    expect(summary.brokers!.broker.subscriptions.jobs.redeliveries).toBe(1);
+  });
+
+  it('at-least-once gives a crashed consumer’s messages to another; at-most-once loses them', () => {
+    const withCrash = (delivery: string) =>
+      run(
+        brokerScenario({
+          consumers: [
+            { node: 'w1', processing: '10ms' },
+            { node: 'w2', processing: '10ms' },
+          ],
+          broker: {
+            delivery,
+            queues: [{ name: 'jobs' }],
+            consumers: [
+              { id: 'c1', node: 'w1', queue: 'jobs', prefetch: 5 },
+              { id: 'c2', node: 'w2', queue: 'jobs', prefetch: 5 },
+            ],
+          },
+          flow: { publish: { queue: 'jobs' }, workload: { messages: 20 } },
+          faults: [{ at: 0.025, crash: 'w1' }],
+        }),
+      ).summary;
+    const atLeastOnce = withCrash('at-least-once');
+    expect(atLeastOnce.counts).toMatchObject({ sent: 20, delivered: 20, lost: {} });
+    expect(atLeastOnce.brokers!.broker.subscriptions.jobs.redeliveries).toBeGreaterThan(0);
+    const atMostOnce = withCrash('at-most-once');
+    expect(atMostOnce.counts.lost.nodeDown).toBeGreaterThan(0);
+    expect(atMostOnce.counts.delivered + atMostOnce.counts.lost.nodeDown).toBe(20);
+    expect(atMostOnce.counts.duplicates).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/scenario/build-simulation.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const runBundled = (name: string, overrides: string[] = []) =>
+  simulate(loadScenario(`scenarios/${name}.yaml`, { overrides })).summary;
+
+describe('bundled broker scenarios teach what their descriptions say', () => {
+  it('broker-decoupling: the queue grows at λ - μ while the producer publishes, then drains', () => {
+    const summary = runBundled('broker-decoupling');
+    const jobs = summary.brokers!.broker.subscriptions.jobs;
+    expect(summary.counts.delivered).toBe(summary.counts.sent);
+    // (λ - μ)·T = 50 × 10 = 500 at the peak; empty at the end.
+    expect(jobs.depth.max).toBeGreaterThan(400);
+    expect(jobs.depth.max).toBeLessThan(650);
+    expect(jobs.depth.final).toBe(0);
+    // The producer never waits; the latency is time in the broker queue.
+    expect(summary.latency.components.wait.max).toBe(0);
+    expect(summary.latency.components.queue.mean! / summary.latency.mean!).toBeGreaterThan(0.95);
+    // The consumer works at its own pace, μ = 100 messages/s.
+    expect(summary.throughput.messagesPerSecond).toBeGreaterThan(95);
+    expect(summary.throughput.messagesPerSecond).toBeLessThan(105);
+  });
+
+  it('broker-fanout: every queue gets every event; the slow one backs up alone', () => {
+    const summary = runBundled('broker-fanout');
+    const broker = summary.brokers!.broker;
+    expect(summary.counts.sent).toBe(3 * broker.published);
+    expect(summary.counts.delivered).toBe(summary.counts.sent);
+    for (const consumer of Object.values(broker.consumers)) expect(consumer.delivered).toBe(broker.published);
+    expect(broker.subscriptions.billing.depth.max).toBe(0);
+    // (100 - 83.3)·10 ≈ 167 events behind at the peak.
+    expect(broker.subscriptions.analytics.depth.max).toBeGreaterThan(140);
+    expect(broker.subscriptions.analytics.depth.max).toBeLessThan(190);
+  });
+
+  it('broker-at-least-once: a crash and lost packets bring redeliveries and duplicates, no loss', () => {
+    const summary = runBundled('broker-at-least-once');
+    const tasks = summary.brokers!.broker.subscriptions.tasks;
+    expect(summary.counts).toMatchObject({ sent: 3000, delivered: 3000, lost: {}, dropped: {} });
+    expect(tasks.redeliveries).toBeGreaterThan(tasks.ackTimeouts);
+    expect(summary.counts.duplicates).toBeGreaterThan(0);
+    expect(tasks.duplicates).toBe(summary.counts.duplicates);
+  });
+
+  it('broker-at-least-once at most once: no duplicates, but tasks are lost', () => {
+    const summary = runBundled('broker-at-least-once', ['brokers[0].delivery=at-most-once']);
+    expect(summary.counts.duplicates).toBe(0);
+    expect(summary.brokers!.broker.subscriptions.tasks).toMatchObject({ duplicates: 0, redeliveries: 0 });
+    const lost = Object.values(summary.counts.lost).reduce((a, b) => a + b, 0);
+    expect(lost).toBeGreaterThan(0);
+    expect(summary.counts.delivered + lost).toBe(3000);
+  });
+});
