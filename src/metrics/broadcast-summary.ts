@@ -1,17 +1,16 @@
 import type { MetricsCollector } from './collector.js';
-import { computeStats } from './stats.js';
 import type { BroadcastSummary, Stats } from './summary.js';
 
 /**
  * Per-recipient results of a broadcast flow. `channels[i]` is the collector's flow index of the
- * channel to `recipients[i]`; `selected[i]` its measured delivery records; `hops[i]` the links
+ * channel to `recipients[i]`; `latencies[i]` the latency of its measured deliveries; `hops[i]` the links
  * its path crosses.
  */
 export function broadcastSummaryOf(
   collector: MetricsCollector,
   recipients: readonly string[],
   channels: readonly number[],
-  latencies: readonly Float64Array[],
+  latencies: readonly Stats[],
   hops: readonly number[],
 ): BroadcastSummary {
   const perRecipient: BroadcastSummary['perRecipient'] = {};
@@ -19,7 +18,7 @@ export function broadcastSummaryOf(
   let slowest: number | null = null;
   recipients.forEach((recipient, i) => {
     const counters = collector.flows[channels[i]];
-    const latency: Stats = computeStats(latencies[i]);
+    const latency = latencies[i];
     deliveries += counters.delivered;
     perRecipient[recipient] = { delivered: counters.delivered, hops: hops[i], latency };
     if (latency.mean !== null && (slowest === null || latency.mean > slowest)) slowest = latency.mean;

@@ -5,7 +5,7 @@ import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
 import { ServiceRequestCounter } from './availability-requests.js';
 import { AvailabilityTracker } from './availability-tracker.js';
 import { CongestionTrace } from './congestion-trace.js';
-import { SampleBuffer } from './sample-buffer.js';
+import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
@@ -40,24 +40,6 @@ export class TransmitterCounters {
   lost = 0;
 }
 
-/** Per delivered message (delivered at or after the warm-up), in delivery order. */
-export class DeliveryRecords {
-  readonly deliveredAt = new SampleBuffer();
-  readonly createdAt = new SampleBuffer();
-  readonly latency = new SampleBuffer();
-  readonly trans = new SampleBuffer();
-  readonly prop = new SampleBuffer();
-  readonly queue = new SampleBuffer();
-  readonly proc = new SampleBuffer();
-  readonly wait = new SampleBuffer();
-  readonly payloadBytes = new SampleBuffer();
-  readonly flowIndex = new SampleBuffer();
-
-  get length(): number {
-    return this.deliveredAt.length;
-  }
-}
-
 function increment(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -69,7 +51,8 @@ function increment(counts: Record<string, number>, key: string): void {
 export class MetricsCollector implements NetworkProbe {
   readonly flows: FlowCounters[];
   readonly transmitters: TransmitterCounters[];
-  readonly deliveries = new DeliveryRecords();
+  /** One record per delivered message up to a cap, then bounded streams. */
+  readonly deliveries: DeliveryLog;
   readonly availability: AvailabilityTracker;
   /** Up/down history of links and of replicated services (nodes are in `availability`). */
   readonly linkAvailability: AvailabilityTracker;
@@ -90,7 +73,10 @@ export class MetricsCollector implements NetworkProbe {
       links: 0,
       flowsOfService: [],
     },
+    /** Deliveries after the warm-up up to which results are exact (see EXACT_RECORD_CAP). */
+    exactRecordCap: number = EXACT_RECORD_CAP,
   ) {
+    this.deliveries = new DeliveryLog(flowCount, warmupSeconds, exactRecordCap);
     this.flows = Array.from({ length: flowCount }, () => new FlowCounters());
     this.transmitters = Array.from({ length: transmitterCount }, () => new TransmitterCounters());
     this.congestionTraces = Array.from({ length: flowCount }, () => new CongestionTrace());
@@ -192,16 +178,6 @@ export class MetricsCollector implements NetworkProbe {
   }
 
   private record(message: Message): void {
-    const records = this.deliveries;
-    records.deliveredAt.push(message.deliveredAt);
-    records.createdAt.push(message.createdAt);
-    records.latency.push(message.deliveredAt - message.createdAt);
-    records.trans.push(message.transSeconds);
-    records.prop.push(message.propSeconds);
-    records.queue.push(message.queueSeconds);
-    records.proc.push(message.procSeconds);
-    records.wait.push(message.waitSeconds);
-    records.payloadBytes.push(message.payloadBytes);
-    records.flowIndex.push(message.flowIndex);
+    this.deliveries.add(message);
   }
 }

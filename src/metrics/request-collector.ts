@@ -1,5 +1,5 @@
 import type { RequestProbe, RequestRecord } from '../messaging/request-probe.js';
-import { SampleBuffer } from './sample-buffer.js';
+import { LatencySamples } from './latency-samples.js';
 
 /** Request-level counters and samples of one request-reply flow. */
 export class RequestCounters {
@@ -18,13 +18,11 @@ export class RequestCounters {
   /** First request sent (s); NaN before. */
   firstSentAt = Number.NaN;
   /** Replied requests sent at or after the warm-up: when they ended and their latency split. */
-  readonly endedAt = new SampleBuffer(64);
-  readonly latency = new SampleBuffer(64);
-  readonly trans = new SampleBuffer(64);
-  readonly prop = new SampleBuffer(64);
-  readonly queue = new SampleBuffer(64);
-  readonly proc = new SampleBuffer(64);
-  readonly wait = new SampleBuffer(64);
+  readonly replies: LatencySamples;
+
+  constructor(exactCap?: number) {
+    this.replies = new LatencySamples(exactCap);
+  }
 }
 
 /** Collects what request-reply clients report, per scenario flow (null for other flows). */
@@ -34,8 +32,12 @@ export class RequestCollector implements RequestProbe {
   constructor(
     requestReplyFlows: readonly boolean[],
     private readonly warmupSeconds: number,
+    /** Replied requests per flow up to which latency statistics are exact. */
+    exactCap?: number,
   ) {
-    this.flows = requestReplyFlows.map((isRequestReply) => (isRequestReply ? new RequestCounters() : null));
+    this.flows = requestReplyFlows.map((isRequestReply) =>
+      isRequestReply ? new RequestCounters(exactCap) : null,
+    );
   }
 
   requestSent(flowIndex: number, sentAt: number): void {
@@ -54,13 +56,15 @@ export class RequestCollector implements RequestProbe {
     }
     counters.replied++;
     if (record.sentAt < this.warmupSeconds) return;
-    counters.endedAt.push(record.endedAt);
-    counters.latency.push(record.endedAt - record.sentAt);
-    counters.trans.push(record.transSeconds);
-    counters.prop.push(record.propSeconds);
-    counters.queue.push(record.queueSeconds);
-    counters.proc.push(record.procSeconds);
-    counters.wait.push(record.waitSeconds);
+    counters.replies.add({
+      endedAt: record.endedAt,
+      latency: record.endedAt - record.sentAt,
+      trans: record.transSeconds,
+      prop: record.propSeconds,
+      queue: record.queueSeconds,
+      proc: record.procSeconds,
+      wait: record.waitSeconds,
+    });
   }
 
   lateReply(flowIndex: number): void {

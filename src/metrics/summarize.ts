@@ -5,24 +5,23 @@ import { broadcastSummaryOf } from './broadcast-summary.js';
 import type { BrokerCollector } from './broker-collector.js';
 import { brokerBacklogSeries, brokerSummaries } from './broker-summary.js';
 import type { FlowCounters, MetricsCollector } from './collector.js';
+import type { DeliveryFigures } from './delivery-figures.js';
+import { ExactDeliveryFigures } from './exact-delivery-figures.js';
 import { fairnessOf } from './fairness-groups.js';
 import type { RequestCounters } from './request-collector.js';
 import { type RequestFlowContext, requestSummaryOf } from './request-summary.js';
-import type { SampleBuffer } from './sample-buffer.js';
-import { statsSortingInPlace } from './stats.js';
-import {
-  type CongestionTraceSeries,
-  type Counts,
-  type FlowSummary,
-  type Interval,
-  LATENCY_COMPONENTS,
-  type LatencySummary,
-  type LinkSummary,
-  type RunResult,
-  type Summary,
-  type TheoryPrediction,
-  type ThroughputSummary,
-  type TimeSeriesRow,
+import { StreamedDeliveryFigures } from './streamed-delivery-figures.js';
+import type {
+  CongestionTraceSeries,
+  Counts,
+  FlowSummary,
+  Interval,
+  LinkSummary,
+  RunResult,
+  Summary,
+  TheoryPrediction,
+  ThroughputSummary,
+  TimeSeriesRow,
 } from './summary.js';
 
 /** What the summary needs to know about the run besides the collected data. */
@@ -95,14 +94,13 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     context.flows.map((flow) => flow.firstSendAt),
     context.flows.map((flow) => flow.completedAt),
   );
-  const recordsByFlow = groupRecordsByFlow(collector, collector.flows.length);
-  const allRecords = Int32Array.from({ length: collector.deliveries.length }, (_, i) => i);
+  const figures = deliveryFigures(collector, context.warmupSeconds);
+  const allChannels = collector.flows.map((_, index) => index);
   const flows: Record<string, FlowSummary> = {};
   context.flows.forEach((flow, index) => {
     const channels = flow.channels ?? [index];
     const counters = channels.map((channel) => collector.flows[channel]);
     const interval = flowIntervals[index];
-    const selected = concatenate(channels.map((channel) => recordsByFlow[channel]));
     const senderBusySeconds = counters
       .slice(0, flow.senderChannels ?? channels.length)
       .reduce((sum, channel) => sum + channel.senderBusySeconds, 0);
@@ -112,8 +110,8 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       protocol: flow.protocol,
       interval,
       completedAt: Number.isNaN(flow.completedAt) ? null : flow.completedAt,
-      throughput: throughputOf(collector, counters, interval, selected),
-      latency: latencyOf(collector, context.warmupSeconds, selected),
+      throughput: throughputOf(figures, counters, interval, channels),
+      latency: figures.latencyOf(channels),
       counts: countsOf(counters, [flow.unresolved]),
       senderUtilisation: ratio(senderBusySeconds, interval.to - interval.from),
     };
@@ -125,12 +123,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       });
     }
     if (flow.broadcast) {
-      const latencies = channels.map((channel) =>
-        gather(
-          collector.deliveries.latency,
-          measuredIndices(collector, context.warmupSeconds, recordsByFlow[channel]),
-        ),
-      );
+      const latencies = channels.map((channel) => figures.channelLatency(channel));
       summary.broadcast = broadcastSummaryOf(
         collector,
         flow.broadcast.recipients,
@@ -159,8 +152,8 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     interval: runInterval,
     simulatedSeconds: context.endSeconds,
     events: context.events,
-    throughput: throughputOf(collector, collector.flows, runInterval, allRecords),
-    latency: latencyOf(collector, context.warmupSeconds, allRecords),
+    throughput: throughputOf(figures, collector.flows, runInterval, allChannels),
+    latency: figures.latencyOf(allChannels),
     availability,
     counts: countsOf(
       collector.flows,
@@ -173,13 +166,12 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
   };
   const { brokers } = context;
   if (brokers) summary.brokers = brokerSummaries(brokers.collector, brokers.layout, context.endSeconds);
+  const latencies = figures.latencies();
   return {
     summary,
-    timeseries: timeseriesOf(collector, context, runInterval),
-    latencies: gather(
-      collector.deliveries.latency,
-      measuredIndices(collector, context.warmupSeconds, allRecords),
-    ),
+    timeseries: timeseriesOf(collector, figures, context, runInterval),
+    latencies: latencies.values,
+    ...(latencies.stride > 1 && { latencySampleStride: latencies.stride }),
     nodeTimelines: context.nodeIds.map((id, index) =>
       collector.availability.timeline(index, id, context.endSeconds),
     ),
@@ -199,37 +191,17 @@ function intervalOf(context: SummaryContext, starts: number[], ends: number[]): 
   return { from: Math.min(from, to), to };
 }
 
-function concatenate(parts: readonly Int32Array[]): Int32Array {
-  if (parts.length === 1) return parts[0];
-  const joined = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
 function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : 0;
 }
 
 function throughputOf(
-  collector: MetricsCollector,
+  figures: DeliveryFigures,
   counters: readonly FlowCounters[],
   interval: Interval,
-  selected: Int32Array,
+  channels: readonly number[],
 ): ThroughputSummary {
-  const records = collector.deliveries;
-  let delivered = 0;
-  let payloadBits = 0;
-  for (const i of selected) {
-    const at = records.deliveredAt.get(i);
-    if (at >= interval.from && at <= interval.to) {
-      delivered++;
-      payloadBits += records.payloadBytes.get(i) * 8;
-    }
-  }
+  const { delivered, payloadBits } = figures.deliveredIn(channels, interval);
   const seconds = interval.to - interval.from;
   const wireBits = counters.reduce((sum, flow) => sum + flow.wireBitsAfterWarmup, 0);
   const offered = counters.reduce((sum, flow) => sum + flow.createdAfterWarmup, 0);
@@ -243,56 +215,12 @@ function throughputOf(
   };
 }
 
-/** Indices of the delivery records of each flow, in delivery order (one pass over all records). */
-function groupRecordsByFlow(collector: MetricsCollector, flowCount: number): Int32Array[] {
-  const records = collector.deliveries;
-  const counts = new Int32Array(flowCount);
-  for (let i = 0; i < records.length; i++) counts[records.flowIndex.get(i)]++;
-  const groups = Array.from(counts, (count) => new Int32Array(count));
-  const filled = new Int32Array(flowCount);
-  for (let i = 0; i < records.length; i++) {
-    const flow = records.flowIndex.get(i);
-    groups[flow][filled[flow]++] = i;
-  }
-  return groups;
-}
-
-/** The selected records whose message was created after the warm-up (latency is measured on those). */
-function measuredIndices(collector: MetricsCollector, warmup: number, selected: Int32Array): Int32Array {
-  const createdAt = collector.deliveries.createdAt;
-  let count = 0;
-  for (const i of selected) if (createdAt.get(i) >= warmup) count++;
-  if (count === selected.length) return selected;
-  const measured = new Int32Array(count);
-  let next = 0;
-  for (const i of selected) if (createdAt.get(i) >= warmup) measured[next++] = i;
-  return measured;
-}
-
-function gather(buffer: SampleBuffer, indices: Int32Array): Float64Array {
-  // Indices are increasing record numbers, so as many as there are records means all of them.
-  if (indices.length === buffer.length) return buffer.view().slice();
-  const values = new Float64Array(indices.length);
-  for (let k = 0; k < indices.length; k++) values[k] = buffer.get(indices[k]);
-  return values;
-}
-
-function latencyOf(collector: MetricsCollector, warmup: number, selected: Int32Array): LatencySummary {
-  const indices = measuredIndices(collector, warmup, selected);
-  const records = collector.deliveries;
-  const components = Object.fromEntries(
-    LATENCY_COMPONENTS.map((component) => [
-      component,
-      statsSortingInPlace(gather(records[component], indices)),
-    ]),
-  ) as LatencySummary['components'];
-  let noQueue = 0;
-  for (const i of indices) if (records.queue.get(i) === 0) noQueue++;
-  return {
-    ...statsSortingInPlace(gather(records.latency, indices)),
-    components,
-    noQueueFraction: indices.length > 0 ? noQueue / indices.length : null,
-  };
+/** Exact figures from the records within the cap, bounded streams past it. */
+function deliveryFigures(collector: MetricsCollector, warmupSeconds: number): DeliveryFigures {
+  const { records, streams } = collector.deliveries;
+  return records !== null
+    ? new ExactDeliveryFigures(records, collector.flows.length, warmupSeconds)
+    : new StreamedDeliveryFigures(streams!);
 }
 
 function addInto(target: Record<string, number>, source: Record<string, number>): void {
@@ -364,6 +292,7 @@ function linksOf(
 
 function timeseriesOf(
   collector: MetricsCollector,
+  figures: DeliveryFigures,
   context: SummaryContext,
   interval: Interval,
 ): TimeSeriesRow[] {
@@ -371,18 +300,7 @@ function timeseriesOf(
   if (!(seconds > 0)) return [];
   const bins = context.timeseriesBins ?? 100;
   const width = seconds / bins;
-  const delivered = new Float64Array(bins);
-  const bits = new Float64Array(bins);
-  const latencySum = new Float64Array(bins);
-  const records = collector.deliveries;
-  for (let i = 0; i < records.length; i++) {
-    const at = records.deliveredAt.get(i);
-    if (at < interval.from || at > interval.to) continue;
-    const bin = Math.min(bins - 1, Math.floor((at - interval.from) / width));
-    delivered[bin]++;
-    bits[bin] += records.payloadBytes.get(i) * 8;
-    latencySum[bin] += records.latency.get(i);
-  }
+  const { delivered, bits, latencySum } = figures.bins(interval, bins);
   const timelines = context.nodeIds.map((id, index) =>
     collector.availability.timeline(index, id, context.endSeconds),
   );

@@ -21,6 +21,12 @@ export interface LatencySummary extends Stats {
   components: Record<LatencyComponent, Stats>;
   /** Share of measured messages that never waited in a queue (queue component 0); null when none. */
   noQueueFraction: number | null;
+  /**
+   * Set when the percentiles (of the latency and its components) come from log-bucket
+   * histograms, past EXACT_RECORD_CAP measured deliveries: `histogram (relative error <= x%)`.
+   * Absent: exact. Counts, means and maxima are exact either way.
+   */
+  percentiles?: string;
 }
 
 /** The measurement interval of `T = N / t`. */
@@ -302,8 +308,13 @@ export interface CongestionTraceSeries {
 export interface RunResult {
   summary: Summary;
   timeseries: TimeSeriesRow[];
-  /** Latencies of measured delivered messages (s), in delivery order. */
+  /**
+   * Latencies of measured delivered messages (s), in delivery order: all of them, or past
+   * EXACT_RECORD_CAP deliveries every `latencySampleStride`-th.
+   */
   latencies: Float64Array;
+  /** 1 (or absent) when `latencies` holds every measured message. */
+  latencySampleStride?: number;
   nodeTimelines: NodeTimeline[];
   /** Up/down periods of links and of services (ids in `node`). */
   linkTimelines?: NodeTimeline[];

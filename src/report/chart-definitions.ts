@@ -148,9 +148,12 @@ export function latencyDistributionChart(result: RunResult): ChartDefinition | n
     latency.mean === null || latency.p99 === null
       ? ''
       : `mean ${formatSeconds(latency.mean, 4)}, p99 ${formatSeconds(latency.p99, 4)}; `;
-  const subtitle =
-    `${result.latencies.length} messages; ${headline}bins of ${formatSignificant(binWidthMs, 3)} ms` +
-    notShown;
+  const stride = result.latencySampleStride ?? 1;
+  const messages =
+    stride > 1
+      ? `${latency.count} messages (1 in ${stride} shown: ${result.latencies.length})`
+      : `${result.latencies.length} messages`;
+  const subtitle = `${messages}; ${headline}bins of ${formatSignificant(binWidthMs, 3)} ms${notShown}`;
   return {
     fileName: 'latency-distribution.png',
     config: {

@@ -40,6 +40,11 @@ export interface SimulationOptions {
   maxLiveMessages?: number;
   /** Most events one run may execute (default DEFAULT_MAX_EVENTS); overrides limits.maxEvents. */
   maxEvents?: number;
+  /**
+   * Deliveries after the warm-up up to which latency percentiles and the time series are exact
+   * (default EXACT_RECORD_CAP, 2^20); past it they come from bounded histograms.
+   */
+  exactRecordCap?: number;
 }
 
 /**
@@ -107,6 +112,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     transmitters.length,
     scenario.nodes.length,
     { links: scenario.links.length, flowsOfService },
+    options.exactRecordCap,
   );
   const probe: NetworkProbe = options.probes?.length
     ? new ProbeFanout([collector, ...options.probes])
@@ -204,6 +210,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const requestCollector = new RequestCollector(
     scenario.flows.map((flow) => flow.pattern !== undefined),
     scenario.warmup,
+    options.exactRecordCap,
   );
   const applications = createApplications(scenario, {
     simulator,
