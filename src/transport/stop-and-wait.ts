@@ -3,6 +3,7 @@ import { quantitySchema } from '../engine/schemas.js';
 import type { EventHandle } from '../engine/simulator.js';
 import type { Message } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
+import { dropSpentSlots } from './backlog.js';
 import type { RetransmissionTimeout } from './rto/rto-strategy.js';
 import { timeoutSchema } from './strategy-schemas.js';
 import type {
@@ -118,6 +119,7 @@ class StopAndWaitSender implements TransportSender {
     }
     this.current = this.backlog[this.backlogHead];
     this.backlog[this.backlogHead++] = undefined as unknown as Message;
+    this.backlogHead = dropSpentSlots(this.backlog, this.backlogHead);
     this.currentSequence = this.nextSequence++;
     this.retransmissionsOfCurrent = 0;
     this.currentResent = false;

@@ -2,6 +2,7 @@ import type { CongestionAction, CongestionControl } from '../congestion/congesti
 import type { EventHandle } from '../engine/simulator.js';
 import type { Message, MessageFate } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
+import { dropSpentSlots } from './backlog.js';
 import type { RetransmissionTimeout } from './rto/rto-strategy.js';
 import { SequenceSpace } from './sequence-space.js';
 import type { FlowPort, TransportSender, TransportStrategies } from './transport.js';
@@ -268,6 +269,8 @@ export class WindowSender implements TransportSender {
     if (this.backlogHead === this.backlog.length) {
       this.backlog.length = 0;
       this.backlogHead = 0;
+    } else {
+      this.backlogHead = dropSpentSlots(this.backlog, this.backlogHead);
     }
     const segment: Segment = {
       sequence: this.nextSequence++,
