@@ -49,8 +49,9 @@ class BucketCounts {
   /** Grows the array (at least doubling) so that it spans `index`. */
   private cover(index: number): void {
     if (this.counts.length === 0) {
-      this.counts = new Float64Array(64);
-      this.offset = index - 32;
+      // Small at first: a run past the cap holds six of these per channel, often for narrow ranges.
+      this.counts = new Float64Array(16);
+      this.offset = index - 8;
       return;
     }
     const low = Math.min(this.offset, index);
@@ -79,13 +80,21 @@ export class LogHistogram {
   count = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
+  /** The last positive value and its bucket: components are often the same for every message. */
+  private lastValue = Number.NaN;
+  private lastBucket = 0;
 
   add(value: number): void {
     this.count++;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
-    if (value > 0) this.positive.add(bucketOf(value), 1);
-    else if (value < 0) this.negative.add(bucketOf(-value), 1);
+    if (value > 0) {
+      if (value !== this.lastValue) {
+        this.lastValue = value;
+        this.lastBucket = bucketOf(value);
+      }
+      this.positive.add(this.lastBucket, 1);
+    } else if (value < 0) this.negative.add(bucketOf(-value), 1);
     else this.zeros++;
   }
 

@@ -217,10 +217,10 @@ function throughputOf(
 
 /** Exact figures from the records within the cap, bounded streams past it. */
 function deliveryFigures(collector: MetricsCollector, warmupSeconds: number): DeliveryFigures {
-  const { records, streams } = collector.deliveries;
-  return records !== null
-    ? new ExactDeliveryFigures(records, collector.flows.length, warmupSeconds)
-    : new StreamedDeliveryFigures(streams!);
+  const streams = collector.deliveries.finishedStreams();
+  return streams === null
+    ? new ExactDeliveryFigures(collector.deliveries.records, collector.flows.length, warmupSeconds)
+    : new StreamedDeliveryFigures(streams);
 }
 
 function addInto(target: Record<string, number>, source: Record<string, number>): void {
