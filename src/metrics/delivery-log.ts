@@ -5,7 +5,8 @@ import { LATENCY_COMPONENTS, type LatencyComponent } from './summary.js';
 /**
  * Messages delivered after the warm-up up to which every figure is computed from one record per
  * message, exactly (2^20, 80 MiB of records). Past it the records are folded into bounded
- * streams (`DeliveryStreams`) and released, so memory stays flat however long the run.
+ * streams (`DeliveryStreams`) in batches of this size, the record buffers reused, so memory
+ * stays flat however long the run.
  */
 export const EXACT_RECORD_CAP = 2 ** 20;
 
