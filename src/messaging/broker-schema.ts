@@ -16,6 +16,13 @@ export interface BrokerRegistries {
   deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
 }
 
+/**
+ * Most partitions one topic may have: each consumer group keeps a log per partition, each member
+ * an offset per partition, and a dispatch looks over them all, so a typo such as `1e9` would
+ * exhaust memory or never finish instead of failing here.
+ */
+export const MAX_TOPIC_PARTITIONS = 10_000;
+
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
 const nameSchema = z.string().regex(NAME, 'expected a name of letters, digits, _ . : - (no spaces)');
 const routingKeySchema = z.string().min(1, 'expected a routing key (words separated by dots)');
@@ -57,7 +64,7 @@ export function createBrokerSchemas(id: z.ZodType<string>, registries: BrokerReg
   });
   const topicSchema = z.strictObject({
     name: nameSchema,
-    partitions: z.number().int().min(1).default(1).meta({
+    partitions: z.number().int().min(1).max(MAX_TOPIC_PARTITIONS).default(1).meta({
       description: 'partitions: a key always goes to the same one, and each keeps its order',
     }),
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_TOPIC_PARTITIONS } from '../../src/messaging/broker-schema.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { issueAt, issuesOf } from '../scenario/issues.js';
 
@@ -130,5 +131,32 @@ flows:
       'a publishing flow goes to one broker node, not a broadcast',
     );
     expect(issueAt(issues, 'flows[1].pattern').message).toContain('no request-reply pattern');
+  });
+});
+
+describe('broker counts that would allocate without bound', () => {
+  const withTopic = (partitions: number) =>
+    parse(`brokers:
+  - node: broker
+    topics: [{ name: clicks, partitions: ${partitions} }]
+    consumers: [{ id: w, node: worker, topic: clicks }]
+flows:
+  - { from: producer, to: broker, publish: { topic: clicks }, workload: { messages: 5 } }
+`);
+
+  it('refuses more partitions than the limit, located at the topic, before any run', () => {
+    for (const partitions of [1e7, 1e9]) {
+      const issue = issueAt(
+        issuesOf(() => withTopic(partitions)),
+        'brokers[0].topics[0].partitions',
+      );
+      expect(issue.message).toContain(`at most ${MAX_TOPIC_PARTITIONS}`);
+      expect(issue.message).toContain(String(partitions));
+      expect(issue.line).toBe(11);
+    }
+  });
+
+  it('accepts exactly the limit', () => {
+    expect(withTopic(MAX_TOPIC_PARTITIONS).brokers[0].topics[0].partitions).toBe(MAX_TOPIC_PARTITIONS);
   });
 });
