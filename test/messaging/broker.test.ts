@@ -204,3 +204,85 @@ describe('failures', () => {
     expect(atMostOnce.counts.duplicates).toBe(0);
   });
 });
+
+describe('a queue of capacity 0 holds no ready message, but lets one through to an idle consumer', () => {
+  // Messages every 1/150 s (0, 6.67, 13.3, 20 ms) to one consumer with prefetch 1 that takes
+  // 10 ms each over links of negligible time: it is idle at 0 and at 13.3 ms, busy at the others.
+  const zeroCapacity = (queue: object, extraQueues: object[] = [], extraConsumers: object[] = []) =>
+    run(
+      brokerScenario({
+        link: { bandwidth: '1Tbps', delay: '0s' },
+        consumers: [
+          { node: 'worker', processing: '10ms' },
+          { node: 'auditor', processing: '10ms' },
+        ],
+        broker: {
+          queues: [{ name: 'jobs', capacity: 0, ...queue }, ...extraQueues] as never,
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs' }, ...extraConsumers] as never,
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { rate: 150, messages: 4 } },
+      }),
+    ).summary;
+
+  it('rejects only what arrives while the consumer is busy (by hand: 2 of 4)', () => {
+    const summary = zeroCapacity({ overflow: 'reject' });
+    expect(summary.counts).toMatchObject({ sent: 4, delivered: 2, dropped: { queueFull: 2 } });
+    // The delivered ones never waited in the broker: latency is the 10 ms processing.
+    expect(summary.latency.max).toBeCloseTo(10 * MS, 6);
+    expect(summary.brokers!.broker.subscriptions.jobs.depth.max).toBe(0);
+  });
+
+  it('dead-letters what the busy consumer cannot take; a capacity-0 dead-letter queue passes it to its idle consumer', () => {
+    const summary = zeroCapacity(
+      { overflow: 'dead-letter', deadLetter: 'dlq' },
+      [{ name: 'dlq', capacity: 0 }],
+      [{ id: 'audit', node: 'auditor', queue: 'dlq' }],
+    );
+    expect(summary.counts).toMatchObject({ sent: 4, delivered: 4, dropped: {} });
+    expect(summary.brokers!.broker.subscriptions.jobs.deadLettered).toBe(2);
+    expect(summary.brokers!.broker.consumers).toMatchObject({ w: { delivered: 2 }, audit: { delivered: 2 } });
+  });
+
+  it('with Poisson arrivals and exponential service is M/M/1/1: blocking ρ/(1+ρ) (Erlang B, one server)', () => {
+    const lambda = 80;
+    const meanService = 0.01;
+    const rho = lambda * meanService;
+    const { summary } = run({
+      name: 'mm11',
+      seed: 11,
+      nodes: [
+        { id: 'producer' },
+        { id: 'broker' },
+        { id: 'server', processing: { dist: 'exponential', mean: meanService } },
+      ],
+      links: [
+        { between: ['producer', 'broker'], bandwidth: '1Tbps', delay: 0 },
+        { between: ['broker', 'server'], bandwidth: '1Tbps', delay: 0 },
+      ],
+      brokers: [
+        {
+          node: 'broker',
+          queues: [{ name: 'q', capacity: 0 }],
+          consumers: [{ id: 'c', node: 'server', queue: 'q', prefetch: 1 }],
+        },
+      ],
+      flows: [
+        {
+          from: 'producer',
+          to: 'broker',
+          publish: { queue: 'q' },
+          workload: { rate: lambda, arrivals: 'poisson', messages: 20000, size: '1B' },
+        },
+      ],
+    });
+    const blocking = (summary.counts.dropped.queueFull ?? 0) / summary.counts.sent;
+    // ρ/(1+ρ) = 0.444; one run of 20000 arrivals has σ ≈ 0.004: 5σ.
+    expect(Math.abs(blocking - rho / (1 + rho))).toBeLessThan(0.02);
+    expect(summary.theory['broker-queue:broker/q'].values.blockingProbability).toBeCloseTo(
+      rho / (1 + rho),
+      9,
+    );
+    // Nothing waits: an accepted message's latency is its service, mean 10 ms.
+    expect(Math.abs(summary.latency.mean! / meanService - 1)).toBeLessThan(0.05);
+  });
+});
