@@ -169,11 +169,14 @@ type Path = (string | number)[];
 
 /**
  * Checks what refers to what in the broker keys: nodes exist, names are unique and known,
- * bindings and publishers give the keys their exchange type needs, every queue can empty.
+ * bindings and publishers give the keys their exchange type needs, consumers can be reached,
+ * every queue can empty. (Publishing flows are flows: their path to the broker is checked there.)
  */
 export function checkBrokerReferences(
   scenario: BrokerReferenceView,
   registries: BrokerRegistries,
+  /** Whether a chain of links joins two nodes (of the static topology). */
+  reachable: (from: string, to: string) => boolean,
   ctx: z.RefinementCtx,
 ): void {
   const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -245,6 +248,15 @@ export function checkBrokerReferences(
       if (!nodeIds.has(consumer.node)) issue(at('consumers', c, 'node'), `unknown node '${consumer.node}'`);
       if (consumer.node === broker.node)
         issue(at('consumers', c, 'node'), 'a consumer runs on another node than its broker');
+      else if (
+        nodeIds.has(consumer.node) &&
+        nodeIds.has(broker.node) &&
+        !reachable(broker.node, consumer.node)
+      )
+        issue(
+          at('consumers', c, 'node'),
+          `no path from broker '${broker.node}' to consumer node '${consumer.node}': no chain of links joins them`,
+        );
       if ((consumer.queue === undefined) === (consumer.topic === undefined))
         issue(at('consumers', c), 'give exactly one of queue or topic');
       if (consumer.queue !== undefined && !queues.has(consumer.queue))

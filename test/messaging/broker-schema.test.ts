@@ -160,3 +160,32 @@ flows:
     expect(withTopic(MAX_TOPIC_PARTITIONS).brokers[0].topics[0].partitions).toBe(MAX_TOPIC_PARTITIONS);
   });
 });
+
+describe('broker nodes that no chain of links joins', () => {
+  it('refuses a consumer on a node the broker cannot reach, and a publisher that cannot reach its broker', () => {
+    const issues = issuesOf(() =>
+      parseScenarioText(
+        `${BASE}  - { between: [island, shore], bandwidth: 1Gbps }
+  - { between: [outpost, shore], bandwidth: 1Gbps }
+brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers:
+      - { id: w, node: worker, queue: jobs }
+      - { id: far, node: island, queue: jobs }
+flows:
+  - { from: producer, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+  - { from: outpost, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+`.replace('  - id: worker\n', '  - id: worker\n  - id: island\n  - id: shore\n  - id: outpost\n'),
+        'broker.yaml',
+      ),
+    );
+    expect(issueAt(issues, 'brokers[0].consumers[1].node').message).toBe(
+      "no path from broker 'broker' to consumer node 'island': no chain of links joins them",
+    );
+    expect(issueAt(issues, 'flows[1].to').message).toBe(
+      "no path from 'outpost' to 'broker': no chain of links joins them",
+    );
+    expect(issues.filter((issue) => issue.path.startsWith('brokers[0].consumers[0]'))).toEqual([]);
+  });
+});
