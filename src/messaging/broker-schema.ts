@@ -92,7 +92,8 @@ export function createBrokerSchemas(id: z.ZodType<string>, registries: BrokerReg
       .default('at-least-once')
       .meta({ description: `delivery guarantee: ${registries.deliveryGuarantees.ids().join(' | ')}` }),
     ackTimeout: positiveQuantitySchema('time').default(30).meta({
-      description: 'a delivery not acknowledged after this long is given up (and redelivered at-least-once)',
+      description:
+        'at-least-once: a delivery not acknowledged after this long is given up and redelivered (at-most-once sets no ack timer)',
     }),
     persistence: quantitySchema('time')
       .refine((seconds) => seconds >= 0, 'expected a write delay of 0 or more')

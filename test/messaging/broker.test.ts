@@ -286,3 +286,42 @@ describe('a queue of capacity 0 holds no ready message, but lets one through to 
     expect(Math.abs(summary.latency.mean! / meanService - 1)).toBeLessThan(0.05);
   });
 });
+
+describe('at-most-once: forgotten when sent, prefetch released by the ack, no ack timer', () => {
+  // 200 messages at 50/s to one consumer taking 40 ms each (prefetch 5) whose node is down
+  // 2.01–3 s; the ack timeout (100 ms) is shorter than five deliveries' processing (200 ms).
+  // The consumer's node holds one message in service and 4 waiting: a sixth outstanding
+  // delivery would be refused there (dropped.nodeQueue).
+  const atMostOnce = () =>
+    run(
+      brokerScenario({
+        link: { bandwidth: '100Mbps', delay: '1ms' },
+        consumers: [{ node: 'worker', processing: '40ms', queue: 4 }],
+        broker: {
+          delivery: 'at-most-once',
+          ackTimeout: '100ms',
+          queues: [{ name: 'jobs' }],
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs', prefetch: 5 }],
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { rate: 50, messages: 200, size: '100B' } },
+        faults: [
+          { at: 2.01, crash: 'worker' },
+          { at: 3, recover: 'worker' },
+        ],
+      }),
+    ).summary;
+
+  it('never has more than prefetch deliveries outstanding at the consumer, and never times an ack out', () => {
+    const summary = atMostOnce();
+    const jobs = summary.brokers!.broker.subscriptions.jobs;
+    expect(summary.counts.dropped.nodeQueue ?? 0).toBe(0);
+    expect(jobs).toMatchObject({ ackTimeouts: 0, redeliveries: 0, duplicates: 0 });
+    // What the crash lost is lost; everything else is delivered and acknowledged (the last ack
+    // may still be on its way when the run ends).
+    const lost = summary.counts.lost.nodeDown ?? 0;
+    expect(lost).toBeGreaterThan(0);
+    expect(lost).toBeLessThanOrEqual(5);
+    expect(summary.counts.delivered + lost).toBe(200);
+    expect(jobs.acked).toBeGreaterThanOrEqual(summary.counts.delivered - 1);
+  });
+});
