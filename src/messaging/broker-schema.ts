@@ -184,6 +184,11 @@ export function checkBrokerReferences(
   const nodeIds = new Set(scenario.nodes.map((node) => node.id));
   const brokerOfNode = new Map<string, number>();
   const consumerIds = new Set<string>();
+  const publishedAt = new Map<string, NonNullable<BrokerReferenceView['flows'][number]['publish']>[]>();
+  for (const flow of scenario.flows) {
+    if (flow.publish === undefined || typeof flow.to !== 'string') continue;
+    publishedAt.set(flow.to, [...(publishedAt.get(flow.to) ?? []), flow.publish]);
+  }
   scenario.brokers.forEach((broker, b) => {
     const at = (...path: Path): Path => ['brokers', b, ...path];
     if (!nodeIds.has(broker.node)) issue(at('node'), `unknown node '${broker.node}'`);
@@ -201,7 +206,6 @@ export function checkBrokerReferences(
       topics.add(topic.name);
     });
     const knownQueues = [...queues].join(', ') || 'none';
-    const deadLetterTargets = new Set<string>();
     broker.queues.forEach((queue, q) => {
       const policy = registries.overflowPolicies.get(queue.overflow);
       if (queue.deadLetter !== undefined) {
@@ -212,7 +216,6 @@ export function checkBrokerReferences(
           );
         else if (queue.deadLetter === queue.name)
           issue(at('queues', q, 'deadLetter'), 'a queue cannot be its own dead-letter queue');
-        else deadLetterTargets.add(queue.deadLetter);
         if (!policy.needsDeadLetterQueue)
           issue(
             at('queues', q, 'deadLetter'),
@@ -272,15 +275,18 @@ export function checkBrokerReferences(
       consumed.add(consumer.queue ?? consumer.topic ?? '');
     });
     if (scenario.duration === undefined) {
+      // Only what producers send can keep the run going: dead letters nobody consumes end as
+      // dropped.deadLettered, and a queue or topic nothing reaches holds nothing.
+      const receiving = receivingNames(publishedAt.get(broker.node) ?? [], broker.exchanges);
       broker.queues.forEach((queue, q) => {
-        if (!consumed.has(queue.name) && !deadLetterTargets.has(queue.name))
+        if (receiving.has(queue.name) && !consumed.has(queue.name))
           issue(
             at('queues', q, 'name'),
             `queue '${queue.name}' has no consumer, so its messages never leave and the run cannot end: add a consumer or a duration`,
           );
       });
       broker.topics.forEach((topic, t) => {
-        if (!consumed.has(topic.name))
+        if (receiving.has(topic.name) && !consumed.has(topic.name))
           issue(
             at('topics', t, 'name'),
             `topic '${topic.name}' has no consumer group: add a consumer or a duration`,
@@ -326,4 +332,19 @@ export function checkBrokerReferences(
         issue(at('key'), `a ${exchange.type} exchange routes by key: give key or keys`);
     }
   });
+}
+
+/** The queues and topics producers' messages can reach: published to, or bound to an exchange published to. */
+function receivingNames(
+  publishes: ReadonlyArray<{ queue?: string; exchange?: string; topic?: string }>,
+  exchanges: BrokerReferenceView['brokers'][number]['exchanges'],
+): Set<string> {
+  const names = new Set<string>();
+  for (const publish of publishes) {
+    const direct = publish.queue ?? publish.topic;
+    if (direct !== undefined) names.add(direct);
+    const exchange = exchanges.find((candidate) => candidate.name === publish.exchange);
+    for (const binding of exchange?.bindings ?? []) names.add(binding.queue);
+  }
+  return names;
 }

@@ -97,7 +97,8 @@ flows:
     expect(issueAt(issues, 'brokers[0].node').message).toBe("unknown node 'brokr'");
     expect(issueAt(issues, 'brokers[0].queues[0].deadLetter').message).toContain('needs deadLetter');
     expect(issueAt(issues, 'brokers[0].queues[1].name').message).toBe("duplicate queue 'jobs'");
-    expect(issueAt(issues, 'brokers[0].queues[2].name').message).toContain("queue 'idle' has no consumer");
+    // Nothing publishes to it (the flow goes to a node that is no broker): it needs no consumer.
+    expect(issues.filter((issue) => issue.path === 'brokers[0].queues[2].name')).toEqual([]);
     expect(issueAt(issues, 'brokers[0].exchanges[0].bindings[0].queue').message).toContain(
       "unknown queue or topic 'nowhere' (queues: jobs, idle)",
     );
@@ -187,5 +188,64 @@ flows:
       "no path from 'outpost' to 'broker': no chain of links joins them",
     );
     expect(issues.filter((issue) => issue.path.startsWith('brokers[0].consumers[0]'))).toEqual([]);
+  });
+});
+
+describe('queues that can receive messages need a consumer (without a duration)', () => {
+  const withQueues = (queues: string, publish = '{ queue: jobs }', exchanges = '[]') =>
+    parse(`brokers:
+  - node: broker
+    queues:
+${queues}
+    exchanges: ${exchanges}
+    consumers: [{ id: w, node: worker, queue: jobs }]
+flows:
+  - { from: producer, to: broker, publish: ${publish}, workload: { messages: 5 } }
+`);
+  const jobsAndDlq = `      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: dlq }
+      - { name: dlq }`;
+
+  it('accepts a queue nothing publishes to, routes to or dead-letters to', () => {
+    const scenario = withQueues(`${jobsAndDlq}\n      - { name: spare }`);
+    expect(scenario.brokers[0].queues.map((queue) => queue.name)).toEqual(['jobs', 'dlq', 'spare']);
+  });
+
+  it('refuses an unconsumed queue that a flow publishes to, directly or through an exchange it publishes to', () => {
+    const direct = issuesOf(() => withQueues(`${jobsAndDlq}\n      - { name: spare }`, '{ queue: spare }'));
+    expect(direct).toHaveLength(1);
+    expect(issueAt(direct, 'brokers[0].queues[2].name').message).toContain("queue 'spare' has no consumer");
+    // A dead-letter queue is no excuse when producers publish to it directly.
+    const toDlq = issuesOf(() => withQueues(jobsAndDlq, '{ queue: dlq }'));
+    expect(issueAt(toDlq, 'brokers[0].queues[1].name').message).toContain("queue 'dlq' has no consumer");
+    const routed = issuesOf(() =>
+      withQueues(
+        `${jobsAndDlq}\n      - { name: spare }`,
+        '{ exchange: all }',
+        '[{ name: all, type: fanout, bindings: [{ queue: jobs }, { queue: spare }] }]',
+      ),
+    );
+    expect(routed).toHaveLength(1);
+    expect(issueAt(routed, 'brokers[0].queues[2].name').message).toContain("queue 'spare' has no consumer");
+  });
+
+  it('reports a dead-letter queue that is missing or the queue itself alone', () => {
+    const itself = issuesOf(() =>
+      withQueues(
+        `      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: jobs }\n      - { name: dlq }`,
+      ),
+    );
+    expect(itself).toHaveLength(1);
+    expect(issueAt(itself, 'brokers[0].queues[0].deadLetter').message).toBe(
+      'a queue cannot be its own dead-letter queue',
+    );
+    const missing = issuesOf(() =>
+      withQueues(
+        `      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: dlx }\n      - { name: dlq }`,
+      ),
+    );
+    expect(missing).toHaveLength(1);
+    expect(issueAt(missing, 'brokers[0].queues[0].deadLetter').message).toBe(
+      "unknown queue 'dlx' (queues: jobs, dlq)",
+    );
   });
 });
