@@ -25,6 +25,9 @@ describe('bundled broker scenarios teach what their descriptions say', () => {
   it('broker-fanout: every queue gets every event; the slow one backs up alone', () => {
     const summary = runBundled('broker-fanout');
     const broker = summary.brokers!.broker;
+    // As the description says: each consumer sees all 1000 (sent 3000, delivered 3000).
+    expect(broker.published).toBe(1000);
+    expect(summary.counts).toMatchObject({ sent: 3000, delivered: 3000 });
     expect(summary.counts.sent).toBe(3 * broker.published);
     expect(summary.counts.delivered).toBe(summary.counts.sent);
     for (const consumer of Object.values(broker.consumers)) expect(consumer.delivered).toBe(broker.published);
