@@ -192,8 +192,10 @@ export function checkBrokerReferences(
   scenario.brokers.forEach((broker, b) => {
     const at = (...path: Path): Path => ['brokers', b, ...path];
     if (!nodeIds.has(broker.node)) issue(at('node'), `unknown node '${broker.node}'`);
-    if (brokerOfNode.has(broker.node)) issue(at('node'), `node '${broker.node}' is already a broker`);
-    brokerOfNode.set(broker.node, b);
+    // A duplicate is reported once: publishers and queue checks keep to the node's first broker.
+    const duplicate = brokerOfNode.has(broker.node);
+    if (duplicate) issue(at('node'), `node '${broker.node}' is already a broker`);
+    else brokerOfNode.set(broker.node, b);
     const queues = new Set<string>();
     const topics = new Set<string>();
     broker.queues.forEach((queue, q) => {
@@ -277,7 +279,10 @@ export function checkBrokerReferences(
     if (scenario.duration === undefined) {
       // Only what producers send can keep the run going: dead letters nobody consumes end as
       // dropped.deadLettered, and a queue or topic nothing reaches holds nothing.
-      const receiving = receivingNames(publishedAt.get(broker.node) ?? [], broker.exchanges);
+      const receiving = receivingNames(
+        duplicate ? [] : (publishedAt.get(broker.node) ?? []),
+        broker.exchanges,
+      );
       broker.queues.forEach((queue, q) => {
         if (receiving.has(queue.name) && !consumed.has(queue.name))
           issue(

@@ -249,3 +249,22 @@ flows:
     );
   });
 });
+
+describe('a duplicate broker', () => {
+  it('is reported alone: publishers keep the first broker of the node', () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers: [{ id: w, node: worker, queue: jobs }]
+  - node: broker
+    queues: [{ name: other }]
+flows:
+  - { from: producer, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "brokers[1].node: node 'broker' is already a broker",
+    ]);
+  });
+});
