@@ -11,7 +11,7 @@ import { runReplications } from '../scenario/run-replications.js';
 import { planVariants } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
 import { reportRunError } from './run-errors.js';
-import { checkMaxEvents, maxEventsOption, parseSeed } from './run-options.js';
+import { checkMaxEvents, maxEventsOption, parseMaxEvents, parseSeed } from './run-options.js';
 
 /** More replications than this say nothing new and only fill memory with task lists. */
 const MAX_REPLICATIONS = 10_000;
@@ -26,7 +26,7 @@ interface CompareArguments {
   set?: string[];
   charts: boolean;
   quiet: boolean;
-  maxEvents: number;
+  maxEvents: string;
 }
 
 /** `msgsim compare <file> --vary PATH=v1,v2`: run variants with replications and compare them. */
@@ -90,7 +90,7 @@ export function compareCommand(
         .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          const badMaxEvents = checkMaxEvents(argv.maxEvents as number);
+          const badMaxEvents = checkMaxEvents(argv.maxEvents as string);
           if (badMaxEvents) return badMaxEvents;
           if (!isWholeNumber(argv.replications, 1) || Number(argv.replications) > MAX_REPLICATIONS) {
             return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got '${argv.replications}'`;
@@ -129,7 +129,7 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
       replications,
       seed: argv.seed === undefined ? undefined : parseSeed(argv.seed),
       jobs: argv.jobs === undefined ? undefined : Number(argv.jobs),
-      maxEvents: argv.maxEvents,
+      maxEvents: parseMaxEvents(argv.maxEvents),
       registries,
       onRunDone: ({ variant, replication, summary }) => {
         finished++;

@@ -9,7 +9,7 @@ import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
 import { reportRunError } from './run-errors.js';
-import { checkMaxEvents, maxEventsOption, parseSeed } from './run-options.js';
+import { checkMaxEvents, maxEventsOption, parseMaxEvents, parseSeed } from './run-options.js';
 
 interface RunArguments {
   file: string;
@@ -18,7 +18,7 @@ interface RunArguments {
   set?: string[];
   charts: boolean;
   quiet: boolean;
-  maxEvents: number;
+  maxEvents: string;
 }
 
 /** `msgsim run <file>`: simulate a scenario, print the summary, write the result files. */
@@ -54,7 +54,7 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
         .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          const badMaxEvents = checkMaxEvents(argv.maxEvents as number);
+          const badMaxEvents = checkMaxEvents(argv.maxEvents as string);
           if (badMaxEvents) return badMaxEvents;
           if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
             return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
@@ -84,7 +84,7 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
       seed,
       registries,
       onProgress: progress.update,
-      maxEvents: argv.maxEvents,
+      maxEvents: parseMaxEvents(argv.maxEvents),
     });
     progress.done();
     let written: string[];

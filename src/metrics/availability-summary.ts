@@ -148,8 +148,9 @@ function entry(
     analyticMttr: analytic?.mttr ?? null,
     analyticMethod: analytic?.method ?? null,
   };
-  // Components that never fail at random and never went down have nothing to explain.
-  const fails = analytic !== null || snapshot.failures > 0;
+  // Only a random failure process has a steady state the cycles estimate; scripted outages
+  // are what they are, however few.
+  const fails = analytic !== null;
   const notes: string[] = [];
   if (fails && snapshot.cycles.count < MIN_MEANINGFUL_CYCLES) {
     notes.push(tooFewCyclesNote(snapshot.cycles.count, result, total, isService));
@@ -199,7 +200,8 @@ function tooFewCyclesNote(
       : `, a measured interval of about ${formatLongDuration(cycles * cycleSeconds)}`;
   const what = isService ? 'service failure cycles' : 'failure cycles';
   return (
-    `only ${observed} complete ${what} observed (fewer than ${MIN_MEANINGFUL_CYCLES}): the measured ` +
+    `only ${observed} complete ${observed === 1 ? what.replace(/cycles$/, 'cycle') : what} observed ` +
+    `(fewer than ${MIN_MEANINGFUL_CYCLES}): the measured ` +
     'availability and observed MTTF/MTTR are not yet meaningful; a 95% interval within ±10% of the ' +
     `unavailability needs about ${cycles} cycles${length} (exponential times assumed)`
   );

@@ -4,7 +4,7 @@
  * random numbers, the paired difference from the first variant.
  */
 import { RunningMoments, tQuantile975 } from './stats.js';
-import type { Summary } from './summary.js';
+import type { RequestSummary, Summary } from './summary.js';
 
 /** The measures compared, in table and file order. */
 export const COMPARE_MEASURES = [
@@ -58,6 +58,23 @@ export const COMPARE_MEASURES = [
     of: meanServiceAvailability,
   },
   {
+    key: 'requestThroughput',
+    label: 'requests/s',
+    description: 'completed requests per second, summed over the request-reply flows',
+    unit: 'requests/s',
+    of: (summary: Summary): number | null => {
+      const flows = requestFlows(summary);
+      return flows.length === 0 ? null : flows.reduce((sum, r) => sum + r.throughput.requestsPerSecond, 0);
+    },
+  },
+  {
+    key: 'requestLatency',
+    label: 'request L',
+    description: 'mean request latency (send to reply) over the replied requests of all request-reply flows',
+    unit: 's',
+    of: meanRequestLatency,
+  },
+  {
     key: 'deliveredRatio',
     label: 'delivered/sent',
     description: 'messages delivered per message sent',
@@ -69,8 +86,13 @@ export const COMPARE_MEASURES = [
 
 export type MeasureKey = (typeof COMPARE_MEASURES)[number]['key'];
 
-/** Measures left out of a comparison in which no run has them (no failure process, no service). */
-const OPTIONAL_MEASURES: ReadonlySet<MeasureKey> = new Set(['availability', 'serviceAvailability']);
+/** Measures left out of a comparison in which no run has them (no failure process, no service, no request-reply flow). */
+const OPTIONAL_MEASURES: ReadonlySet<MeasureKey> = new Set([
+  'availability',
+  'serviceAvailability',
+  'requestThroughput',
+  'requestLatency',
+]);
 export type CompareMeasure = (typeof COMPARE_MEASURES)[number];
 
 /** A sample mean with its 95% confidence interval; nulls where the sample is too small. */
@@ -219,4 +241,21 @@ function meanServiceAvailability(summary: Summary): number | null {
   const services = Object.values(summary.availability.services ?? {});
   if (services.length === 0) return null;
   return services.reduce((sum, service) => sum + service.measured, 0) / services.length;
+}
+
+/** The request summaries of the request-reply flows, in flow order. */
+function requestFlows(summary: Summary): RequestSummary[] {
+  return Object.values(summary.flows).flatMap((flow) => (flow.requests ? [flow.requests] : []));
+}
+
+/** Mean request latency over every replied request of the request-reply flows; null without any. */
+function meanRequestLatency(summary: Summary): number | null {
+  let total = 0;
+  let count = 0;
+  for (const requests of requestFlows(summary)) {
+    if (requests.latency.mean === null) continue;
+    total += requests.latency.mean * requests.latency.count;
+    count += requests.latency.count;
+  }
+  return count === 0 ? null : total / count;
 }

@@ -253,7 +253,7 @@ export class Network {
     packet.enqueuedAt = now;
     if (transmitter.current === null) {
       this.startTransmission(transmitter, packet);
-    } else if (transmitter.waiting >= transmitter.settings.bufferPackets) {
+    } else if (transmitter.waiting >= transmitter.settings.bufferPackets + (transmitter.vacating ? 1 : 0)) {
       this.probe.packetDropped(packet, 'linkBuffer', index);
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
@@ -280,7 +280,11 @@ export class Network {
     packet.transSeconds += seconds;
     this.probe.packetTransmitted(packet, transmitter.index, transmitter.currentStart, seconds);
     // Before the next packet starts, so a sender that paces itself can queue its next one.
-    if (packet.hops === 0) this.handlers.departed(packet);
+    if (packet.hops === 0) {
+      transmitter.vacating = true;
+      this.handlers.departed(packet);
+      transmitter.vacating = false;
+    }
     const settings = transmitter.settings;
     if (settings.loss.lose(transmitter.lossRandom)) {
       this.fail(packet, LOST_LINK, transmitter.index);

@@ -27,6 +27,11 @@ export interface TransmitterSettings {
 export class Transmitter {
   /** Packet being transmitted, or null when idle. */
   current: Packet | null = null;
+  /**
+   * True while the packet in transmission has just finished and its sender is told: the place it
+   * leaves counts as free, so a sender pacing itself queues its next copy even with no buffer.
+   */
+  vacating = false;
   /** When the current transmission started (s). */
   currentStart = 0;
   /** How long the current transmission takes (s), kept exact rather than as a difference of times. */

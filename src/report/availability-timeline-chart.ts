@@ -104,14 +104,23 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
   });
   const nodeCount = result.nodeTimelines.length;
   const others = rows.length - nodeCount;
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const counted = [
+    plural(nodeCount, 'node'),
+    ...(others > 0
+      ? [
+          plural(result.linkTimelines?.length ?? 0, 'link'),
+          plural(result.serviceTimelines?.length ?? 0, 'service'),
+        ].filter((text) => !text.startsWith('0 '))
+      : []),
+  ];
   const shown =
     endSeconds < runEndSeconds
       ? `; the first ${formatSignificant(endSeconds / timeUnit.factor, 4)} ${timeUnit.symbol} of ` +
         `${formatSignificant(runEndSeconds / pickTimeUnit(runEndSeconds).factor, 4)} ${pickTimeUnit(runEndSeconds).symbol}`
       : '';
   const subtitle =
-    `${nodeCount} nodes${others > 0 ? `, ${others} links and services` : ''}; ` +
-    `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${shown}`;
+    `${counted.join(', ')}; ` + `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${shown}`;
 
   const config: ChartConfiguration<'bar', RowBar[], string> = {
     type: 'bar',

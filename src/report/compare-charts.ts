@@ -28,6 +28,8 @@ export const COMPARE_CHART_FILE_NAMES: Record<MeasureKey, string> = {
   retransmissions: 'compare-retransmissions.png',
   availability: 'compare-availability.png',
   serviceAvailability: 'compare-service-availability.png',
+  requestThroughput: 'compare-request-throughput.png',
+  requestLatency: 'compare-request-latency.png',
   deliveredRatio: 'compare-delivered-ratio.png',
 };
 

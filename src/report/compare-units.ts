@@ -17,9 +17,12 @@ export function compareDisplayUnit(comparison: Comparison, key: MeasureKey): Dis
       return pickBitRateUnit(largest);
     case 'latencyMean':
     case 'latencyP99':
+    case 'requestLatency':
       return pickTimeUnit(largest);
     case 'throughput':
       return { symbol: 'messages/s', factor: 1 };
+    case 'requestThroughput':
+      return { symbol: 'requests/s', factor: 1 };
     case 'retransmissions':
       return { symbol: 'copies', factor: 1 };
     case 'availability':

@@ -51,8 +51,10 @@ export function congestionWindowChart(result: RunResult): ChartDefinition | null
             label: `${trace.flow} cwnd`,
             data: pointsOf(trace, trace.cwnd, timeUnit.factor),
             borderWidth: 2,
-            // Flows in lockstep draw one over the other: dashes let the one below show through.
+            // Flows in lockstep draw one over the other: later flows go on top (Chart.js draws the
+            // lowest order last), dashed, so the one below shows through the gaps.
             borderDash: index === 0 ? [] : [10, 6],
+            order: -index,
           }
         : {
             ...base,

@@ -154,11 +154,14 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
 /** The request-level block of a request-reply flow. */
 function requestLines(requests: RequestSummary): string[] {
   const { throughput, latency } = requests;
-  const outstanding = requests.maxOutstanding === null ? 'unbounded' : String(requests.maxOutstanding);
+  const outstanding =
+    requests.maxOutstanding === null
+      ? 'no limit on outstanding'
+      : `at most ${requests.maxOutstanding} outstanding`;
   const t = throughput.intervalSeconds;
   const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
   const lines = [
-    `requests (${requests.mode}, at most ${outstanding} outstanding, timeout ` +
+    `requests (${requests.mode}, ${outstanding}, timeout ` +
       `${requests.timeout === null ? 'none' : formatSeconds(requests.timeout)}): ` +
       `T = N / t = ${throughput.completed} / ${tText} = ${formatSignificant(throughput.requestsPerSecond)} requests/s`,
     `${INDENT}sent ${requests.sent}, replied ${requests.replied}, failed: ${reasons(requests.failed)}; ` +

@@ -92,12 +92,14 @@ export function checkGroups(
 ): (from: string, target: string, path: Path) => void {
   const groups = new Map<string, string[]>();
   groupList.forEach((group, index) => {
-    if (group.id === BROADCAST_ALL)
+    if (group.id === BROADCAST_ALL) {
       ctx.addIssue({
         code: 'custom',
         path: ['groups', index, 'id'],
         message: `'${BROADCAST_ALL}' is reserved for every node (to: { broadcast: ${BROADCAST_ALL} })`,
       });
+      return;
+    }
     if (groups.has(group.id))
       ctx.addIssue({
         code: 'custom',
@@ -122,7 +124,9 @@ export function checkGroups(
     }
     if (!nodeIds.has(from)) return;
     const recipients = members.filter((member) => member !== from && nodeIds.has(member));
-    if (recipients.length === 0)
+    // Unknown members are reported where they are listed; an emptiness issue would only echo it.
+    const hasUnknownMember = members.some((member) => !nodeIds.has(member));
+    if (recipients.length === 0 && !hasUnknownMember)
       ctx.addIssue({
         code: 'custom',
         path,

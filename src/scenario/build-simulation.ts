@@ -44,10 +44,11 @@ export interface SimulationOptions {
 }
 
 /**
- * About five minutes of simulation at a few million events a second: past it a run is far longer
- * than its author is likely to have meant (a duration of 10^30 years), and stops with a message.
+ * About a minute or two of simulation at a few million events a second: past it a run is far
+ * longer than its author is likely to have meant (a duration of 10^30 years), and stops with a
+ * message saying how to allow more.
  */
-export const DEFAULT_MAX_EVENTS = 1_000_000_000;
+export const DEFAULT_MAX_EVENTS = 250_000_000;
 
 /** Live messages (and their packets) cost a few hundred bytes each: this keeps a run in memory. */
 export const DEFAULT_MAX_LIVE_MESSAGES = 4_000_000;

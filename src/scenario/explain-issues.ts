@@ -85,6 +85,22 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
         );
       }
       if (issue.errors.length === 0) return at(issue.message || 'matches none of the accepted forms');
+      const onlyMissing = issue.errors.map((branch) => missingKeysOnly(branch, value));
+      if (onlyMissing.length > 1 && onlyMissing.every((keys) => keys !== undefined)) {
+        // Every form fits but for keys of its own (`{ at: 1s }` of a fault): name the forms.
+        const forms = onlyMissing.map(
+          (keys) =>
+            `'${keys![0]}'${
+              keys!.length > 1
+                ? ` (with ${keys!
+                    .slice(1)
+                    .map((key) => `'${key}'`)
+                    .join(', ')})`
+                : ''
+            }`,
+        );
+        return at(`expected one of the keys ${forms.join(', ')}`);
+      }
       const branch = bestBranch(issue.errors, valueAt(context.document, path));
       if (branch && !branch.every(isTypeMismatch))
         return branch.flatMap((inner) => explain(inner, path, context));
@@ -159,9 +175,14 @@ function bestBranch(branches: readonly ZodIssue[][], value: unknown): ZodIssue[]
         isObject(value) &&
         !(String(inner.path[0]) in value),
     ).length;
+  // Then the branch that knows more of the given keys: `{ degrad: l, for: 1s }` is a degradation
+  // with a typo, not a crash with three unknown keys.
+  const unknownKeys = (branch: ZodIssue[]) =>
+    branch.reduce((sum, inner) => sum + (inner.code === 'unrecognized_keys' ? inner.keys.length : 0), 0);
   const score = (branch: ZodIssue[]) => [
     branch.every(isTypeMismatch) ? 1 : 0,
     missingKeys(branch),
+    unknownKeys(branch),
     branch.length,
     -Math.max(0, ...branch.map((inner) => inner.path.length)),
   ];
@@ -179,6 +200,20 @@ function bestBranch(branches: readonly ZodIssue[][], value: unknown): ZodIssue[]
     }
   }
   return best;
+}
+
+/** The keys a union branch lacks when that is its only problem with `value`, else undefined. */
+function missingKeysOnly(branch: readonly ZodIssue[], value: unknown): string[] | undefined {
+  if (branch.length === 0 || !isObject(value)) return undefined;
+  const keys: string[] = [];
+  for (const inner of branch) {
+    if ((inner.code !== 'invalid_type' && inner.code !== 'invalid_union') || inner.path.length !== 1)
+      return undefined;
+    const key = String(inner.path[0]);
+    if (key in value) return undefined;
+    keys.push(key);
+  }
+  return keys;
 }
 
 /** The input is of the wrong kind for this branch altogether (e.g. a string where an object goes). */

@@ -39,11 +39,24 @@ export function createScenarioSchema(registries: Registries) {
         mttr: positiveQuantitySchema('time').meta({ description: 'mean time to repair (exponential)' }),
         initially: z.enum(['up', 'down']).default('up'),
       }),
-      z.strictObject({
-        ttf: timeDistribution().meta({ description: 'time to failure' }),
-        ttr: timeDistribution().meta({ description: 'time to repair' }),
-        initially: z.enum(['up', 'down']).default('up'),
-      }),
+      z
+        .strictObject({
+          ttf: timeDistribution().meta({ description: 'time to failure' }),
+          ttr: timeDistribution().meta({ description: 'time to repair' }),
+          initially: z.enum(['up', 'down']).default('up'),
+        })
+        .superRefine((failure, ctx) => {
+          // Failures every 0 s on average would fail and repair at one instant forever.
+          for (const key of ['ttf', 'ttr'] as const) {
+            if (!(failure[key].mean > 0)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [key],
+                message: `expected a distribution with a mean above 0 (this one's mean is ${failure[key].mean} s)`,
+              });
+            }
+          }
+        }),
     ])
     .transform(
       (failure): { timeToFailure: Distribution; timeToRepair: Distribution; initiallyUp: boolean } => {
@@ -157,7 +170,9 @@ export function createScenarioSchema(registries: Registries) {
         .meta({ description: 'payload size of each message; default 1000 B (or give payload and encoding)' }),
       ...encodedPayloadKeys(registries.encodings),
       start: time().default(0),
-      stop: time().optional().meta({ description: 'no new messages after this time' }),
+      stop: time()
+        .optional()
+        .meta({ description: 'no new messages from this time on (creation runs over [start, stop))' }),
     })
     .superRefine((workload, ctx) => {
       checkEncodedPayload(workload, registries.encodings, ctx);

@@ -1,12 +1,12 @@
 import type { RandomStream } from '../engine/random.js';
 import { Registry } from '../engine/registry.js';
 
-/** Gaps between message creations of one flow. */
+/** The creation times of one flow's messages. */
 export interface ArrivalProcess {
-  /** Seconds from `start` to the first message. */
-  firstOffset(): number;
-  /** Seconds from one message to the next. */
-  nextGap(): number;
+  /** Time of the first message of a workload starting at `start`. */
+  firstTime(start: number): number;
+  /** Time of the message after the one created at `previous`. */
+  nextTime(previous: number): number;
 }
 
 /** A registered arrival pattern. */
@@ -22,7 +22,7 @@ const bulk: ArrivalDefinition = {
   id: 'bulk',
   description: 'all messages are ready at start; the transport sends them as fast as it may',
   usesRate: false,
-  create: () => ({ firstOffset: () => 0, nextGap: () => 0 }),
+  create: () => ({ firstTime: (start) => start, nextTime: (previous) => previous }),
 };
 
 const constant: ArrivalDefinition = {
@@ -30,8 +30,18 @@ const constant: ArrivalDefinition = {
   description: 'one message every 1/rate seconds, the first at start',
   usesRate: true,
   create: (rate) => {
-    const gap = 1 / rate;
-    return { firstOffset: () => 0, nextGap: () => gap };
+    // start + k/rate, not the sum of k gaps: ten gaps of 0.1 s add up to 0.9999999999999999,
+    // which would put an eleventh message before a stop at 1 s.
+    let origin = 0;
+    let index = 0;
+    return {
+      firstTime: (start) => {
+        origin = start;
+        index = 0;
+        return start;
+      },
+      nextTime: () => origin + ++index / rate,
+    };
   },
 };
 
@@ -41,7 +51,7 @@ const poisson: ArrivalDefinition = {
   usesRate: true,
   create: (rate, random) => {
     const draw = () => -Math.log(1 - random()) / rate;
-    return { firstOffset: draw, nextGap: draw };
+    return { firstTime: (start) => start + draw(), nextTime: (previous) => previous + draw() };
   },
 };
 

@@ -55,8 +55,9 @@ export class WorkloadGenerator {
 
   /** Schedules the first arrival (or finishes at once when nothing can be created). */
   begin(): void {
-    const first = this.plan.start + this.arrivals.firstOffset();
-    if (this.plan.messages <= 0 || first > this.plan.stop) {
+    const first = this.arrivals.firstTime(this.plan.start);
+    // Creation runs over [start, stop): a message due at the stop time is not created.
+    if (this.plan.messages <= 0 || first >= this.plan.stop) {
       this.simulator.scheduleAt(Math.max(this.plan.start, this.simulator.now), () =>
         this.sink.finishWorkload(),
       );
@@ -81,8 +82,8 @@ export class WorkloadGenerator {
     }
     this.created++;
     this.sink.createMessage(this.size());
-    const next = this.simulator.now + this.arrivals.nextGap();
-    if (this.created >= this.plan.messages || next > this.plan.stop) {
+    const next = this.arrivals.nextTime(this.simulator.now);
+    if (this.created >= this.plan.messages || next >= this.plan.stop) {
       this.sink.finishWorkload();
       return;
     }

@@ -104,4 +104,33 @@ repairCrews:
       "faults[2].for: 'for' cannot be combined with 'crash' in one entry: each entry takes one form, with the keys that form allows (see the README)",
     ]);
   });
+
+  it('takes a typo of an action for that action, and names every action when none is given', () => {
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 1s, degrad: L, for: 1s, delay: 1ms }
+  - { at: 1s }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "faults[0].degrad: unknown key 'degrad'; did you mean 'degrade'? (expected one of: at, crash, recover, cut, restore, partition, oneWay, id, for, heal, degrade, bandwidth, delay, loss)",
+      "faults[1]: expected one of the keys 'crash', 'recover', 'cut', 'restore', 'partition', 'heal', 'degrade' (with 'for')",
+    ]);
+  });
+
+  it('refuses a failure process whose times to failure or repair have a mean of 0', () => {
+    const issues = issuesOf(() =>
+      parseScenarioText(
+        BASE.replace(
+          'failure: { mttf: 10h, mttr: 1h }',
+          'failure: { ttf: { dist: uniform, min: 0, max: 0 }, ttr: 0s }',
+        ),
+        'faults.yaml',
+      ),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "nodes[0].failure.ttf: expected a distribution with a mean above 0 (this one's mean is 0 s)",
+      "nodes[0].failure.ttr: expected a distribution with a mean above 0 (this one's mean is 0 s)",
+    ]);
+  });
 });

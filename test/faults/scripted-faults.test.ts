@@ -27,6 +27,11 @@ describe('scripted crash of the receiver during a datagram stream', () => {
     );
     expect(summary.counts.lost).toEqual({ nodeDown: 10 });
     expect(summary.counts.delivered).toBe(40);
+    // A scripted outage is measured as it is: no steady state, so no "too few cycles" note.
+    const r = summary.availability.nodes.r;
+    expect(r.analytic).toBeNull();
+    expect(r.downSeconds).toBeCloseTo(0.101, 12);
+    expect(r.note).toBeUndefined();
     const lostIds = recorder.resolved.filter((m) => m.fate.kind === 'lost').map((m) => m.id);
     expect(lostIds).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     expect(summary.availability.nodes.r.downSeconds).toBeCloseTo(0.101, DIGITS);

@@ -143,6 +143,36 @@ describe('compareVariants', () => {
     expect(compared.variants[0].estimates.serviceAvailability!.mean).toBeCloseTo((0.995 + 0.985) / 2, 15);
   });
 
+  it('compares request throughput (summed) and request latency (per request) of request-reply flows', () => {
+    expect(comparison.measures).not.toContain('requestThroughput');
+    const summary = summaryWith(0, { throughput: 1, retransmissions: 0 });
+    const flow = Object.values(summary.flows)[0];
+    const requests = (perSecond: number, mean: number, count: number) => ({
+      mode: 'sync' as const,
+      maxOutstanding: 1,
+      timeout: null,
+      interval: { from: 0, to: 1 },
+      throughput: { requestsPerSecond: perSecond, completed: count, intervalSeconds: 1 },
+      latency: { ...flow.latency, mean, count },
+      sent: count,
+      replied: count,
+      failed: {},
+      timeouts: 0,
+      retries: 0,
+      lateReplies: 0,
+      inFlight: 0,
+    });
+    summary.flows = {
+      sync: { ...flow, requests: requests(9, 0.1, 10) },
+      async: { ...flow, requests: requests(140, 0.2, 30) },
+      plain: flow,
+    };
+    const compared = compareVariants('demo', variants.slice(0, 1), [[summary]]);
+    expect(compared.measures).toEqual(expect.arrayContaining(['requestThroughput', 'requestLatency']));
+    expect(compared.variants[0].estimates.requestThroughput!.mean).toBe(149);
+    expect(compared.variants[0].estimates.requestLatency!.mean).toBeCloseTo((0.1 * 10 + 0.2 * 30) / 40, 15);
+  });
+
   it('compares availability only over nodes with a failure process', () => {
     const withFailures = compareVariants('demo', variants.slice(0, 1), [
       [0.9, 0.95].map((server, index) =>

@@ -119,6 +119,26 @@ describe('one link, FIFO transmitter', () => {
     expect(summary.counts.dropped).toEqual({ linkBuffer: 3 });
   });
 
+  it('with a buffer of 0, a window sender pacing itself loses nothing: its next copy takes the place the last one leaves', () => {
+    const { summary } = run({
+      name: 'buffer0-paced',
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ ...link, buffer: 0 }],
+      flows: [
+        {
+          id: 'f',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'go-back-n', window: 8, timeout: '1s' },
+          workload: { messages: 50, size: '1000B' },
+        },
+      ],
+    });
+    expect(summary.counts.delivered).toBe(50);
+    expect(summary.counts.retransmissions).toBe(0);
+    expect(summary.counts.packets.dropped).toEqual({});
+  });
+
   it('never reorders packets under uniform jitter: arrival order is send order', () => {
     fc.assert(
       fc.property(

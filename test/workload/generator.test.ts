@@ -60,10 +60,15 @@ describe('WorkloadGenerator', () => {
     });
   });
 
-  it('stop ends creation (a message exactly at stop is still created)', () => {
+  it('stop ends creation: messages over [start, stop), rate × (stop − start) of them', () => {
     const { created, finishedAt } = generate('constant', 4, { start: 0, stop: 1 });
-    expect(created).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expect(finishedAt).toBe(1);
+    expect(created).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(finishedAt).toBe(0.75);
+    // Times are start + k/rate, not summed gaps (ten sums of 0.1 s fall short of 1 s).
+    expect(generate('constant', 10, { start: 0, stop: 1 }).created).toHaveLength(10);
+    expect(generate('constant', 10, { start: 1, stop: 2 }).created).toHaveLength(10);
+    expect(generate('constant', 10, { start: 0, stop: 1 }).created[7]).toBe(0.7);
+    expect(generate('constant', 1, { start: 0, stop: 4 }).created).toEqual([0, 1, 2, 3]);
   });
 
   it('a start after stop creates nothing and finishes at start', () => {
@@ -136,7 +141,7 @@ describe('workloads in a scenario', () => {
       { probes: [recorder.probe] },
     );
     expect(recorder.created.map((m) => m.createdAt)).toEqual([
-      0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1,
+      0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875,
     ]);
   });
 

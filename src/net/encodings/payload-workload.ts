@@ -115,7 +115,12 @@ export function checkEncodedPayload(
   for (const key of ['encodeCost', 'decodeCost'] as const) {
     const cost = workload[key];
     if (typeof cost === 'object' && cost[encoding.id] === undefined) {
-      issue([key], `no ${key} for encoding '${encoding.id}' (given for: ${Object.keys(cost).join(', ')})`);
+      const given = Object.keys(cost);
+      issue(
+        [key],
+        `no ${key} for encoding '${encoding.id}'` +
+          (given.length > 0 ? ` (given for: ${given.join(', ')})` : ''),
+      );
     }
   }
   if (encoding.needsSchema && workload.schema === undefined) {
