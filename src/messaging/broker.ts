@@ -406,7 +406,12 @@ export class Broker implements BrokerPacketEndpoint {
       dropOldestAndAdmit: (entry) => {
         const queue = this.subscriptions[entry.subscription] as QueueSubscription;
         const oldest = queue.takeOldest();
-        if (oldest !== undefined) this.discard(oldest, DROPPED_DROP_HEAD);
+        // An empty full queue (capacity 0): the arriving message is the head, and is dropped.
+        if (oldest === undefined) {
+          this.discard(entry, DROPPED_DROP_HEAD);
+          return;
+        }
+        this.discard(oldest, DROPPED_DROP_HEAD);
         queue.append(entry);
       },
       deadLetter: (entry) => {

@@ -232,6 +232,12 @@ describe('a queue of capacity 0 holds no ready message, but lets one through to 
     expect(summary.brokers!.broker.subscriptions.jobs.depth.max).toBe(0);
   });
 
+  it('drop-head has no ready message to drop: the arriving one is the head, and goes', () => {
+    const summary = zeroCapacity({ overflow: 'drop-head' });
+    expect(summary.counts).toMatchObject({ sent: 4, delivered: 2, dropped: { dropHead: 2 } });
+    expect(summary.brokers!.broker.subscriptions.jobs.depth.max).toBe(0);
+  });
+
   it('dead-letters what the busy consumer cannot take; a capacity-0 dead-letter queue passes it to its idle consumer', () => {
     const summary = zeroCapacity(
       { overflow: 'dead-letter', deadLetter: 'dlq' },
