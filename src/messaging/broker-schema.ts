@@ -16,6 +16,13 @@ export interface BrokerRegistries {
   deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
 }
 
+/**
+ * Most partitions one topic may have: each consumer group keeps a log per partition, each member
+ * an offset per partition, and a dispatch looks over them all, so a typo such as `1e9` would
+ * exhaust memory or never finish instead of failing here.
+ */
+export const MAX_TOPIC_PARTITIONS = 10_000;
+
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
 const nameSchema = z.string().regex(NAME, 'expected a name of letters, digits, _ . : - (no spaces)');
 const routingKeySchema = z.string().min(1, 'expected a routing key (words separated by dots)');
@@ -57,7 +64,7 @@ export function createBrokerSchemas(id: z.ZodType<string>, registries: BrokerReg
   });
   const topicSchema = z.strictObject({
     name: nameSchema,
-    partitions: z.number().int().min(1).default(1).meta({
+    partitions: z.number().int().min(1).max(MAX_TOPIC_PARTITIONS).default(1).meta({
       description: 'partitions: a key always goes to the same one, and each keeps its order',
     }),
   });
@@ -85,7 +92,8 @@ export function createBrokerSchemas(id: z.ZodType<string>, registries: BrokerReg
       .default('at-least-once')
       .meta({ description: `delivery guarantee: ${registries.deliveryGuarantees.ids().join(' | ')}` }),
     ackTimeout: positiveQuantitySchema('time').default(30).meta({
-      description: 'a delivery not acknowledged after this long is given up (and redelivered at-least-once)',
+      description:
+        'at-least-once: a delivery not acknowledged after this long is given up and redelivered (at-most-once sets no ack timer)',
     }),
     persistence: quantitySchema('time')
       .refine((seconds) => seconds >= 0, 'expected a write delay of 0 or more')
@@ -162,22 +170,32 @@ type Path = (string | number)[];
 
 /**
  * Checks what refers to what in the broker keys: nodes exist, names are unique and known,
- * bindings and publishers give the keys their exchange type needs, every queue can empty.
+ * bindings and publishers give the keys their exchange type needs, consumers can be reached,
+ * every queue can empty. (Publishing flows are flows: their path to the broker is checked there.)
  */
 export function checkBrokerReferences(
   scenario: BrokerReferenceView,
   registries: BrokerRegistries,
+  /** Whether a chain of links joins two nodes (of the static topology). */
+  reachable: (from: string, to: string) => boolean,
   ctx: z.RefinementCtx,
 ): void {
   const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
   const nodeIds = new Set(scenario.nodes.map((node) => node.id));
   const brokerOfNode = new Map<string, number>();
   const consumerIds = new Set<string>();
+  const publishedAt = new Map<string, NonNullable<BrokerReferenceView['flows'][number]['publish']>[]>();
+  for (const flow of scenario.flows) {
+    if (flow.publish === undefined || typeof flow.to !== 'string') continue;
+    publishedAt.set(flow.to, [...(publishedAt.get(flow.to) ?? []), flow.publish]);
+  }
   scenario.brokers.forEach((broker, b) => {
     const at = (...path: Path): Path => ['brokers', b, ...path];
     if (!nodeIds.has(broker.node)) issue(at('node'), `unknown node '${broker.node}'`);
-    if (brokerOfNode.has(broker.node)) issue(at('node'), `node '${broker.node}' is already a broker`);
-    brokerOfNode.set(broker.node, b);
+    // A duplicate is reported once: publishers and queue checks keep to the node's first broker.
+    const duplicate = brokerOfNode.has(broker.node);
+    if (duplicate) issue(at('node'), `node '${broker.node}' is already a broker`);
+    else brokerOfNode.set(broker.node, b);
     const queues = new Set<string>();
     const topics = new Set<string>();
     broker.queues.forEach((queue, q) => {
@@ -190,7 +208,6 @@ export function checkBrokerReferences(
       topics.add(topic.name);
     });
     const knownQueues = [...queues].join(', ') || 'none';
-    const deadLetterTargets = new Set<string>();
     broker.queues.forEach((queue, q) => {
       const policy = registries.overflowPolicies.get(queue.overflow);
       if (queue.deadLetter !== undefined) {
@@ -201,7 +218,6 @@ export function checkBrokerReferences(
           );
         else if (queue.deadLetter === queue.name)
           issue(at('queues', q, 'deadLetter'), 'a queue cannot be its own dead-letter queue');
-        else deadLetterTargets.add(queue.deadLetter);
         if (!policy.needsDeadLetterQueue)
           issue(
             at('queues', q, 'deadLetter'),
@@ -238,6 +254,15 @@ export function checkBrokerReferences(
       if (!nodeIds.has(consumer.node)) issue(at('consumers', c, 'node'), `unknown node '${consumer.node}'`);
       if (consumer.node === broker.node)
         issue(at('consumers', c, 'node'), 'a consumer runs on another node than its broker');
+      else if (
+        nodeIds.has(consumer.node) &&
+        nodeIds.has(broker.node) &&
+        !reachable(broker.node, consumer.node)
+      )
+        issue(
+          at('consumers', c, 'node'),
+          `no path from broker '${broker.node}' to consumer node '${consumer.node}': no chain of links joins them`,
+        );
       if ((consumer.queue === undefined) === (consumer.topic === undefined))
         issue(at('consumers', c), 'give exactly one of queue or topic');
       if (consumer.queue !== undefined && !queues.has(consumer.queue))
@@ -252,15 +277,21 @@ export function checkBrokerReferences(
       consumed.add(consumer.queue ?? consumer.topic ?? '');
     });
     if (scenario.duration === undefined) {
+      // Only what producers send can keep the run going: dead letters nobody consumes end as
+      // dropped.deadLettered, and a queue or topic nothing reaches holds nothing.
+      const receiving = receivingNames(
+        duplicate ? [] : (publishedAt.get(broker.node) ?? []),
+        broker.exchanges,
+      );
       broker.queues.forEach((queue, q) => {
-        if (!consumed.has(queue.name) && !deadLetterTargets.has(queue.name))
+        if (receiving.has(queue.name) && !consumed.has(queue.name))
           issue(
             at('queues', q, 'name'),
             `queue '${queue.name}' has no consumer, so its messages never leave and the run cannot end: add a consumer or a duration`,
           );
       });
       broker.topics.forEach((topic, t) => {
-        if (!consumed.has(topic.name))
+        if (receiving.has(topic.name) && !consumed.has(topic.name))
           issue(
             at('topics', t, 'name'),
             `topic '${topic.name}' has no consumer group: add a consumer or a duration`,
@@ -306,4 +337,19 @@ export function checkBrokerReferences(
         issue(at('key'), `a ${exchange.type} exchange routes by key: give key or keys`);
     }
   });
+}
+
+/** The queues and topics producers' messages can reach: published to, or bound to an exchange published to. */
+function receivingNames(
+  publishes: ReadonlyArray<{ queue?: string; exchange?: string; topic?: string }>,
+  exchanges: BrokerReferenceView['brokers'][number]['exchanges'],
+): Set<string> {
+  const names = new Set<string>();
+  for (const publish of publishes) {
+    const direct = publish.queue ?? publish.topic;
+    if (direct !== undefined) names.add(direct);
+    const exchange = exchanges.find((candidate) => candidate.name === publish.exchange);
+    for (const binding of exchange?.bindings ?? []) names.add(binding.queue);
+  }
+  return names;
 }

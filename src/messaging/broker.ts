@@ -71,6 +71,7 @@ export class Broker implements BrokerPacketEndpoint {
   private up = true;
   private readonly onPersisted = (entry: BrokerEntry): void => this.persisted(entry);
   private readonly onAckTimeout = (attempt: DeliveryAttempt): void => this.ackTimedOut(attempt);
+  private readonly onCreditReturned = (subscription: number): void => this.dispatch(subscription);
 
   constructor(
     readonly config: BrokerConfig,
@@ -232,6 +233,7 @@ export class Broker implements BrokerPacketEndpoint {
 
   packetFailed(packet: BrokerPacket, fate: MessageFate): void {
     if (packet.kind === 'data') this.attemptEnded(packet.attempt, fate);
+    else if (!this.guarantee.keepsUntilAck) this.returnCredit(packet.attempt);
   }
 
   /** A node went down: this broker's own node, or one where consumers run. */
@@ -322,7 +324,9 @@ export class Broker implements BrokerPacketEndpoint {
     entry.openAttempt = attempt;
     consumer.open.add(attempt);
     this.subscriptions[entry.subscription].unacked++;
-    attempt.ackTimer = simulator.schedule(this.config.ackTimeout, this.onAckTimeout, attempt);
+    // Only a message the broker keeps is sent again; one it forgot has no ack to wait for in time.
+    if (this.guarantee.keepsUntilAck)
+      attempt.ackTimer = simulator.schedule(this.config.ackTimeout, this.onAckTimeout, attempt);
     const message = entry.message;
     attempt.packet = new BrokerPacket(
       'data',
@@ -365,6 +369,20 @@ export class Broker implements BrokerPacketEndpoint {
   private attemptEnded(attempt: DeliveryAttempt, fate: MessageFate): void {
     attempt.entry.liveAttempts--;
     this.settle(attempt.entry, fate);
+    if (!this.guarantee.keepsUntilAck) this.returnCredit(attempt);
+  }
+
+  /**
+   * Without ack timers (at-most-once) an ack that will never come must not hold prefetch credit
+   * for ever: a delivery or ack lost on the hop, or refused at the consumer, gives its credit
+   * back when it is lost, as the broker–consumer connection would notice. The next dispatch
+   * runs as an event of its own: the loss may be reported in the middle of a crash, before the
+   * broker has heard that the consumer is down.
+   */
+  private returnCredit(attempt: DeliveryAttempt): void {
+    if (!attempt.open) return;
+    this.close(attempt);
+    this.environment.simulator.schedule(0, this.onCreditReturned, attempt.entry.subscription);
   }
 
   /** The broker lets the entry go: it ends now, or when its last live attempt fails. */
@@ -388,7 +406,12 @@ export class Broker implements BrokerPacketEndpoint {
       dropOldestAndAdmit: (entry) => {
         const queue = this.subscriptions[entry.subscription] as QueueSubscription;
         const oldest = queue.takeOldest();
-        if (oldest !== undefined) this.discard(oldest, DROPPED_DROP_HEAD);
+        // An empty full queue (capacity 0): the arriving message is the head, and is dropped.
+        if (oldest === undefined) {
+          this.discard(entry, DROPPED_DROP_HEAD);
+          return;
+        }
+        this.discard(oldest, DROPPED_DROP_HEAD);
         queue.append(entry);
       },
       deadLetter: (entry) => {

@@ -7,14 +7,16 @@ export interface DeliveryGuaranteeDefinition {
   /**
    * True: the broker keeps the message until the consumer acknowledges it, and delivers it again
    * when the consumer fails or the ack does not come in time (duplicates are possible). False:
-   * it forgets the message as it sends it (a failure loses it; never a duplicate).
+   * it forgets the message as it sends it (a failure loses it; never a duplicate), sets no ack
+   * timer, and the ack only gives the consumer's prefetch credit back.
    */
   readonly keepsUntilAck: boolean;
 }
 
 const atMostOnce: DeliveryGuaranteeDefinition = {
   id: 'at-most-once',
-  description: 'forgotten as it is sent: a failed consumer or a lost packet loses it, never a duplicate',
+  description:
+    'forgotten as it is sent: a failed consumer or a lost packet loses it, never a duplicate; no ack timer (the ack only returns prefetch credit)',
   keepsUntilAck: false,
 };
 

@@ -24,6 +24,11 @@ export class Deque<T> {
     this.size++;
   }
 
+  /** The oldest item without removing it; undefined when empty. */
+  peek(): T | undefined {
+    return this.size === 0 ? undefined : this.items[this.head];
+  }
+
   /** Removes and returns the oldest item; undefined when empty. */
   shift(): T | undefined {
     if (this.size === 0) return undefined;

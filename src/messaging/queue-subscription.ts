@@ -28,9 +28,20 @@ export class QueueSubscription implements Subscription {
     return this.waiting.length;
   }
 
+  /**
+   * Capacity bounds the ready messages, so one that a consumer with free credit takes at once
+   * (the broker dispatches right after) is admitted even when the queue is full: a queue of
+   * capacity 0 passes messages to idle consumers and holds none.
+   */
   admit(entry: BrokerEntry): void {
-    if (this.waiting.length < this.capacity || this.keepsEverything) this.waiting.push(entry);
+    if (this.waiting.length < this.capacity || this.keepsEverything || this.consumerCanTake())
+      this.waiting.push(entry);
     else this.overflow.onFull(entry, this.actions);
+  }
+
+  /** A consumer is up with free credit (then nothing is ready: the broker dispatched it all). */
+  private consumerCanTake(): boolean {
+    return this.consumers.some((consumer) => consumer.up && consumer.open.size < consumer.prefetch);
   }
 
   /** Takes the oldest ready message out (drop-head). */

@@ -1,8 +1,9 @@
 import type { RandomStream } from '../engine/random.js';
-import type { EventHandle, Simulator } from '../engine/simulator.js';
+import { type EventHandle, RunawaySimulationError, type Simulator } from '../engine/simulator.js';
 import type { Message, MessageFate } from '../net/message.js';
 import type { Flow } from '../transport/flow.js';
 import type { WorkloadSink } from '../workload/generator.js';
+import { Deque } from './entry-deque.js';
 import type { RequestReplyConfig } from './pattern-schema.js';
 import type { RequestOutcome, RequestProbe } from './request-probe.js';
 
@@ -41,8 +42,12 @@ function reasonOf(direction: 'request' | 'reply', fate: MessageFate): string {
  * expires, or without a timeout when its request or reply message ends undelivered; a failed
  * attempt is retried up to `retries` times, then the request fails with the attempt's reason.
  */
+/** Paced requests held back at once before the run stops as runaway (each costs memory). */
+export const MAX_HELD_BACK_REQUESTS = 4_000_000;
+
 export class RequestReplyClient implements WorkloadSink {
-  private readonly backlog: BacklogEntry[] = [];
+  /** Requests the mode holds back, in order (a deque: the backlog can be millions long). */
+  private readonly backlog = new Deque<BacklogEntry>();
   private readonly outstanding = new Map<number, PendingRequest>();
   /** Request messages delivered to the server whose reply has not ended, by message id. */
   private readonly answered = new Map<number, Message>();
@@ -80,6 +85,15 @@ export class RequestReplyClient implements WorkloadSink {
   }
 
   createMessage(payloadBytes: number): void {
+    if (this.backlog.length >= MAX_HELD_BACK_REQUESTS) {
+      throw new RunawaySimulationError(
+        `more than ${MAX_HELD_BACK_REQUESTS.toLocaleString('en')} requests are held back by the caller at ` +
+          `t=${this.simulator.now} s (${this.config.mode} mode, at most ${this.limit} outstanding): they are ` +
+          'created faster than the outstanding ones are answered; lower the rate, raise maxOutstanding, ' +
+          'or shorten the duration',
+        this.simulator.now,
+      );
+    }
     this.backlog.push({ count: 1, size: () => payloadBytes });
     this.pump();
   }
@@ -99,7 +113,7 @@ export class RequestReplyClient implements WorkloadSink {
     if (this.pumping) return;
     this.pumping = true;
     while (!this.thinking && this.outstanding.size < this.limit && this.backlog.length > 0) {
-      const entry = this.backlog[0];
+      const entry = this.backlog.peek()!;
       if (--entry.count === 0) this.backlog.shift();
       const request: PendingRequest = {
         id: this.nextRequestId++,

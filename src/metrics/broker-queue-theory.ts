@@ -49,11 +49,8 @@ export function mm1kTheory(
   capacity: number,
 ): TheoryPrediction {
   const rho = arrivalsPerSecond * serviceSeconds;
-  const probability = (n: number) =>
-    rho === 1 ? 1 / (capacity + 1) : ((1 - rho) * rho ** n) / (1 - rho ** (capacity + 1));
-  let inSystem = 0;
-  for (let n = 1; n <= capacity; n++) inSystem += n * probability(n);
-  const blocking = probability(capacity);
+  const { blocking, inSystem } =
+    capacity <= SUMMED_CAPACITY ? mm1kBySum(rho, capacity) : mm1kClosedForm(rho, capacity);
   const throughput = arrivalsPerSecond * (1 - blocking);
   return {
     formula:
@@ -66,5 +63,53 @@ export function mm1kTheory(
       meanNumberInSystem: inSystem,
       meanSojournSeconds: inSystem / throughput,
     },
+  };
+}
+
+/**
+ * Capacities up to which p_n is summed term by term (exact to rounding even near ρ = 1);
+ * beyond, the closed form is used, so that a capacity such as 1e12 costs nothing.
+ */
+const SUMMED_CAPACITY = 100_000;
+
+/** p_n ∝ ρ^n, n = 0..K, as weights scaled so that the largest is 1 (no overflow above ρ = 1). */
+function mm1kBySum(rho: number, capacity: number): { blocking: number; inSystem: number } {
+  let total = 0;
+  let weighted = 0;
+  let weight = 1;
+  if (rho <= 1) {
+    let last = 1;
+    for (let n = 0; n <= capacity; n++, weight *= rho) {
+      total += weight;
+      weighted += n * weight;
+      last = weight;
+    }
+    return { blocking: last / total, inSystem: weighted / total };
+  }
+  for (let n = capacity; n >= 0; n--, weight /= rho) {
+    total += weight;
+    weighted += n * weight;
+  }
+  return { blocking: 1 / total, inSystem: weighted / total };
+}
+
+/**
+ * The closed forms: P_K = (1-ρ)ρ^K/(1-ρ^(K+1)), L = ρ/(1-ρ) - (K+1)ρ^(K+1)/(1-ρ^(K+1)), written
+ * with r = 1/ρ above ρ = 1 (P_K = (1-r)/(1-r^(K+1)), L = ρ/(1-ρ) + (K+1)/(1-r^(K+1))).
+ */
+function mm1kClosedForm(rho: number, capacity: number): { blocking: number; inSystem: number } {
+  const k = capacity;
+  if (rho === 1) return { blocking: 1 / (k + 1), inSystem: k / 2 };
+  if (rho < 1) {
+    const power = rho ** (k + 1);
+    return {
+      blocking: ((1 - rho) * rho ** k) / (1 - power),
+      inSystem: rho / (1 - rho) - ((k + 1) * power) / (1 - power),
+    };
+  }
+  const inversePower = (1 / rho) ** (k + 1);
+  return {
+    blocking: (1 - 1 / rho) / (1 - inversePower),
+    inSystem: rho / (1 - rho) + (k + 1) / (1 - inversePower),
   };
 }

@@ -69,6 +69,12 @@ function headerLines(summary: Summary): string[] {
       `(t = ${formatSeconds(interval.to - interval.from)}); run ended at ` +
       `${formatSeconds(summary.simulatedSeconds)} after ${summary.events} events`,
   );
+  if (!(interval.to > interval.from)) {
+    lines.push(
+      `${INDENT}nothing was measured: the run ended at or before the end of the warm-up ` +
+        `(${formatSeconds(interval.from)}); shorten the warm-up or lengthen the run`,
+    );
+  }
   return lines;
 }
 
@@ -110,6 +116,12 @@ function countLines(counts: Counts): string[] {
     'Counts',
     `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions}, ` +
       `duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
+    ...(counts.inFlight > 0
+      ? [
+          `${INDENT}${counts.inFlight} not ended when the run stopped: cut off by the duration, or ` +
+            'with nothing left to move them (a node or consumer down for good)',
+        ]
+      : []),
     ...(counts.misdelivered > 0
       ? [
           `${INDENT}misdelivered ${counts.misdelivered} old copies the receiver took for new messages (sequence numbers wrapped)`,

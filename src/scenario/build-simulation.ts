@@ -20,6 +20,7 @@ import { createApplications, flowContexts } from './flow-applications.js';
 import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
 import type { Scenario } from './schema.js';
+import { stallGuard } from './stall-guard.js';
 import { predictTheory } from './theory-for-scenario.js';
 
 /** Options of one simulated run. */
@@ -301,6 +302,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     onProgress: stallGuard(
       scenario.runCycles ? Number.POSITIVE_INFINITY : scenario.duration,
       collector,
+      messaging && {
+        subscriptions: messaging.collector.subscriptions,
+        names: messaging.system.layout.subscriptions.map(({ broker, name }) => ({
+          name,
+          broker: scenario.brokers[broker].node,
+          ackTimeout: scenario.brokers[broker].ackTimeout,
+        })),
+      },
       options.onProgress,
     ),
   });
@@ -341,39 +350,4 @@ function unplayedNodeFaults(scenario: Scenario, endSeconds: number): string[][] 
     if (index !== undefined) byNode[index].push(`${kind} at ${fault.at} s`);
   }
   return byNode;
-}
-
-/** Progress checks in a row without any flow activity after which a run without duration is stuck. */
-const STALLED_CHECKS = 8;
-
-/**
- * Wraps the progress callback with a check that a run without a duration is still going
- * somewhere: if no flow creates or sends anything for several progress intervals (about a
- * million events, e.g. only failures and repairs while a sender waits on a node that never
- * recovers), the run cannot end by itself, and it stops with a message saying why.
- */
-function stallGuard(
-  duration: number | undefined,
-  collector: MetricsCollector,
-  onProgress: SimulationOptions['onProgress'],
-): (now: number, events: number) => void {
-  let lastActivity = -1;
-  let stalledChecks = 0;
-  return (now, events) => {
-    onProgress?.(now, events);
-    if (duration !== undefined) return;
-    // Progress is a message created or ended; retransmissions alone are not progress.
-    const activity = collector.flows.reduce((sum, flow) => sum + flow.created + flow.resolved, 0);
-    if (activity !== lastActivity) {
-      lastActivity = activity;
-      stalledChecks = 0;
-    } else if (++stalledChecks >= STALLED_CHECKS) {
-      throw new RunawaySimulationError(
-        `no message was created, delivered, dropped or lost in the last ${(STALLED_CHECKS * 2 ** 18).toLocaleString('en')} ` +
-          `events (up to t=${now} s), yet not every flow has finished (a sender may wait on a node that ` +
-          'never recovers); give the scenario a duration',
-        now,
-      );
-    }
-  };
 }

@@ -309,9 +309,10 @@ export function createScenarioSchema(registries: Registries) {
       // Not while a topology item has issues: its nodes are unknown, it may be too large to build.
       if (hasTopologyIssues(ctx)) return;
       const expanded = { ...scenario, ...expandTopologies(scenario, expansion, ctx) };
-      checkReferences(expanded, ctx);
+      const reachable = reachabilityOf(expanded.links);
+      checkReferences(expanded, reachable, ctx);
       checkFaultReferences(expanded, ctx);
-      checkBrokerReferences(expanded, registries, ctx);
+      checkBrokerReferences(expanded, registries, reachable, ctx);
     })
     .transform(({ topologies, ...scenario }, ctx) => {
       const { nodes, links: expandedLinks } = expandTopologies({ topologies, ...scenario }, expansion, ctx);
@@ -363,7 +364,7 @@ interface ReferenceView {
 }
 
 /** Cross-references the schema alone cannot check: ids exist and are unique, the run can end. */
-function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
+function checkReferences(scenario: ReferenceView, reachable: Reachability, ctx: z.RefinementCtx): void {
   const nodeIds = new Set<string>();
   scenario.nodes.forEach((node, index) => {
     if (nodeIds.has(node.id))
@@ -397,9 +398,7 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['links', index], message: `duplicate link id '${id}'` });
     linkIds.add(id);
   });
-  const component = connectedComponents(scenario.links);
   const flowIds = new Set<string>();
-  const reachable = (from: string, to: string) => (component.get(from) ?? from) === (component.get(to) ?? to);
   const checkBroadcast = checkGroups(scenario.groups, ctx, { nodeIds, checkNode, reachable });
   scenario.flows.forEach((flow, index) => {
     checkNode(flow.from, ['flows', index, 'from']);
@@ -463,6 +462,18 @@ function checkReferences(scenario: ReferenceView, ctx: z.RefinementCtx): void {
       message: `warmup (${scenario.warmup} s) must be shorter than duration (${scenario.duration} s)`,
     });
   }
+}
+
+/** Whether a chain of links joins two nodes. */
+type Reachability = (from: string, to: string) => boolean;
+
+/**
+ * Reachability over the static topology: links that fail (and routes recomputed around them)
+ * may cut a path for a while, but a node no link chain joins can never be reached.
+ */
+function reachabilityOf(links: ReadonlyArray<{ between: [string, string] }>): Reachability {
+  const component = connectedComponents(links);
+  return (from, to) => (component.get(from) ?? from) === (component.get(to) ?? to);
 }
 
 /** Maps each linked node to a representative of its connected component (union–find). */

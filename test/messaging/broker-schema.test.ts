@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_TOPIC_PARTITIONS } from '../../src/messaging/broker-schema.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { issueAt, issuesOf } from '../scenario/issues.js';
 
@@ -96,7 +97,8 @@ flows:
     expect(issueAt(issues, 'brokers[0].node').message).toBe("unknown node 'brokr'");
     expect(issueAt(issues, 'brokers[0].queues[0].deadLetter').message).toContain('needs deadLetter');
     expect(issueAt(issues, 'brokers[0].queues[1].name').message).toBe("duplicate queue 'jobs'");
-    expect(issueAt(issues, 'brokers[0].queues[2].name').message).toContain("queue 'idle' has no consumer");
+    // Nothing publishes to it (the flow goes to a node that is no broker): it needs no consumer.
+    expect(issues.filter((issue) => issue.path === 'brokers[0].queues[2].name')).toEqual([]);
     expect(issueAt(issues, 'brokers[0].exchanges[0].bindings[0].queue').message).toContain(
       "unknown queue or topic 'nowhere' (queues: jobs, idle)",
     );
@@ -130,5 +132,139 @@ flows:
       'a publishing flow goes to one broker node, not a broadcast',
     );
     expect(issueAt(issues, 'flows[1].pattern').message).toContain('no request-reply pattern');
+  });
+});
+
+describe('broker counts that would allocate without bound', () => {
+  const withTopic = (partitions: number) =>
+    parse(`brokers:
+  - node: broker
+    topics: [{ name: clicks, partitions: ${partitions} }]
+    consumers: [{ id: w, node: worker, topic: clicks }]
+flows:
+  - { from: producer, to: broker, publish: { topic: clicks }, workload: { messages: 5 } }
+`);
+
+  it('refuses more partitions than the limit, located at the topic, before any run', () => {
+    for (const partitions of [1e7, 1e9]) {
+      const issue = issueAt(
+        issuesOf(() => withTopic(partitions)),
+        'brokers[0].topics[0].partitions',
+      );
+      expect(issue.message).toContain(`at most ${MAX_TOPIC_PARTITIONS}`);
+      expect(issue.message).toContain(String(partitions));
+      expect(issue.line).toBe(11);
+    }
+  });
+
+  it('accepts exactly the limit', () => {
+    expect(withTopic(MAX_TOPIC_PARTITIONS).brokers[0].topics[0].partitions).toBe(MAX_TOPIC_PARTITIONS);
+  });
+});
+
+describe('broker nodes that no chain of links joins', () => {
+  it('refuses a consumer on a node the broker cannot reach, and a publisher that cannot reach its broker', () => {
+    const issues = issuesOf(() =>
+      parseScenarioText(
+        `${BASE}  - { between: [island, shore], bandwidth: 1Gbps }
+  - { between: [outpost, shore], bandwidth: 1Gbps }
+brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers:
+      - { id: w, node: worker, queue: jobs }
+      - { id: far, node: island, queue: jobs }
+flows:
+  - { from: producer, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+  - { from: outpost, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+`.replace('  - id: worker\n', '  - id: worker\n  - id: island\n  - id: shore\n  - id: outpost\n'),
+        'broker.yaml',
+      ),
+    );
+    expect(issueAt(issues, 'brokers[0].consumers[1].node').message).toBe(
+      "no path from broker 'broker' to consumer node 'island': no chain of links joins them",
+    );
+    expect(issueAt(issues, 'flows[1].to').message).toBe(
+      "no path from 'outpost' to 'broker': no chain of links joins them",
+    );
+    expect(issues.filter((issue) => issue.path.startsWith('brokers[0].consumers[0]'))).toEqual([]);
+  });
+});
+
+describe('queues that can receive messages need a consumer (without a duration)', () => {
+  const withQueues = (queues: string, publish = '{ queue: jobs }', exchanges = '[]') =>
+    parse(`brokers:
+  - node: broker
+    queues:
+${queues}
+    exchanges: ${exchanges}
+    consumers: [{ id: w, node: worker, queue: jobs }]
+flows:
+  - { from: producer, to: broker, publish: ${publish}, workload: { messages: 5 } }
+`);
+  const jobsAndDlq = `      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: dlq }
+      - { name: dlq }`;
+
+  it('accepts a queue nothing publishes to, routes to or dead-letters to', () => {
+    const scenario = withQueues(`${jobsAndDlq}\n      - { name: spare }`);
+    expect(scenario.brokers[0].queues.map((queue) => queue.name)).toEqual(['jobs', 'dlq', 'spare']);
+  });
+
+  it('refuses an unconsumed queue that a flow publishes to, directly or through an exchange it publishes to', () => {
+    const direct = issuesOf(() => withQueues(`${jobsAndDlq}\n      - { name: spare }`, '{ queue: spare }'));
+    expect(direct).toHaveLength(1);
+    expect(issueAt(direct, 'brokers[0].queues[2].name').message).toContain("queue 'spare' has no consumer");
+    // A dead-letter queue is no excuse when producers publish to it directly.
+    const toDlq = issuesOf(() => withQueues(jobsAndDlq, '{ queue: dlq }'));
+    expect(issueAt(toDlq, 'brokers[0].queues[1].name').message).toContain("queue 'dlq' has no consumer");
+    const routed = issuesOf(() =>
+      withQueues(
+        `${jobsAndDlq}\n      - { name: spare }`,
+        '{ exchange: all }',
+        '[{ name: all, type: fanout, bindings: [{ queue: jobs }, { queue: spare }] }]',
+      ),
+    );
+    expect(routed).toHaveLength(1);
+    expect(issueAt(routed, 'brokers[0].queues[2].name').message).toContain("queue 'spare' has no consumer");
+  });
+
+  it('reports a dead-letter queue that is missing or the queue itself alone', () => {
+    const itself = issuesOf(() =>
+      withQueues(
+        `      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: jobs }\n      - { name: dlq }`,
+      ),
+    );
+    expect(itself).toHaveLength(1);
+    expect(issueAt(itself, 'brokers[0].queues[0].deadLetter').message).toBe(
+      'a queue cannot be its own dead-letter queue',
+    );
+    const missing = issuesOf(() =>
+      withQueues(
+        `      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: dlx }\n      - { name: dlq }`,
+      ),
+    );
+    expect(missing).toHaveLength(1);
+    expect(issueAt(missing, 'brokers[0].queues[0].deadLetter').message).toBe(
+      "unknown queue 'dlx' (queues: jobs, dlq)",
+    );
+  });
+});
+
+describe('a duplicate broker', () => {
+  it('is reported alone: publishers keep the first broker of the node', () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers: [{ id: w, node: worker, queue: jobs }]
+  - node: broker
+    queues: [{ name: other }]
+flows:
+  - { from: producer, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "brokers[1].node: node 'broker' is already a broker",
+    ]);
   });
 });

@@ -204,3 +204,130 @@ describe('failures', () => {
     expect(atMostOnce.counts.duplicates).toBe(0);
   });
 });
+
+describe('a queue of capacity 0 holds no ready message, but lets one through to an idle consumer', () => {
+  // Messages every 1/150 s (0, 6.67, 13.3, 20 ms) to one consumer with prefetch 1 that takes
+  // 10 ms each over links of negligible time: it is idle at 0 and at 13.3 ms, busy at the others.
+  const zeroCapacity = (queue: object, extraQueues: object[] = [], extraConsumers: object[] = []) =>
+    run(
+      brokerScenario({
+        link: { bandwidth: '1Tbps', delay: '0s' },
+        consumers: [
+          { node: 'worker', processing: '10ms' },
+          { node: 'auditor', processing: '10ms' },
+        ],
+        broker: {
+          queues: [{ name: 'jobs', capacity: 0, ...queue }, ...extraQueues] as never,
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs' }, ...extraConsumers] as never,
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { rate: 150, messages: 4 } },
+      }),
+    ).summary;
+
+  it('rejects only what arrives while the consumer is busy (by hand: 2 of 4)', () => {
+    const summary = zeroCapacity({ overflow: 'reject' });
+    expect(summary.counts).toMatchObject({ sent: 4, delivered: 2, dropped: { queueFull: 2 } });
+    // The delivered ones never waited in the broker: latency is the 10 ms processing.
+    expect(summary.latency.max).toBeCloseTo(10 * MS, 6);
+    expect(summary.brokers!.broker.subscriptions.jobs.depth.max).toBe(0);
+  });
+
+  it('drop-head has no ready message to drop: the arriving one is the head, and goes', () => {
+    const summary = zeroCapacity({ overflow: 'drop-head' });
+    expect(summary.counts).toMatchObject({ sent: 4, delivered: 2, dropped: { dropHead: 2 } });
+    expect(summary.brokers!.broker.subscriptions.jobs.depth.max).toBe(0);
+  });
+
+  it('dead-letters what the busy consumer cannot take; a capacity-0 dead-letter queue passes it to its idle consumer', () => {
+    const summary = zeroCapacity(
+      { overflow: 'dead-letter', deadLetter: 'dlq' },
+      [{ name: 'dlq', capacity: 0 }],
+      [{ id: 'audit', node: 'auditor', queue: 'dlq' }],
+    );
+    expect(summary.counts).toMatchObject({ sent: 4, delivered: 4, dropped: {} });
+    expect(summary.brokers!.broker.subscriptions.jobs.deadLettered).toBe(2);
+    expect(summary.brokers!.broker.consumers).toMatchObject({ w: { delivered: 2 }, audit: { delivered: 2 } });
+  });
+
+  it('with Poisson arrivals and exponential service is M/M/1/1: blocking ρ/(1+ρ) (Erlang B, one server)', () => {
+    const lambda = 80;
+    const meanService = 0.01;
+    const rho = lambda * meanService;
+    const { summary } = run({
+      name: 'mm11',
+      seed: 11,
+      nodes: [
+        { id: 'producer' },
+        { id: 'broker' },
+        { id: 'server', processing: { dist: 'exponential', mean: meanService } },
+      ],
+      links: [
+        { between: ['producer', 'broker'], bandwidth: '1Tbps', delay: 0 },
+        { between: ['broker', 'server'], bandwidth: '1Tbps', delay: 0 },
+      ],
+      brokers: [
+        {
+          node: 'broker',
+          queues: [{ name: 'q', capacity: 0 }],
+          consumers: [{ id: 'c', node: 'server', queue: 'q', prefetch: 1 }],
+        },
+      ],
+      flows: [
+        {
+          from: 'producer',
+          to: 'broker',
+          publish: { queue: 'q' },
+          workload: { rate: lambda, arrivals: 'poisson', messages: 20000, size: '1B' },
+        },
+      ],
+    });
+    const blocking = (summary.counts.dropped.queueFull ?? 0) / summary.counts.sent;
+    // ρ/(1+ρ) = 0.444; one run of 20000 arrivals has σ ≈ 0.004: 5σ.
+    expect(Math.abs(blocking - rho / (1 + rho))).toBeLessThan(0.02);
+    expect(summary.theory['broker-queue:broker/q'].values.blockingProbability).toBeCloseTo(
+      rho / (1 + rho),
+      9,
+    );
+    // Nothing waits: an accepted message's latency is its service, mean 10 ms.
+    expect(Math.abs(summary.latency.mean! / meanService - 1)).toBeLessThan(0.05);
+  });
+});
+
+describe('at-most-once: forgotten when sent, prefetch released by the ack, no ack timer', () => {
+  // 200 messages at 50/s to one consumer taking 40 ms each (prefetch 5) whose node is down
+  // 2.01–3 s; the ack timeout (100 ms) is shorter than five deliveries' processing (200 ms).
+  // The consumer's node holds one message in service and 4 waiting: a sixth outstanding
+  // delivery would be refused there (dropped.nodeQueue).
+  const atMostOnce = () =>
+    run(
+      brokerScenario({
+        link: { bandwidth: '100Mbps', delay: '1ms' },
+        consumers: [{ node: 'worker', processing: '40ms', queue: 4 }],
+        broker: {
+          delivery: 'at-most-once',
+          ackTimeout: '100ms',
+          queues: [{ name: 'jobs' }],
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs', prefetch: 5 }],
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { rate: 50, messages: 200, size: '100B' } },
+        faults: [
+          { at: 2.01, crash: 'worker' },
+          { at: 3, recover: 'worker' },
+        ],
+      }),
+    ).summary;
+
+  it('never has more than prefetch deliveries outstanding at the consumer, and never times an ack out', () => {
+    const summary = atMostOnce();
+    const jobs = summary.brokers!.broker.subscriptions.jobs;
+    expect(summary.counts.dropped.nodeQueue ?? 0).toBe(0);
+    expect(jobs).toMatchObject({ ackTimeouts: 0, redeliveries: 0, duplicates: 0 });
+    // What the crash lost is lost; everything else is delivered and acknowledged (the last ack
+    // may still be on its way when the run ends).
+    const lost = summary.counts.lost.nodeDown ?? 0;
+    expect(lost).toBeGreaterThan(0);
+    expect(lost).toBeLessThanOrEqual(5);
+    expect(summary.counts.delivered + lost).toBe(200);
+    expect(jobs.acked).toBeGreaterThanOrEqual(summary.counts.delivered - 1);
+  });
+});

@@ -127,6 +127,14 @@ describe('request-reply: exact cases with constant delays', () => {
     expect(summary.theory['stop-and-wait:rpc']).toBeUndefined();
   });
 
+  it('stops as runaway when requests pile up behind maxOutstanding faster than they are answered', () => {
+    const input = oneLink(
+      { mode: 'async', maxOutstanding: 1 },
+      { workload: { rate: 1e7, stop: '1s', size: '100B' } },
+    );
+    expect(() => run(input)).toThrow(/more than 4,000,000 requests are held back by the caller at t=0\.4/);
+  });
+
   it('gives no theory entry when the link loses packets (the formula assumes none)', () => {
     for (const loss of [0.1, { forward: 0, reverse: 0.1 }]) {
       const input = oneLink({ mode: 'sync', timeout: '1s' });

@@ -99,3 +99,22 @@ describe('formatSummary for a long run', () => {
     expect(formatSummary(summary)).toContain('T = N / t = 120000 / 3600.50 s = 33.3287 messages/s');
   });
 });
+
+describe('formatSummary of an empty interval', () => {
+  it('says that nothing was measured when the run ended within the warm-up', () => {
+    const summary = structuredClone(smallRunResult().summary);
+    summary.interval = { from: 20, to: 20 };
+    expect(formatSummary(summary)).toContain(
+      'nothing was measured: the run ended at or before the end of the warm-up (20.0000 s)',
+    );
+    expect(formatSummary(smallRunResult().summary)).not.toContain('nothing was measured');
+  });
+
+  it('explains messages still in flight when the run stopped', () => {
+    const summary = structuredClone(smallRunResult().summary);
+    summary.counts.inFlight = 3;
+    expect(formatSummary(summary)).toContain('3 not ended when the run stopped');
+    summary.counts.inFlight = 0;
+    expect(formatSummary(summary)).not.toContain('not ended when the run stopped');
+  });
+});
