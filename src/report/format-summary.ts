@@ -92,6 +92,9 @@ function latencyLines(latency: LatencySummary): string[] {
   const lines = [`Latency (${latency.count} messages)`];
   if (latency.count === 0) return [...lines, `${INDENT}no message was delivered in the interval`];
   lines.push(`${INDENT}${statsLine(latency)}`);
+  if (latency.percentiles !== undefined) {
+    lines.push(`${INDENT}percentiles from a ${latency.percentiles} (means, maxima and counts exact)`);
+  }
   if (latency.noQueueFraction !== null) {
     lines.push(
       `${INDENT}fraction of messages that never queued ${formatSignificant(latency.noQueueFraction)}`,

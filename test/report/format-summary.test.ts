@@ -110,6 +110,15 @@ describe('formatSummary of an empty interval', () => {
     expect(formatSummary(smallRunResult().summary)).not.toContain('nothing was measured');
   });
 
+  it('says when latency percentiles come from a histogram', () => {
+    const summary = structuredClone(smallRunResult().summary);
+    summary.latency.percentiles = 'histogram (relative error <= 0.5%)';
+    expect(formatSummary(summary)).toContain(
+      'percentiles from a histogram (relative error <= 0.5%) (means, maxima and counts exact)',
+    );
+    expect(formatSummary(smallRunResult().summary)).not.toContain('percentiles from a');
+  });
+
   it('explains messages still in flight when the run stopped', () => {
     const summary = structuredClone(smallRunResult().summary);
     summary.counts.inFlight = 3;
