@@ -11,7 +11,14 @@ import { runReplications } from '../scenario/run-replications.js';
 import { planVariants } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
 import { reportRunError } from './run-errors.js';
-import { checkMaxEvents, maxEventsOption, parseMaxEvents, parseSeed } from './run-options.js';
+import {
+  checkSimulationOptions,
+  maxEventsOption,
+  parseMaxEvents,
+  parseSeed,
+  parseWholeNumber,
+  type RunOptionArguments,
+} from './run-options.js';
 
 /** More replications than this say nothing new and only fill memory with task lists. */
 const MAX_REPLICATIONS = 10_000;
@@ -90,18 +97,14 @@ export function compareCommand(
         .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          const badMaxEvents = checkMaxEvents(argv.maxEvents as string);
-          if (badMaxEvents) return badMaxEvents;
+          const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);
+          if (badOption) return badOption;
           if (!isWholeNumber(argv.replications, 1) || Number(argv.replications) > MAX_REPLICATIONS) {
             return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got '${argv.replications}'`;
           }
           if (argv.jobs !== undefined && !isWholeNumber(argv.jobs, 1)) {
             return `--jobs expects a whole number of at least 1, got '${argv.jobs}'`;
           }
-          if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
-            return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
-          }
-          if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
           return true;
         }) as unknown as Argv<CompareArguments>,
     handler: async (argv: ArgumentsCamelCase<CompareArguments>) => {
@@ -159,6 +162,5 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
 }
 
 function isWholeNumber(text: string, minimum: number): boolean {
-  const value = Number(text);
-  return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= minimum;
+  return parseWholeNumber(text, minimum) !== undefined;
 }

@@ -9,7 +9,13 @@ import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
 import { reportRunError } from './run-errors.js';
-import { checkMaxEvents, maxEventsOption, parseMaxEvents, parseSeed } from './run-options.js';
+import {
+  checkSimulationOptions,
+  maxEventsOption,
+  parseMaxEvents,
+  parseSeed,
+  type RunOptionArguments,
+} from './run-options.js';
 
 interface RunArguments {
   file: string;
@@ -54,12 +60,8 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
         .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          const badMaxEvents = checkMaxEvents(argv.maxEvents as string);
-          if (badMaxEvents) return badMaxEvents;
-          if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
-            return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
-          }
-          if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
+          const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);
+          if (badOption) return badOption;
           return true;
         }) as unknown as Argv<RunArguments>,
     handler: async (argv: ArgumentsCamelCase<RunArguments>) => {

@@ -17,10 +17,15 @@ export const maxEventsOption: Options = {
   describe: 'stop a run that executes more events than this (a run far longer than meant)',
 };
 
+/** `text` as a whole number of at least `minimum`, or undefined when it is not one. */
+export function parseWholeNumber(text: string, minimum: number): number | undefined {
+  const value = Number(text);
+  return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= minimum ? value : undefined;
+}
+
 /** `--max-events` as a number, or undefined when it is not a whole number of at least 1. */
 export function parseMaxEvents(text: string): number | undefined {
-  const value = Number(text);
-  return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+  return parseWholeNumber(text, 1);
 }
 
 /** Why `--max-events` is unusable, or undefined when it is a whole number of at least 1. */
@@ -28,4 +33,22 @@ export function checkMaxEvents(text: string): string | undefined {
   return parseMaxEvents(text) === undefined
     ? `--max-events expects a whole number of at least 1, got '${text}'`
     : undefined;
+}
+
+/** The options `run` and `compare` share, as yargs parses them. */
+export interface RunOptionArguments {
+  seed?: string;
+  out?: string;
+  maxEvents: string;
+}
+
+/** Why the options `run` and `compare` share are unusable (the first problem), or undefined. */
+export function checkSimulationOptions(argv: RunOptionArguments): string | undefined {
+  const badMaxEvents = checkMaxEvents(argv.maxEvents);
+  if (badMaxEvents) return badMaxEvents;
+  if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
+    return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
+  }
+  if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
+  return undefined;
 }

@@ -9,23 +9,21 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { NodeAvailability, RunResult } from '../metrics/summary.js';
-import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
+import {
+  axisTitle,
+  CHART_COLOURS,
+  type ChartDefinition,
+  chartTitles,
+  LINE_LEGEND,
+  seriesColour,
+  WHISKER_COLOUR,
+  whiskerPoints,
+} from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
 
 /** Share of a category the two bars fill, and of its half each bar fills (Chart.js's defaults). */
 const CATEGORY_PERCENTAGE = 0.8;
 const BAR_PERCENTAGE = 0.9;
-const WHISKER_COLOUR = 'rgb(34, 34, 34)';
-/** Series colours of the service curves (Tableau 10). */
-const SERIES_COLOURS = [
-  'rgb(31, 119, 180)',
-  'rgb(255, 127, 14)',
-  'rgb(44, 160, 44)',
-  'rgb(214, 39, 40)',
-  'rgb(148, 103, 189)',
-  'rgb(140, 86, 75)',
-];
-
 interface Entry {
   label: string;
   availability: NodeAvailability;
@@ -73,17 +71,7 @@ export function availabilityComparisonChart(result: RunResult): ChartDefinition 
     const high = positive(1 - ci[0]);
     if (low === null || high === null) return;
     const x = index - CATEGORY_PERCENTAGE / 2 + 1.5 * slot;
-    whiskers.push(
-      { x: x - cap, y: low },
-      { x: x + cap, y: low },
-      { x, y: null },
-      { x, y: low },
-      { x, y: high },
-      { x, y: null },
-      { x: x - cap, y: high },
-      { x: x + cap, y: high },
-      { x, y: null },
-    );
+    whiskers.push(...whiskerPoints(x, low, high, cap));
   });
   const bar = (label: string, fill: string, border: string, values: Array<number | null>) => ({
     type: 'bar' as const,
@@ -182,7 +170,7 @@ export function serviceAvailabilityChart(result: RunResult): ChartDefinition | n
   const start = Math.min(...curves.map((curve) => curve.points[0].time));
   const unit = pickTimeUnit(end);
   const datasets = curves.flatMap((curve, index) => {
-    const colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
+    const colour = seriesColour(index);
     const running = {
       label: `${curve.service} measured`,
       data: curve.points.map((point) => ({ x: point.time / unit.factor, y: point.availability })),

@@ -4,20 +4,8 @@
  * configurations, one line per queue or consumer group.
  */
 import type { BrokerBacklogSeries, RunResult } from '../metrics/summary.js';
-import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
+import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND, seriesColour } from './chart-style.js';
 import { pickTimeUnit } from './format-numbers.js';
-
-/** Distinct colours for up to eight subscriptions, then they repeat. */
-const SUBSCRIPTION_COLOURS = [
-  'rgb(31, 119, 180)',
-  'rgb(255, 127, 14)',
-  'rgb(44, 160, 44)',
-  'rgb(214, 39, 40)',
-  'rgb(148, 103, 189)',
-  'rgb(140, 86, 75)',
-  'rgb(227, 119, 194)',
-  'rgb(127, 127, 127)',
-];
 
 type Column = 'depth' | 'lag';
 
@@ -34,7 +22,7 @@ function backlogChart(
   const timeUnit = pickTimeUnit(end);
   const binSeconds = series[0].time.length > 1 ? series[0].time[1] - series[0].time[0] : 0;
   const datasets = series.map((one: BrokerBacklogSeries, index) => {
-    const colour = SUBSCRIPTION_COLOURS[index % SUBSCRIPTION_COLOURS.length];
+    const colour = seriesColour(index);
     const values = one[column];
     return {
       label: one.subscription,

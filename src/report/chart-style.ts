@@ -38,3 +38,49 @@ export function axisTitle(text: string) {
 export const LINE_LEGEND = {
   labels: { boxWidth: 40, boxHeight: 0 },
 };
+
+/** Tableau 10, the series colours of every chart with several series, in order. */
+const SERIES_RGB: ReadonlyArray<readonly [number, number, number]> = [
+  [31, 119, 180],
+  [255, 127, 14],
+  [44, 160, 44],
+  [214, 39, 40],
+  [148, 103, 189],
+  [140, 86, 75],
+  [227, 119, 194],
+  [127, 127, 127],
+  [188, 189, 34],
+  [23, 190, 207],
+];
+
+/** The colour of series `index` (repeating after ten), opaque or with the given alpha. */
+export function seriesColour(index: number, alpha?: number): string {
+  const [red, green, blue] = SERIES_RGB[index % SERIES_RGB.length];
+  return alpha === undefined ? `rgb(${red}, ${green}, ${blue})` : `rgba(${red}, ${green}, ${blue}, ${alpha})`;
+}
+
+/** The colour of confidence whiskers. */
+export const WHISKER_COLOUR = 'rgb(34, 34, 34)';
+
+/**
+ * Points of one confidence whisker at `x` from `low` to `high` with caps `cap` wide each side,
+ * for a line dataset: null y values break the line between the cap, stem and cap.
+ */
+export function whiskerPoints(
+  x: number,
+  low: number,
+  high: number,
+  cap: number,
+): Array<{ x: number; y: number | null }> {
+  return [
+    { x: x - cap, y: low },
+    { x: x + cap, y: low },
+    { x, y: null },
+    { x, y: low },
+    { x, y: high },
+    { x, y: null },
+    { x: x - cap, y: high },
+    { x: x + cap, y: high },
+    { x, y: null },
+  ];
+}

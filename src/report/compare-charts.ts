@@ -16,7 +16,14 @@ import {
   type MeasureKey,
   type VariantComparison,
 } from '../metrics/compare.js';
-import { axisTitle, type ChartDefinition, chartTitles } from './chart-style.js';
+import {
+  axisTitle,
+  type ChartDefinition,
+  chartTitles,
+  seriesColour,
+  WHISKER_COLOUR,
+  whiskerPoints,
+} from './chart-style.js';
 import { compareDisplayUnit } from './compare-units.js';
 
 /** The comparison chart files, in COMPARE_MEASURES order. */
@@ -36,22 +43,6 @@ export const COMPARE_CHART_FILE_NAMES: Record<MeasureKey, string> = {
 /** Share of a category the group of bars fills, and of its slot each bar fills (Chart.js's defaults, fixed here because the whiskers are placed with them). */
 const CATEGORY_PERCENTAGE = 0.8;
 const BAR_PERCENTAGE = 0.9;
-
-/** Fill and border colours of the series (Tableau 10), in order; a series past the last reuses them. */
-const SERIES_COLOURS = [
-  ['rgba(31, 119, 180, 0.6)', 'rgb(31, 119, 180)'],
-  ['rgba(255, 127, 14, 0.6)', 'rgb(255, 127, 14)'],
-  ['rgba(44, 160, 44, 0.6)', 'rgb(44, 160, 44)'],
-  ['rgba(214, 39, 40, 0.6)', 'rgb(214, 39, 40)'],
-  ['rgba(148, 103, 189, 0.6)', 'rgb(148, 103, 189)'],
-  ['rgba(140, 86, 75, 0.6)', 'rgb(140, 86, 75)'],
-  ['rgba(227, 119, 194, 0.6)', 'rgb(227, 119, 194)'],
-  ['rgba(127, 127, 127, 0.6)', 'rgb(127, 127, 127)'],
-  ['rgba(188, 189, 34, 0.6)', 'rgb(188, 189, 34)'],
-  ['rgba(23, 190, 207, 0.6)', 'rgb(23, 190, 207)'],
-] as const;
-
-const WHISKER_COLOUR = 'rgb(34, 34, 34)';
 
 /**
  * How variants are laid out: with one varied path, a bar per variant along the axis; with more,
@@ -91,7 +82,7 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
   const { groups, series, cells } = barLayout(comparison.variants);
 
   const bars = series.map((name, seriesIndex) => {
-    const [fill, border] = SERIES_COLOURS[seriesIndex % SERIES_COLOURS.length];
+    const [fill, border] = [seriesColour(seriesIndex, 0.6), seriesColour(seriesIndex)];
     return {
       type: 'bar' as const,
       label: name === '' ? `${measure.label} (mean)` : name,
@@ -121,17 +112,7 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
       if (!interval) return;
       const x = groupIndex - CATEGORY_PERCENTAGE / 2 + (seriesIndex + 0.5) * slot;
       const [low, high] = [scaled(interval[0]) as number, scaled(interval[1]) as number];
-      whiskers.push(
-        { x: x - cap, y: low },
-        { x: x + cap, y: low },
-        { x, y: null },
-        { x, y: low },
-        { x, y: high },
-        { x, y: null },
-        { x: x - cap, y: high },
-        { x: x + cap, y: high },
-        { x, y: null },
-      );
+      whiskers.push(...whiskerPoints(x, low, high, cap));
     });
   });
   const whiskerDataset = {

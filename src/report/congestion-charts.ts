@@ -3,20 +3,8 @@
  * and the RTT estimate with the retransmission timeout. Plain Chart.js configurations.
  */
 import type { CongestionTraceSeries, RunResult } from '../metrics/summary.js';
-import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
+import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND, seriesColour } from './chart-style.js';
 import { pickTimeUnit } from './format-numbers.js';
-
-/** Distinct colours for up to eight flows, then they repeat. */
-const FLOW_COLOURS = [
-  'rgb(31, 119, 180)',
-  'rgb(255, 127, 14)',
-  'rgb(44, 160, 44)',
-  'rgb(214, 39, 40)',
-  'rgb(148, 103, 189)',
-  'rgb(140, 86, 75)',
-  'rgb(227, 119, 194)',
-  'rgb(127, 127, 127)',
-];
 
 type Point = { x: number; y: number | null };
 
@@ -41,7 +29,7 @@ export function congestionWindowChart(result: RunResult): ChartDefinition | null
   if (traces.length === 0) return null;
   const timeUnit = pickTimeUnit(lastTime(traces));
   const datasets = traces.flatMap((trace, index) => {
-    const colour = FLOW_COLOURS[index % FLOW_COLOURS.length];
+    const colour = seriesColour(index);
     const windowed = trace.cwnd.some(Number.isFinite);
     const base = { stepped: 'before' as const, borderColor: colour, backgroundColor: colour, pointRadius: 0 };
     const lines = [
@@ -103,7 +91,7 @@ export function rttEstimateChart(result: RunResult): ChartDefinition | null {
   if (traces.length === 0) return null;
   const timeUnit = pickTimeUnit(lastTime(traces));
   const datasets = traces.flatMap((trace, index) => {
-    const colour = FLOW_COLOURS[index % FLOW_COLOURS.length];
+    const colour = seriesColour(index);
     const base = { stepped: 'before' as const, borderColor: colour, backgroundColor: colour, pointRadius: 0 };
     const lines = [
       {
