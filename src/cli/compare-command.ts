@@ -13,11 +13,11 @@ import { type CliIo, EXIT } from './main.js';
 import { reportRunError } from './run-errors.js';
 import {
   checkSimulationOptions,
-  maxEventsOption,
   parseMaxEvents,
   parseSeed,
   parseWholeNumber,
   type RunOptionArguments,
+  withSimulationOptions,
 } from './run-options.js';
 
 /** More replications than this say nothing new and only fill memory with task lists. */
@@ -45,7 +45,11 @@ export function compareCommand(
     command: 'compare <file>',
     describe: 'run variants of a scenario with replications and compare T, L, goodput, retransmissions, A',
     builder: (yargs: Argv) =>
-      yargs
+      withSimulationOptions(yargs, {
+        out: 'output folder (default output/<scenario name>/compare)',
+        set: 'override a scenario value in every variant (repeatable), before varying',
+        quiet: 'print only the output folder (no table, no progress)',
+      })
         .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
         .option('vary', {
           type: 'string',
@@ -68,33 +72,6 @@ export function compareCommand(
           requiresArg: true,
           describe: `runs at once in worker threads (default: the cores available, here ${availableParallelism()}; 1 runs in-process)`,
         })
-        .option('seed', {
-          type: 'string',
-          requiresArg: true,
-          describe: "master seed, a whole number (overrides the scenario's seed)",
-        })
-        .option('out', {
-          type: 'string',
-          requiresArg: true,
-          describe: 'output folder (default output/<scenario name>/compare)',
-        })
-        .option('set', {
-          type: 'string',
-          array: true,
-          nargs: 1,
-          describe: 'override a scenario value in every variant (repeatable), before varying',
-        })
-        .option('charts', {
-          type: 'boolean',
-          default: true,
-          describe: 'render PNG charts (--no-charts to skip)',
-        })
-        .option('quiet', {
-          type: 'boolean',
-          default: false,
-          describe: 'print only the output folder (no table, no progress)',
-        })
-        .option('max-events', maxEventsOption)
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
           const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);

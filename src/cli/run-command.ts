@@ -11,10 +11,10 @@ import { progressReporter } from './progress.js';
 import { reportRunError } from './run-errors.js';
 import {
   checkSimulationOptions,
-  maxEventsOption,
   parseMaxEvents,
   parseSeed,
   type RunOptionArguments,
+  withSimulationOptions,
 } from './run-options.js';
 
 interface RunArguments {
@@ -33,37 +33,23 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
     command: 'run <file>',
     describe: 'run a scenario and write summary.json, timeseries.csv and charts',
     builder: (yargs: Argv) =>
-      yargs
-        .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
-        .option('seed', {
+      withSimulationOptions(
+        yargs.positional('file', {
           type: 'string',
-          requiresArg: true,
-          describe: "master seed, a whole number (overrides the scenario's seed)",
-        })
-        .option('out', {
-          type: 'string',
-          requiresArg: true,
-          describe: 'output folder (default output/<scenario name>)',
-        })
-        .option('set', {
-          type: 'string',
-          array: true,
-          nargs: 1,
-          describe: 'override a scenario value (repeatable): --set flows[0].workload.messages=500',
-        })
-        .option('charts', {
-          type: 'boolean',
-          default: true,
-          describe: 'render PNG charts (--no-charts to skip)',
-        })
-        .option('quiet', { type: 'boolean', default: false, describe: 'print only the output folder' })
-        .option('max-events', maxEventsOption)
-        .check((argv) => {
-          // A returned string is a usage error (exit 2), not an exception.
-          const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);
-          if (badOption) return badOption;
-          return true;
-        }) as unknown as Argv<RunArguments>,
+          demandOption: true,
+          describe: 'scenario file (YAML or JSON)',
+        }),
+        {
+          out: 'output folder (default output/<scenario name>)',
+          set: 'override a scenario value (repeatable): --set flows[0].workload.messages=500',
+          quiet: 'print only the output folder',
+        },
+      ).check((argv) => {
+        // A returned string is a usage error (exit 2), not an exception.
+        const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);
+        if (badOption) return badOption;
+        return true;
+      }) as unknown as Argv<RunArguments>,
     handler: async (argv: ArgumentsCamelCase<RunArguments>) => {
       setExit(await run(argv, io));
     },

@@ -1,4 +1,4 @@
-import type { Options } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 
 /** A `--seed` value: a whole number from 0 to 2^53 - 1, or undefined when it is not one. */
@@ -51,4 +51,26 @@ export function checkSimulationOptions(argv: RunOptionArguments): string | undef
   }
   if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
   return undefined;
+}
+
+/** What the options `run` and `compare` share say in each command's help. */
+export interface SimulationOptionTexts {
+  out: string;
+  set: string;
+  quiet: string;
+}
+
+/** Adds the options `run` and `compare` share: --seed, --out, --set, --charts, --quiet, --max-events. */
+export function withSimulationOptions(yargs: Argv, texts: SimulationOptionTexts): Argv {
+  return yargs
+    .option('seed', {
+      type: 'string',
+      requiresArg: true,
+      describe: "master seed, a whole number (overrides the scenario's seed)",
+    })
+    .option('out', { type: 'string', requiresArg: true, describe: texts.out })
+    .option('set', { type: 'string', array: true, nargs: 1, describe: texts.set })
+    .option('charts', { type: 'boolean', default: true, describe: 'render PNG charts (--no-charts to skip)' })
+    .option('quiet', { type: 'boolean', default: false, describe: texts.quiet })
+    .option('max-events', maxEventsOption);
 }

@@ -1,24 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { FIXTURES } from './issues.js';
-
-/** Runs the CLI with captured output. */
-async function runCli(argv: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    isTerminal: false,
-  };
-  const exitCode = await main(argv, io);
-  return { exitCode, stdout, stderr };
-}
 
 describe('msgsim validate', () => {
   it('prints a summary line per valid file and exits 0', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { run } from '../helpers/scenario.js';
+import {
+  STOP_AND_WAIT_CYCLE as CYCLE,
+  stopAndWaitScenario as stopAndWait,
+} from '../helpers/stop-and-wait-scenario.js';
 import { recordingProbe } from '../net/recording-probe.js';
 
 const DIGITS = 12;
@@ -9,39 +12,6 @@ const DIGITS = 12;
  * s — r over 1 Mbit/s with 10 ms one way; 1000 B data, 40 B ACKs: data takes 8 ms to send,
  * the ACK 0.32 ms, so one cycle is c = 8 + 2·10 + 0.32 = 28.32 ms.
  */
-const CYCLE = 0.02832;
-
-function stopAndWait(options: {
-  messages: number;
-  /** A plain time (fixed) or `{ strategy, ...params }`. */
-  timeout: string | Record<string, unknown>;
-  retries?: number;
-  loss?: number | { forward: number; reverse: number };
-  seed?: number;
-  duration?: number;
-}): ScenarioInput {
-  return {
-    name: 'saw',
-    seed: options.seed ?? 1,
-    duration: options.duration,
-    nodes: [{ id: 's' }, { id: 'r' }],
-    links: [{ between: ['s', 'r'], bandwidth: '1Mbps', delay: '10ms', loss: options.loss ?? 0 }],
-    flows: [
-      {
-        id: 'f',
-        from: 's',
-        to: 'r',
-        transport: {
-          protocol: 'stop-and-wait',
-          timeout: options.timeout,
-          ackSize: '40B',
-          retries: options.retries ?? 15,
-        },
-        workload: { messages: options.messages, size: '1000B' },
-      },
-    ],
-  };
-}
 
 describe('stop-and-wait', () => {
   it('with every data packet lost, resends exactly `retries` times at k·timeout, then fails', () => {

@@ -6,40 +6,17 @@ import { createScenarioSchema, type ScenarioInput } from '../../../src/scenario/
 import { AdaptiveTimeout, adaptiveRto } from '../../../src/transport/rto/adaptive.js';
 import type { RtoConfigBase, RtoStrategyDefinition } from '../../../src/transport/rto/rto-strategy.js';
 import { run } from '../../helpers/scenario.js';
+import {
+  STOP_AND_WAIT_CYCLE as CYCLE,
+  stopAndWaitScenario as stopAndWait,
+} from '../../helpers/stop-and-wait-scenario.js';
 import { theoryCase } from '../../helpers/theory-cases.js';
 import { recordingProbe } from '../../net/recording-probe.js';
 import { expectExactAt, expectedList } from './rto-cases.js';
 
 const c10 = theoryCase('C10');
 
-/** s — r over 1 Mbit/s, 10 ms one way, 1000 B data, 40 B ACKs: one cycle is 8 + 20 + 0.32 ms. */
-const CYCLE = 0.02832;
 const DIGITS = 12;
-
-function stopAndWait(options: {
-  timeout: unknown;
-  messages: number;
-  loss?: number | { forward: number; reverse: number };
-  duration?: number;
-  seed?: number;
-}): ScenarioInput {
-  return {
-    name: 'saw-rto',
-    seed: options.seed ?? 1,
-    duration: options.duration,
-    nodes: [{ id: 's' }, { id: 'r' }],
-    links: [{ between: ['s', 'r'], bandwidth: '1Mbps', delay: '10ms', loss: options.loss ?? 0 }],
-    flows: [
-      {
-        id: 'f',
-        from: 's',
-        to: 'r',
-        transport: { protocol: 'stop-and-wait', timeout: options.timeout, ackSize: '40B' },
-        workload: { messages: options.messages, size: '1000B' },
-      },
-    ],
-  };
-}
 
 /**
  * Registries with one more RTO strategy, `spy`: an adaptive estimator (built from `adaptive`)
