@@ -4,7 +4,7 @@ import type { DropReason, LossReason } from './message.js';
 import type { Packet } from './packet.js';
 import type { NetworkProbe } from './probe.js';
 import { type RoutingMetric, RoutingTable } from './routing.js';
-import { TRANSMITTER_FIGURES, Transmitter, type TransmitterSettings } from './transmitter.js';
+import { Transmitter, TransmitterFigures, type TransmitterSettings } from './transmitter.js';
 
 /** Receives packets that reached their destination node, and copies that did not make it. */
 export interface PacketHandlers {
@@ -57,6 +57,8 @@ export const MAX_HOPS = 255;
  */
 export class Network {
   readonly transmitters: Transmitter[];
+  /** Their doubles, which a packet's arrival reads without loading the Transmitter. */
+  private readonly figures: TransmitterFigures;
   private readonly routes: RoutingTable;
   /** Routes over what is up now (dynamic routing), or null for static routes only. */
   private readonly liveRoutes: RoutingTable | null;
@@ -98,7 +100,8 @@ export class Network {
     streams: RandomStreams,
     private readonly probe: NetworkProbe,
   ) {
-    const figures = new Float64Array(topology.transmitters.length * TRANSMITTER_FIGURES);
+    const figures = new TransmitterFigures(topology.transmitters.length);
+    this.figures = figures;
     this.transmitters = topology.transmitters.map(
       (settings, index) =>
         new Transmitter(
@@ -346,10 +349,9 @@ export class Network {
 
   private arrive(packet: Packet): void {
     const transmitterIndex = packet.hopTransmitter;
-    const transmitter = this.transmitters[transmitterIndex];
-    const node = transmitter.to;
+    const node = this.figures.farEnd(transmitterIndex);
     packet.hops++;
-    if (transmitter.wireArrivals++ < transmitter.wireCutBelow) {
+    if (this.figures.arrivalWasCut(transmitterIndex)) {
       this.fail(packet, LOST_LINK_DOWN, transmitterIndex);
       return;
     }

@@ -20,13 +20,45 @@ export interface TransmitterSettings {
   bufferPackets: number;
 }
 
-/** Doubles each transmitter keeps in the network's shared figure array (see Transmitter). */
-export const TRANSMITTER_FIGURES = 8;
+/** Doubles each transmitter keeps in its network's TransmitterFigures, at these offsets. */
+const FIGURES_PER_TRANSMITTER = 8;
 const CURRENT_START = 0;
 const CURRENT_SECONDS = 1;
 const LAST_ARRIVAL_TIME = 2;
 const CONSTANT_DELAY = 3;
 const BANDWIDTH = 4;
+const FAR_END = 5;
+const WIRE_ARRIVALS = 6;
+const WIRE_CUT_BELOW = 7;
+
+/**
+ * The doubles of all the transmitters of one network, eight per transmitter (64 bytes, a cache
+ * line) in one Float64Array. Why: as fields of each Transmitter every double would be a box of
+ * its own, one more cache line to load per figure once thousands of links take turns; and a
+ * packet's arrival needs only its far end and the wire counters, read here without loading the
+ * Transmitter object at all.
+ */
+export class TransmitterFigures {
+  readonly values: Float64Array;
+
+  constructor(transmitterCount: number) {
+    this.values = new Float64Array(transmitterCount * FIGURES_PER_TRANSMITTER);
+  }
+
+  /** Node index at the far end of transmitter `index`. */
+  farEnd(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + FAR_END];
+  }
+
+  /**
+   * Counts a packet reaching the far end of transmitter `index`; true when it left before the
+   * link was last cut (it was on the wire then, so it is lost).
+   */
+  arrivalWasCut(index: number): boolean {
+    const at = index * FIGURES_PER_TRANSMITTER;
+    return this.values[at + WIRE_ARRIVALS]++ < this.values[at + WIRE_CUT_BELOW];
+  }
+}
 
 /**
  * One direction of a link: a transmitter with a drop-tail FIFO buffer. It only holds state; the
@@ -35,11 +67,9 @@ const BANDWIDTH = 4;
  * Why this shape: every packet crosses a transmitter twice per hop (start, end of transmission)
  * and once more on arrival. The figures that path reads from the settings (far end, bandwidth,
  * a constant delay, the buffer size, the loss process) are copied onto the transmitter whenever
- * its settings change, so a hop loads one object, not three. Its doubles (times, bandwidth,
- * delay) live in one Float64Array shared by all transmitters, `TRANSMITTER_FIGURES` slots
- * each: as object fields each would be a separately allocated box, one more cache line per
- * figure when thousands of links take turns. Waiting packets sit in a ring with their enqueue
- * times beside them (a packed array of doubles), so a packet carries no enqueue time of its own.
+ * its settings change, so a hop loads one object, not three; its doubles live in the network's
+ * TransmitterFigures. Waiting packets sit in a ring with their enqueue times beside them (a
+ * packed array of doubles), so a packet carries no enqueue time of its own.
  */
 export class Transmitter {
   /** Packet being transmitted, or null when idle. */
@@ -54,21 +84,18 @@ export class Transmitter {
   /** Pending end-of-transmission event of `current`. */
   endEvent: EventHandle = -1;
   /**
-   * Packets put on the wire so far, and those that arrived (or were lost) at the far end. They
-   * arrive in the order they left (jitter never reorders), so the k-th arrival is the k-th
-   * departure, and a cut loses every departure numbered below `wireCutBelow`.
+   * Packets put on the wire so far. Packets arrive in the order they left (jitter never
+   * reorders), so the k-th arrival is the k-th departure, and a cut loses every departure
+   * numbered below `wireCutBelow`.
    */
   wireDepartures = 0;
-  wireArrivals = 0;
-  wireCutBelow = 0;
   /** Packets waiting in the buffer (not counting the one in transmission). */
   waiting = 0;
-  /** From the current settings: the far end's node index. */
-  to = 0;
   /** From the current settings. */
   bufferPackets = 0;
   /** From the current settings. */
   loss: LossProcess;
+  private readonly figures: Float64Array;
   /** First of this transmitter's slots in `figures`. */
   private readonly base: number;
   /** Ring of waiting packets and, at the same positions, when each entered (s); capacity 2^k. */
@@ -77,18 +104,16 @@ export class Transmitter {
   private head = 0;
   private configured: TransmitterSettings;
 
-  /**
-   * `figures` is shared by all transmitters of a network: this one keeps its doubles at
-   * `index * TRANSMITTER_FIGURES` onwards.
-   */
+  /** `figures` holds the doubles of every transmitter of the network, this one's among them. */
   constructor(
     readonly index: number,
     settings: TransmitterSettings,
     readonly lossRandom: RandomStream,
     readonly delayRandom: RandomStream,
-    private readonly figures: Float64Array,
+    figures: TransmitterFigures,
   ) {
-    this.base = index * TRANSMITTER_FIGURES;
+    this.figures = figures.values;
+    this.base = index * FIGURES_PER_TRANSMITTER;
     this.configured = settings;
     this.loss = settings.loss;
     this.settings = settings;
@@ -118,6 +143,24 @@ export class Transmitter {
     this.figures[this.base + LAST_ARRIVAL_TIME] = time;
   }
 
+  /** Packets that arrived (or were lost) at the far end so far. */
+  get wireArrivals(): number {
+    return this.figures[this.base + WIRE_ARRIVALS];
+  }
+
+  /** Departures numbered below this were on the wire when the link was last cut. */
+  get wireCutBelow(): number {
+    return this.figures[this.base + WIRE_CUT_BELOW];
+  }
+  set wireCutBelow(departures: number) {
+    this.figures[this.base + WIRE_CUT_BELOW] = departures;
+  }
+
+  /** From the current settings: the far end's node index. */
+  get to(): number {
+    return this.figures[this.base + FAR_END];
+  }
+
   /** From the current settings: the propagation delay when constant, NaN when it has jitter. */
   get constantDelay(): number {
     return this.figures[this.base + CONSTANT_DELAY];
@@ -135,7 +178,7 @@ export class Transmitter {
 
   set settings(settings: TransmitterSettings) {
     this.configured = settings;
-    this.to = settings.to;
+    this.figures[this.base + FAR_END] = settings.to;
     this.figures[this.base + BANDWIDTH] = settings.bandwidthBitsPerSecond;
     this.figures[this.base + CONSTANT_DELAY] = settings.delay.isConstant ? settings.delay.mean : Number.NaN;
     this.bufferPackets = settings.bufferPackets;
