@@ -28,6 +28,8 @@ export class RoutingTable {
   private readonly fromNode: Int32Array;
   private readonly toNode: Int32Array;
   private readonly weights: Float64Array;
+  /** Every link has a positive weight (no zero delays): the search may stop early (see below). */
+  private readonly positiveWeights: boolean;
   private readonly distance: Float64Array;
   private readonly hops: Int32Array;
   private readonly next: Int32Array;
@@ -56,6 +58,7 @@ export class RoutingTable {
     this.weights = Float64Array.from(transmitters, (transmitter) =>
       metric === 'hops' ? 1 : transmitter.delay.mean,
     );
+    this.positiveWeights = this.weights.every((weight) => weight > 0);
     this.incomingStart = new Int32Array(nodeCount + 1);
     for (let index = 0; index < count; index++) this.incomingStart[this.toNode[index] + 1]++;
     for (let node = 0; node < nodeCount; node++) this.incomingStart[node + 1] += this.incomingStart[node];
@@ -110,6 +113,12 @@ export class RoutingTable {
    * Runs Dijkstra towards `destination` until `node` is settled (or nothing more is reachable).
    * A settled node's next hop leads to a node settled before it, so its whole path is final; the
    * search settles nodes in the same order whether it runs at once or in several steps.
+   *
+   * With positive weights it pauses sooner: once every node nearer than the asking node's
+   * tentative distance D is settled (the frontier's least key is at least D), nothing can lower
+   * D or tie it (that takes a node at D − w < D), so its next hop and path are final already.
+   * Settling the nodes that tie with it first would change nothing for it: in a tree of
+   * thousands of equally far hosts that is most of the search. The search resumes from there.
    */
   private growTreeUntilSettled(destination: number, asking: number): void {
     if (this.treeDestination !== destination) {
@@ -126,6 +135,7 @@ export class RoutingTable {
     if (stamp[asking] !== treeNumber) this.touch(asking);
     const heap = this.frontier;
     while (done[asking] === 0 && heap.size > 0) {
+      if (this.positiveWeights && heap.leastDistance() >= distance[asking]) break;
       const node = heap.pop();
       if (done[node]) continue;
       done[node] = 1;
@@ -160,6 +170,11 @@ class NodeHeap {
 
   get size(): number {
     return this.nodes.length;
+  }
+
+  /** The least distance in the heap (of a stale entry, perhaps); only while it is not empty. */
+  leastDistance(): number {
+    return this.distances[0];
   }
 
   push(distance: number, node: number): void {
