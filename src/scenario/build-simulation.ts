@@ -14,6 +14,7 @@ import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
+import { PacketPool } from '../transport/packet-pool.js';
 import { WorkloadGenerator } from '../workload/generator.js';
 import { buildMessaging } from './build-messaging.js';
 import { createApplications, flowContexts } from './flow-applications.js';
@@ -46,6 +47,12 @@ export interface SimulationOptions {
    * (default EXACT_RECORD_CAP, 2^20); past it they come from bounded histograms.
    */
   exactRecordCap?: number;
+  /**
+   * Recycles the flows' packets. By default a fresh pool, or none when further `probes` listen
+   * (they may keep the packets they hear); a pool given here is used even then (tests give one
+   * that checks nobody reads a released packet).
+   */
+  packetPool?: PacketPool;
 }
 
 /**
@@ -170,6 +177,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     simulator,
     network,
     probe,
+    packets: options.packetPool ?? new PacketPool(),
+    recyclePackets: options.packetPool !== undefined || !options.probes?.length,
     process: (node: number, message: Message) => stages[node].accept(message),
     nextMessageId: () => messageIds++,
     liveMessagesChanged: (change: 1 | -1) => {

@@ -1,8 +1,9 @@
 import type { Simulator } from '../engine/simulator.js';
 import { Message, type MessageFate } from '../net/message.js';
 import type { Network } from '../net/network.js';
-import { Packet } from '../net/packet.js';
+import type { Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
+import type { PacketPool } from './packet-pool.js';
 import type {
   AckHeader,
   DataHeader,
@@ -19,6 +20,10 @@ export interface FlowEnvironment {
   readonly simulator: Simulator;
   readonly network: Network;
   readonly probe: NetworkProbe;
+  /** Where the flow's packets come from (and go back to, when `recyclePackets`). */
+  readonly packets: PacketPool;
+  /** False when a probe may keep the packets it hears (see PacketPool's ownership rule). */
+  readonly recyclePackets: boolean;
   /** Hands a received message to the processing stage of `node`. */
   process(node: number, message: Message): void;
   /** Called once when the flow has finished. */
@@ -92,6 +97,10 @@ export class Flow implements FlowPort {
   private readonly passedOnMessages = new Set<Message>();
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
+  private readonly packets: PacketPool;
+  /** Whether packets handed back by the network go back to the pool (see PacketPool). */
+  private readonly releasesData: boolean;
+  private readonly releasesAcks: boolean;
 
   constructor(
     readonly setup: FlowSetup,
@@ -105,6 +114,9 @@ export class Flow implements FlowPort {
     this.bulkWindow = setup.transport.acknowledged
       ? Math.max(BULK_WINDOW, 2 * senderWindow)
       : Number.POSITIVE_INFINITY;
+    this.packets = environment.packets;
+    this.releasesAcks = environment.recyclePackets;
+    this.releasesData = environment.recyclePackets && !setup.transport.keepsDataPackets;
     this.sender = setup.transport.createSender(this, setup.config, setup.strategies);
     this.receiver = setup.transport.createReceiver(this, setup.config, setup.strategies);
   }
@@ -218,7 +230,7 @@ export class Flow implements FlowPort {
 
   sendData(message: Message, sequence: number, isRetransmission: boolean, header?: DataHeader): Packet {
     const { setup } = this;
-    const packet = new Packet(
+    const packet = this.packets.acquire(
       'data',
       setup.index,
       setup.source,
@@ -242,7 +254,7 @@ export class Flow implements FlowPort {
 
   sendAck(ackNumber: number, header?: AckHeader): void {
     const { setup } = this;
-    const packet = new Packet(
+    const packet = this.packets.acquire(
       'ack',
       setup.index,
       setup.destination,
@@ -337,8 +349,10 @@ export class Flow implements FlowPort {
       message.copiesInFlight--;
       this.receiver.onData(packet);
       this.settleAbandoned(message);
+      if (this.releasesData) this.packets.release(packet);
     } else {
       this.sender.onAck(packet);
+      if (this.releasesAcks) this.packets.release(packet);
     }
   }
 
@@ -349,11 +363,15 @@ export class Flow implements FlowPort {
 
   /** A packet of this flow will never arrive. */
   packetFailed(packet: Packet, fate: MessageFate): void {
-    if (packet.kind !== 'data') return;
+    if (packet.kind !== 'data') {
+      if (this.releasesAcks) this.packets.release(packet);
+      return;
+    }
     const message = packet.message!;
     message.copiesInFlight--;
     this.sender.onDataLost(packet, fate);
     this.settleAbandoned(message);
+    if (this.releasesData) this.packets.release(packet);
   }
 
   /** An abandoned message whose last copy is gone without reaching the receiver ends now. */

@@ -182,6 +182,7 @@ export const stopAndWait: TransportDefinition<StopAndWaitConfig> = {
   id: 'stop-and-wait',
   description: 'one message in flight; each is acknowledged; resent after a retransmission timeout',
   acknowledged: true,
+  keepsDataPackets: false,
   schema: schemaFor,
   createSender: (port, config, strategies) => new StopAndWaitSender(port, config, strategies),
   createReceiver: (port) => new StopAndWaitReceiver(port),

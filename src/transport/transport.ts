@@ -15,8 +15,10 @@ export interface FlowPort {
   readonly simulator: Simulator;
   readonly flowIndex: number;
   /**
-   * Puts a data copy of `message` on the network at the source; returns the packet sent.
-   * `header` sets the wire fields of window transports (wrapped sequence number, epoch).
+   * Puts a data copy of `message` on the network at the source; returns the packet sent (it may
+   * be gone already, dropped on the way out, and recycled unless the transport
+   * `keepsDataPackets`). `header` sets the wire fields of window transports (wrapped sequence
+   * number, epoch).
    */
   sendData(message: Message, sequence: number, isRetransmission: boolean, header?: DataHeader): Packet;
   /** Sends an acknowledgement from the receiver back to the sender. */
@@ -112,6 +114,12 @@ export interface TransportDefinition<Config extends TransportConfigBase = Transp
   readonly description: string;
   /** True when the sender waits for ACKs (completion = last ACK). */
   readonly acknowledged: boolean;
+  /**
+   * True when the sender or receiver keeps data packets after the call that hands them over
+   * (a window sender's latest copy of each segment, a reorder buffer): the flow then never
+   * recycles its data packets (see PacketPool). No sender may keep an ACK past `onAck`.
+   */
+  readonly keepsDataPackets: boolean;
   schema(strategies: TransportStrategies): z.ZodType<Config>;
   createSender(port: FlowPort, config: Config, strategies: TransportStrategies): TransportSender;
   createReceiver(port: FlowPort, config: Config, strategies: TransportStrategies): TransportReceiver;
