@@ -93,8 +93,6 @@ export class Flow implements FlowPort {
   /** Unresolved messages up to which bulk messages are brought to life. */
   private readonly bulkWindow: number;
   private toppingUp = false;
-  /** Messages the receiving node passed on (to a broker): their receive-window place is free already. */
-  private readonly passedOnMessages = new Set<Message>();
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
   private readonly packets: PacketPool;
@@ -186,7 +184,7 @@ export class Flow implements FlowPort {
     copy.procSeconds = original.procSeconds;
     copy.waitSeconds = original.waitSeconds;
     // It never held a place in the receive window: only the original did.
-    this.passedOnMessages.add(copy);
+    copy.passedOn = true;
     this.unresolved++;
     environment.liveMessagesChanged(1);
     environment.probe.messageCreated(copy);
@@ -195,7 +193,7 @@ export class Flow implements FlowPort {
 
   /** The receiving node passed `message` on (to a broker): the receiver's window place is free. */
   passedOn(message: Message): void {
-    this.passedOnMessages.add(message);
+    message.passedOn = true;
     this.receiver.consumed?.(message);
   }
 
@@ -326,7 +324,7 @@ export class Flow implements FlowPort {
     if (!message.isPending) return;
     message.fate = fate;
     // Handed up and now gone from the receiving node (delivered, refused or lost in a crash).
-    if (!Number.isNaN(message.receivedAt) && !this.passedOnMessages.delete(message)) {
+    if (!Number.isNaN(message.receivedAt) && !message.passedOn) {
       this.receiver.consumed?.(message);
     }
     this.unresolved--;
