@@ -1,4 +1,4 @@
-import { RandomStreams } from '../engine/random.js';
+import { type RandomStream, RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
 import { flowsOfServices, installFaults } from '../faults/install-faults.js';
@@ -146,12 +146,19 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const codecSecondsPerByte = channels.map((channel) =>
     channel.role === 'reply' ? 0 : scenario.flows[channel.flowIndex].workload.codecSecondsPerByte,
   );
+  // Asked for every message a node processes; without codec costs it need not look the flow up.
+  const codecSeconds = codecSecondsPerByte.every((seconds) => seconds === 0)
+    ? () => 0
+    : (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes;
   const stages = scenario.nodes.map(
     (node, index) =>
       new ProcessingStage(
         simulator,
         node.processing,
-        streams.stream(`node/${node.id}/processing`),
+        // Making a stream hashes its name: a node whose processing time is constant never draws.
+        node.processing.isConstant
+          ? streamOnFirstDraw(streams, `node/${node.id}/processing`)
+          : streams.stream(`node/${node.id}/processing`),
         node.servers,
         node.queue ?? Number.POSITIVE_INFINITY,
         {
@@ -165,7 +172,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
             flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
         // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
-        (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes,
+        codecSeconds,
       ),
   );
 
@@ -345,6 +352,15 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     theory: predictTheory(scenario),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
+}
+
+/** The stream of `path`, made when it is first drawn from (the same draws as made at once). */
+function streamOnFirstDraw(streams: RandomStreams, path: string): RandomStream {
+  let stream: RandomStream | null = null;
+  return () => {
+    stream ??= streams.stream(path);
+    return stream();
+  };
 }
 
 /** Per node, the scripted crashes and recoveries due after `endSeconds` (the run never got there). */
