@@ -4,6 +4,9 @@ import { Packet, type PacketKind } from '../net/packet.js';
 /** A packet's fields as the pool, which alone holds a released packet, rewrites them. */
 type Recycled = { -readonly [Field in keyof Packet]: Packet[Field] };
 
+/** Free packets a pool keeps at most, by default: far more than flows keep in flight at once. */
+export const DEFAULT_POOL_CAPACITY = 65_536;
+
 /**
  * Free packets that flows reuse for their data copies and ACKs. A packet is an object with
  * eight double fields, which V8 keeps in a heap number each: two fresh packets per delivered
@@ -24,6 +27,12 @@ type Recycled = { -readonly [Field in keyof Packet]: Packet[Field] };
  */
 export class PacketPool {
   private readonly free: Packet[] = [];
+
+  /**
+   * @param capacity most free packets kept: past it a released packet is left to the garbage
+   * collector, so a burst (a million datagrams on the wire at once) is not held after it is over.
+   */
+  constructor(private readonly capacity = DEFAULT_POOL_CAPACITY) {}
 
   /** Free packets waiting for reuse. */
   get size(): number {
@@ -78,6 +87,6 @@ export class PacketPool {
   release(packet: Packet): void {
     // A free packet must not keep its message alive.
     (packet as Recycled).message = null;
-    this.free.push(packet);
+    if (this.free.length < this.capacity) this.free.push(packet);
   }
 }

@@ -78,6 +78,17 @@ describe('PacketPool', () => {
     expect(pool.size).toBe(0);
   });
 
+  it('keeps at most its capacity of free packets', () => {
+    const pool = new PacketPool(2);
+    const packets = [0, 1, 2].map((sequence) => pool.acquire('ack', 0, 1, 0, 40, sequence, null, false));
+    for (const packet of packets) pool.release(packet);
+    expect(pool.size).toBe(2);
+    // The last one released past the capacity was let go: the first two come back, newest first.
+    expect(pool.acquire('ack', 0, 1, 0, 40, 0, null, false)).toBe(packets[1]);
+    expect(pool.acquire('ack', 0, 1, 0, 40, 0, null, false)).toBe(packets[0]);
+    expect(pool.size).toBe(0);
+  });
+
   it('carries a lossless stop-and-wait transfer of 10 messages on two packets', () => {
     // The ACK is taken before the copy it answers goes back, the next copy before that ACK does:
     // one data packet and one ACK circulate, and both are free at the end.
