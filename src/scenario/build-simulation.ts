@@ -349,7 +349,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    theory: predictTheory(scenario),
+    theory: predictTheory(scenario, registries.transports),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }

@@ -52,6 +52,7 @@ export const datagram: TransportDefinition<DatagramConfig> = {
   description: 'no acknowledgements: each message is sent once and may be lost',
   acknowledged: false,
   keepsDataPackets: false,
+  closedForm: () => ({ model: 'unacknowledged' }),
   schema: () => schema,
   createSender: (port) => new DatagramSender(port),
   createReceiver: (port) => new DatagramReceiver(port),

@@ -105,6 +105,16 @@ export interface TransportStrategies {
 }
 
 /**
+ * A transport's behaviour in the terms of a closed-form model, so that the formula's
+ * prediction can be shown beside the result: `stop-and-wait` (one message in flight, a constant
+ * timeout per loss; NaN when the timeout is not constant) or `unacknowledged` (each message sent
+ * once, nothing comes back).
+ */
+export type ClosedFormBehaviour =
+  | { model: 'stop-and-wait'; ackBytes: number; timeoutSeconds: number }
+  | { model: 'unacknowledged' };
+
+/**
  * A registered reliable-delivery strategy: its id, its configuration schema (an object whose
  * `protocol` is the id literal, built from the registered strategies it can name) and how to
  * build its two halves.
@@ -120,6 +130,8 @@ export interface TransportDefinition<Config extends TransportConfigBase = Transp
    * recycles its data packets (see PacketPool). No sender may keep an ACK past `onAck`.
    */
   readonly keepsDataPackets: boolean;
+  /** How it behaves under `config` as a textbook model; absent or null when no formula fits. */
+  closedForm?(config: Config): ClosedFormBehaviour | null;
   schema(strategies: TransportStrategies): z.ZodType<Config>;
   createSender(port: FlowPort, config: Config, strategies: TransportStrategies): TransportSender;
   createReceiver(port: FlowPort, config: Config, strategies: TransportStrategies): TransportReceiver;
