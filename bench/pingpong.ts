@@ -3,9 +3,9 @@ import { RandomStreams } from '../src/engine/random.js';
 import { type EventHandle, Simulator } from '../src/engine/simulator.js';
 import { bernoulliLoss } from '../src/net/loss/bernoulli.js';
 import { Network } from '../src/net/network.js';
-import { Packet } from '../src/net/packet.js';
 import type { NetworkProbe } from '../src/net/probe.js';
 import type { TransmitterSettings } from '../src/net/transmitter.js';
+import { PacketPool } from '../src/transport/packet-pool.js';
 import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
 
 const BANDWIDTH_BITS_PER_SECOND = 1e9;
@@ -50,8 +50,9 @@ interface Pinger {
  * buffers, no loss) with a probe that records nothing. Each pair runs a small stop-and-wait
  * pinger written here on the public engine API: it sends a ping of uniform 64–1500 B (its own
  * seeded stream), arms a 1 ms retransmission timer (`schedule`), and on the 64-byte ACK cancels
- * it (`cancel`) and sends the next ping; a timer that fires resends. No scenario loader,
- * transport or metrics (bench/pingpong-full-stack.ts runs those). Mean RTT →
+ * it (`cancel`) and sends the next ping; a timer that fires resends. Packets are recycled
+ * through the transport layer's PacketPool, as the transports recycle theirs. No scenario
+ * loader, transport or metrics (bench/pingpong-full-stack.ts runs those). Mean RTT →
  * E[L]/R + 2·100 µs + 64 B/R = 6.256 + 200 + 0.512 = 206.768 µs.
  */
 export function pingpong(pairs: number, messages: number): BenchmarkResult {
@@ -98,6 +99,8 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
     timer: -1,
     acknowledged: 0,
   }));
+  // Packets are recycled as the transports recycle theirs: the network hands each back on arrival.
+  const packets = new PacketPool();
   let rttSum = 0;
   let acknowledged = 0;
   let retransmissions = 0;
@@ -107,7 +110,7 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
     pinger.sentAt = simulator.now;
     pinger.timer = simulator.schedule(TIMEOUT_SECONDS, onTimeout, pinger);
     network.send(
-      new Packet(
+      packets.acquire(
         'data',
         pinger.pair,
         ping,
@@ -134,7 +137,7 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
       if (packet.kind === 'data') {
         // The pong side acknowledges every copy it receives.
         network.send(
-          new Packet(
+          packets.acquire(
             'ack',
             packet.flowIndex,
             packet.destination,
@@ -145,11 +148,14 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
             false,
           ),
         );
+        packets.release(packet);
         return;
       }
       const pinger = pingers[packet.flowIndex];
+      const sequence = packet.sequence;
+      packets.release(packet);
       // An ACK of a ping already acknowledged (a resend crossed its ACK): nothing to do.
-      if (packet.sequence !== pinger.sequence) return;
+      if (sequence !== pinger.sequence) return;
       simulator.cancel(pinger.timer);
       rttSum += simulator.now - pinger.sentAt;
       acknowledged++;
