@@ -1,6 +1,6 @@
 import { constantDistribution } from '../src/engine/distributions.js';
 import { RandomStreams } from '../src/engine/random.js';
-import { type EventHandle, Simulator } from '../src/engine/simulator.js';
+import { Simulator } from '../src/engine/simulator.js';
 import { bernoulliLoss } from '../src/net/loss/bernoulli.js';
 import { Network } from '../src/net/network.js';
 import type { NetworkProbe } from '../src/net/probe.js';
@@ -31,18 +31,15 @@ const silentProbe: NetworkProbe = {
   serviceStateChanged() {},
 };
 
-/** One pair's stop-and-wait sender: a ping outstanding at a time, guarded by its timer. */
-interface Pinger {
-  readonly pair: number;
-  readonly random: () => number;
-  /** Sequence number of the outstanding ping. */
-  sequence: number;
-  sizeBytes: number;
-  /** When the latest copy of the outstanding ping was handed to the network. */
-  sentAt: number;
-  timer: EventHandle;
-  acknowledged: number;
-}
+/** Each pair's pinger state in `pingerFigures`, at `pair * PINGER_FIGURES` plus these. */
+const PINGER_FIGURES = 4;
+/** Sequence number of the outstanding ping (-1: none, finished). */
+const SEQUENCE = 0;
+const SIZE_BYTES = 1;
+/** When the latest copy of the outstanding ping was handed to the network. */
+const SENT_AT = 2;
+/** The handle of its retransmission timer. */
+const TIMER = 3;
 
 /**
  * Issue 3's `pingpong`, on the kernel and the link model: P node pairs on the real Simulator
@@ -90,46 +87,45 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
     silentProbe,
   );
 
-  const pingers: Pinger[] = Array.from({ length: pairs }, (_, pair) => ({
-    pair,
-    random: streams.stream(`pair/${pair}/size`),
-    sequence: -1,
-    sizeBytes: 0,
-    sentAt: 0,
-    timer: -1,
-    acknowledged: 0,
-  }));
+  // One stop-and-wait sender per pair, its state in flat arrays indexed by the pair (events carry
+  // the pair's index): as objects, each double would be a box of its own, and with 10,000 pairs
+  // every pair's state is cold by its next event, so the benchmark would time its own pingers.
+  const sizeStreams = Array.from({ length: pairs }, (_, pair) => streams.stream(`pair/${pair}/size`));
+  const pingerFigures = new Float64Array(pairs * PINGER_FIGURES);
+  const acknowledgedOf = new Int32Array(pairs);
+  for (let pair = 0; pair < pairs; pair++) pingerFigures[pair * PINGER_FIGURES + SEQUENCE] = -1;
   // Packets are recycled as the transports recycle theirs: the network hands each back on arrival.
   const packets = new PacketPool();
   let rttSum = 0;
   let acknowledged = 0;
   let retransmissions = 0;
 
-  const transmit = (pinger: Pinger, isRetransmission: boolean): void => {
-    const ping = 2 * pinger.pair;
-    pinger.sentAt = simulator.now;
-    pinger.timer = simulator.schedule(TIMEOUT_SECONDS, onTimeout, pinger);
+  const transmit = (pair: number, isRetransmission: boolean): void => {
+    const at = pair * PINGER_FIGURES;
+    pingerFigures[at + SENT_AT] = simulator.now;
+    pingerFigures[at + TIMER] = simulator.schedule(TIMEOUT_SECONDS, onTimeout, pair);
     network.send(
       packets.acquire(
         'data',
-        pinger.pair,
-        ping,
-        ping + 1,
-        pinger.sizeBytes,
-        pinger.sequence,
+        pair,
+        2 * pair,
+        2 * pair + 1,
+        pingerFigures[at + SIZE_BYTES],
+        pingerFigures[at + SEQUENCE],
         null,
         isRetransmission,
       ),
     );
   };
-  const sendNext = (pinger: Pinger): void => {
-    pinger.sequence++;
-    pinger.sizeBytes = MIN_PING_BYTES + (MAX_PING_BYTES - MIN_PING_BYTES) * pinger.random();
-    transmit(pinger, false);
+  const sendNext = (pair: number): void => {
+    const at = pair * PINGER_FIGURES;
+    pingerFigures[at + SEQUENCE]++;
+    pingerFigures[at + SIZE_BYTES] = MIN_PING_BYTES + (MAX_PING_BYTES - MIN_PING_BYTES) * sizeStreams[pair]();
+    transmit(pair, false);
   };
-  const onTimeout = (pinger: Pinger): void => {
+  const onTimeout = (pair: number): void => {
     retransmissions++;
-    transmit(pinger, true);
+    transmit(pair, true);
   };
 
   network.setHandlers({
@@ -151,23 +147,24 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
         packets.release(packet);
         return;
       }
-      const pinger = pingers[packet.flowIndex];
+      const pair = packet.flowIndex;
       const sequence = packet.sequence;
       packets.release(packet);
+      const at = pair * PINGER_FIGURES;
       // An ACK of a ping already acknowledged (a resend crossed its ACK): nothing to do.
-      if (sequence !== pinger.sequence) return;
-      simulator.cancel(pinger.timer);
-      rttSum += simulator.now - pinger.sentAt;
+      if (sequence !== pingerFigures[at + SEQUENCE]) return;
+      simulator.cancel(pingerFigures[at + TIMER]);
+      rttSum += simulator.now - pingerFigures[at + SENT_AT];
       acknowledged++;
-      if (++pinger.acknowledged < perPair) sendNext(pinger);
-      else pinger.sequence = -1; // done: late ACKs match nothing
+      if (++acknowledgedOf[pair] < perPair) sendNext(pair);
+      else pingerFigures[at + SEQUENCE] = -1; // done: late ACKs match nothing
     },
     departed() {},
     failed() {
       throw new Error('pingpong: a packet failed on a lossless network with unbounded buffers');
     },
   });
-  for (const pinger of pingers) simulator.schedule(0, sendNext, pinger);
+  for (let pair = 0; pair < pairs; pair++) simulator.schedule(0, sendNext, pair);
 
   const { seconds, cpuSeconds } = timeIt(() => simulator.run());
   return {
