@@ -32,8 +32,8 @@ const WIRE_ARRIVALS = 6;
 const WIRE_CUT_BELOW = 7;
 
 /**
- * The doubles of all the transmitters of one network, eight per transmitter (64 bytes, a cache
- * line) in one Float64Array. Why: as fields of each Transmitter every double would be a box of
+ * The doubles of all the transmitters of one network, eight per transmitter (64 bytes, the size
+ * of a cache line) in one Float64Array. Why: as fields of each Transmitter every double would be a box of
  * its own, one more cache line to load per figure once thousands of links take turns; and a
  * packet's arrival needs only its far end and the wire counters, read here without loading the
  * Transmitter object at all.
@@ -98,7 +98,10 @@ export class Transmitter {
   private readonly figures: Float64Array;
   /** First of this transmitter's slots in `figures`. */
   private readonly base: number;
-  /** Ring of waiting packets and, at the same positions, when each entered (s); capacity 2^k. */
+  /**
+   * Ring of waiting packets and, at the same positions, when each entered (s). Its capacity, a
+   * power of two, is that of the longest backlog so far; a dequeued slot lets go of its packet.
+   */
   private ring: (Packet | undefined)[] = [];
   private ringTimes: number[] = [];
   private head = 0;
