@@ -29,6 +29,8 @@ const silentProbe: NetworkProbe = {
   nodeStateChanged() {},
   linkStateChanged() {},
   serviceStateChanged() {},
+  partitionChanged() {},
+  linkConditionChanged() {},
 };
 
 /** Each pair's pinger state in `pingerFigures`, at `pair * PINGER_FIGURES` plus these. */

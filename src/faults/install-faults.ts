@@ -174,8 +174,12 @@ interface Lookups {
 }
 
 function scheduleScriptedFaults(plan: FaultPlan, environment: FaultEnvironment, lookups: Lookups): void {
-  const { simulator, network } = environment;
-  const partitions = new PartitionSet(plan.nodes.length, (rule) => network.setCrossingRule(rule));
+  const { simulator, network, probe } = environment;
+  const partitions = new PartitionSet(
+    plan.nodes.length,
+    (rule) => network.setCrossingRule(rule),
+    (id, oneWay, active) => probe.partitionChanged(id, oneWay, active),
+  );
   let conditions: LinkConditions | null = null;
   for (const fault of plan.faults) {
     const at = (action: () => void) => simulator.scheduleAt(fault.at, action);
@@ -191,7 +195,9 @@ function scheduleScriptedFaults(plan: FaultPlan, environment: FaultEnvironment, 
       }
     } else if ('heal' in fault) at(() => partitions.heal(fault.heal));
     else {
-      conditions ??= new LinkConditions(network);
+      conditions ??= new LinkConditions(network, (link, degraded) =>
+        probe.linkConditionChanged(link, degraded),
+      );
       const link = lookups.linkIndex(fault.degrade);
       const windowConditions = conditions;
       at(() => {

@@ -54,7 +54,11 @@ export class LinkConditions {
   private readonly active = new Map<number, Array<{ token: number; degradation: Degradation }>>();
   private nextToken = 0;
 
-  constructor(private readonly network: Network) {
+  constructor(
+    private readonly network: Network,
+    /** Called when a link's first window in force begins and when its last one ends. */
+    private readonly onDegradedChanged: (linkIndex: number, degraded: boolean) => void,
+  ) {
     this.base = network.transmitters.map((transmitter) => transmitter.settings);
     network.transmitters.forEach((transmitter, index) => {
       const link = transmitter.settings.linkIndex;
@@ -65,19 +69,20 @@ export class LinkConditions {
   /** Starts degrading link `linkIndex`; returns the token that ends it. */
   begin(linkIndex: number, degradation: Degradation): number {
     const token = this.nextToken++;
-    this.active.set(linkIndex, [...(this.active.get(linkIndex) ?? []), { token, degradation }]);
+    const windows = this.active.get(linkIndex) ?? [];
+    this.active.set(linkIndex, [...windows, { token, degradation }]);
     this.apply(linkIndex);
+    if (windows.length === 0) this.onDegradedChanged(linkIndex, true);
     return token;
   }
 
   /** Ends the window `token` of link `linkIndex`. */
   end(linkIndex: number, token: number): void {
     const windows = this.active.get(linkIndex) ?? [];
-    this.active.set(
-      linkIndex,
-      windows.filter((window) => window.token !== token),
-    );
+    const remaining = windows.filter((window) => window.token !== token);
+    this.active.set(linkIndex, remaining);
     this.apply(linkIndex);
+    if (remaining.length === 0 && windows.length > 0) this.onDegradedChanged(linkIndex, false);
   }
 
   private apply(linkIndex: number): void {

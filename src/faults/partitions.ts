@@ -20,6 +20,8 @@ export class PartitionSet implements CrossingRule {
     private readonly nodeCount: number,
     /** Called with this set while any partition is in force, with null once none is. */
     private readonly onChange: (rule: CrossingRule | null) => void,
+    /** Called when partition `id` comes into force or ends (not when it is split again as it was). */
+    private readonly onPartitionChanged: (id: string, oneWay: boolean, active: boolean) => void,
   ) {}
 
   /** Partitions in force, by id. */
@@ -33,15 +35,22 @@ export class PartitionSet implements CrossingRule {
     groups.forEach((group, index) => {
       for (const node of group) groupOf[node] = index;
     });
+    const previous = this.active.find((partition) => partition.id === id);
     this.active = [...this.active.filter((partition) => partition.id !== id), { id, groupOf, oneWay }];
     this.onChange(this);
+    // Split again the same way, the partition stays in force; the other way, it is another one.
+    if (previous?.oneWay === oneWay) return;
+    if (previous) this.onPartitionChanged(id, previous.oneWay, false);
+    this.onPartitionChanged(id, oneWay, true);
   }
 
   /** Ends partition `id` (no-op when it is not in force). */
   heal(id: string): void {
-    const before = this.active.length;
-    this.active = this.active.filter((partition) => partition.id !== id);
-    if (this.active.length !== before) this.onChange(this.active.length > 0 ? this : null);
+    const healed = this.active.find((partition) => partition.id === id);
+    if (!healed) return;
+    this.active = this.active.filter((partition) => partition !== healed);
+    this.onChange(this.active.length > 0 ? this : null);
+    this.onPartitionChanged(id, healed.oneWay, false);
   }
 
   blocks(source: number, node: number): boolean {

@@ -6,6 +6,7 @@ import { ServiceRequestCounter } from './availability-requests.js';
 import { AvailabilityTracker } from './availability-tracker.js';
 import { CongestionTrace } from './congestion-trace.js';
 import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
+import { FaultWindowRecorder } from './fault-windows.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
@@ -46,7 +47,7 @@ function increment(counts: Record<string, number>, key: string): void {
 
 /**
  * Collects what the models report: counters per flow and per transmitter, one record per
- * delivered message, and node up/down periods. Only `summarize` turns them into results.
+ * delivered message, node up/down periods and when partitions and degradations were in force. Only `summarize` turns them into results.
  */
 export class MetricsCollector implements NetworkProbe {
   readonly flows: FlowCounters[];
@@ -61,6 +62,8 @@ export class MetricsCollector implements NetworkProbe {
   readonly serviceRequests: ServiceRequestCounter;
   /** Per flow: cwnd, ssthresh, SRTT and RTO over time (window transports only). */
   readonly congestionTraces: CongestionTrace[];
+  /** When scripted partitions and link degradation windows were in force. */
+  readonly faultWindows = new FaultWindowRecorder();
 
   constructor(
     private readonly clock: { readonly now: number },
@@ -175,6 +178,14 @@ export class MetricsCollector implements NetworkProbe {
   serviceStateChanged(serviceIndex: number, up: boolean): void {
     this.serviceAvailability.change(serviceIndex, up, this.clock.now);
     this.serviceRequests.serviceChanged(serviceIndex, up);
+  }
+
+  partitionChanged(id: string, oneWay: boolean, active: boolean): void {
+    this.faultWindows.partition(id, oneWay, active, this.clock.now);
+  }
+
+  linkConditionChanged(linkIndex: number, degraded: boolean): void {
+    this.faultWindows.degradation(linkIndex, degraded, this.clock.now);
   }
 
   private record(message: Message): void {

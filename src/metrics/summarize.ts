@@ -176,6 +176,10 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       collector.availability.timeline(index, id, context.endSeconds),
     ),
     ...availabilityTimelines(collector, availabilityContext, availability.services ?? {}),
+    faultWindows: collector.faultWindows.windows(
+      context.links.map((link) => link.id),
+      context.endSeconds,
+    ),
     congestionTraces: congestionTracesOf(collector, context),
     ...(brokers && {
       brokerBacklogs: brokerBacklogSeries(brokers.collector, brokers.layout, context.endSeconds),

@@ -281,6 +281,20 @@ export interface NodeTimeline {
   periods: Array<{ start: number; end: number; up: boolean }>;
 }
 
+/**
+ * When a scripted partition, or a degradation of a link, was in force: [start, end) periods in
+ * simulated seconds, a window still in force when the run ended cut at its end. Overlapping
+ * degradation windows of one link make one period (the link was degraded throughout).
+ */
+export interface FaultWindow {
+  kind: 'partition' | 'degradation';
+  /** The partition's id, or the degraded link's id. */
+  id: string;
+  /** Partitions: true when it stopped only packets from its first group. */
+  oneWay?: boolean;
+  periods: Array<{ start: number; end: number }>;
+}
+
 /** The running measured availability of a service: up time so far / time since the warm-up. */
 export interface AvailabilityCurve {
   service: string;
@@ -321,6 +335,8 @@ export interface RunResult {
   serviceTimelines?: NodeTimeline[];
   /** Running measured availability of each service over the run. */
   serviceCurves?: AvailabilityCurve[];
+  /** When scripted partitions and link degradations were in force (not in summary.json). */
+  faultWindows?: FaultWindow[];
   /** Traces of the flows whose transport keeps a congestion window (window transports). */
   congestionTraces: CongestionTraceSeries[];
   /** Queue depth and consumer lag of every broker subscription (scenarios with brokers). */

@@ -42,4 +42,10 @@ export class ProbeFanout implements NetworkProbe {
   serviceStateChanged(serviceIndex: number, up: boolean): void {
     for (const probe of this.probes) probe.serviceStateChanged(serviceIndex, up);
   }
+  partitionChanged(id: string, oneWay: boolean, active: boolean): void {
+    for (const probe of this.probes) probe.partitionChanged(id, oneWay, active);
+  }
+  linkConditionChanged(linkIndex: number, degraded: boolean): void {
+    for (const probe of this.probes) probe.linkConditionChanged(linkIndex, degraded);
+  }
 }

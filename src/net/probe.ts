@@ -41,4 +41,11 @@ export interface NetworkProbe {
   linkStateChanged(linkIndex: number, up: boolean): void;
   /** A replicated service (k of n members up) went down or came back up. */
   serviceStateChanged(serviceIndex: number, up: boolean): void;
+  /** Scripted partition `id` came into force or was healed (by `heal` or its `for`). */
+  partitionChanged(id: string, oneWay: boolean, active: boolean): void;
+  /**
+   * Link `linkIndex` began to be degraded (its first window in force) or is no longer (the last
+   * window in force ended); overlapping windows report once.
+   */
+  linkConditionChanged(linkIndex: number, degraded: boolean): void;
 }

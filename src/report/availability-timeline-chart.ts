@@ -1,10 +1,11 @@
 /**
  * The availability timeline: a Gantt-style chart with one row per node, per link that can fail
  * and per replicated service, up periods as pale bars and down periods as red bars over
- * simulated time.
+ * simulated time; then one row per scripted partition and per degraded link, with a bar in a
+ * third colour while it was in force.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { NodeAvailability, NodeTimeline, RunResult } from '../metrics/summary.js';
+import type { FaultWindow, NodeAvailability, NodeTimeline, RunResult } from '../metrics/summary.js';
 import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
 
@@ -24,6 +25,22 @@ interface Row {
 }
 
 const everDown = (timeline: NodeTimeline) => timeline.periods.some((period) => !period.up);
+
+/** A row of a partition or a degraded link: its label and the periods it was in force. */
+interface FaultRow {
+  label: string;
+  periods: FaultWindow['periods'];
+}
+
+function faultRowsOf(result: RunResult): FaultRow[] {
+  return (result.faultWindows ?? []).map((window) => ({
+    label:
+      window.kind === 'partition'
+        ? `partition ${window.id}${window.oneWay ? ' (one-way)' : ''}`
+        : `degraded ${window.id}`,
+    periods: window.periods,
+  }));
+}
 
 /** Rows of nodes (all), links that can fail or were down, and services, in that order. */
 function rowsOf(result: RunResult): Row[] {
@@ -50,26 +67,33 @@ function rowsOf(result: RunResult): Row[] {
 /**
  * Up/down periods of every node, failing link and service as floating horizontal bars, x in the
  * time unit that fits the run (s, min, h or d). Row labels carry the id (links and services
- * prefixed) and, when known, the measured availability. Down bars are at least 2 px long, so a
- * 5-minute repair stays visible on a year-long axis. Returns null when nothing has a failure
- * process and nothing was ever down (nothing to show), or when there are no timelines.
+ * prefixed) and, when known, the measured availability. Below them, a row per partition
+ * (`partition <id>`, `(one-way)` when it is) and per degraded link (`degraded <link>`) with a
+ * `Partitioned / degraded` bar over each period it was in force. Down and fault bars are at
+ * least 2 px long, so a 5-minute repair stays visible on a year-long axis. Returns null when
+ * nothing has a failure process, nothing was ever down and no partition or degradation was in
+ * force (nothing to show), or when there are no timelines.
  */
 export function availabilityTimelineChart(result: RunResult): ChartDefinition | null {
   const { summary } = result;
   const { availability } = summary;
   const rows = rowsOf(result);
+  const faultRows = faultRowsOf(result);
   const nodeTimelines = rows.map((row) => row.timeline);
   const hasFailureProcess = [
     ...Object.values(availability.nodes),
     ...Object.values(availability.links ?? {}),
   ].some((entry) => entry.analytic !== null);
   const wasEverDown = nodeTimelines.some(everDown);
-  if (nodeTimelines.length === 0 || !(hasFailureProcess || wasEverDown)) return null;
+  if (nodeTimelines.length === 0 || !(hasFailureProcess || wasEverDown || faultRows.length > 0)) return null;
 
   let startSeconds = Number.POSITIVE_INFINITY;
   let endSeconds = Number.NEGATIVE_INFINITY;
-  for (const timeline of nodeTimelines) {
-    for (const period of timeline.periods) {
+  for (const periods of [
+    ...nodeTimelines.map((timeline) => timeline.periods),
+    ...faultRows.map((row) => row.periods),
+  ]) {
+    for (const period of periods) {
       startSeconds = Math.min(startSeconds, period.start);
       endSeconds = Math.max(endSeconds, period.end);
     }
@@ -88,7 +112,7 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
   }
   const timeUnit = pickTimeUnit(endSeconds);
 
-  const labels = rows.map((row) => row.label);
+  const labels = [...rows.map((row) => row.label), ...faultRows.map((row) => row.label)];
   const upBars: RowBar[] = [];
   const downBars: RowBar[] = [];
   let downPeriods = 0;
@@ -102,17 +126,30 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
       });
     }
   });
+  const faultBars: RowBar[] = [];
+  faultRows.forEach((row, index) => {
+    for (const period of row.periods) {
+      if (period.start >= endSeconds) break;
+      faultBars.push({
+        x: [period.start / timeUnit.factor, Math.min(period.end, endSeconds) / timeUnit.factor],
+        y: labels[rows.length + index],
+      });
+    }
+  });
   const nodeCount = result.nodeTimelines.length;
-  const others = rows.length - nodeCount;
+  const serviceCount = result.serviceTimelines?.length ?? 0;
+  const linkCount = rows.length - nodeCount - serviceCount;
+  const others = rows.length - nodeCount + faultRows.length;
+  const partitionCount = (result.faultWindows ?? []).filter((window) => window.kind === 'partition').length;
   const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
   const counted = [
     plural(nodeCount, 'node'),
-    ...(others > 0
-      ? [
-          plural(result.linkTimelines?.length ?? 0, 'link'),
-          plural(result.serviceTimelines?.length ?? 0, 'service'),
-        ].filter((text) => !text.startsWith('0 '))
-      : []),
+    ...[
+      plural(linkCount, 'link'),
+      plural(serviceCount, 'service'),
+      plural(partitionCount, 'partition'),
+      plural(faultRows.length - partitionCount, 'degraded link'),
+    ].filter((text) => !text.startsWith('0 ')),
   ];
   const shown =
     endSeconds < runEndSeconds
@@ -148,6 +185,21 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           minBarLength: 2,
           order: 0,
         },
+        // Only with partitions or degradations, so the legend names nothing the chart lacks.
+        ...(faultRows.length > 0
+          ? [
+              {
+                label: 'Partitioned / degraded',
+                data: faultBars,
+                backgroundColor: CHART_COLOURS.faultWindow,
+                grouped: false,
+                barPercentage: 0.7,
+                categoryPercentage: 1,
+                minBarLength: 2,
+                order: 0,
+              },
+            ]
+          : []),
       ],
     },
     options: {
@@ -166,7 +218,16 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           max: endSeconds / timeUnit.factor,
           title: axisTitle(`Simulated time (${timeUnit.symbol})`),
         },
-        y: { type: 'category', title: axisTitle(others > 0 ? 'Node, link or service' : 'Node') },
+        y: {
+          type: 'category',
+          title: axisTitle(
+            faultRows.length > 0
+              ? 'Node, link, service or fault'
+              : others > 0
+                ? 'Node, link or service'
+                : 'Node',
+          ),
+        },
       },
     },
   };

@@ -17,6 +17,8 @@ export function recordingProbe() {
   const nodeChanges: Array<{ node: number; up: boolean }> = [];
   const linkChanges: Array<{ link: number; up: boolean }> = [];
   const serviceChanges: Array<{ service: number; up: boolean }> = [];
+  const partitionChanges: Array<{ id: string; oneWay: boolean; active: boolean }> = [];
+  const conditionChanges: Array<{ link: number; degraded: boolean }> = [];
   const misdelivered: Packet[] = [];
   const congestion: Array<{ flow: number; time: number; state: CongestionSnapshot }> = [];
   const probe: NetworkProbe = {
@@ -34,6 +36,8 @@ export function recordingProbe() {
     nodeStateChanged: (node, up) => nodeChanges.push({ node, up }),
     linkStateChanged: (link, up) => linkChanges.push({ link, up }),
     serviceStateChanged: (service, up) => serviceChanges.push({ service, up }),
+    partitionChanged: (id, oneWay, active) => partitionChanges.push({ id, oneWay, active }),
+    linkConditionChanged: (link, degraded) => conditionChanges.push({ link, degraded }),
   };
   /** Messages delivered, in the order the receiving application got them. */
   const delivered = () => resolved.filter((message) => message.fate.kind === 'delivered');
@@ -55,6 +59,8 @@ export function recordingProbe() {
     nodeChanges,
     linkChanges,
     serviceChanges,
+    partitionChanges,
+    conditionChanges,
     misdelivered,
     congestion,
     delivered,

@@ -102,3 +102,27 @@ describe('availabilityLines', () => {
     expect(text).toMatch(/about \d+ cycles, a measured interval of about .* s \(.* h\)/);
   });
 });
+
+describe('availabilityTimelineChart of a run with a partition and a degradation', () => {
+  it('draws what the run recorded, though nothing can fail', () => {
+    const partitioned = run({
+      name: 'split',
+      duration: 10,
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ id: 'L1', between: ['a', 'b'], bandwidth: '1Mbps' }],
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { rate: 1, size: '100B' } }],
+      faults: [
+        { at: 2, partition: [['a'], ['b']], id: 'split', oneWay: true },
+        { at: 4, degrade: 'L1', for: 3, loss: 0.5 },
+      ],
+    });
+    const config = plain(availabilityTimelineChart(partitioned)!.config);
+    expect(config.data.labels.slice(2)).toEqual(['partition split (one-way)', 'degraded L1']);
+    const faults = config.data.datasets[2];
+    // The partition is never healed: its bar ends with the run.
+    expect(faults.data).toEqual([
+      { x: [2, 10], y: 'partition split (one-way)' },
+      { x: [4, 7], y: 'degraded L1' },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   latencyDistributionChart,
   throughputChart,
 } from '../../src/report/chart-definitions.js';
+import { CHART_COLOURS } from '../../src/report/chart-style.js';
 import { smallRunResult } from './fake-run-results.js';
 
 // The configurations are plain data; reading them through JSON keeps the assertions free of
@@ -143,5 +144,68 @@ describe('availabilityTimelineChart', () => {
     expect(availabilityTimelineChart(result)).toBeNull();
     result.nodeTimelines[0].periods[0].up = false;
     expect(availabilityTimelineChart(result)).not.toBeNull();
+  });
+});
+
+describe('availabilityTimelineChart with partitions and degradations', () => {
+  /** The small run, with a partition [0.2, 0.6), a one-way one [1, 2) and L1 degraded twice. */
+  function withFaultWindows(): RunResult {
+    return {
+      ...smallRunResult(),
+      faultWindows: [
+        { kind: 'partition', id: 'split', oneWay: false, periods: [{ start: 0.2, end: 0.6 }] },
+        { kind: 'partition', id: 'p2', oneWay: true, periods: [{ start: 1, end: 2 }] },
+        {
+          kind: 'degradation',
+          id: 'L1',
+          periods: [
+            { start: 0.1, end: 0.3 },
+            { start: 1.5, end: 1.8 },
+          ],
+        },
+      ],
+    };
+  }
+
+  it('adds a row per partition and per degraded link with a bar per period, in the third colour', () => {
+    const config = plain(availabilityTimelineChart(withFaultWindows())!.config);
+    expect(config.data.labels).toEqual([
+      'sender (A = 1.000)',
+      'server (A = 0.8750)',
+      'partition split',
+      'partition p2 (one-way)',
+      'degraded L1',
+    ]);
+    const [up, down, faults] = config.data.datasets;
+    expect(up.data).toHaveLength(3);
+    expect(down.data).toEqual([{ x: [0.5, 0.75], y: 'server (A = 0.8750)' }]);
+    expect(faults.label).toBe('Partitioned / degraded');
+    expect(faults.backgroundColor).toBe(CHART_COLOURS.faultWindow);
+    expect(new Set([up.backgroundColor, down.backgroundColor, faults.backgroundColor]).size).toBe(3);
+    expect(faults.data).toEqual([
+      { x: [0.2, 0.6], y: 'partition split' },
+      { x: [1, 2], y: 'partition p2 (one-way)' },
+      { x: [0.1, 0.3], y: 'degraded L1' },
+      { x: [1.5, 1.8], y: 'degraded L1' },
+    ]);
+    expect(config.options.plugins.subtitle.text).toBe(
+      '2 nodes, 2 partitions, 1 degraded link; 1 down period',
+    );
+    expect(config.options.scales.y.title.text).toBe('Node, link, service or fault');
+  });
+
+  it('has no third legend entry without partitions or degradations', () => {
+    const config = plain(availabilityTimelineChart(smallRunResult())!.config);
+    expect(config.data.datasets.map((dataset: { label: string }) => dataset.label)).toEqual(['Up', 'Down']);
+  });
+
+  it('is drawn for a partition alone, when nothing can fail and nothing was down', () => {
+    const result = withFaultWindows();
+    result.summary.availability.nodes.server.analytic = null;
+    result.nodeTimelines = [{ node: 'server', periods: [{ start: 0, end: 2, up: true }] }];
+    result.faultWindows = result.faultWindows!.slice(0, 1);
+    const config = plain(availabilityTimelineChart(result)!.config);
+    expect(config.data.labels).toEqual(['server (A = 0.8750)', 'partition split']);
+    expect(config.options.plugins.subtitle.text).toBe('1 node, 1 partition; 0 down periods');
   });
 });
