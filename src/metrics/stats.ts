@@ -1,3 +1,4 @@
+import { sortedAdaptively } from './sorted-runs.js';
 import type { ConfidenceInterval, Stats } from './summary.js';
 
 /**
@@ -10,11 +11,18 @@ export function computeStats(values: Float64Array): Stats {
 
 /** `computeStats` of `values`, which it may reorder (for arrays the caller built for it). */
 export function statsSortingInPlace(values: Float64Array): Stats {
-  const count = values.length;
-  if (count === 0) return { count, mean: null, p50: null, p95: null, p99: null, max: null };
   // Components are often constant or already in order (the same link's delay for every message):
-  // those need no sort, and skipping it leaves exactly the array the sort would have made.
-  const sorted = inSortOrder(values) ? values : values.sort();
+  // those need no sort (or only a merge of their runs), and give exactly what the sort would.
+  return statsOfSorted(sortedAdaptively(values));
+}
+
+/**
+ * `computeStats` of values already in the order `Float64Array.prototype.sort` gives. The mean
+ * sums them in that order, so it is the same to the last bit whichever way they were sorted.
+ */
+export function statsOfSorted(sorted: Float64Array): Stats {
+  const count = sorted.length;
+  if (count === 0) return { count, mean: null, p50: null, p95: null, p99: null, max: null };
   let sum = 0;
   for (let i = 0; i < count; i++) sum += sorted[i];
   return {
@@ -25,20 +33,6 @@ export function statsSortingInPlace(values: Float64Array): Stats {
     p99: quantileOfSorted(sorted, 0.99),
     max: sorted[count - 1],
   };
-}
-
-/**
- * True when `values` are exactly as `Float64Array.prototype.sort` would order them: ascending,
- * -0 before +0, no NaN (any NaN sends the array to the real sort).
- */
-function inSortOrder(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) {
-    const previous = values[i - 1];
-    const value = values[i];
-    if (!(previous <= value)) return false;
-    if (previous === 0 && value === 0 && 1 / previous > 0 && 1 / value < 0) return false;
-  }
-  return true;
 }
 
 /** The q-quantile of ascending `sorted` values, interpolating linearly. */
