@@ -1,5 +1,5 @@
 import type { DeliveredInInterval, DeliveryBins, DeliveryFigures } from './delivery-figures.js';
-import type { DeliveryRecords } from './delivery-log.js';
+import type { DeliveryRecords } from './delivery-records.js';
 import { ascendingRunStarts, isInSortOrder, mergeSortedRuns, sortedAdaptively } from './sorted-runs.js';
 import { statsOfSorted } from './stats.js';
 import {
@@ -27,7 +27,7 @@ type Series = 'latency' | LatencyComponent;
 export class ExactDeliveryFigures implements DeliveryFigures {
   private readonly deliveredAt: Float64Array;
   private readonly payloadBytes: Float64Array;
-  private readonly channelOf: Float64Array;
+  private readonly channelOf: Int32Array;
   /** Per record, 1 when its message was created after the warm-up (latency is measured on those). */
   private readonly measured: Uint8Array;
   private readonly measuredCount: number;
@@ -44,10 +44,10 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     private readonly channelCount: number,
     warmupSeconds: number,
   ) {
-    this.deliveredAt = records.deliveredAt.view();
-    this.payloadBytes = records.payloadBytes.view();
-    this.channelOf = records.flowIndex.view();
-    const createdAt = records.createdAt.view();
+    this.deliveredAt = records.view('deliveredAt');
+    this.payloadBytes = records.view('payloadBytes');
+    this.channelOf = records.flowIndexView();
+    const createdAt = records.view('createdAt');
     const measured = new Uint8Array(records.length);
     const recordStarts = new Int32Array(channelCount + 1);
     const measuredStarts = new Int32Array(channelCount + 1);
@@ -131,7 +131,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     const bits = new Float64Array(bins);
     const latencySum = new Float64Array(bins);
     const { deliveredAt, payloadBytes } = this;
-    const latency = this.records.latency.view();
+    const latency = this.records.view('latency');
     for (let i = 0; i < deliveredAt.length; i++) {
       const at = deliveredAt[i];
       if (at < interval.from || at > interval.to) continue;
@@ -177,7 +177,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   private sortedByChannel(series: Series): Float64Array {
     const cached = this.sortedSeries.get(series);
     if (cached !== undefined) return cached;
-    const sorted = this.groupedByChannel(this.records[series].view(), this.measured);
+    const sorted = this.groupedByChannel(this.records.view(series), this.measured);
     const starts = this.measuredStarts;
     for (let channel = 0; channel < this.channelCount; channel++) {
       const from = starts[channel];
@@ -216,7 +216,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
 
   /** The measured values of `series` in delivery order; a view of the records when all are measured. */
   private measuredInDeliveryOrder(series: Series): Float64Array {
-    const values = this.records[series].view();
+    const values = this.records.view(series);
     if (this.measuredCount === values.length) return values;
     const { measured } = this;
     const inOrder = new Float64Array(this.measuredCount);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Delivery, DeliveryLog } from '../../src/metrics/delivery-log.js';
+import { DeliveryLog } from '../../src/metrics/delivery-log.js';
+import type { Delivery } from '../../src/metrics/delivery-records.js';
 import { ExactDeliveryFigures } from '../../src/metrics/exact-delivery-figures.js';
 import { quantileOfSorted } from '../../src/metrics/stats.js';
 import type { Interval, LatencySummary, Stats } from '../../src/metrics/summary.js';
