@@ -1,6 +1,6 @@
 import type { DeliveredInInterval, DeliveryBins, DeliveryFigures } from './delivery-figures.js';
 import type { DeliveryRecords } from './delivery-records.js';
-import { ascendingRunStarts, isInSortOrder, mergeSortedRuns, sortedAdaptively } from './sorted-runs.js';
+import { mergeSortedRuns, precedes, sortedAdaptively } from './sorted-runs.js';
 import { statsOfSorted } from './stats.js';
 import {
   type Interval,
@@ -12,6 +12,16 @@ import {
 
 /** A latency figure recorded per delivery: the latency itself or one of its components. */
 type Series = 'latency' | LatencyComponent;
+
+/** A series' measured values grouped by channel, each channel's sorted, and its runs by delivery. */
+interface SeriesOrder {
+  byChannel: Float64Array;
+  /**
+   * Where the ascending runs of the measured values in delivery order start, then their count;
+   * null when there are more runs than channels (merging the channels is then cheaper).
+   */
+  deliveryRuns: number[] | null;
+}
 
 /**
  * Figures computed exactly from one record per delivered message (within the cap).
@@ -35,7 +45,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   private readonly recordStarts: Int32Array;
   /** The same for the measured records only. */
   private readonly measuredStarts: Int32Array;
-  private readonly sortedSeries = new Map<Series, Float64Array>();
+  private readonly seriesOrders = new Map<Series, SeriesOrder>();
   /** deliveredAt and payloadBytes grouped by channel, once a subset of channels asks. */
   private recordsByChannel: { deliveredAt: Float64Array; payloadBytes: Float64Array } | null = null;
 
@@ -87,8 +97,8 @@ export class ExactDeliveryFigures implements DeliveryFigures {
       return { delivered, payloadBits };
     }
     this.recordsByChannel ??= {
-      deliveredAt: this.groupedByChannel(deliveredAt, null),
-      payloadBytes: this.groupedByChannel(payloadBytes, null),
+      deliveredAt: this.groupedByChannel(deliveredAt),
+      payloadBytes: this.groupedByChannel(payloadBytes),
     };
     const grouped = this.recordsByChannel;
     for (const channel of channels) {
@@ -122,7 +132,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   }
 
   channelLatency(channel: number): Stats {
-    return statsOfSorted(this.channelSlice(this.sortedByChannel('latency'), channel));
+    return statsOfSorted(this.channelSlice(this.orderOf('latency').byChannel, channel));
   }
 
   bins(interval: Interval, bins: number): DeliveryBins {
@@ -152,17 +162,17 @@ export class ExactDeliveryFigures implements DeliveryFigures {
    * when that needs no copy: treat it as read-only.
    */
   private sortedOf(series: Series, channels: readonly number[]): Float64Array {
-    if (channels.length === 1) return this.channelSlice(this.sortedByChannel(series), channels[0]);
+    const { byChannel, deliveryRuns } = this.orderOf(series);
+    if (channels.length === 1) return this.channelSlice(byChannel, channels[0]);
     if (this.isEveryChannel(channels)) {
       // In delivery order already (latencies of bulk transfers, constant components): no sort;
       // in fewer runs by delivery than there are channels: those runs merged; else the channels'.
+      if (deliveryRuns === null) return mergeSortedRuns(byChannel.slice(), this.measuredStarts);
       const inDeliveryOrder = this.measuredInDeliveryOrder(series);
-      const runs = ascendingRunStarts(inDeliveryOrder, this.channelCount);
-      if (runs === null) return mergeSortedRuns(this.sortedByChannel(series).slice(), this.measuredStarts);
-      if (runs.length <= 2) return inDeliveryOrder;
-      return mergeSortedRuns(inDeliveryOrder.slice(), runs);
+      if (deliveryRuns.length <= 2) return inDeliveryOrder;
+      const own = inDeliveryOrder.buffer === this.records.view(series).buffer;
+      return mergeSortedRuns(own ? inDeliveryOrder.slice() : inDeliveryOrder, deliveryRuns);
     }
-    const byChannel = this.sortedByChannel(series);
     const parts = channels.map((channel) => this.channelSlice(byChannel, channel));
     const joined = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
     const starts = [0];
@@ -173,40 +183,61 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     return mergeSortedRuns(joined, starts);
   }
 
-  /** The measured values of `series`, channel after channel, each channel's sorted. */
-  private sortedByChannel(series: Series): Float64Array {
-    const cached = this.sortedSeries.get(series);
+  /**
+   * The measured values of `series` grouped by channel with each channel's sorted, and where
+   * their ascending runs in delivery order start: one pass over the records, which appends each
+   * value to its channel's group and notes where a channel, or the delivery order, steps down.
+   */
+  private orderOf(series: Series): SeriesOrder {
+    const cached = this.seriesOrders.get(series);
     if (cached !== undefined) return cached;
-    const sorted = this.groupedByChannel(this.records.view(series), this.measured);
-    const starts = this.measuredStarts;
-    for (let channel = 0; channel < this.channelCount; channel++) {
-      const from = starts[channel];
-      const to = starts[channel + 1];
-      if (isInSortOrder(sorted, from, to)) continue;
-      const slice = sorted.subarray(from, to);
-      const result = sortedAdaptively(slice);
-      if (result !== slice) slice.set(result);
+    const values = this.records.view(series);
+    const { channelOf, measured, channelCount } = this;
+    const everyRecord = this.measuredCount === values.length;
+    const byChannel = new Float64Array(this.measuredCount);
+    const next = this.measuredStarts.slice(0, channelCount);
+    const last = new Float64Array(channelCount).fill(Number.NEGATIVE_INFINITY);
+    const outOfOrder = new Uint8Array(channelCount);
+    let deliveryRuns: number[] | null = [0];
+    let previous = Number.NEGATIVE_INFINITY;
+    let k = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (!everyRecord && measured[i] === 0) continue;
+      const value = values[i];
+      const channel = channelOf[i];
+      byChannel[next[channel]++] = value;
+      if (precedes(value, last[channel])) outOfOrder[channel] = 1;
+      last[channel] = value;
+      if (deliveryRuns !== null && precedes(value, previous)) {
+        if (deliveryRuns.length === channelCount) deliveryRuns = null;
+        else deliveryRuns.push(k);
+      }
+      previous = value;
+      k++;
     }
-    this.sortedSeries.set(series, sorted);
-    return sorted;
+    deliveryRuns?.push(k);
+    const starts = this.measuredStarts;
+    for (let channel = 0; channel < channelCount; channel++) {
+      if (outOfOrder[channel] === 0) continue;
+      const slice = byChannel.subarray(starts[channel], starts[channel + 1]);
+      const sorted = sortedAdaptively(slice);
+      if (sorted !== slice) slice.set(sorted);
+    }
+    const order = { byChannel, deliveryRuns };
+    this.seriesOrders.set(series, order);
+    return order;
   }
 
   /**
-   * `values` of every record (or of the measured ones) grouped by channel, in delivery order
-   * within each: one pass that reads the records in order and appends to each channel's group
-   * (reading channel by channel instead would stride through the records, a cache miss each).
+   * `values` of every record grouped by channel, in delivery order within each: one pass that
+   * reads the records in order and appends to each channel's group (reading channel by channel
+   * instead would stride through the records, a cache miss each).
    */
-  private groupedByChannel(values: Float64Array, measured: Uint8Array | null): Float64Array {
-    const starts = measured === null ? this.recordStarts : this.measuredStarts;
-    const grouped = new Float64Array(starts[this.channelCount]);
-    const next = starts.slice(0, this.channelCount);
+  private groupedByChannel(values: Float64Array): Float64Array {
+    const grouped = new Float64Array(values.length);
+    const next = this.recordStarts.slice(0, this.channelCount);
     const { channelOf } = this;
-    if (measured === null || this.measuredCount === values.length) {
-      for (let i = 0; i < values.length; i++) grouped[next[channelOf[i]]++] = values[i];
-    } else {
-      for (let i = 0; i < values.length; i++)
-        if (measured[i] === 1) grouped[next[channelOf[i]]++] = values[i];
-    }
+    for (let i = 0; i < values.length; i++) grouped[next[channelOf[i]]++] = values[i];
     return grouped;
   }
 

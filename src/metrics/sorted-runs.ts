@@ -7,7 +7,7 @@
  */
 
 /** True when `x` goes strictly before `y` in the order of `Float64Array.prototype.sort`. */
-function precedes(x: number, y: number): boolean {
+export function precedes(x: number, y: number): boolean {
   // The common case decides on the first comparison; zeros of both signs and NaN need the rest.
   return x < y || (x === 0 && y === 0 && 1 / x < 1 / y) || (Number.isNaN(y) && !Number.isNaN(x));
 }

@@ -305,11 +305,25 @@ function timeseriesOf(
     collector.availability.timeline(index, id, context.endSeconds),
   );
   const rows: TimeSeriesRow[] = [];
+  // Rows whose nodes were up the same fractions share one frozen record: with thousands of nodes
+  // that never fail, building a record per row was most of the summary's time.
+  let fractions = new Float64Array(timelines.length);
+  let previous = new Float64Array(timelines.length);
+  let nodesUp: Readonly<Record<string, number>> = {};
   for (let bin = 0; bin < bins; bin++) {
     const start = interval.from + bin * width;
     const end = bin === bins - 1 ? interval.to : start + width;
-    const nodesUp: Record<string, number> = {};
-    for (const timeline of timelines) nodesUp[timeline.node] = upFraction(timeline.periods, start, end);
+    [fractions, previous] = [previous, fractions];
+    let changed = bin === 0;
+    for (let i = 0; i < timelines.length; i++) {
+      fractions[i] = upFraction(timelines[i].periods, start, end);
+      if (!Object.is(fractions[i], previous[i])) changed = true;
+    }
+    if (changed) {
+      const record: Record<string, number> = {};
+      for (let i = 0; i < timelines.length; i++) record[timelines[i].node] = fractions[i];
+      nodesUp = Object.freeze(record);
+    }
     rows.push({
       start,
       end,
