@@ -66,7 +66,7 @@ export class DeliveryRecords {
 
   /** The values of `column`, record by record (a view: valid until the next `add`). */
   view(column: DeliveryColumn): Float64Array {
-    return this[column].subarray(0, this.length);
+    return this.column(column).subarray(0, this.length);
   }
 
   /** The flow (collector channel) of each record (a view: valid until the next `add`). */
@@ -77,6 +77,33 @@ export class DeliveryRecords {
   /** Empties the records, keeping their memory for the next batch. */
   clear(): void {
     this.length = 0;
+  }
+
+  /**
+   * A switch rather than `this[column]`: a keyed load inlined into a caller deoptimises it each
+   * time the column name changes, and the summary reads each column in turn.
+   */
+  private column(column: DeliveryColumn): Float64Array {
+    switch (column) {
+      case 'deliveredAt':
+        return this.deliveredAt;
+      case 'createdAt':
+        return this.createdAt;
+      case 'latency':
+        return this.latency;
+      case 'trans':
+        return this.trans;
+      case 'prop':
+        return this.prop;
+      case 'queue':
+        return this.queue;
+      case 'proc':
+        return this.proc;
+      case 'wait':
+        return this.wait;
+      case 'payloadBytes':
+        return this.payloadBytes;
+    }
   }
 
   private grow(): void {

@@ -1,7 +1,7 @@
 import type { DeliveredInInterval, DeliveryBins, DeliveryFigures } from './delivery-figures.js';
 import type { DeliveryRecords } from './delivery-records.js';
 import { mergeSortedRuns, precedes, sortedAdaptively } from './sorted-runs.js';
-import { statsOfSorted } from './stats.js';
+import { statsOfRanked, statsOfSorted } from './stats.js';
 import {
   type Interval,
   LATENCY_COMPONENTS,
@@ -13,12 +13,22 @@ import {
 /** A latency figure recorded per delivery: the latency itself or one of its components. */
 type Series = 'latency' | LatencyComponent;
 
-/** A series' measured values grouped by channel, each channel's sorted, and its runs by delivery. */
+/**
+ * What one pass over a series' measured values (in delivery order) finds: per channel and over
+ * all of them, whether they come in sort order, their sum in delivery order (which is their sum
+ * in sort order where they do) and their zeros; and where the delivery order steps down.
+ */
 interface SeriesOrder {
-  byChannel: Float64Array;
+  /** Per channel, 1 when its values by delivery are not in sort order. */
+  outOfOrder: Uint8Array;
+  channelSums: Float64Array;
+  /** Counted for the queue component only (zero elsewhere). */
+  channelZeros: Int32Array;
+  sum: number;
+  zeros: number;
   /**
-   * Where the ascending runs of the measured values in delivery order start, then their count;
-   * null when there are more runs than channels (merging the channels is then cheaper).
+   * Where the ascending runs of the values in delivery order start, then their count; null when
+   * there are more runs than channels (merging the channels' sorted values is then cheaper).
    */
   deliveryRuns: number[] | null;
 }
@@ -27,10 +37,13 @@ interface SeriesOrder {
  * Figures computed exactly from one record per delivered message (within the cap).
  *
  * Why it is shaped this way: the summary asks for the statistics of every flow and then of all
- * of them, each needing its values sorted. Each series is therefore gathered once into channel
- * order and sorted channel by channel (`sortedByChannel`); a flow's figures read its slice in
- * place, and a set of channels merges their sorted slices (or, when the values are in order
- * by delivery already, as the latencies of bulk transfers are, reads them with no sort at all).
+ * of them, each needing its values sorted. One pass over each series (`orderOf`) finds which
+ * channels' values already come in sort order by delivery, as latencies of bulk transfers and
+ * constant components do, and sums them on the way: such a channel's figures read the few order
+ * statistics they need straight from the records (`measuredByChannel` finds its k-th); only a
+ * series with a channel out of order is grouped by channel and sorted, once, channel by channel
+ * (`sortedByChannel`). All channels together read the records in delivery order when those are
+ * in order, else merge their ascending runs, or the channels' sorted groups, whichever are fewer.
  * Every figure is what sorting each selection on its own gives, to the last bit: the sorted
  * values are the same whichever way they were sorted, and the mean sums them in that order.
  */
@@ -46,6 +59,10 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   /** The same for the measured records only. */
   private readonly measuredStarts: Int32Array;
   private readonly seriesOrders = new Map<Series, SeriesOrder>();
+  /** Per series, its measured values grouped by channel, each channel's sorted (when needed). */
+  private readonly sortedSeries = new Map<Series, Float64Array>();
+  /** Record numbers of the measured records grouped by channel, once a figure needs them. */
+  private measuredRecordsByChannel: Int32Array | null = null;
   /**
    * Per channel: its first and last delivery time (NaN if any is NaN) and its payload bits summed
    * in delivery order, so that one channel whose deliveries all lie in the interval asked (a
@@ -147,24 +164,22 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   }
 
   latencyOf(channels: readonly number[]): LatencySummary {
-    const queue = this.sortedOf('queue', channels);
     const components = {} as LatencySummary['components'];
-    for (const component of LATENCY_COMPONENTS) {
-      components[component] = statsOfSorted(
-        component === 'queue' ? queue : this.sortedOf(component, channels),
-      );
-    }
+    for (const component of LATENCY_COMPONENTS) components[component] = this.statsOf(component, channels);
+    const count = this.measuredIn(channels);
+    const queue = this.orderOf('queue');
     let noQueue = 0;
-    for (let k = 0; k < queue.length; k++) if (queue[k] === 0) noQueue++;
+    if (this.isEveryChannel(channels)) noQueue = queue.zeros;
+    else for (const channel of channels) noQueue += queue.channelZeros[channel];
     return {
-      ...statsOfSorted(this.sortedOf('latency', channels)),
+      ...this.statsOf('latency', channels),
       components,
-      noQueueFraction: queue.length > 0 ? noQueue / queue.length : null,
+      noQueueFraction: count > 0 ? noQueue / count : null,
     };
   }
 
   channelLatency(channel: number): Stats {
-    return statsOfSorted(this.channelSlice(this.orderOf('latency').byChannel, channel));
+    return this.statsOf('latency', [channel]);
   }
 
   bins(interval: Interval, bins: number): DeliveryBins {
@@ -186,25 +201,37 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   }
 
   latencies(): { values: Float64Array; stride: number } {
-    return { values: this.measuredInDeliveryOrder('latency').slice(), stride: 1 };
+    return { values: this.measuredInDeliveryOrder('latency'), stride: 1 };
   }
 
-  /**
-   * The measured values of `series` of `channels`, sorted. A view of the series' own arrays
-   * when that needs no copy: treat it as read-only.
-   */
-  private sortedOf(series: Series, channels: readonly number[]): Float64Array {
-    const { byChannel, deliveryRuns } = this.orderOf(series);
-    if (channels.length === 1) return this.channelSlice(byChannel, channels[0]);
-    if (this.isEveryChannel(channels)) {
-      // In delivery order already (latencies of bulk transfers, constant components): no sort;
-      // in fewer runs by delivery than there are channels: those runs merged; else the channels'.
-      if (deliveryRuns === null) return mergeSortedRuns(byChannel.slice(), this.measuredStarts);
-      const inDeliveryOrder = this.measuredInDeliveryOrder(series);
-      if (deliveryRuns.length <= 2) return inDeliveryOrder;
-      const own = inDeliveryOrder.buffer === this.records.view(series).buffer;
-      return mergeSortedRuns(own ? inDeliveryOrder.slice() : inDeliveryOrder, deliveryRuns);
+  /** Statistics of the measured values of `series` of `channels`. */
+  private statsOf(series: Series, channels: readonly number[]): Stats {
+    const order = this.orderOf(series);
+    if (channels.length === 1) {
+      const channel = channels[0];
+      if (order.outOfOrder[channel] === 1) {
+        return statsOfSorted(this.channelSlice(this.sortedByChannel(series, order), channel));
+      }
+      // In sort order by delivery: the k-th by delivery is the k-th in sort order.
+      const values = this.records.view(series);
+      const byChannel = this.measuredByChannel();
+      const start = this.measuredStarts[channel];
+      const count = this.measuredStarts[channel + 1] - start;
+      return statsOfRanked(count, order.channelSums[channel], (rank) => values[byChannel[start + rank]]);
     }
+    if (this.isEveryChannel(channels)) {
+      const runs = order.deliveryRuns;
+      if (runs === null) {
+        return statsOfSorted(
+          mergeSortedRuns(this.sortedByChannel(series, order).slice(), this.measuredStarts),
+        );
+      }
+      const inDeliveryOrder = this.measuredInDeliveryOrder(series);
+      if (runs.length <= 2) return statsOfSorted(inDeliveryOrder, order.sum);
+      const own = inDeliveryOrder.buffer === this.records.view(series).buffer;
+      return statsOfSorted(mergeSortedRuns(own ? inDeliveryOrder.slice() : inDeliveryOrder, runs));
+    }
+    const byChannel = this.sortedByChannel(series, order);
     const parts = channels.map((channel) => this.channelSlice(byChannel, channel));
     const joined = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
     const starts = [0];
@@ -212,24 +239,32 @@ export class ExactDeliveryFigures implements DeliveryFigures {
       joined.set(part, starts[starts.length - 1]);
       starts.push(starts[starts.length - 1] + part.length);
     }
-    return mergeSortedRuns(joined, starts);
+    return statsOfSorted(mergeSortedRuns(joined, starts));
   }
 
-  /**
-   * The measured values of `series` grouped by channel with each channel's sorted, and where
-   * their ascending runs in delivery order start: one pass over the records, which appends each
-   * value to its channel's group and notes where a channel, or the delivery order, steps down.
-   */
+  /** How many measured records `channels` have. */
+  private measuredIn(channels: readonly number[]): number {
+    if (this.isEveryChannel(channels)) return this.measuredCount;
+    let count = 0;
+    for (const channel of channels) count += this.measuredStarts[channel + 1] - this.measuredStarts[channel];
+    return count;
+  }
+
+  /** One pass over the measured values of `series` in delivery order (see `SeriesOrder`). */
   private orderOf(series: Series): SeriesOrder {
     const cached = this.seriesOrders.get(series);
     if (cached !== undefined) return cached;
     const values = this.records.view(series);
     const { channelOf, measured, channelCount } = this;
     const everyRecord = this.measuredCount === values.length;
-    const byChannel = new Float64Array(this.measuredCount);
-    const next = this.measuredStarts.slice(0, channelCount);
+    // Only the queue component's zeros are asked for (messages that never queued).
+    const countZeros = series === 'queue';
     const last = new Float64Array(channelCount).fill(Number.NEGATIVE_INFINITY);
     const outOfOrder = new Uint8Array(channelCount);
+    const channelSums = new Float64Array(channelCount);
+    const channelZeros = new Int32Array(channelCount);
+    let sum = 0;
+    let zeros = 0;
     let deliveryRuns: number[] | null = [0];
     let previous = Number.NEGATIVE_INFINITY;
     let k = 0;
@@ -237,13 +272,18 @@ export class ExactDeliveryFigures implements DeliveryFigures {
       if (!everyRecord && measured[i] === 0) continue;
       const value = values[i];
       const channel = channelOf[i];
-      byChannel[next[channel]++] = value;
+      channelSums[channel] += value;
+      sum += value;
+      if (countZeros && value === 0) {
+        channelZeros[channel]++;
+        zeros++;
+      }
       // `precedes(value, before)` written out (see `precedes`), as below with `previous`.
       const before = last[channel];
       if (
         value < before ||
         (value === before
-          ? value === 0 && 1 / value < 1 / before
+          ? value === 0 && Object.is(value, -0) && !Object.is(before, -0)
           : !(value > before) && precedes(value, before))
       ) {
         outOfOrder[channel] = 1;
@@ -252,7 +292,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
       const stepsDown =
         value < previous ||
         (value === previous
-          ? value === 0 && 1 / value < 1 / previous
+          ? value === 0 && Object.is(value, -0) && !Object.is(previous, -0)
           : !(value > previous) && precedes(value, previous));
       if (deliveryRuns !== null && stepsDown) {
         if (deliveryRuns.length === channelCount) deliveryRuns = null;
@@ -262,16 +302,50 @@ export class ExactDeliveryFigures implements DeliveryFigures {
       k++;
     }
     deliveryRuns?.push(k);
+    const order = { outOfOrder, channelSums, channelZeros, sum, zeros, deliveryRuns };
+    this.seriesOrders.set(series, order);
+    return order;
+  }
+
+  /**
+   * The measured values of `series` grouped by channel, in delivery order within each but with
+   * the channels out of order sorted: one pass that reads the records in order and appends to
+   * each channel's group (reading channel by channel would stride through the records).
+   */
+  private sortedByChannel(series: Series, order: SeriesOrder): Float64Array {
+    const cached = this.sortedSeries.get(series);
+    if (cached !== undefined) return cached;
+    const values = this.records.view(series);
+    const { channelOf, measured, channelCount } = this;
     const starts = this.measuredStarts;
+    const byChannel = new Float64Array(this.measuredCount);
+    const next = starts.slice(0, channelCount);
+    if (this.measuredCount === values.length) {
+      for (let i = 0; i < values.length; i++) byChannel[next[channelOf[i]]++] = values[i];
+    } else {
+      for (let i = 0; i < values.length; i++) {
+        if (measured[i] === 1) byChannel[next[channelOf[i]]++] = values[i];
+      }
+    }
     for (let channel = 0; channel < channelCount; channel++) {
-      if (outOfOrder[channel] === 0) continue;
+      if (order.outOfOrder[channel] === 0) continue;
       const slice = byChannel.subarray(starts[channel], starts[channel + 1]);
       const sorted = sortedAdaptively(slice);
       if (sorted !== slice) slice.set(sorted);
     }
-    const order = { byChannel, deliveryRuns };
-    this.seriesOrders.set(series, order);
-    return order;
+    this.sortedSeries.set(series, byChannel);
+    return byChannel;
+  }
+
+  /** Record numbers of the measured records grouped by channel, in delivery order within each. */
+  private measuredByChannel(): Int32Array {
+    if (this.measuredRecordsByChannel !== null) return this.measuredRecordsByChannel;
+    const { channelOf, measured } = this;
+    const byChannel = new Int32Array(this.measuredCount);
+    const next = this.measuredStarts.slice(0, this.channelCount);
+    for (let i = 0; i < channelOf.length; i++) if (measured[i] === 1) byChannel[next[channelOf[i]]++] = i;
+    this.measuredRecordsByChannel = byChannel;
+    return byChannel;
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   isInSortOrder,
   mergeSortedRuns,
   sortedAdaptively,
+  sortFewDistinct,
 } from '../../src/metrics/sorted-runs.js';
 
 /** Bit-for-bit equality of two arrays (tells -0 from +0, NaN equals NaN). */
@@ -78,6 +79,30 @@ describe('mergeSortedRuns', () => {
     expect([...mergeSortedRuns(new Float64Array(0), [0])]).toEqual([]);
   });
 
+  it('merges long runs of few distinct values (where it copies blocks) exactly as the sort orders them', () => {
+    // Two runs of two neighbouring values in blocks of 20/30 and 25/5, then a 2.
+    const a = 1e-3;
+    const b = 1e-3 + 1e-18;
+    const left = [...Array(20).fill(a), ...Array(30).fill(b)];
+    const right = [...Array(25).fill(a), ...Array(5).fill(b), 2];
+    const merged = mergeSortedRuns(Float64Array.from([...left, ...right]), [0, 50, 81]);
+    expect([...merged]).toEqual([...Array(45).fill(a), ...Array(35).fill(b), 2]);
+    const few = fc.constantFrom(0, -0, 1e-3, 1e-3 + 1e-18, 2, Number.NaN);
+    const runs = fc.array(fc.array(few, { minLength: 0, maxLength: 120 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(runs, (parts) => {
+        const sortedParts = parts.map((part) => Float64Array.from(part).sort());
+        const joined = Float64Array.from(sortedParts.flatMap((part) => [...part]));
+        const starts = [0];
+        for (const part of sortedParts) starts.push(starts.at(-1)! + part.length);
+        expect(
+          sameValues(mergeSortedRuns(Float64Array.from(joined), starts), Float64Array.from(joined).sort()),
+        ).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('equals sorting the concatenation of any sorted runs', () => {
     const runs = fc.array(fc.array(value, { maxLength: 12 }), { maxLength: 9 });
     fc.assert(
@@ -92,6 +117,37 @@ describe('mergeSortedRuns', () => {
         const expected = Float64Array.from(joined).sort();
         expect(sameValues(mergeSortedRuns(joined, starts), expected)).toBe(true);
       }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('sortFewDistinct', () => {
+  it('sorts by counting: 0.5 0 -0 NaN 0.5 0 -> -0 0 0 0.5 0.5 NaN', () => {
+    const values = Float64Array.from([0.5, 0, -0, Number.NaN, 0.5, 0]);
+    expect(sortFewDistinct(values, 3)).toBe(true);
+    expect(sameValues(values, Float64Array.from([-0, 0, 0, 0.5, 0.5, Number.NaN]))).toBe(true);
+  });
+
+  it('gives up, leaving the values as they were, past maxDistinct', () => {
+    const values = Float64Array.from([3, 1, 2, 1]);
+    expect(sortFewDistinct(values, 2)).toBe(false);
+    expect([...values]).toEqual([3, 1, 2, 1]);
+  });
+
+  it('equals Float64Array.prototype.sort whenever it sorts, and changes nothing when it does not', () => {
+    const few = fc.constantFrom(0, -0, 1e-3, 1e-3 + 1e-18, 2, -1, Number.NaN, Number.POSITIVE_INFINITY);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(few, fc.double()), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, max) => {
+          const values = Float64Array.from(list);
+          const expected = Float64Array.from(list).sort();
+          if (sortFewDistinct(values, max)) expect(sameValues(values, expected)).toBe(true);
+          else expect(sameValues(values, Float64Array.from(list))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -117,6 +173,15 @@ describe('sortedAdaptively', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('sorts a long array of many runs of a few values (the counting path)', () => {
+    const jittered = Float64Array.from({ length: 5000 }, (_, i) =>
+      ((i * 7919) % 13) % 3 === 0 ? 1e-3 : 1e-3 + 1e-18,
+    );
+    expect(
+      sameValues(sortedAdaptively(Float64Array.from(jittered)), Float64Array.from(jittered).sort()),
+    ).toBe(true);
   });
 
   it('sorts a long array of many short runs (the full-sort path) and of a few long ones', () => {
