@@ -19,6 +19,8 @@ type Series = 'latency' | LatencyComponent;
  * in sort order where they do) and their zeros; and where the delivery order steps down.
  */
 interface SeriesOrder {
+  /** The series' values, record by record (all records, measured or not). */
+  values: Float64Array;
   /** Per channel, 1 when its values by delivery are not in sort order. */
   outOfOrder: Uint8Array;
   channelSums: Float64Array;
@@ -63,6 +65,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   private readonly sortedSeries = new Map<Series, Float64Array>();
   /** Record numbers of the measured records grouped by channel, once a figure needs them. */
   private measuredRecordsByChannel: Int32Array | null = null;
+  private scratchBuffers: [Float64Array, Float64Array] | null = null;
   /**
    * Per channel: its first and last delivery time (NaN if any is NaN) and its payload bits summed
    * in delivery order, so that one channel whose deliveries all lie in the interval asked (a
@@ -213,33 +216,46 @@ export class ExactDeliveryFigures implements DeliveryFigures {
         return statsOfSorted(this.channelSlice(this.sortedByChannel(series, order), channel));
       }
       // In sort order by delivery: the k-th by delivery is the k-th in sort order.
-      const values = this.records.view(series);
+      const { values } = order;
       const byChannel = this.measuredByChannel();
       const start = this.measuredStarts[channel];
       const count = this.measuredStarts[channel + 1] - start;
       return statsOfRanked(count, order.channelSums[channel], (rank) => values[byChannel[start + rank]]);
     }
+    const [first, second] = this.scratch();
     if (this.isEveryChannel(channels)) {
       const runs = order.deliveryRuns;
       if (runs === null) {
-        return statsOfSorted(
-          mergeSortedRuns(this.sortedByChannel(series, order).slice(), this.measuredStarts),
-        );
+        first.set(this.sortedByChannel(series, order));
+        return statsOfSorted(mergeSortedRuns(first, this.measuredStarts, second));
       }
       const inDeliveryOrder = this.measuredInDeliveryOrder(series);
       if (runs.length <= 2) return statsOfSorted(inDeliveryOrder, order.sum);
-      const own = inDeliveryOrder.buffer === this.records.view(series).buffer;
-      return statsOfSorted(mergeSortedRuns(own ? inDeliveryOrder.slice() : inDeliveryOrder, runs));
+      first.set(inDeliveryOrder);
+      return statsOfSorted(mergeSortedRuns(first, runs, second));
     }
     const byChannel = this.sortedByChannel(series, order);
     const parts = channels.map((channel) => this.channelSlice(byChannel, channel));
-    const joined = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+    const joined = first.subarray(
+      0,
+      parts.reduce((sum, part) => sum + part.length, 0),
+    );
     const starts = [0];
     for (const part of parts) {
       joined.set(part, starts[starts.length - 1]);
       starts.push(starts[starts.length - 1] + part.length);
     }
-    return statsOfSorted(mergeSortedRuns(joined, starts));
+    return statsOfSorted(mergeSortedRuns(joined, starts, second));
+  }
+
+  /**
+   * Two buffers as long as the measured records, for merging a selection (its statistics are
+   * taken before the next one): allocated once, as each selection's own copies added up to tens
+   * of megabytes, enough to set off a full garbage collection of a large model's heap.
+   */
+  private scratch(): [Float64Array, Float64Array] {
+    this.scratchBuffers ??= [new Float64Array(this.measuredCount), new Float64Array(this.measuredCount)];
+    return this.scratchBuffers;
   }
 
   /** How many measured records `channels` have. */
@@ -302,7 +318,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
       k++;
     }
     deliveryRuns?.push(k);
-    const order = { outOfOrder, channelSums, channelZeros, sum, zeros, deliveryRuns };
+    const order = { values, outOfOrder, channelSums, channelZeros, sum, zeros, deliveryRuns };
     this.seriesOrders.set(series, order);
     return order;
   }
@@ -315,7 +331,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
   private sortedByChannel(series: Series, order: SeriesOrder): Float64Array {
     const cached = this.sortedSeries.get(series);
     if (cached !== undefined) return cached;
-    const values = this.records.view(series);
+    const { values } = order;
     const { channelOf, measured, channelCount } = this;
     const starts = this.measuredStarts;
     const byChannel = new Float64Array(this.measuredCount);

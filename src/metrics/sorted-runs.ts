@@ -116,13 +116,18 @@ export function sortFewDistinct(values: Float64Array, maxDistinct: number): bool
 /**
  * Merges the consecutive sorted runs of `values` (run k is `values[starts[k]..starts[k+1])`; the
  * last start is `values.length`) into one sorted array. Reorders `values` itself and may return
- * another array; each run must already be in sort order.
+ * `scratch` instead (the first `values.length` of it; allocated when not given), which it
+ * overwrites; each run must already be in sort order.
  */
-export function mergeSortedRuns(values: Float64Array, starts: ArrayLike<number>): Float64Array {
+export function mergeSortedRuns(
+  values: Float64Array,
+  starts: ArrayLike<number>,
+  scratch: Float64Array = new Float64Array(values.length),
+): Float64Array {
   let bounds = Array.from(starts).filter((start, k, all) => k === 0 || start > all[k - 1]);
   if (bounds.length <= 2) return values;
   let source = values;
-  let target: Float64Array = new Float64Array(values.length);
+  let target = scratch.subarray(0, values.length);
   while (bounds.length > 2) {
     const merged = [bounds[0]];
     for (let k = 0; k + 1 < bounds.length; k += 2) {
