@@ -4,13 +4,15 @@ import { EventQueue } from './event-queue.js';
 export type EventCallback<A = unknown> = (arg: A) => void;
 
 /**
- * Opaque number naming one scheduled event, for `cancel`. It encodes the event's slot and part
- * of its sequence number, so cancelling an event that already ran (or was cancelled) is a no-op.
+ * Opaque number naming one scheduled event, for `cancel`: `slot + 2^25 * generation`, where the
+ * generation counts the uses of the event's slot, so cancelling an event that already ran (or
+ * was cancelled) is a no-op even once its slot holds a newer event. Never negative.
  */
 export type EventHandle = number;
 
 const SLOT_SPACE = 2 ** 25;
-const GENERATION_SPACE = 2 ** 27;
+// Generations wrap after 2^27 uses of one slot: a handle stays below 2^52, an exact integer.
+const GENERATION_MASK = 2 ** 27 - 1;
 
 /** Thrown when a model's handler throws: carries the simulated time and the event's label. */
 export class SimulationError extends Error {
@@ -38,7 +40,7 @@ export class RunawaySimulationError extends Error {
 
 /** Limits that turn a run that cannot end into a clear error instead of a hang. */
 export interface SimulatorLimits {
-  /** Most events pending at once (default 2^22). */
+  /** Most events pending at once (default 2^22, at most 2^25). */
   maxPendingEvents: number;
   /** Most events one `run` call may execute (default Infinity). */
   maxEvents: number;
@@ -73,6 +75,11 @@ export class Simulator {
   private readonly queue: EventQueue;
   private callbacks: (EventCallback<never> | undefined)[] = [];
   private args: unknown[] = [];
+  // By slot: the generation of the slot's latest event (see EventHandle). Counting per slot
+  // rather than deriving it from the sequence number keeps a float modulo (a C call in V8) off
+  // schedule and cancel.
+  private generations = new Int32Array(1024);
+  private readonly maxPendingEvents: number;
   private nextSequence = 0;
   private stopRequested = false;
   private readonly limits: SimulatorLimits;
@@ -85,6 +92,11 @@ export class Simulator {
       maxEventsAtOneInstant: 2 ** 24,
       ...limits,
     };
+    this.maxPendingEvents = this.limits.maxPendingEvents;
+    // More pending events than slot numbers below 2^25 would make two handles name one slot.
+    if (!(this.maxPendingEvents <= SLOT_SPACE)) {
+      throw new RangeError(`maxPendingEvents must be at most 2^25, got ${this.maxPendingEvents}`);
+    }
     this.queue = new EventQueue(1024);
   }
 
@@ -99,7 +111,7 @@ export class Simulator {
    */
   schedule<A>(delaySeconds: number, callback: EventCallback<A>, arg?: A): EventHandle {
     if (!(delaySeconds >= 0) || delaySeconds === Number.POSITIVE_INFINITY) {
-      throw new RangeError(`cannot schedule an event ${delaySeconds} s from now (t=${this.now})`);
+      throw badDelayError(delaySeconds, this.now);
     }
     return this.insert(this.now + delaySeconds, callback, arg);
   }
@@ -109,20 +121,17 @@ export class Simulator {
    * @throws RangeError when `time` lies in the past or is not finite.
    */
   scheduleAt<A>(time: number, callback: EventCallback<A>, arg?: A): EventHandle {
-    if (!(time >= this.now) || time === Number.POSITIVE_INFINITY) {
-      throw new RangeError(`cannot schedule an event at t=${time}: now is t=${this.now}`);
-    }
+    if (!(time >= this.now) || time === Number.POSITIVE_INFINITY) throw badTimeError(time, this.now);
     return this.insert(time, callback, arg);
   }
 
   /** Cancels a pending event; returns false if it already ran or was cancelled. */
   cancel(handle: EventHandle): boolean {
-    const slot = handle % SLOT_SPACE;
     const generation = Math.floor(handle / SLOT_SPACE);
-    if (!this.queue.isPending(slot) || this.queue.sequenceOf(slot) % GENERATION_SPACE !== generation) {
-      return false;
-    }
-    this.queue.remove(slot);
+    const slot = handle - generation * SLOT_SPACE;
+    // The generation test first: a handle of an event that ran fails it unless its slot was
+    // reused 2^27 times since; remove then rejects slots holding no pending event.
+    if (this.generations[slot] !== generation || !this.queue.remove(slot)) return false;
     this.callbacks[slot] = undefined;
     this.args[slot] = undefined;
     return true;
@@ -130,11 +139,9 @@ export class Simulator {
 
   /** True while the event named by `handle` is still pending. */
   isPending(handle: EventHandle): boolean {
-    const slot = handle % SLOT_SPACE;
-    return (
-      this.queue.isPending(slot) &&
-      this.queue.sequenceOf(slot) % GENERATION_SPACE === Math.floor(handle / SLOT_SPACE)
-    );
+    const generation = Math.floor(handle / SLOT_SPACE);
+    const slot = handle - generation * SLOT_SPACE;
+    return this.generations[slot] === generation && this.queue.isPending(slot);
   }
 
   /** Asks the running loop to return after the current event. */
@@ -174,13 +181,12 @@ export class Simulator {
           if (until !== Number.POSITIVE_INFINITY) this.now = until;
           return 'empty';
         }
-        const slot = queue.peekSlot();
-        const time = queue.timeOf(slot);
+        const time = queue.peekTime();
         if (time > until) {
           this.now = until;
           return 'until';
         }
-        queue.popSlot();
+        const slot = queue.popSlot();
         callback = this.callbacks[slot] as EventCallback<unknown>;
         const arg = this.args[slot];
         this.callbacks[slot] = undefined;
@@ -225,17 +231,39 @@ export class Simulator {
   }
 
   private insert<A>(time: number, callback: EventCallback<A>, arg: A | undefined): EventHandle {
-    if (this.queue.size >= this.limits.maxPendingEvents) {
-      throw new RunawaySimulationError(
-        `more than ${this.limits.maxPendingEvents} events are pending at t=${this.now} s: ` +
-          'the model schedules events faster than it consumes them (runaway event growth)',
-        this.now,
-      );
-    }
-    const sequence = this.nextSequence++;
-    const slot = this.queue.push(time, sequence);
+    if (this.queue.size >= this.maxPendingEvents) throw pendingLimitError(this.maxPendingEvents, this.now);
+    const slot = this.queue.push(time, this.nextSequence++);
     this.callbacks[slot] = callback as EventCallback<never>;
     this.args[slot] = arg;
-    return slot + SLOT_SPACE * (sequence % GENERATION_SPACE);
+    if (slot >= this.generations.length) this.growGenerations();
+    const generation = (this.generations[slot] + 1) & GENERATION_MASK;
+    this.generations[slot] = generation;
+    return slot + SLOT_SPACE * generation;
   }
+
+  private growGenerations(): void {
+    const generations = new Int32Array(this.queue.allocatedSlots);
+    generations.set(this.generations);
+    this.generations = generations;
+  }
+}
+
+// The errors of the scheduling path are built out of line: a template literal adds enough
+// bytecode to `schedule` that V8 stops inlining the whole schedule -> push -> siftUp chain into
+// the handlers that call it.
+
+function badDelayError(delaySeconds: number, now: number): RangeError {
+  return new RangeError(`cannot schedule an event ${delaySeconds} s from now (t=${now})`);
+}
+
+function badTimeError(time: number, now: number): RangeError {
+  return new RangeError(`cannot schedule an event at t=${time}: now is t=${now}`);
+}
+
+function pendingLimitError(limit: number, now: number): RunawaySimulationError {
+  return new RunawaySimulationError(
+    `more than ${limit} events are pending at t=${now} s: ` +
+      'the model schedules events faster than it consumes them (runaway event growth)',
+    now,
+  );
 }

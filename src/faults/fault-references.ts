@@ -63,6 +63,8 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
     }
   });
 
+  checkScriptedPairs(scenario.faults, issue);
+
   const services = new Set<string>();
   scenario.services.forEach((service, index) => {
     const path: Path = ['services', index];
@@ -109,6 +111,51 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
       issue([key, 'of'], `'${spec.of}' is not a node or link with a failure process`);
     } else if (spec.of === undefined && ![...nodes.keys(), ...links.keys()].some(failing)) {
       issue([key], 'cycles are counted on a node or link with a failure process; there is none');
+    }
+  }
+}
+
+const SCRIPTED_PAIRS = [
+  { down: 'crash', up: 'recover', what: 'node', downWord: 'crashed' },
+  { down: 'cut', up: 'restore', what: 'link', downWord: 'cut' },
+] as const;
+
+/**
+ * A scripted recover (restore) only ends a scripted crash (cut): one without a crash in effect,
+ * or a second crash of a component already crashed, would do nothing, which is never what its
+ * author meant. Faults take effect in time order, and in list order at one instant.
+ */
+function checkScriptedPairs(
+  faults: FaultReferenceView['faults'],
+  issue: (path: Path, message: string) => void,
+): void {
+  const order = faults
+    .map((fault, index) => ({ fault, index, at: fault.at as number }))
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  for (const pair of SCRIPTED_PAIRS) {
+    const downBy = new Map<string, { index: number; at: number }>();
+    for (const { fault, index, at } of order) {
+      if (pair.down in fault) {
+        const id = fault[pair.down] as string;
+        const earlier = downBy.get(id);
+        if (earlier) {
+          issue(
+            ['faults', index, pair.down],
+            `${pair.what} '${id}' is already ${pair.downWord} at ${at} s (by faults[${earlier.index}] at ` +
+              `${earlier.at} s): ${pair.up} it first`,
+          );
+        } else downBy.set(id, { index, at });
+      } else if (pair.up in fault) {
+        const id = fault[pair.up] as string;
+        if (!downBy.delete(id)) {
+          issue(
+            ['faults', index, pair.up],
+            `${pair.what} '${id}' is not ${pair.downWord} by a scripted fault at ${at} s, so this ` +
+              `${pair.up} would do nothing (it ends a scripted ${pair.down} only; a random failure ` +
+              `is repaired by its own process): put a '${pair.down}: ${id}' before it`,
+          );
+        }
+      }
     }
   }
 }

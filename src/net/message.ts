@@ -41,20 +41,23 @@ const PROP = 4;
 const QUEUE = 5;
 const PROC = 6;
 const WAIT = 7;
-const CREATED_AT = 8;
+
+/** The timing figures of a message none of whose copies has reached its receiver yet. */
+const newTiming = (): number[] => [Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 0, 0];
 
 /**
  * One application message and what happened to it. The latency components of a delivered
  * message are differences of consecutive timestamps along the successful copy's journey, so
  * `trans + prop + queue + proc + wait` equals `deliveredAt - createdAt` (up to float rounding).
  *
- * Why the timing figures sit in one array behind accessors: V8 boxes every double-valued field
- * of an object in a heap number of its own, so nine such fields made each message ten objects
- * for the garbage collector to copy and mark; an array of doubles stores them unboxed, making a
- * message three objects (itself, the array, its store), and once its figures are written about
- * a fifth smaller (226 B instead of 290 B). Long bulk
- * transfers keep hundreds of
- * thousands of messages alive, and the collector's work follows their object count.
+ * Why the timing figures sit in one array behind accessors, made at the first write: V8 boxes
+ * every double-valued field of an object in a heap number of its own, so eight such fields
+ * made each message nine objects for the garbage collector to copy and mark; an array of
+ * doubles stores them unboxed (the array and its store: two objects). Until a copy reaches the
+ * receiver nothing is written there, so the array is made then: a message waiting in a
+ * sender's backlog is one small object (bulk transfers keep hundreds of thousands of them
+ * alive, and the collector's work follows their object count), and the figures are written
+ * while the array is fresh in the cache instead of long after it was made.
  */
 export class Message {
   fate: MessageFate = PENDING;
@@ -69,8 +72,13 @@ export class Message {
    * the network never reads it.
    */
   correlation = -1;
-  /** receivedAt, handedOffAt, deliveredAt, the latency components, createdAt (see the accessors). */
-  private readonly timing: number[];
+  /**
+   * The receiving node passed it on (to a broker), or it is a broker's fanout copy: its place in
+   * the receiver's window is free already.
+   */
+  passedOn = false;
+  /** receivedAt, handedOffAt, deliveredAt and the latency components; null until the first is set. */
+  private timing: number[] | null = null;
 
   constructor(
     /** Unique over the run. */
@@ -79,79 +87,77 @@ export class Message {
     readonly flowIndex: number,
     /** Application payload in bytes (headers excluded). */
     readonly payloadBytes: number,
-    createdAt: number,
-  ) {
-    // With NaN among its values the array stores unboxed doubles (V8's PACKED_DOUBLE_ELEMENTS).
-    this.timing = [Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 0, 0, createdAt];
-  }
+    /** When the application created it (s). */
+    readonly createdAt: number,
+  ) {}
 
-  /** When the application created it (s). */
-  get createdAt(): number {
-    return this.timing[CREATED_AT];
+  private figures(): number[] {
+    if (this.timing === null) this.timing = newTiming();
+    return this.timing;
   }
 
   /** When the receiving transport handed it up to its node (s); NaN until then. */
   get receivedAt(): number {
-    return this.timing[RECEIVED_AT];
+    return this.timing === null ? Number.NaN : this.timing[RECEIVED_AT];
   }
   set receivedAt(seconds: number) {
-    this.timing[RECEIVED_AT] = seconds;
+    this.figures()[RECEIVED_AT] = seconds;
   }
 
   /** When the successful copy was handed to the network (s). */
   get handedOffAt(): number {
-    return this.timing[HANDED_OFF_AT];
+    return this.timing === null ? Number.NaN : this.timing[HANDED_OFF_AT];
   }
   set handedOffAt(seconds: number) {
-    this.timing[HANDED_OFF_AT] = seconds;
+    this.figures()[HANDED_OFF_AT] = seconds;
   }
 
   /** When the receiving application got it, after processing (s). */
   get deliveredAt(): number {
-    return this.timing[DELIVERED_AT];
+    return this.timing === null ? Number.NaN : this.timing[DELIVERED_AT];
   }
   set deliveredAt(seconds: number) {
-    this.timing[DELIVERED_AT] = seconds;
+    this.figures()[DELIVERED_AT] = seconds;
   }
 
   /** Seconds spent transmitting (sum over hops) by the successful copy. */
   get transSeconds(): number {
-    return this.timing[TRANS];
+    return this.timing === null ? 0 : this.timing[TRANS];
   }
   set transSeconds(seconds: number) {
-    this.timing[TRANS] = seconds;
+    this.figures()[TRANS] = seconds;
   }
 
   /** Seconds propagating (sum over hops). */
   get propSeconds(): number {
-    return this.timing[PROP];
+    return this.timing === null ? 0 : this.timing[PROP];
   }
   set propSeconds(seconds: number) {
-    this.timing[PROP] = seconds;
+    this.figures()[PROP] = seconds;
   }
 
   /** Seconds waiting in link buffers and the receiver's processing queue. */
   get queueSeconds(): number {
-    return this.timing[QUEUE];
+    return this.timing === null ? 0 : this.timing[QUEUE];
   }
   set queueSeconds(seconds: number) {
-    this.timing[QUEUE] = seconds;
+    this.figures()[QUEUE] = seconds;
   }
 
   /** Seconds in processing at the receiver. */
   get procSeconds(): number {
-    return this.timing[PROC];
+    return this.timing === null ? 0 : this.timing[PROC];
   }
   set procSeconds(seconds: number) {
-    this.timing[PROC] = seconds;
+    this.figures()[PROC] = seconds;
   }
 
   /** Seconds from creation until the successful copy was handed off (window, retransmissions). */
   get waitSeconds(): number {
-    return this.timing[WAIT];
+    return this.timing === null ? 0 : this.timing[WAIT];
   }
   set waitSeconds(seconds: number) {
-    this.timing[WAIT] = seconds;
+    this.figures()[WAIT] = seconds;
   }
 
   get isPending(): boolean {

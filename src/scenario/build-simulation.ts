@@ -1,4 +1,4 @@
-import { RandomStreams } from '../engine/random.js';
+import { type RandomStream, RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
 import { flowsOfServices, installFaults } from '../faults/install-faults.js';
@@ -14,6 +14,7 @@ import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
+import { PacketPool } from '../transport/packet-pool.js';
 import { WorkloadGenerator } from '../workload/generator.js';
 import { buildMessaging } from './build-messaging.js';
 import { createApplications, flowContexts } from './flow-applications.js';
@@ -46,6 +47,12 @@ export interface SimulationOptions {
    * (default EXACT_RECORD_CAP, 2^20); past it they come from bounded histograms.
    */
   exactRecordCap?: number;
+  /**
+   * Recycles the flows' packets. By default a fresh pool, or none when further `probes` listen
+   * (they may keep the packets they hear); a pool given here is used even then (tests give one
+   * that checks nobody reads a released packet).
+   */
+  packetPool?: PacketPool;
 }
 
 /**
@@ -139,12 +146,19 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const codecSecondsPerByte = channels.map((channel) =>
     channel.role === 'reply' ? 0 : scenario.flows[channel.flowIndex].workload.codecSecondsPerByte,
   );
+  // Asked for every message a node processes; without codec costs it need not look the flow up.
+  const codecSeconds = codecSecondsPerByte.every((seconds) => seconds === 0)
+    ? () => 0
+    : (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes;
   const stages = scenario.nodes.map(
     (node, index) =>
       new ProcessingStage(
         simulator,
         node.processing,
-        streams.stream(`node/${node.id}/processing`),
+        // Making a stream hashes its name: a node whose processing time is constant never draws.
+        node.processing.isConstant
+          ? streamOnFirstDraw(streams, `node/${node.id}/processing`)
+          : streams.stream(`node/${node.id}/processing`),
         node.servers,
         node.queue ?? Number.POSITIVE_INFINITY,
         {
@@ -158,7 +172,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
             flows[message.flowIndex].resolve(message, LOST_NODE_DOWN),
         },
         // Encoding and decoding a payload both count in t_proc at the receiver (see README, Encodings).
-        (message: Message) => codecSecondsPerByte[message.flowIndex] * message.payloadBytes,
+        codecSeconds,
       ),
   );
 
@@ -170,6 +184,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     simulator,
     network,
     probe,
+    packets: options.packetPool ?? new PacketPool(),
+    recyclePackets: options.packetPool !== undefined || !options.probes?.length,
     process: (node: number, message: Message) => stages[node].accept(message),
     nextMessageId: () => messageIds++,
     liveMessagesChanged: (change: 1 | -1) => {
@@ -333,9 +349,18 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    theory: predictTheory(scenario),
+    theory: predictTheory(scenario, registries.transports),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
+}
+
+/** The stream of `path`, made when it is first drawn from (the same draws as made at once). */
+function streamOnFirstDraw(streams: RandomStreams, path: string): RandomStream {
+  let stream: RandomStream | null = null;
+  return () => {
+    stream ??= streams.stream(path);
+    return stream();
+  };
 }
 
 /** Per node, the scripted crashes and recoveries due after `endSeconds` (the run never got there). */

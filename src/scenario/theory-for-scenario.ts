@@ -1,7 +1,8 @@
+import type { Registry } from '../engine/registry.js';
 import { requestReplyTheory } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
-import { fixedTimeoutSeconds } from '../transport/rto/fixed.js';
+import type { ClosedFormBehaviour, TransportDefinition } from '../transport/transport.js';
 import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
@@ -22,6 +23,7 @@ function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | und
  */
 function requestReplyPrediction(
   flow: FlowConfig,
+  behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
   nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
 ): TheoryPrediction | null {
@@ -29,7 +31,7 @@ function requestReplyPrediction(
   const server = nodesById.get(flow.to)!;
   const client = nodesById.get(flow.from)!;
   const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
-  if (flow.transport.protocol !== 'datagram' || !constant.every((distribution) => distribution.isConstant))
+  if (behaviour?.model !== 'unacknowledged' || !constant.every((distribution) => distribution.isConstant))
     return null;
   if (
     link.loss.forward.lossRate > 0 ||
@@ -63,7 +65,10 @@ function requestReplyPrediction(
  * where the model's assumptions hold (one direct link, constant delays, no faults on the ends,
  * the flow alone on its link), so every number shown beside a result is one a textbook gives.
  */
-export function predictTheory(scenario: Scenario): Record<string, TheoryPrediction> {
+export function predictTheory(
+  scenario: Scenario,
+  transports: Registry<TransportDefinition>,
+): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
   const faultyNodes = new Set([
     ...scenario.nodes.filter((node) => node.failure).map((node) => node.id),
@@ -95,12 +100,13 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
     if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
+    const transport = flow.transport;
+    const behaviour = transports.get(transport.protocol).closedForm?.(transport) ?? null;
     if (flow.pattern !== undefined) {
-      const prediction = requestReplyPrediction(flow, link, nodesById);
+      const prediction = requestReplyPrediction(flow, behaviour, link, nodesById);
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
       continue;
     }
-    const transport = flow.transport;
     const [dataLoss, ackLoss] =
       link.between[0] === flow.from
         ? [link.loss.forward, link.loss.reverse]
@@ -110,7 +116,7 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     const dataLossProbability = dataLoss.independentProbability;
     const ackLossProbability = ackLoss.independentProbability;
     if (
-      transport.protocol === 'stop-and-wait' &&
+      behaviour?.model === 'stop-and-wait' &&
       dataLossProbability !== undefined &&
       ackLossProbability !== undefined &&
       size.isConstant &&
@@ -118,20 +124,19 @@ export function predictTheory(scenario: Scenario): Record<string, TheoryPredicti
     ) {
       const prediction = stopAndWaitTheory({
         dataBytes: size.mean + transport.headerSize,
-        ackBytes: typeof transport.ackSize === 'number' ? transport.ackSize : 0,
+        ackBytes: behaviour.ackBytes,
         bandwidthBitsPerSecond: link.bandwidth,
         propagationSeconds: link.delay.mean,
         dataLossProbability,
         ackLossProbability,
-        // The formula charges each loss one constant timeout: no prediction for an adaptive one.
-        timeoutSeconds: fixedTimeoutSeconds(transport.timeout) ?? Number.NaN,
+        timeoutSeconds: behaviour.timeoutSeconds,
       });
       if (prediction) predictions[`stop-and-wait:${flow.id}`] = prediction;
     }
     const receiver = nodesById.get(flow.to);
     const noProcessing = receiver?.processing.isConstant && receiver.processing.mean === 0;
     if (
-      transport.protocol === 'datagram' &&
+      behaviour?.model === 'unacknowledged' &&
       flow.workload.arrivals === 'poisson' &&
       link.loss.forward.lossRate === 0 &&
       link.loss.reverse.lossRate === 0 &&

@@ -51,6 +51,8 @@ export const datagram: TransportDefinition<DatagramConfig> = {
   id: 'datagram',
   description: 'no acknowledgements: each message is sent once and may be lost',
   acknowledged: false,
+  keepsDataPackets: false,
+  closedForm: () => ({ model: 'unacknowledged' }),
   schema: () => schema,
   createSender: (port) => new DatagramSender(port),
   createReceiver: (port) => new DatagramReceiver(port),

@@ -1,8 +1,9 @@
 import type { Simulator } from '../engine/simulator.js';
 import { Message, type MessageFate } from '../net/message.js';
 import type { Network } from '../net/network.js';
-import { Packet } from '../net/packet.js';
+import type { Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
+import type { PacketPool } from './packet-pool.js';
 import type {
   AckHeader,
   DataHeader,
@@ -19,6 +20,10 @@ export interface FlowEnvironment {
   readonly simulator: Simulator;
   readonly network: Network;
   readonly probe: NetworkProbe;
+  /** Where the flow's packets come from (and go back to, when `recyclePackets`). */
+  readonly packets: PacketPool;
+  /** False when a probe may keep the packets it hears (see PacketPool's ownership rule). */
+  readonly recyclePackets: boolean;
   /** Hands a received message to the processing stage of `node`. */
   process(node: number, message: Message): void;
   /** Called once when the flow has finished. */
@@ -88,10 +93,12 @@ export class Flow implements FlowPort {
   /** Unresolved messages up to which bulk messages are brought to life. */
   private readonly bulkWindow: number;
   private toppingUp = false;
-  /** Messages the receiving node passed on (to a broker): their receive-window place is free already. */
-  private readonly passedOnMessages = new Set<Message>();
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
+  private readonly packets: PacketPool;
+  /** Whether packets handed back by the network go back to the pool (see PacketPool). */
+  private readonly releasesData: boolean;
+  private readonly releasesAcks: boolean;
 
   constructor(
     readonly setup: FlowSetup,
@@ -105,6 +112,9 @@ export class Flow implements FlowPort {
     this.bulkWindow = setup.transport.acknowledged
       ? Math.max(BULK_WINDOW, 2 * senderWindow)
       : Number.POSITIVE_INFINITY;
+    this.packets = environment.packets;
+    this.releasesAcks = environment.recyclePackets;
+    this.releasesData = environment.recyclePackets && !setup.transport.keepsDataPackets;
     this.sender = setup.transport.createSender(this, setup.config, setup.strategies);
     this.receiver = setup.transport.createReceiver(this, setup.config, setup.strategies);
   }
@@ -174,7 +184,7 @@ export class Flow implements FlowPort {
     copy.procSeconds = original.procSeconds;
     copy.waitSeconds = original.waitSeconds;
     // It never held a place in the receive window: only the original did.
-    this.passedOnMessages.add(copy);
+    copy.passedOn = true;
     this.unresolved++;
     environment.liveMessagesChanged(1);
     environment.probe.messageCreated(copy);
@@ -183,7 +193,7 @@ export class Flow implements FlowPort {
 
   /** The receiving node passed `message` on (to a broker): the receiver's window place is free. */
   passedOn(message: Message): void {
-    this.passedOnMessages.add(message);
+    message.passedOn = true;
     this.receiver.consumed?.(message);
   }
 
@@ -218,7 +228,7 @@ export class Flow implements FlowPort {
 
   sendData(message: Message, sequence: number, isRetransmission: boolean, header?: DataHeader): Packet {
     const { setup } = this;
-    const packet = new Packet(
+    const packet = this.packets.acquire(
       'data',
       setup.index,
       setup.source,
@@ -242,7 +252,7 @@ export class Flow implements FlowPort {
 
   sendAck(ackNumber: number, header?: AckHeader): void {
     const { setup } = this;
-    const packet = new Packet(
+    const packet = this.packets.acquire(
       'ack',
       setup.index,
       setup.destination,
@@ -314,7 +324,7 @@ export class Flow implements FlowPort {
     if (!message.isPending) return;
     message.fate = fate;
     // Handed up and now gone from the receiving node (delivered, refused or lost in a crash).
-    if (!Number.isNaN(message.receivedAt) && !this.passedOnMessages.delete(message)) {
+    if (!Number.isNaN(message.receivedAt) && !message.passedOn) {
       this.receiver.consumed?.(message);
     }
     this.unresolved--;
@@ -337,8 +347,10 @@ export class Flow implements FlowPort {
       message.copiesInFlight--;
       this.receiver.onData(packet);
       this.settleAbandoned(message);
+      if (this.releasesData) this.packets.release(packet);
     } else {
       this.sender.onAck(packet);
+      if (this.releasesAcks) this.packets.release(packet);
     }
   }
 
@@ -349,11 +361,15 @@ export class Flow implements FlowPort {
 
   /** A packet of this flow will never arrive. */
   packetFailed(packet: Packet, fate: MessageFate): void {
-    if (packet.kind !== 'data') return;
+    if (packet.kind !== 'data') {
+      if (this.releasesAcks) this.packets.release(packet);
+      return;
+    }
     const message = packet.message!;
     message.copiesInFlight--;
     this.sender.onDataLost(packet, fate);
     this.settleAbandoned(message);
+    if (this.releasesData) this.packets.release(packet);
   }
 
   /** An abandoned message whose last copy is gone without reaching the receiver ends now. */

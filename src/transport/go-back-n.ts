@@ -44,6 +44,8 @@ export const goBackN: TransportDefinition<WindowTransportConfig> = {
   description:
     'sliding window; cumulative ACKs; the receiver takes segments in order only; on timeout (or a fast retransmit) everything unacknowledged is sent again',
   acknowledged: true,
+  // The window sender remembers each segment's latest copy.
+  keepsDataPackets: true,
   schema: (strategies) =>
     windowTransportSchema('go-back-n', strategies, goBackNWindowLimit, '2^sequenceBits - 1'),
   createSender: (port, config, strategies) =>

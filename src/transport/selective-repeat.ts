@@ -76,6 +76,8 @@ export const selectiveRepeat: TransportDefinition<WindowTransportConfig> = {
   description:
     'sliding window; each segment acknowledged and timed individually; the receiver buffers out-of-order segments; only lost ones are sent again',
   acknowledged: true,
+  // The window sender remembers each segment's latest copy; the reorder buffer holds copies.
+  keepsDataPackets: true,
   schema: (strategies) =>
     windowTransportSchema('selective-repeat', strategies, selectiveRepeatWindowLimit, '2^(sequenceBits - 1)'),
   createSender: (port, config, strategies) => new WindowSender(port, config, strategies, { selective: true }),

@@ -4,6 +4,7 @@ import type { EventHandle } from '../engine/simulator.js';
 import type { Message } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
 import { dropSpentSlots } from './backlog.js';
+import { fixedTimeoutSeconds } from './rto/fixed.js';
 import type { RetransmissionTimeout } from './rto/rto-strategy.js';
 import { timeoutSchema } from './strategy-schemas.js';
 import type {
@@ -182,6 +183,13 @@ export const stopAndWait: TransportDefinition<StopAndWaitConfig> = {
   id: 'stop-and-wait',
   description: 'one message in flight; each is acknowledged; resent after a retransmission timeout',
   acknowledged: true,
+  keepsDataPackets: false,
+  closedForm: (config) => ({
+    model: 'stop-and-wait',
+    ackBytes: typeof config.ackSize === 'number' ? config.ackSize : 0,
+    // The formula charges each loss one constant timeout: none for an adaptive one.
+    timeoutSeconds: fixedTimeoutSeconds(config.timeout) ?? Number.NaN,
+  }),
   schema: schemaFor,
   createSender: (port, config, strategies) => new StopAndWaitSender(port, config, strategies),
   createReceiver: (port) => new StopAndWaitReceiver(port),

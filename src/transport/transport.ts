@@ -15,8 +15,10 @@ export interface FlowPort {
   readonly simulator: Simulator;
   readonly flowIndex: number;
   /**
-   * Puts a data copy of `message` on the network at the source; returns the packet sent.
-   * `header` sets the wire fields of window transports (wrapped sequence number, epoch).
+   * Puts a data copy of `message` on the network at the source; returns the packet sent (it may
+   * be gone already, dropped on the way out, and recycled unless the transport
+   * `keepsDataPackets`). `header` sets the wire fields of window transports (wrapped sequence
+   * number, epoch).
    */
   sendData(message: Message, sequence: number, isRetransmission: boolean, header?: DataHeader): Packet;
   /** Sends an acknowledgement from the receiver back to the sender. */
@@ -103,6 +105,16 @@ export interface TransportStrategies {
 }
 
 /**
+ * A transport's behaviour in the terms of a closed-form model, so that the formula's
+ * prediction can be shown beside the result: `stop-and-wait` (one message in flight, a constant
+ * timeout per loss; NaN when the timeout is not constant) or `unacknowledged` (each message sent
+ * once, nothing comes back).
+ */
+export type ClosedFormBehaviour =
+  | { model: 'stop-and-wait'; ackBytes: number; timeoutSeconds: number }
+  | { model: 'unacknowledged' };
+
+/**
  * A registered reliable-delivery strategy: its id, its configuration schema (an object whose
  * `protocol` is the id literal, built from the registered strategies it can name) and how to
  * build its two halves.
@@ -112,6 +124,14 @@ export interface TransportDefinition<Config extends TransportConfigBase = Transp
   readonly description: string;
   /** True when the sender waits for ACKs (completion = last ACK). */
   readonly acknowledged: boolean;
+  /**
+   * True when the sender or receiver keeps data packets after the call that hands them over
+   * (a window sender's latest copy of each segment, a reorder buffer): the flow then never
+   * recycles its data packets (see PacketPool). No sender may keep an ACK past `onAck`.
+   */
+  readonly keepsDataPackets: boolean;
+  /** How it behaves under `config` as a textbook model; absent or null when no formula fits. */
+  closedForm?(config: Config): ClosedFormBehaviour | null;
   schema(strategies: TransportStrategies): z.ZodType<Config>;
   createSender(port: FlowPort, config: Config, strategies: TransportStrategies): TransportSender;
   createReceiver(port: FlowPort, config: Config, strategies: TransportStrategies): TransportReceiver;

@@ -72,11 +72,24 @@ export class WorkloadGenerator {
     return this.sizes.isConstant ? this.sizes.mean : this.sizes.sample(this.sizeRandom);
   }
 
+  /**
+   * `size` for a bulk transfer, asked once per message: with a constant size and no cycle, a
+   * function that returns the constant without looking at the plan and the distribution.
+   */
+  private bulkSize(): () => number {
+    const cycle = this.plan.sizeCycleBytes;
+    if ((cycle === undefined || cycle.length === 0) && this.sizes.isConstant) {
+      const bytes = this.sizes.mean;
+      return () => bytes;
+    }
+    return () => this.size();
+  }
+
   private arrive(): void {
     if (this.plan.bulk) {
       const count = this.plan.messages - this.created;
       this.created = this.plan.messages;
-      this.sink.createBulk(count, () => this.size());
+      this.sink.createBulk(count, this.bulkSize());
       this.sink.finishWorkload();
       return;
     }

@@ -130,9 +130,64 @@ describe('EventQueue', () => {
     for (let sequence = 0; sequence < 1000; sequence++) slotOfSequence.push(queue.push(7, sequence));
     expect(queue.allocatedSlots).toBeGreaterThanOrEqual(1000);
     expect(queue.size).toBe(1000);
+    expect(queue.sequenceOf(slotOfSequence[999])).toBe(999);
     const popped: number[] = [];
-    while (queue.size > 0) popped.push(queue.sequenceOf(queue.popSlot()));
-    expect(popped).toEqual(slotOfSequence.map((_, sequence) => sequence));
+    while (queue.size > 0) popped.push(queue.popSlot());
+    expect(popped).toEqual(slotOfSequence);
+  });
+
+  it('pops a hand-sorted order: time first, equal times by sequence', () => {
+    const queue = new EventQueue();
+    const times = [5, 3, 8, 3, 1, 9, 3, 0.5];
+    const slots = times.map((time, sequence) => queue.push(time, sequence));
+    const popped: [number, number][] = [];
+    while (queue.size > 0) {
+      const time = queue.peekTime();
+      popped.push([time, slots.indexOf(queue.popSlot())]);
+    }
+    // [time, sequence], sorted by hand.
+    expect(popped).toEqual([
+      [0.5, 7],
+      [1, 4],
+      [3, 1],
+      [3, 3],
+      [3, 6],
+      [5, 0],
+      [8, 2],
+      [9, 5],
+    ]);
+  });
+
+  it('interleaves pushes, pops and removals in a hand-computed order', () => {
+    const queue = new EventQueue();
+    const a = queue.push(4, 0);
+    const b = queue.push(2, 1);
+    const c = queue.push(2, 2);
+    expect(queue.popSlot()).toBe(b); // (2, 1)
+    const d = queue.push(2, 3); // ties with c, scheduled later
+    expect(d).toBe(b); // the slot just freed is handed out first
+    const e = queue.push(3, 4);
+    expect(queue.remove(c)).toBe(true);
+    expect(queue.remove(c)).toBe(false); // already removed
+    expect(queue.size).toBe(3);
+    expect(queue.peekTime()).toBe(2);
+    const f = queue.push(1, 5);
+    expect([queue.popSlot(), queue.popSlot(), queue.popSlot()]).toEqual([f, d, e]);
+    expect(queue.popSlot()).toBe(a);
+    expect(queue.popSlot()).toBe(-1);
+  });
+
+  it('reports the time and sequence of pending slots only', () => {
+    const queue = new EventQueue();
+    const early = queue.push(1.5, 7);
+    const late = queue.push(2.5, 8);
+    expect([queue.timeOf(early), queue.sequenceOf(early)]).toEqual([1.5, 7]);
+    expect([queue.timeOf(late), queue.sequenceOf(late)]).toEqual([2.5, 8]);
+    queue.popSlot();
+    expect(queue.timeOf(early)).toBeNaN();
+    expect(queue.sequenceOf(early)).toBeNaN();
+    expect(queue.timeOf(-1)).toBeNaN();
+    expect(queue.timeOf(late)).toBe(2.5);
   });
 
   it('orders by time first, then by sequence', () => {
@@ -149,7 +204,10 @@ describe('EventQueue', () => {
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 40; i++) queue.push(40 - i, round * 100 + i);
       const times: number[] = [];
-      while (queue.size > 0) times.push(queue.timeOf(queue.popSlot()));
+      while (queue.size > 0) {
+        times.push(queue.peekTime());
+        queue.popSlot();
+      }
       expect(times).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     }
     // 40 events at once need 64 slots; draining and refilling never needs more.

@@ -182,6 +182,88 @@ describe('Simulator: cancel', () => {
   });
 });
 
+type KernelCommand =
+  | { kind: 'schedule'; delay: number }
+  | { kind: 'cancel'; pick: number }
+  | { kind: 'run'; span: number };
+
+describe('Simulator: against a sorted-array reference', () => {
+  it('agrees on order, pending state and cancel results under random schedule/cancel/run (property)', () => {
+    const delay = fc.oneof(
+      fc.constantFrom(0, 1, 2),
+      fc.integer({ min: 0, max: 50 }),
+      fc.double({ min: 0, max: 50, noNaN: true }),
+    );
+    const command: fc.Arbitrary<KernelCommand> = fc.oneof(
+      { weight: 5, arbitrary: delay.map((d): KernelCommand => ({ kind: 'schedule', delay: d })) },
+      { weight: 3, arbitrary: fc.nat().map((pick): KernelCommand => ({ kind: 'cancel', pick })) },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 0, max: 20 }).map((span): KernelCommand => ({ kind: 'run', span })),
+      },
+    );
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 300 }), (commands) => {
+        const sim = new Simulator();
+        const ran: number[] = [];
+        // Every handle ever issued, by event id; cancel picks among all of them, so it often
+        // names an event that already ran or was cancelled, whose slot a newer event may hold.
+        const handles: number[] = [];
+        let pending: { time: number; id: number }[] = [];
+        for (const step of commands) {
+          if (step.kind === 'schedule') {
+            const id = handles.length;
+            const handle = sim.schedule(step.delay, () => ran.push(id));
+            expect(Number.isInteger(handle) && handle >= 0).toBe(true);
+            handles.push(handle);
+            pending.push({ time: sim.now + step.delay, id });
+          } else if (step.kind === 'cancel') {
+            if (handles.length === 0) continue;
+            const id = step.pick % handles.length;
+            const wasPending = pending.some((event) => event.id === id);
+            expect(sim.isPending(handles[id])).toBe(wasPending);
+            expect(sim.cancel(handles[id])).toBe(wasPending);
+            expect(sim.isPending(handles[id])).toBe(false);
+            pending = pending.filter((event) => event.id !== id);
+          } else {
+            const until = sim.now + step.span;
+            // Ids grow with scheduling order, so (time, id) is the reference's (time, sequence).
+            const due = pending
+              .filter((event) => event.time <= until)
+              .sort((a, b) => a.time - b.time || a.id - b.id);
+            ran.length = 0;
+            sim.run({ until });
+            expect(ran).toEqual(due.map((event) => event.id));
+            expect(sim.now).toBe(until);
+            pending = pending.filter((event) => event.time > until);
+          }
+          expect(sim.pendingEvents).toBe(pending.length);
+        }
+        for (const event of pending) expect(sim.isPending(handles[event.id])).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never lets a stale handle cancel the event that reuses its slot, however often reused', () => {
+    const sim = new Simulator();
+    const first = sim.schedule(0, () => {});
+    const handles = new Set([first]);
+    let latest = first;
+    for (let i = 0; i < 5000; i++) {
+      sim.run();
+      latest = sim.schedule(1, () => {});
+      handles.add(latest);
+    }
+    // One slot served all 5001 events, each under a new handle.
+    expect(handles.size).toBe(5001);
+    expect(latest % 2 ** 25).toBe(first % 2 ** 25);
+    expect(sim.cancel(first)).toBe(false);
+    expect(sim.pendingEvents).toBe(1);
+    expect(sim.cancel(latest)).toBe(true);
+  });
+});
+
 describe('Simulator: run until, stop', () => {
   it('stops before later events, sets now = until, and a second run continues', () => {
     const { sim, log, note } = story();
@@ -325,6 +407,12 @@ describe('Simulator: failures and limits', () => {
     expect((caught as RunawaySimulationError).simulatedTime).toBe(growing.now);
     expect(growing.now).toBeGreaterThan(0);
     expect((caught as Error).message).toContain('50');
+  });
+
+  it('rejects a maxPendingEvents beyond what handles can name', () => {
+    expect(() => new Simulator({ maxPendingEvents: 2 ** 25 + 1 })).toThrow(/at most 2\^25/);
+    expect(() => new Simulator({ maxPendingEvents: Number.NaN })).toThrow(RangeError);
+    expect(new Simulator({ maxPendingEvents: 2 ** 25 }).pendingEvents).toBe(0);
   });
 
   it('gives RunawaySimulationError past maxEvents (checked every progressEvery events)', () => {

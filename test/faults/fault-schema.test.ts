@@ -62,6 +62,34 @@ repairCrews:
     expect(issueAt(issues, 'faults[3].heal').message).toContain("no partition 'nope'");
   });
 
+  it('refuses a recover or restore with no scripted crash or cut in effect, and a second crash', () => {
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 3s, recover: a }
+  - { at: 1s, crash: a }
+  - { at: 2s, crash: a }
+  - { at: 4s, recover: a }
+  - { at: 5s, restore: L }
+  - { at: 6s, cut: L }
+  - { at: 6s, restore: L }
+  - { at: 6s, restore: L }
+`),
+    );
+    // In time order: crash a (1 s), crash a again (2 s), recover a (3 s), recover a (4 s): a was up.
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'faults[2].crash',
+      'faults[3].recover',
+      'faults[4].restore',
+      'faults[7].restore',
+    ]);
+    expect(issueAt(issues, 'faults[2].crash').message).toBe(
+      "node 'a' is already crashed at 2 s (by faults[1] at 1 s): recover it first",
+    );
+    expect(issueAt(issues, 'faults[4].restore').message).toContain(
+      "link 'L' is not cut by a scripted fault at 5 s, so this restore would do nothing",
+    );
+  });
+
   it('checks services and crews', () => {
     const issues = issuesOf(() =>
       parse(`services:
