@@ -2,6 +2,7 @@ import { baselineMm1 } from './baseline.js';
 import { argument, type BenchmarkResult, formatResult } from './harness.js';
 import { mm1 } from './mm1.js';
 import { pingpong } from './pingpong.js';
+import { pingpongFullStack } from './pingpong-full-stack.js';
 import { largeTopology, lossyFlows } from './scenario.js';
 
 /**
@@ -10,10 +11,13 @@ import { largeTopology, lossyFlows } from './scenario.js';
  * process while the benchmark's peak RSS is read before the baseline runs. Prints the key=value
  * line, or with --json one JSON object { result, baseline } for run-all.
  * Usage: node dist/bench/run-one.js NAME [--count N] [--size K] [--baseline N] [--json]
+ * (--size: stations for mm1 and baseline, pairs for pingpong and pingpong-full-stack, flows for
+ * lossy-flows, nodes for large-topology; --count: customers or messages in all.)
  */
 const benchmarks: Record<string, (count: number, size: number) => BenchmarkResult> = {
   mm1: (count, size) => mm1(count, size),
   pingpong: (count, size) => pingpong(size, count),
+  'pingpong-full-stack': (count, size) => pingpongFullStack(size, count),
   'lossy-flows': (count, size) => lossyFlows(size, count),
   'large-topology': (count, size) => largeTopology(size, count),
   baseline: (count, size) => baselineMm1(count, size),

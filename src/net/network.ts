@@ -4,7 +4,7 @@ import type { DropReason, LossReason } from './message.js';
 import type { Packet } from './packet.js';
 import type { NetworkProbe } from './probe.js';
 import { type RoutingMetric, RoutingTable } from './routing.js';
-import { Transmitter, type TransmitterSettings } from './transmitter.js';
+import { Transmitter, TransmitterFigures, type TransmitterSettings } from './transmitter.js';
 
 /** Receives packets that reached their destination node, and copies that did not make it. */
 export interface PacketHandlers {
@@ -57,6 +57,8 @@ export const MAX_HOPS = 255;
  */
 export class Network {
   readonly transmitters: Transmitter[];
+  /** Their doubles, which a packet's arrival reads without loading the Transmitter. */
+  private readonly figures: TransmitterFigures;
   private readonly routes: RoutingTable;
   /** Routes over what is up now (dynamic routing), or null for static routes only. */
   private readonly liveRoutes: RoutingTable | null;
@@ -66,11 +68,23 @@ export class Network {
   private readonly nodeUp: Uint8Array;
   private readonly outgoing: number[][];
   /**
-   * Static routes only: the whole path of each (source, destination) pair asked for so far, keyed
-   * `source * nodeCount + destination` (null when incomplete: such packets ask hop by hop), so a
-   * packet follows its path instead of looking its next hop up at every node.
+   * Static routes only: the whole path of each (source, destination) pair asked for so far, its
+   * transmitters one after another in `pathHops`; `pathOffsets` maps `source * nodeCount +
+   * destination` to where the path starts (-1 when incomplete: such packets ask hop by hop). A
+   * packet carries its path's offset and follows it instead of looking its next hop up at every
+   * node; all paths share one array, so the hop a packet reads next sits in memory the network
+   * keeps touching rather than in an array of its own.
    */
-  private readonly staticPaths = new Map<number, Int32Array | null>();
+  private pathHops = new Int32Array(256);
+  private pathHopsUsed = 0;
+  private readonly pathOffsets = new Map<number, number>();
+  /**
+   * The last destination each source sent to and the offset of its static path: most sources
+   * send to one destination (a flow's sender, its receiver's ACKs), so `send` finds the path in
+   * two arrays indexed by the source, without hashing into a map of every pair (-1: none yet).
+   */
+  private readonly lastDestination: Int32Array;
+  private readonly lastPathOffset: Int32Array;
   private handlers: PacketHandlers = {
     arrived: () => {},
     departed: () => {},
@@ -86,6 +100,8 @@ export class Network {
     streams: RandomStreams,
     private readonly probe: NetworkProbe,
   ) {
+    const figures = new TransmitterFigures(topology.transmitters.length);
+    this.figures = figures;
     this.transmitters = topology.transmitters.map(
       (settings, index) =>
         new Transmitter(
@@ -93,6 +109,7 @@ export class Network {
           settings,
           streams.stream(`${topology.transmitterNames[index]}/loss`),
           streams.stream(`${topology.transmitterNames[index]}/delay`),
+          figures,
         ),
     );
     this.routes = new RoutingTable(topology.nodeIds.length, topology.transmitters, topology.routing);
@@ -102,6 +119,8 @@ export class Network {
         )
       : null;
     this.nodeUp = new Uint8Array(topology.nodeIds.length).fill(1);
+    this.lastDestination = new Int32Array(topology.nodeIds.length).fill(-1);
+    this.lastPathOffset = new Int32Array(topology.nodeIds.length).fill(-1);
     this.outgoing = topology.nodeIds.map(() => []);
     topology.transmitters.forEach((settings, index) => {
       this.outgoing[settings.from].push(index);
@@ -124,7 +143,8 @@ export class Network {
   send(packet: Packet): void {
     packet.handedOffAt = this.simulator.now;
     this.probe.packetSent(packet);
-    if (this.liveRoutes === null) packet.path = this.staticPath(packet.source, packet.destination);
+    if (this.liveRoutes === null)
+      packet.pathOffset = this.staticPathOffset(packet.source, packet.destination);
     this.forward(packet, packet.source);
   }
 
@@ -203,7 +223,7 @@ export class Network {
       const index = this.route(node, destination);
       if (index < 0) return [];
       path.push(index);
-      node = this.transmitters[index].settings.to;
+      node = this.transmitters[index].to;
     }
     return node === destination ? path : [];
   }
@@ -218,15 +238,31 @@ export class Network {
     return this.routes.nextTransmitter(node, destination);
   }
 
-  private staticPath(source: number, destination: number): Int32Array | null {
+  private staticPathOffset(source: number, destination: number): number {
+    if (this.lastDestination[source] === destination) return this.lastPathOffset[source];
     const key = source * this.nodeUp.length + destination;
-    let path = this.staticPaths.get(key);
-    if (path === undefined) {
-      const hops = this.path(source, destination);
-      path = hops.length > 0 ? Int32Array.from(hops) : null;
-      this.staticPaths.set(key, path);
+    let offset = this.pathOffsets.get(key);
+    if (offset === undefined) {
+      offset = this.storePath(this.path(source, destination));
+      this.pathOffsets.set(key, offset);
     }
-    return path;
+    this.lastDestination[source] = destination;
+    this.lastPathOffset[source] = offset;
+    return offset;
+  }
+
+  /** Appends a path's transmitters to `pathHops`; returns where it starts (-1 for no path). */
+  private storePath(hops: readonly number[]): number {
+    if (hops.length === 0) return -1;
+    if (this.pathHopsUsed + hops.length > this.pathHops.length) {
+      const grown = new Int32Array(Math.max(2 * this.pathHops.length, this.pathHopsUsed + hops.length));
+      grown.set(this.pathHops.subarray(0, this.pathHopsUsed));
+      this.pathHops = grown;
+    }
+    const offset = this.pathHopsUsed;
+    this.pathHops.set(hops, offset);
+    this.pathHopsUsed += hops.length;
+    return offset;
   }
 
   private isUsable(index: number): boolean {
@@ -239,7 +275,10 @@ export class Network {
   }
 
   private forward(packet: Packet, node: number): void {
-    const index = packet.path !== null ? packet.path[packet.hops] : this.route(node, packet.destination);
+    const index =
+      packet.pathOffset >= 0
+        ? this.pathHops[packet.pathOffset + packet.hops]
+        : this.route(node, packet.destination);
     if (index < 0) {
       this.fail(packet, LOST_NO_ROUTE, -1);
       return;
@@ -249,21 +288,19 @@ export class Network {
       this.fail(packet, LOST_LINK_DOWN, index);
       return;
     }
-    const now = this.simulator.now;
-    packet.enqueuedAt = now;
     if (transmitter.current === null) {
+      // It starts at once: no time in the queue (queueSeconds + 0 would change nothing).
       this.startTransmission(transmitter, packet);
-    } else if (transmitter.waiting >= transmitter.settings.bufferPackets + (transmitter.vacating ? 1 : 0)) {
+    } else if (transmitter.waiting >= transmitter.bufferPackets + (transmitter.vacating ? 1 : 0)) {
       this.probe.packetDropped(packet, 'linkBuffer', index);
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
-      transmitter.enqueue(packet);
+      transmitter.enqueue(packet, this.simulator.now);
     }
   }
 
   private startTransmission(transmitter: Transmitter, packet: Packet): void {
     const now = this.simulator.now;
-    packet.queueSeconds += now - packet.enqueuedAt;
     if (packet.hops === 0 && Number.isNaN(packet.departedAt)) packet.departedAt = now;
     const seconds = transmitter.transmissionSeconds(packet.sizeBytes);
     transmitter.current = packet;
@@ -285,13 +322,13 @@ export class Network {
       this.handlers.departed(packet);
       transmitter.vacating = false;
     }
-    const settings = transmitter.settings;
-    if (settings.loss.lose(transmitter.lossRandom)) {
+    if (transmitter.loss.lose(transmitter.lossRandom)) {
       this.fail(packet, LOST_LINK, transmitter.index);
     } else {
-      const delay = settings.delay.isConstant
-        ? settings.delay.mean
-        : settings.delay.sample(transmitter.delayRandom);
+      const constantDelay = transmitter.constantDelay;
+      const delay = Number.isNaN(constantDelay)
+        ? transmitter.settings.delay.sample(transmitter.delayRandom)
+        : constantDelay;
       // Jitter must not reorder packets on one link: a packet never overtakes its predecessor.
       const arrival = Math.max(now + delay, transmitter.lastArrivalTime);
       transmitter.lastArrivalTime = arrival;
@@ -300,17 +337,21 @@ export class Network {
       transmitter.wireDepartures++;
       this.simulator.scheduleAt(arrival, this.onArrival, packet);
     }
-    const next = transmitter.dequeue();
-    if (next) this.startTransmission(transmitter, next);
-    else transmitter.current = null;
+    if (transmitter.waiting === 0) {
+      transmitter.current = null;
+      return;
+    }
+    const enqueuedAt = transmitter.oldestEnqueuedAt();
+    const next = transmitter.dequeue()!;
+    next.queueSeconds += now - enqueuedAt;
+    this.startTransmission(transmitter, next);
   }
 
   private arrive(packet: Packet): void {
     const transmitterIndex = packet.hopTransmitter;
-    const transmitter = this.transmitters[transmitterIndex];
-    const node = transmitter.settings.to;
+    const node = this.figures.farEnd(transmitterIndex);
     packet.hops++;
-    if (transmitter.wireArrivals++ < transmitter.wireCutBelow) {
+    if (this.figures.arrivalWasCut(transmitterIndex)) {
       this.fail(packet, LOST_LINK_DOWN, transmitterIndex);
       return;
     }

@@ -14,15 +14,13 @@ export class Packet {
   departedAt = Number.NaN;
   /** When it reached its destination node (s); NaN before. */
   arrivedAt = Number.NaN;
-  /** When it entered the buffer of the transmitter it is waiting at now (s). */
-  enqueuedAt = Number.NaN;
   transSeconds = 0;
   propSeconds = 0;
   queueSeconds = 0;
   /** Links crossed so far. */
   hops = 0;
-  /** Transmitters of its whole path when routes are static (set by the network), else null. */
-  path: Int32Array | null = null;
+  /** Where its whole path starts in the network's path store when routes are static, else -1. */
+  pathOffset = -1;
   /** Transmitter of the hop it is on now (set while it propagates). */
   hopTransmitter = -1;
   /** Sequence number as written on the wire (wrapped to the transport's width); -1: same as `sequence`. */

@@ -28,6 +28,8 @@ export class ProcessingStage {
   private readonly waitingSince: number[] = [];
   private readonly inService = new Set<InService>();
   private readonly onServiceEnd = (entry: InService): void => this.finish(entry);
+  /** The node's own service takes no time (the default): only a payload's codec cost can. */
+  private readonly instantService: boolean;
 
   constructor(
     private readonly simulator: Simulator,
@@ -42,7 +44,9 @@ export class ProcessingStage {
      * added to the draw, so it counts in t_proc and keeps a server busy.
      */
     private readonly extraServiceSeconds: (message: Message) => number = () => 0,
-  ) {}
+  ) {
+    this.instantService = serviceTime.isConstant && serviceTime.mean === 0;
+  }
 
   /** Messages waiting for a server. */
   get queueLength(): number {
@@ -51,11 +55,7 @@ export class ProcessingStage {
 
   /** A message arrives now. */
   accept(message: Message): void {
-    if (
-      this.serviceTime.isConstant &&
-      this.serviceTime.mean === 0 &&
-      this.extraServiceSeconds(message) === 0
-    ) {
+    if (this.instantService && this.extraServiceSeconds(message) === 0) {
       this.outcomes.processed(message);
       return;
     }

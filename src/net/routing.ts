@@ -17,7 +17,19 @@ export type RoutingMetric = 'delay' | 'hops';
 export class RoutingTable {
   /** destination → (node → transmitter index, -1 when unreachable). */
   private readonly routes = new Map<number, Map<number, number>>();
-  private readonly incoming: number[][];
+  /**
+   * The graph as the search reads it, in flat typed arrays (why: the search touches every edge
+   * of most trees it grows, thousands of times on large topologies): the transmitters into node
+   * n are `incoming[incomingStart[n] .. incomingStart[n + 1])`, in index order; each
+   * transmitter's ends and weight (its configured delay, or 1 per hop) sit by its index.
+   */
+  private readonly incomingStart: Int32Array;
+  private readonly incoming: Int32Array;
+  private readonly fromNode: Int32Array;
+  private readonly toNode: Int32Array;
+  private readonly weights: Float64Array;
+  /** Every link has a positive weight (no zero delays): the search may stop early (see below). */
+  private readonly positiveWeights: boolean;
   private readonly distance: Float64Array;
   private readonly hops: Int32Array;
   private readonly next: Int32Array;
@@ -36,14 +48,23 @@ export class RoutingTable {
    */
   constructor(
     nodeCount: number,
-    private readonly transmitters: readonly TransmitterSettings[],
-    private readonly metric: RoutingMetric,
+    transmitters: readonly TransmitterSettings[],
+    metric: RoutingMetric,
     private readonly usable?: (transmitterIndex: number) => boolean,
   ) {
-    this.incoming = Array.from({ length: nodeCount }, () => []);
-    transmitters.forEach((transmitter, index) => {
-      this.incoming[transmitter.to].push(index);
-    });
+    const count = transmitters.length;
+    this.fromNode = Int32Array.from(transmitters, (transmitter) => transmitter.from);
+    this.toNode = Int32Array.from(transmitters, (transmitter) => transmitter.to);
+    this.weights = Float64Array.from(transmitters, (transmitter) =>
+      metric === 'hops' ? 1 : transmitter.delay.mean,
+    );
+    this.positiveWeights = this.weights.every((weight) => weight > 0);
+    this.incomingStart = new Int32Array(nodeCount + 1);
+    for (let index = 0; index < count; index++) this.incomingStart[this.toNode[index] + 1]++;
+    for (let node = 0; node < nodeCount; node++) this.incomingStart[node + 1] += this.incomingStart[node];
+    this.incoming = new Int32Array(count);
+    const filled = this.incomingStart.slice(0, nodeCount);
+    for (let index = 0; index < count; index++) this.incoming[filled[this.toNode[index]]++] = index;
     this.distance = new Float64Array(nodeCount).fill(Number.POSITIVE_INFINITY);
     this.hops = new Int32Array(nodeCount);
     this.next = new Int32Array(nodeCount).fill(-1);
@@ -68,7 +89,7 @@ export class RoutingTable {
       const transmitter = this.next[at];
       known.set(at, transmitter);
       if (transmitter < 0) break;
-      at = this.transmitters[transmitter].to;
+      at = this.toNode[transmitter];
     }
     return known.get(node)!;
   }
@@ -88,14 +109,16 @@ export class RoutingTable {
     this.treeDestination = -1;
   }
 
-  private weight(transmitterIndex: number): number {
-    return this.metric === 'hops' ? 1 : this.transmitters[transmitterIndex].delay.mean;
-  }
-
   /**
    * Runs Dijkstra towards `destination` until `node` is settled (or nothing more is reachable).
    * A settled node's next hop leads to a node settled before it, so its whole path is final; the
    * search settles nodes in the same order whether it runs at once or in several steps.
+   *
+   * With positive weights it pauses sooner: once every node nearer than the asking node's
+   * tentative distance D is settled (the frontier's least key is at least D), nothing can lower
+   * D or tie it (that takes a node at D − w < D), so its next hop and path are final already.
+   * Settling the nodes that tie with it first would change nothing for it: in a tree of
+   * thousands of equally far hosts that is most of the search. The search resumes from there.
    */
   private growTreeUntilSettled(destination: number, asking: number): void {
     if (this.treeDestination !== destination) {
@@ -107,19 +130,22 @@ export class RoutingTable {
       this.frontier = new NodeHeap();
       this.frontier.push(0, destination);
     }
-    const { distance, hops, next, done, stamp, treeNumber } = this;
+    const { distance, hops, next, done, stamp, treeNumber, incomingStart, incoming, fromNode, weights } =
+      this;
     if (stamp[asking] !== treeNumber) this.touch(asking);
     const heap = this.frontier;
     while (done[asking] === 0 && heap.size > 0) {
+      if (this.positiveWeights && heap.leastDistance() >= distance[asking]) break;
       const node = heap.pop();
       if (done[node]) continue;
       done[node] = 1;
-      for (const transmitterIndex of this.incoming[node]) {
-        const neighbour = this.transmitters[transmitterIndex].from;
+      for (let edge = incomingStart[node]; edge < incomingStart[node + 1]; edge++) {
+        const transmitterIndex = incoming[edge];
+        const neighbour = fromNode[transmitterIndex];
         if (stamp[neighbour] !== treeNumber) this.touch(neighbour);
         else if (done[neighbour]) continue;
         if (this.usable && !this.usable(transmitterIndex)) continue;
-        const candidate = distance[node] + this.weight(transmitterIndex);
+        const candidate = distance[node] + weights[transmitterIndex];
         const candidateHops = hops[node] + 1;
         if (
           candidate < distance[neighbour] ||
@@ -144,6 +170,11 @@ class NodeHeap {
 
   get size(): number {
     return this.nodes.length;
+  }
+
+  /** The least distance in the heap (of a stale entry, perhaps); only while it is not empty. */
+  leastDistance(): number {
+    return this.distances[0];
   }
 
   push(distance: number, node: number): void {
