@@ -26,6 +26,9 @@ export interface DeliveryFigures {
   channelLatency(channel: number): Stats;
   /** Every delivery in `interval` binned into `bins` equal bins (the last one closed). */
   bins(interval: Interval, bins: number): DeliveryBins;
-  /** Latencies of the measured messages in delivery order, or every `stride`-th of them. */
+  /**
+   * Latencies of the measured messages in delivery order, or every `stride`-th of them; possibly
+   * a view of the records themselves (no copy of a million values), valid while they are kept.
+   */
   latencies(): { values: Float64Array; stride: number };
 }

@@ -1,4 +1,4 @@
-import { SampleBuffer } from './sample-buffer.js';
+import { type Delivery, DeliveryRecords } from './delivery-records.js';
 import { StreamingStat } from './streaming-stats.js';
 import { LATENCY_COMPONENTS, type LatencyComponent } from './summary.js';
 
@@ -9,55 +9,6 @@ import { LATENCY_COMPONENTS, type LatencyComponent } from './summary.js';
  * stays flat however long the run.
  */
 export const EXACT_RECORD_CAP = 2 ** 20;
-
-/** Per delivered message (delivered at or after the warm-up), in delivery order. */
-export class DeliveryRecords {
-  readonly deliveredAt = new SampleBuffer();
-  readonly createdAt = new SampleBuffer();
-  readonly latency = new SampleBuffer();
-  readonly trans = new SampleBuffer();
-  readonly prop = new SampleBuffer();
-  readonly queue = new SampleBuffer();
-  readonly proc = new SampleBuffer();
-  readonly wait = new SampleBuffer();
-  readonly payloadBytes = new SampleBuffer();
-  readonly flowIndex = new SampleBuffer();
-
-  get length(): number {
-    return this.deliveredAt.length;
-  }
-
-  /** Empties every column, keeping its memory for the next batch. */
-  clear(): void {
-    for (const column of [
-      this.deliveredAt,
-      this.createdAt,
-      this.latency,
-      this.trans,
-      this.prop,
-      this.queue,
-      this.proc,
-      this.wait,
-      this.payloadBytes,
-      this.flowIndex,
-    ]) {
-      column.length = 0;
-    }
-  }
-}
-
-/** The figures of one delivered message that the results need. */
-export interface Delivery {
-  deliveredAt: number;
-  createdAt: number;
-  transSeconds: number;
-  propSeconds: number;
-  queueSeconds: number;
-  procSeconds: number;
-  waitSeconds: number;
-  payloadBytes: number;
-  flowIndex: number;
-}
 
 /** Latency statistics of the measured messages (created after the warm-up) of a set of channels. */
 export class LatencyStream {
@@ -194,10 +145,14 @@ export class DeliveryStreams {
   addBatch(records: DeliveryRecords): void {
     const count = records.length;
     const warmup = this.warmupSeconds;
-    const { deliveredAt, createdAt, latency, payloadBytes } = records;
+    const deliveredAt = records.view('deliveredAt');
+    const createdAt = records.view('createdAt');
+    const latency = records.view('latency');
+    const payloadBytes = records.view('payloadBytes');
+    const queue = records.view('queue');
     for (let i = 0; i < count; i++) {
-      this.timeBins.add(deliveredAt.get(i), payloadBytes.get(i) * 8, latency.get(i));
-      if (createdAt.get(i) >= warmup) this.latencySample.add(latency.get(i));
+      this.timeBins.add(deliveredAt[i], payloadBytes[i] * 8, latency[i]);
+      if (createdAt[i] >= warmup) this.latencySample.add(latency[i]);
     }
     const order = this.byChannel(records);
     const starts = this.channelStarts;
@@ -207,15 +162,23 @@ export class DeliveryStreams {
       if (from === to) continue;
       const channel = this.channels[channelIndex];
       channel.delivered += to - from;
-      for (let k = from; k < to; k++) channel.payloadBits += payloadBytes.get(order[k]) * 8;
+      for (let k = from; k < to; k++) channel.payloadBits += payloadBytes[order[k]] * 8;
       const { measured } = channel;
-      addMeasured(measured.latency, latency, records, order, from, to, warmup);
+      addMeasured(measured.latency, latency, createdAt, order, from, to, warmup);
       for (const component of LATENCY_COMPONENTS) {
-        addMeasured(measured.components[component], records[component], records, order, from, to, warmup);
+        addMeasured(
+          measured.components[component],
+          records.view(component),
+          createdAt,
+          order,
+          from,
+          to,
+          warmup,
+        );
       }
       for (let k = from; k < to; k++) {
         const i = order[k];
-        if (createdAt.get(i) >= warmup && records.queue.get(i) === 0) measured.noQueue++;
+        if (createdAt[i] >= warmup && queue[i] === 0) measured.noQueue++;
       }
     }
   }
@@ -227,11 +190,12 @@ export class DeliveryStreams {
     const starts = this.channelStarts;
     const channels = this.channels.length;
     starts.fill(0);
-    for (let i = 0; i < count; i++) starts[records.flowIndex.get(i) + 1]++;
+    const flowIndex = records.flowIndexView();
+    for (let i = 0; i < count; i++) starts[flowIndex[i] + 1]++;
     for (let c = 0; c < channels; c++) starts[c + 1] += starts[c];
     const next = this.channelNext;
     next.set(starts.subarray(0, channels));
-    for (let i = 0; i < count; i++) this.order[next[records.flowIndex.get(i)]++] = i;
+    for (let i = 0; i < count; i++) this.order[next[flowIndex[i]]++] = i;
     return this.order;
   }
 }
@@ -239,8 +203,8 @@ export class DeliveryStreams {
 /** Adds `values` of the records `order[from..to)` created after the warm-up to `stat`. */
 function addMeasured(
   stat: StreamingStat,
-  values: SampleBuffer,
-  records: DeliveryRecords,
+  values: Float64Array,
+  createdAt: Float64Array,
   order: Int32Array,
   from: number,
   to: number,
@@ -248,7 +212,7 @@ function addMeasured(
 ): void {
   for (let k = from; k < to; k++) {
     const i = order[k];
-    if (records.createdAt.get(i) >= warmup) stat.add(values.get(i));
+    if (createdAt[i] >= warmup) stat.add(values[i]);
   }
 }
 
@@ -272,18 +236,8 @@ export class DeliveryLog {
   }
 
   add(delivery: Delivery): void {
-    const { records } = this;
-    if (records.length >= this.cap) this.fold();
-    records.deliveredAt.push(delivery.deliveredAt);
-    records.createdAt.push(delivery.createdAt);
-    records.latency.push(delivery.deliveredAt - delivery.createdAt);
-    records.trans.push(delivery.transSeconds);
-    records.prop.push(delivery.propSeconds);
-    records.queue.push(delivery.queueSeconds);
-    records.proc.push(delivery.procSeconds);
-    records.wait.push(delivery.waitSeconds);
-    records.payloadBytes.push(delivery.payloadBytes);
-    records.flowIndex.push(delivery.flowIndex);
+    if (this.records.length >= this.cap) this.fold();
+    this.records.add(delivery);
   }
 
   /** Past the cap, the streams with every record folded in; null within it (use `records`). */
@@ -296,8 +250,9 @@ export class DeliveryLog {
   private fold(): void {
     const { records } = this;
     if (this.streams === null) {
-      const first = records.deliveredAt.get(0);
-      const latest = records.deliveredAt.get(records.length - 1);
+      const deliveredAt = records.view('deliveredAt');
+      const first = deliveredAt[0];
+      const latest = deliveredAt[records.length - 1];
       this.streams = new DeliveryStreams(this.channelCount, this.warmupSeconds, first, latest);
     }
     this.streams.addBatch(records);

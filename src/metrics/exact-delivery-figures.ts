@@ -1,55 +1,188 @@
 import type { DeliveredInInterval, DeliveryBins, DeliveryFigures } from './delivery-figures.js';
-import type { DeliveryRecords } from './delivery-log.js';
-import type { SampleBuffer } from './sample-buffer.js';
-import { computeStats, statsSortingInPlace } from './stats.js';
-import { type Interval, LATENCY_COMPONENTS, type LatencySummary, type Stats } from './summary.js';
+import type { DeliveryRecords } from './delivery-records.js';
+import { mergeSortedRuns, precedes, sortedAdaptively } from './sorted-runs.js';
+import { statsOfRanked, statsOfSorted } from './stats.js';
+import {
+  type Interval,
+  LATENCY_COMPONENTS,
+  type LatencyComponent,
+  type LatencySummary,
+  type Stats,
+} from './summary.js';
 
-/** Figures computed exactly from one record per delivered message (within the cap). */
+/** A latency figure recorded per delivery: the latency itself or one of its components. */
+type Series = 'latency' | LatencyComponent;
+
+/**
+ * What one pass over a series' measured values (in delivery order) finds: per channel and over
+ * all of them, whether they come in sort order, their sum in delivery order (which is their sum
+ * in sort order where they do) and their zeros; and where the delivery order steps down.
+ */
+interface SeriesOrder {
+  /** The series' values, record by record (all records, measured or not). */
+  values: Float64Array;
+  /** Per channel, 1 when its values by delivery are not in sort order. */
+  outOfOrder: Uint8Array;
+  channelSums: Float64Array;
+  /** Counted for the queue component only (zero elsewhere). */
+  channelZeros: Int32Array;
+  sum: number;
+  zeros: number;
+  /**
+   * Where the ascending runs of the values in delivery order start, then their count; null when
+   * there are more runs than channels (merging the channels' sorted values is then cheaper).
+   */
+  deliveryRuns: number[] | null;
+}
+
+/**
+ * Figures computed exactly from one record per delivered message (within the cap).
+ *
+ * Why it is shaped this way: the summary asks for the statistics of every flow and then of all
+ * of them, each needing its values sorted. One pass over each series (`orderOf`) finds which
+ * channels' values already come in sort order by delivery, as latencies of bulk transfers and
+ * constant components do, and sums them on the way: such a channel's figures read the few order
+ * statistics they need straight from the records (`measuredByChannel` finds its k-th); only a
+ * series with a channel out of order is grouped by channel and sorted, once, channel by channel
+ * (`sortedByChannel`). All channels together read the records in delivery order when those are
+ * in order, else merge their ascending runs, or the channels' sorted groups, whichever are fewer.
+ * Every figure is what sorting each selection on its own gives, to the last bit: the sorted
+ * values are the same whichever way they were sorted, and the mean sums them in that order.
+ */
 export class ExactDeliveryFigures implements DeliveryFigures {
-  private readonly recordsByChannel: Int32Array[];
+  private readonly deliveredAt: Float64Array;
+  private readonly payloadBytes: Float64Array;
+  private readonly channelOf: Int32Array;
+  /** Per record, 1 when its message was created after the warm-up (latency is measured on those). */
+  private readonly measured: Uint8Array;
+  private readonly measuredCount: number;
+  /** Where each channel's records start when grouped by channel (and the total last). */
+  private readonly recordStarts: Int32Array;
+  /** The same for the measured records only. */
+  private readonly measuredStarts: Int32Array;
+  private readonly seriesOrders = new Map<Series, SeriesOrder>();
+  /** Per series, its measured values grouped by channel, each channel's sorted (when needed). */
+  private readonly sortedSeries = new Map<Series, Float64Array>();
+  /** Record numbers of the measured records grouped by channel, once a figure needs them. */
+  private measuredRecordsByChannel: Int32Array | null = null;
+  private scratchBuffers: [Float64Array, Float64Array] | null = null;
+  /**
+   * Per channel: its first and last delivery time (NaN if any is NaN) and its payload bits summed
+   * in delivery order, so that one channel whose deliveries all lie in the interval asked (a
+   * flow's deliveries always lie in its interval) is answered without reading its records.
+   */
+  private readonly firstDeliveredAt: Float64Array;
+  private readonly lastDeliveredAt: Float64Array;
+  private readonly payloadBitsOf: Float64Array;
+  /** deliveredAt and payloadBytes grouped by channel, once another subset of channels asks. */
+  private recordsByChannel: { deliveredAt: Float64Array; payloadBytes: Float64Array } | null = null;
 
   constructor(
     private readonly records: DeliveryRecords,
     private readonly channelCount: number,
-    private readonly warmupSeconds: number,
+    warmupSeconds: number,
   ) {
-    this.recordsByChannel = groupRecordsByChannel(records, channelCount);
+    this.deliveredAt = records.view('deliveredAt');
+    this.payloadBytes = records.view('payloadBytes');
+    this.channelOf = records.flowIndexView();
+    const createdAt = records.view('createdAt');
+    const measured = new Uint8Array(records.length);
+    const recordStarts = new Int32Array(channelCount + 1);
+    const measuredStarts = new Int32Array(channelCount + 1);
+    const first = new Float64Array(channelCount).fill(Number.POSITIVE_INFINITY);
+    const last = new Float64Array(channelCount).fill(Number.NEGATIVE_INFINITY);
+    const bits = new Float64Array(channelCount);
+    let measuredCount = 0;
+    for (let i = 0; i < measured.length; i++) {
+      const channel = this.channelOf[i];
+      const start = channel + 1;
+      recordStarts[start]++;
+      const at = this.deliveredAt[i];
+      // Math.min and max keep a NaN once seen: such a channel is never taken as covered.
+      first[channel] = Math.min(first[channel], at);
+      last[channel] = Math.max(last[channel], at);
+      bits[channel] += this.payloadBytes[i] * 8;
+      if (createdAt[i] >= warmupSeconds) {
+        measured[i] = 1;
+        measuredStarts[start]++;
+        measuredCount++;
+      }
+    }
+    for (let channel = 0; channel < channelCount; channel++) {
+      recordStarts[channel + 1] += recordStarts[channel];
+      measuredStarts[channel + 1] += measuredStarts[channel];
+    }
+    this.measured = measured;
+    this.measuredCount = measuredCount;
+    this.recordStarts = recordStarts;
+    this.measuredStarts = measuredStarts;
+    this.firstDeliveredAt = first;
+    this.lastDeliveredAt = last;
+    this.payloadBitsOf = bits;
   }
 
   deliveredIn(channels: readonly number[], interval: Interval): DeliveredInInterval {
-    const { records } = this;
+    const { deliveredAt, payloadBytes } = this;
     let delivered = 0;
     let payloadBits = 0;
-    for (const i of this.selected(channels)) {
-      const at = records.deliveredAt.get(i);
-      if (at >= interval.from && at <= interval.to) {
-        delivered++;
-        payloadBits += records.payloadBytes.get(i) * 8;
+    // The same records in the same order as one list of them (bits are summed in that order).
+    if (this.isEveryChannel(channels)) {
+      for (let i = 0; i < deliveredAt.length; i++) {
+        const at = deliveredAt[i];
+        if (at >= interval.from && at <= interval.to) {
+          delivered++;
+          payloadBits += payloadBytes[i] * 8;
+        }
+      }
+      return { delivered, payloadBits };
+    }
+    if (channels.length === 1) {
+      const channel = channels[0];
+      const covered =
+        interval.from <= this.firstDeliveredAt[channel] && this.lastDeliveredAt[channel] <= interval.to;
+      // Every record counted, in the same order: the same sum as reading them.
+      if (covered) {
+        return {
+          delivered: this.recordStarts[channel + 1] - this.recordStarts[channel],
+          payloadBits: this.payloadBitsOf[channel],
+        };
+      }
+    }
+    this.recordsByChannel ??= {
+      deliveredAt: this.groupedByChannel(deliveredAt),
+      payloadBytes: this.groupedByChannel(payloadBytes),
+    };
+    const grouped = this.recordsByChannel;
+    for (const channel of channels) {
+      const to = this.recordStarts[channel + 1];
+      for (let k = this.recordStarts[channel]; k < to; k++) {
+        const at = grouped.deliveredAt[k];
+        if (at >= interval.from && at <= interval.to) {
+          delivered++;
+          payloadBits += grouped.payloadBytes[k] * 8;
+        }
       }
     }
     return { delivered, payloadBits };
   }
 
   latencyOf(channels: readonly number[]): LatencySummary {
-    const indices = this.measuredIndices(this.selected(channels));
-    const { records } = this;
-    const components = Object.fromEntries(
-      LATENCY_COMPONENTS.map((component) => [
-        component,
-        statsSortingInPlace(gather(records[component], indices)),
-      ]),
-    ) as LatencySummary['components'];
+    const components = {} as LatencySummary['components'];
+    for (const component of LATENCY_COMPONENTS) components[component] = this.statsOf(component, channels);
+    const count = this.measuredIn(channels);
+    const queue = this.orderOf('queue');
     let noQueue = 0;
-    for (const i of indices) if (records.queue.get(i) === 0) noQueue++;
+    if (this.isEveryChannel(channels)) noQueue = queue.zeros;
+    else for (const channel of channels) noQueue += queue.channelZeros[channel];
     return {
-      ...statsSortingInPlace(gather(records.latency, indices)),
+      ...this.statsOf('latency', channels),
       components,
-      noQueueFraction: indices.length > 0 ? noQueue / indices.length : null,
+      noQueueFraction: count > 0 ? noQueue / count : null,
     };
   }
 
   channelLatency(channel: number): Stats {
-    return computeStats(gather(this.records.latency, this.measuredIndices(this.recordsByChannel[channel])));
+    return this.statsOf('latency', [channel]);
   }
 
   bins(interval: Interval, bins: number): DeliveryBins {
@@ -57,73 +190,211 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     const delivered = new Float64Array(bins);
     const bits = new Float64Array(bins);
     const latencySum = new Float64Array(bins);
-    const { records } = this;
-    for (let i = 0; i < records.length; i++) {
-      const at = records.deliveredAt.get(i);
+    const { deliveredAt, payloadBytes } = this;
+    const latency = this.records.view('latency');
+    for (let i = 0; i < deliveredAt.length; i++) {
+      const at = deliveredAt[i];
       if (at < interval.from || at > interval.to) continue;
       const bin = Math.min(bins - 1, Math.floor((at - interval.from) / width));
       delivered[bin]++;
-      bits[bin] += records.payloadBytes.get(i) * 8;
-      latencySum[bin] += records.latency.get(i);
+      bits[bin] += payloadBytes[i] * 8;
+      latencySum[bin] += latency[i];
     }
     return { delivered, bits, latencySum };
   }
 
   latencies(): { values: Float64Array; stride: number } {
-    const all = Int32Array.from({ length: this.records.length }, (_, i) => i);
-    return { values: gather(this.records.latency, this.measuredIndices(all)), stride: 1 };
+    return { values: this.measuredInDeliveryOrder('latency'), stride: 1 };
   }
 
-  /** Record numbers of `channels`, in delivery order within each channel. */
-  private selected(channels: readonly number[]): Int32Array {
-    if (channels.length === this.channelCount && channels.every((channel, i) => channel === i)) {
-      return Int32Array.from({ length: this.records.length }, (_, i) => i);
+  /** Statistics of the measured values of `series` of `channels`. */
+  private statsOf(series: Series, channels: readonly number[]): Stats {
+    const order = this.orderOf(series);
+    if (channels.length === 1) {
+      const channel = channels[0];
+      if (order.outOfOrder[channel] === 1) {
+        return statsOfSorted(this.channelSlice(this.sortedByChannel(series, order), channel));
+      }
+      // In sort order by delivery: the k-th by delivery is the k-th in sort order.
+      const { values } = order;
+      const byChannel = this.measuredByChannel();
+      const start = this.measuredStarts[channel];
+      const count = this.measuredStarts[channel + 1] - start;
+      return statsOfRanked(count, order.channelSums[channel], (rank) => values[byChannel[start + rank]]);
     }
-    return concatenate(channels.map((channel) => this.recordsByChannel[channel]));
+    const [first, second] = this.scratch();
+    if (this.isEveryChannel(channels)) {
+      const runs = order.deliveryRuns;
+      if (runs === null) {
+        first.set(this.sortedByChannel(series, order));
+        return statsOfSorted(mergeSortedRuns(first, this.measuredStarts, second));
+      }
+      const inDeliveryOrder = this.measuredInDeliveryOrder(series);
+      if (runs.length <= 2) return statsOfSorted(inDeliveryOrder, order.sum);
+      first.set(inDeliveryOrder);
+      return statsOfSorted(mergeSortedRuns(first, runs, second));
+    }
+    const byChannel = this.sortedByChannel(series, order);
+    const parts = channels.map((channel) => this.channelSlice(byChannel, channel));
+    const joined = first.subarray(
+      0,
+      parts.reduce((sum, part) => sum + part.length, 0),
+    );
+    const starts = [0];
+    for (const part of parts) {
+      joined.set(part, starts[starts.length - 1]);
+      starts.push(starts[starts.length - 1] + part.length);
+    }
+    return statsOfSorted(mergeSortedRuns(joined, starts, second));
   }
 
-  /** The selected records whose message was created after the warm-up (latency is measured on those). */
-  private measuredIndices(selected: Int32Array): Int32Array {
-    const { createdAt } = this.records;
-    const warmup = this.warmupSeconds;
+  /**
+   * Two buffers as long as the measured records, for merging a selection (its statistics are
+   * taken before the next one): allocated once, as each selection's own copies added up to tens
+   * of megabytes, enough to set off a full garbage collection of a large model's heap.
+   */
+  private scratch(): [Float64Array, Float64Array] {
+    this.scratchBuffers ??= [new Float64Array(this.measuredCount), new Float64Array(this.measuredCount)];
+    return this.scratchBuffers;
+  }
+
+  /** How many measured records `channels` have. */
+  private measuredIn(channels: readonly number[]): number {
+    if (this.isEveryChannel(channels)) return this.measuredCount;
     let count = 0;
-    for (const i of selected) if (createdAt.get(i) >= warmup) count++;
-    if (count === selected.length) return selected;
-    const measured = new Int32Array(count);
+    for (const channel of channels) count += this.measuredStarts[channel + 1] - this.measuredStarts[channel];
+    return count;
+  }
+
+  /** One pass over the measured values of `series` in delivery order (see `SeriesOrder`). */
+  private orderOf(series: Series): SeriesOrder {
+    const cached = this.seriesOrders.get(series);
+    if (cached !== undefined) return cached;
+    const values = this.records.view(series);
+    const { channelOf, measured, channelCount } = this;
+    const everyRecord = this.measuredCount === values.length;
+    // Only the queue component's zeros are asked for (messages that never queued).
+    const countZeros = series === 'queue';
+    const last = new Float64Array(channelCount).fill(Number.NEGATIVE_INFINITY);
+    const outOfOrder = new Uint8Array(channelCount);
+    const channelSums = new Float64Array(channelCount);
+    const channelZeros = new Int32Array(channelCount);
+    let sum = 0;
+    let zeros = 0;
+    let deliveryRuns: number[] | null = [0];
+    let previous = Number.NEGATIVE_INFINITY;
+    let k = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (!everyRecord && measured[i] === 0) continue;
+      const value = values[i];
+      const channel = channelOf[i];
+      channelSums[channel] += value;
+      sum += value;
+      if (countZeros && value === 0) {
+        channelZeros[channel]++;
+        zeros++;
+      }
+      // `precedes(value, before)` written out (see `precedes`), as below with `previous`.
+      const before = last[channel];
+      if (
+        value < before ||
+        (value === before
+          ? value === 0 && Object.is(value, -0) && !Object.is(before, -0)
+          : !(value > before) && precedes(value, before))
+      ) {
+        outOfOrder[channel] = 1;
+      }
+      last[channel] = value;
+      const stepsDown =
+        value < previous ||
+        (value === previous
+          ? value === 0 && Object.is(value, -0) && !Object.is(previous, -0)
+          : !(value > previous) && precedes(value, previous));
+      if (deliveryRuns !== null && stepsDown) {
+        if (deliveryRuns.length === channelCount) deliveryRuns = null;
+        else deliveryRuns.push(k);
+      }
+      previous = value;
+      k++;
+    }
+    deliveryRuns?.push(k);
+    const order = { values, outOfOrder, channelSums, channelZeros, sum, zeros, deliveryRuns };
+    this.seriesOrders.set(series, order);
+    return order;
+  }
+
+  /**
+   * The measured values of `series` grouped by channel, in delivery order within each but with
+   * the channels out of order sorted: one pass that reads the records in order and appends to
+   * each channel's group (reading channel by channel would stride through the records).
+   */
+  private sortedByChannel(series: Series, order: SeriesOrder): Float64Array {
+    const cached = this.sortedSeries.get(series);
+    if (cached !== undefined) return cached;
+    const { values } = order;
+    const { channelOf, measured, channelCount } = this;
+    const starts = this.measuredStarts;
+    const byChannel = new Float64Array(this.measuredCount);
+    const next = starts.slice(0, channelCount);
+    if (this.measuredCount === values.length) {
+      for (let i = 0; i < values.length; i++) byChannel[next[channelOf[i]]++] = values[i];
+    } else {
+      for (let i = 0; i < values.length; i++) {
+        if (measured[i] === 1) byChannel[next[channelOf[i]]++] = values[i];
+      }
+    }
+    for (let channel = 0; channel < channelCount; channel++) {
+      if (order.outOfOrder[channel] === 0) continue;
+      const slice = byChannel.subarray(starts[channel], starts[channel + 1]);
+      const sorted = sortedAdaptively(slice);
+      if (sorted !== slice) slice.set(sorted);
+    }
+    this.sortedSeries.set(series, byChannel);
+    return byChannel;
+  }
+
+  /** Record numbers of the measured records grouped by channel, in delivery order within each. */
+  private measuredByChannel(): Int32Array {
+    if (this.measuredRecordsByChannel !== null) return this.measuredRecordsByChannel;
+    const { channelOf, measured } = this;
+    const byChannel = new Int32Array(this.measuredCount);
+    const next = this.measuredStarts.slice(0, this.channelCount);
+    for (let i = 0; i < channelOf.length; i++) if (measured[i] === 1) byChannel[next[channelOf[i]]++] = i;
+    this.measuredRecordsByChannel = byChannel;
+    return byChannel;
+  }
+
+  /**
+   * `values` of every record grouped by channel, in delivery order within each: one pass that
+   * reads the records in order and appends to each channel's group (reading channel by channel
+   * instead would stride through the records, a cache miss each).
+   */
+  private groupedByChannel(values: Float64Array): Float64Array {
+    const grouped = new Float64Array(values.length);
+    const next = this.recordStarts.slice(0, this.channelCount);
+    const { channelOf } = this;
+    for (let i = 0; i < values.length; i++) grouped[next[channelOf[i]]++] = values[i];
+    return grouped;
+  }
+
+  private channelSlice(byChannel: Float64Array, channel: number): Float64Array {
+    return byChannel.subarray(this.measuredStarts[channel], this.measuredStarts[channel + 1]);
+  }
+
+  /** The measured values of `series` in delivery order; a view of the records when all are measured. */
+  private measuredInDeliveryOrder(series: Series): Float64Array {
+    const values = this.records.view(series);
+    if (this.measuredCount === values.length) return values;
+    const { measured } = this;
+    const inOrder = new Float64Array(this.measuredCount);
     let next = 0;
-    for (const i of selected) if (createdAt.get(i) >= warmup) measured[next++] = i;
-    return measured;
+    for (let i = 0; i < values.length; i++) if (measured[i] === 1) inOrder[next++] = values[i];
+    return inOrder;
   }
-}
 
-/** Indices of the delivery records of each channel, in delivery order (one pass over all records). */
-function groupRecordsByChannel(records: DeliveryRecords, channelCount: number): Int32Array[] {
-  const counts = new Int32Array(channelCount);
-  for (let i = 0; i < records.length; i++) counts[records.flowIndex.get(i)]++;
-  const groups = Array.from(counts, (count) => new Int32Array(count));
-  const filled = new Int32Array(channelCount);
-  for (let i = 0; i < records.length; i++) {
-    const channel = records.flowIndex.get(i);
-    groups[channel][filled[channel]++] = i;
+  private isEveryChannel(channels: readonly number[]): boolean {
+    if (channels.length !== this.channelCount) return false;
+    for (let i = 0; i < channels.length; i++) if (channels[i] !== i) return false;
+    return true;
   }
-  return groups;
-}
-
-function concatenate(parts: readonly Int32Array[]): Int32Array {
-  if (parts.length === 1) return parts[0];
-  const joined = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
-function gather(buffer: SampleBuffer, indices: Int32Array): Float64Array {
-  // Indices are increasing record numbers, so as many as there are records means all of them.
-  if (indices.length === buffer.length) return buffer.view().slice();
-  const values = new Float64Array(indices.length);
-  for (let k = 0; k < indices.length; k++) values[k] = buffer.get(indices[k]);
-  return values;
 }

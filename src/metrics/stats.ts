@@ -1,3 +1,4 @@
+import { sortedAdaptively } from './sorted-runs.js';
 import type { ConfidenceInterval, Stats } from './summary.js';
 
 /**
@@ -10,43 +11,54 @@ export function computeStats(values: Float64Array): Stats {
 
 /** `computeStats` of `values`, which it may reorder (for arrays the caller built for it). */
 export function statsSortingInPlace(values: Float64Array): Stats {
-  const count = values.length;
-  if (count === 0) return { count, mean: null, p50: null, p95: null, p99: null, max: null };
   // Components are often constant or already in order (the same link's delay for every message):
-  // those need no sort, and skipping it leaves exactly the array the sort would have made.
-  const sorted = inSortOrder(values) ? values : values.sort();
-  let sum = 0;
-  for (let i = 0; i < count; i++) sum += sorted[i];
-  return {
-    count,
-    mean: sum / count,
-    p50: quantileOfSorted(sorted, 0.5),
-    p95: quantileOfSorted(sorted, 0.95),
-    p99: quantileOfSorted(sorted, 0.99),
-    max: sorted[count - 1],
-  };
+  // those need no sort (or only a merge of their runs), and give exactly what the sort would.
+  return statsOfSorted(sortedAdaptively(values));
 }
 
 /**
- * True when `values` are exactly as `Float64Array.prototype.sort` would order them: ascending,
- * -0 before +0, no NaN (any NaN sends the array to the real sort).
+ * `computeStats` of values already in the order `Float64Array.prototype.sort` gives. The mean
+ * sums them in that order, so it is the same to the last bit whichever way they were sorted;
+ * a caller that has that sum already (it read the values in that order) passes it as `sum`.
  */
-function inSortOrder(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) {
-    const previous = values[i - 1];
-    const value = values[i];
-    if (!(previous <= value)) return false;
-    if (previous === 0 && value === 0 && 1 / previous > 0 && 1 / value < 0) return false;
+export function statsOfSorted(sorted: Float64Array, sum: number | null = null): Stats {
+  let total = sum;
+  if (total === null) {
+    total = 0;
+    for (let i = 0; i < sorted.length; i++) total += sorted[i];
   }
-  return true;
+  return statsOfRanked(sorted.length, total, (rank) => sorted[rank]);
+}
+
+/**
+ * `statsOfSorted` of `count` values in sort order that are read one at a time, `at(rank)`
+ * giving the rank-th (from 0), whose sum in that order is `sum`: only the order statistics the
+ * percentiles and the maximum need are read.
+ */
+export function statsOfRanked(count: number, sum: number, at: (rank: number) => number): Stats {
+  if (count === 0) return { count, mean: null, p50: null, p95: null, p99: null, max: null };
+  return {
+    count,
+    mean: sum / count,
+    p50: quantileOfRanked(count, 0.5, at),
+    p95: quantileOfRanked(count, 0.95, at),
+    p99: quantileOfRanked(count, 0.99, at),
+    max: at(count - 1),
+  };
 }
 
 /** The q-quantile of ascending `sorted` values, interpolating linearly. */
 export function quantileOfSorted(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
+  return quantileOfRanked(sorted.length, q, (rank) => sorted[rank]);
+}
+
+/** `quantileOfSorted` of `count` ascending values read through `at(rank)`. */
+function quantileOfRanked(count: number, q: number, at: (rank: number) => number): number {
+  const position = (count - 1) * q;
   const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  const above = Math.min(below + 1, count - 1);
+  const low = at(below);
+  return low + (at(above) - low) * (position - below);
 }
 
 /** Running mean and variance (Welford), for observed MTTF/MTTR and their intervals. */

@@ -17,6 +17,7 @@ import type {
   FlowSummary,
   Interval,
   LinkSummary,
+  NodeTimeline,
   RunResult,
   Summary,
   TheoryPrediction,
@@ -167,14 +168,15 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
   const { brokers } = context;
   if (brokers) summary.brokers = brokerSummaries(brokers.collector, brokers.layout, context.endSeconds);
   const latencies = figures.latencies();
+  const nodeTimelines = context.nodeIds.map((id, index) =>
+    collector.availability.timeline(index, id, context.endSeconds),
+  );
   return {
     summary,
-    timeseries: timeseriesOf(collector, figures, context, runInterval),
+    timeseries: timeseriesOf(figures, context, runInterval, nodeTimelines),
     latencies: latencies.values,
     ...(latencies.stride > 1 && { latencySampleStride: latencies.stride }),
-    nodeTimelines: context.nodeIds.map((id, index) =>
-      collector.availability.timeline(index, id, context.endSeconds),
-    ),
+    nodeTimelines,
     ...availabilityTimelines(collector, availabilityContext, availability.services ?? {}),
     faultWindows: collector.faultWindows.windows(
       context.links.map((link) => link.id),
@@ -295,25 +297,50 @@ function linksOf(
 }
 
 function timeseriesOf(
-  collector: MetricsCollector,
   figures: DeliveryFigures,
   context: SummaryContext,
   interval: Interval,
+  timelines: readonly NodeTimeline[],
 ): TimeSeriesRow[] {
   const seconds = interval.to - interval.from;
   if (!(seconds > 0)) return [];
   const bins = context.timeseriesBins ?? 100;
   const width = seconds / bins;
   const { delivered, bits, latencySum } = figures.bins(interval, bins);
-  const timelines = context.nodeIds.map((id, index) =>
-    collector.availability.timeline(index, id, context.endSeconds),
-  );
+  // Nodes with the same periods as the node before them (all the nodes that never failed) are
+  // up the same fraction of every bin: only the first of each such group is computed.
+  const leaders: number[] = [];
+  const leaderOf = new Int32Array(timelines.length);
+  for (let i = 0; i < timelines.length; i++) {
+    if (i === 0 || !samePeriods(timelines[i].periods, timelines[i - 1].periods)) leaders.push(i);
+    leaderOf[i] = leaders[leaders.length - 1];
+  }
   const rows: TimeSeriesRow[] = [];
+  // Rows whose nodes were up the same fractions share one frozen record: with thousands of nodes
+  // that never fail, building a record per row was most of the summary's time.
+  let fractions = new Float64Array(timelines.length);
+  let previous = new Float64Array(timelines.length);
+  let nodesUp: Readonly<Record<string, number>> = {};
   for (let bin = 0; bin < bins; bin++) {
     const start = interval.from + bin * width;
     const end = bin === bins - 1 ? interval.to : start + width;
-    const nodesUp: Record<string, number> = {};
-    for (const timeline of timelines) nodesUp[timeline.node] = upFraction(timeline.periods, start, end);
+    [fractions, previous] = [previous, fractions];
+    let changed = bin === 0;
+    for (const leader of leaders) {
+      fractions[leader] = upFraction(timelines[leader].periods, start, end);
+      if (!Object.is(fractions[leader], previous[leader])) changed = true;
+    }
+    if (changed) {
+      const record: Record<string, number> = {};
+      for (let i = 0; i < timelines.length; i++) {
+        fractions[i] = fractions[leaderOf[i]];
+        record[timelines[i].node] = fractions[i];
+      }
+      nodesUp = Object.freeze(record);
+    } else {
+      // Unchanged leaders: every node's fraction is what it was, carried into this bin's array.
+      fractions.set(previous);
+    }
     rows.push({
       start,
       end,
@@ -325,6 +352,15 @@ function timeseriesOf(
     });
   }
   return rows;
+}
+
+function samePeriods(a: NodeTimeline['periods'], b: NodeTimeline['periods']): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    if (!Object.is(a[k].start, b[k].start) || !Object.is(a[k].end, b[k].end) || a[k].up !== b[k].up)
+      return false;
+  }
+  return true;
 }
 
 function upFraction(

@@ -271,8 +271,8 @@ export interface TimeSeriesRow {
   goodputBitsPerSecond: number;
   /** Mean latency of messages delivered in the bin; null when none. */
   meanLatency: number | null;
-  /** Fraction of the bin each node was up, by node id. */
-  nodesUp: Record<string, number>;
+  /** Fraction of the bin each node was up, by node id (consecutive rows with the same fractions share one frozen record). */
+  nodesUp: Readonly<Record<string, number>>;
 }
 
 /** Up/down periods of one node (or link, or service): [start, end, up]. */

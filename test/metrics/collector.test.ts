@@ -56,6 +56,6 @@ describe('MetricsCollector', () => {
     expect(metrics.flows[0].delivered).toBe(2);
     expect(metrics.flows[0].lost).toEqual({ nodeDown: 1 });
     expect(metrics.deliveries.records.length).toBe(1);
-    expect(metrics.deliveries.records.latency.get(0)).toBe(0.75);
+    expect(metrics.deliveries.records.view('latency')[0]).toBe(0.75);
   });
 });

@@ -94,3 +94,36 @@ describe('summarize without deliveries', () => {
     expect(summary.counts.lost).toEqual({ linkLoss: 2 });
   });
 });
+
+describe('summarize node availability per time bin', () => {
+  it('gives each bin the fraction each node was up, rows with equal fractions sharing one frozen record', () => {
+    // 100 bins of 1 s over [0, 100]; node b is down [25.5, 45.5): bins 25 and 45 half up, 26-44 down.
+    const result = run({
+      name: 'bins-up',
+      duration: 100,
+      // c fails as b does (its fractions are b's), d never (like a).
+      nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+      links: [{ between: ['a', 'b'], bandwidth: '1Mbps', delay: '1ms' }],
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { rate: 10, size: '100B' } }],
+      faults: [
+        { at: 25.5, crash: 'b' },
+        { at: 25.5, crash: 'c' },
+        { at: 45.5, recover: 'b' },
+        { at: 45.5, recover: 'c' },
+      ],
+    });
+    const rows = result.timeseries;
+    expect(rows).toHaveLength(100);
+    const expected = rows.map((_, bin) => (bin === 25 || bin === 45 ? 0.5 : bin > 25 && bin < 45 ? 0 : 1));
+    expect(rows.map((row) => row.nodesUp.b)).toEqual(expected);
+    expect(rows.map((row) => row.nodesUp.c)).toEqual(expected);
+    expect(rows.every((row) => row.nodesUp.a === 1 && row.nodesUp.d === 1)).toBe(true);
+    expect(Object.keys(rows[30].nodesUp)).toEqual(['a', 'b', 'c', 'd']);
+    expect(rows[24].nodesUp).toBe(rows[0].nodesUp);
+    expect(rows[25].nodesUp).not.toBe(rows[24].nodesUp);
+    expect(rows[44].nodesUp).toBe(rows[26].nodesUp);
+    expect(rows[99].nodesUp).toBe(rows[46].nodesUp);
+    expect(rows[46].nodesUp).toEqual(rows[0].nodesUp);
+    expect(Object.isFrozen(rows[0].nodesUp)).toBe(true);
+  });
+});
