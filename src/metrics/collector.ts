@@ -78,8 +78,10 @@ export class MetricsCollector implements NetworkProbe {
     },
     /** Deliveries after the warm-up up to which results are exact (see EXACT_RECORD_CAP). */
     exactRecordCap: number = EXACT_RECORD_CAP,
+    /** Deliveries the run will likely record, 0 when unknown (sizes the records; see DeliveryLog). */
+    expectedDeliveries = 0,
   ) {
-    this.deliveries = new DeliveryLog(flowCount, warmupSeconds, exactRecordCap);
+    this.deliveries = new DeliveryLog(flowCount, warmupSeconds, exactRecordCap, expectedDeliveries);
     this.flows = Array.from({ length: flowCount }, () => new FlowCounters());
     this.transmitters = Array.from({ length: transmitterCount }, () => new TransmitterCounters());
     this.congestionTraces = Array.from({ length: flowCount }, () => new CongestionTrace());

@@ -122,6 +122,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     scenario.nodes.length,
     { links: scenario.links.length, flowsOfService },
     options.exactRecordCap,
+    promisedMessages(scenario),
   );
   const probe: NetworkProbe = options.probes?.length
     ? new ProbeFanout([collector, ...options.probes])
@@ -352,6 +353,19 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     theory: predictTheory(scenario, registries.transports),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
+}
+
+/**
+ * Messages the workloads promise in all (the finite counts; rate-driven flows without one add
+ * nothing): how many deliveries the collector should make room for at the start.
+ */
+function promisedMessages(scenario: Scenario): number {
+  let messages = 0;
+  for (const flow of scenario.flows) {
+    const count = flow.workload.messages;
+    if (count !== undefined && Number.isFinite(count)) messages += count;
+  }
+  return messages;
 }
 
 /** The stream of `path`, made when it is first drawn from (the same draws as made at once). */
