@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import yargs from 'yargs';
 
 /** What one benchmark measured; printed as one `key=value` line. */
 export interface BenchmarkResult {
@@ -64,11 +65,89 @@ export function formatResult(result: BenchmarkResult, baselineRate?: number): st
     .join(' ');
 }
 
-/** Reads `--name value` from argv, or the default. */
-export function argument(argv: readonly string[], name: string, fallback: number): number {
-  const index = argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(argv[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} expects a positive number`);
-  return value;
+/** A number option of a benchmark script: whole (a count) or any positive number (a factor). */
+export interface NumberOption {
+  describe: string;
+  default?: number;
+  whole?: boolean;
+}
+
+/** What a benchmark script accepts on its command line. */
+export interface BenchCommandLine {
+  usage: string;
+  numbers: Record<string, NumberOption>;
+  flags?: Record<string, string>;
+  /** Options taking a file name. */
+  files?: Record<string, string>;
+  /** One required positional argument and the values it may take. */
+  positional?: { name: string; choices: readonly string[] };
+}
+
+/** The parsed command line: numbers (undefined when absent without a default), flags, files. */
+export interface BenchArguments {
+  numbers: Record<string, number | undefined>;
+  flags: Set<string>;
+  files: Record<string, string | undefined>;
+  positional?: string;
+}
+
+/**
+ * Parses a benchmark script's command line with yargs (strict: an unknown option or argument
+ * is an error), checking that every number is positive, and whole where it counts something.
+ * On bad usage prints the reason and the usage to stderr and exits with 2, before anything runs.
+ */
+export function parseBenchArguments(argv: readonly string[], spec: BenchCommandLine): BenchArguments {
+  const parser = yargs([...argv])
+    .usage(spec.usage)
+    .strict()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      console.error(`${message ?? error?.message}\n`);
+      parser.showHelp('error');
+      process.exit(2);
+    });
+  for (const [key, option] of Object.entries(spec.numbers)) {
+    parser.option(key, {
+      type: 'number',
+      describe: option.describe,
+      default: option.default,
+      requiresArg: true,
+    });
+  }
+  for (const [key, describe] of Object.entries(spec.flags ?? {}))
+    parser.option(key, { type: 'boolean', describe });
+  for (const [key, describe] of Object.entries(spec.files ?? {})) {
+    parser.option(key, { type: 'string', describe, requiresArg: true });
+  }
+  const positional = spec.positional;
+  if (positional) {
+    parser.command(`$0 <${positional.name}>`, 'run one benchmark', (command) =>
+      command.positional(positional.name, { type: 'string', choices: [...positional.choices] }),
+    );
+  } else parser.command('$0', 'run the benchmarks');
+  parser.check((parsed) => {
+    for (const [key, option] of Object.entries(spec.numbers)) {
+      const value = parsed[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        throw new Error(`--${key} expects a positive number, got ${String(value)}`);
+      }
+      if (option.whole && !Number.isInteger(value))
+        throw new Error(`--${key} expects a whole number, got ${value}`);
+    }
+    return true;
+  });
+  const parsed = parser.parseSync() as Record<string, unknown>;
+  return {
+    numbers: Object.fromEntries(
+      Object.keys(spec.numbers).map((key) => [key, parsed[key] as number | undefined]),
+    ),
+    flags: new Set(Object.keys(spec.flags ?? {}).filter((key) => parsed[key] === true)),
+    files: Object.fromEntries(
+      Object.keys(spec.files ?? {}).map((key) => [key, parsed[key] as string | undefined]),
+    ),
+    positional: positional ? (parsed[positional.name] as string) : undefined,
+  };
 }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { argument, type BenchmarkResult, formatResult } from './harness.js';
+import { type BenchmarkResult, formatResult, parseBenchArguments } from './harness.js';
 
 /**
  * Runs every benchmark at the sizes of issue 3 (scaled by --scale), each in its own child
@@ -12,9 +12,24 @@ import { argument, type BenchmarkResult, formatResult } from './harness.js';
  * also prints each rate's ratio to the recorded one; with --record FILE, writes this run's
  * figures there. --flat-memory adds the full-stack 10^7 / 10^8-event memory runs (minutes).
  */
-const argv = process.argv.slice(2);
-const scale = argument(argv, 'scale', 1);
-const repeat = Math.round(argument(argv, 'repeat', 1));
+const options = parseBenchArguments(process.argv.slice(2), {
+  usage:
+    'usage: node dist/bench/run-all.js [--repeat R] [--scale F] [--flat-memory] [--record FILE] [--compare FILE]',
+  numbers: {
+    repeat: { describe: 'runs of each benchmark; the fastest is kept', default: 1, whole: true },
+    scale: { describe: 'factor on every size', default: 1 },
+  },
+  flags: { 'flat-memory': 'add the full-stack 10^7 / 10^8-event memory runs (minutes)' },
+  files: { record: "write this run's figures to FILE", compare: "print each rate's ratio to FILE's" },
+});
+const scale = options.numbers.scale!;
+const repeat = options.numbers.repeat!;
+const compareFile = options.files.compare;
+// Checked before minutes of benchmarks, not after.
+if (compareFile !== undefined && !existsSync(compareFile)) {
+  console.error(`--compare: no file ${compareFile} (record one with --record FILE)`);
+  process.exit(2);
+}
 const n = (count: number) => Math.max(1, Math.round(count * scale));
 
 interface Spec {
@@ -98,7 +113,7 @@ const addMemoryRun = (what: string, perEvent: number, name: string, extra: strin
   memoryRuns.push({ what, small, large });
 };
 addMemoryRun('memory-engine-mm1', 0.5, 'mm1', []);
-if (argv.includes('--flat-memory'))
+if (options.flags.has('flat-memory'))
   addMemoryRun('memory-full-stack', 1 / 4.06, 'lossy-flows', ['--size', '100']);
 
 const runOne = fileURLToPath(new URL('./run-one.js', import.meta.url));
@@ -152,8 +167,8 @@ for (const run of memoryRuns) {
 }
 
 const results = measurements.map((m) => m.result);
-const recordIndex = argv.indexOf('--record');
-if (recordIndex >= 0) {
+const recordFile = options.files.record;
+if (recordFile !== undefined) {
   const recorded = Object.fromEntries(
     measurements.map(({ result, baseline }) => [
       result.name,
@@ -168,18 +183,20 @@ if (recordIndex >= 0) {
       },
     ]),
   );
-  writeFileSync(argv[recordIndex + 1], `${JSON.stringify(recorded, null, 2)}\n`);
+  writeFileSync(recordFile, `${JSON.stringify(recorded, null, 2)}\n`);
 }
 
-const compareIndex = argv.indexOf('--compare');
-if (compareIndex >= 0) {
+if (compareFile !== undefined) {
   const recorded: Record<string, { rate: number; cpuSeconds?: number }> = JSON.parse(
-    readFileSync(argv[compareIndex + 1], 'utf8'),
+    readFileSync(compareFile, 'utf8'),
   );
   console.log('\nratio to recorded (1.00 = as fast as recorded; < 1 slower), by wall and by CPU time:');
   for (const result of results) {
     const before = recorded[result.name];
-    if (!before) continue;
+    if (!before) {
+      console.log(`${result.name}: not recorded in ${compareFile}`);
+      continue;
+    }
     const byCpu =
       before.cpuSeconds && result.cpuSeconds
         ? ` cpu ${(before.cpuSeconds / result.cpuSeconds).toFixed(3)}`

@@ -1,9 +1,9 @@
 import { baselineMm1 } from './baseline.js';
-import { argument, type BenchmarkResult, formatResult } from './harness.js';
+import { type BenchmarkResult, formatResult, parseBenchArguments } from './harness.js';
 import { mm1 } from './mm1.js';
 import { pingpong } from './pingpong.js';
 import { pingpongFullStack } from './pingpong-full-stack.js';
-import { largeTopology, lossyFlows } from './scenario.js';
+import { LARGE_TOPOLOGY_MIN_NODES, LARGE_TOPOLOGY_ROUTERS, largeTopology, lossyFlows } from './scenario.js';
 
 /**
  * Runs one benchmark in this process, then (with --baseline N) the naive baseline loop on N
@@ -23,20 +23,29 @@ const benchmarks: Record<string, (count: number, size: number) => BenchmarkResul
   baseline: (count, size) => baselineMm1(count, size),
 };
 
-const argv = process.argv.slice(2);
-const name = argv[0];
-const run = benchmarks[name];
-if (!run) {
+const options = parseBenchArguments(process.argv.slice(2), {
+  usage: 'usage: node dist/bench/run-one.js NAME [--count N] [--size K] [--baseline N] [--json]',
+  numbers: {
+    count: { describe: 'customers or messages in all', default: 1_000_000, whole: true },
+    size: { describe: 'stations, pairs, flows or nodes', default: 1, whole: true },
+    baseline: { describe: 'customers of the naive baseline run afterwards (none when absent)', whole: true },
+  },
+  flags: { json: 'print one JSON object { result, baseline } (for run-all)' },
+  positional: { name: 'name', choices: Object.keys(benchmarks) },
+});
+const name = options.positional!;
+const size = options.numbers.size!;
+if (name === 'large-topology' && size < LARGE_TOPOLOGY_MIN_NODES) {
   console.error(
-    `usage: run-one.js {${Object.keys(benchmarks).join('|')}} [--count N] [--size K] [--baseline N] [--json]`,
+    `large-topology: --size ${size} is too small: the tree needs a core, ${LARGE_TOPOLOGY_ROUTERS} ` +
+      `routers and a host under each (at least ${LARGE_TOPOLOGY_MIN_NODES} nodes)`,
   );
   process.exit(2);
 }
-const size = argument(argv, 'size', 1);
-const result = run(argument(argv, 'count', 1_000_000), size);
-const baselineCount = argument(argv, 'baseline', 0.5);
+const result = benchmarks[name](options.numbers.count!, size);
+const baselineCount = options.numbers.baseline ?? 0;
 // Only the M/M/1 benchmarks have stations; the others compare to the one-station loop.
 const baseline =
   baselineCount >= 1 ? baselineMm1(Math.round(baselineCount), name === 'mm1' ? size : 1) : undefined;
-if (argv.includes('--json')) console.log(JSON.stringify({ result, baseline }));
+if (options.flags.has('json')) console.log(JSON.stringify({ result, baseline }));
 else console.log(formatResult(result, baseline?.rate));

@@ -57,13 +57,17 @@ export function lossyFlows(flows: number, messages: number): BenchmarkResult {
   });
 }
 
+export const LARGE_TOPOLOGY_ROUTERS = 99;
+/** A core, the routers and one host under each: a smaller tree has hosts under no router. */
+export const LARGE_TOPOLOGY_MIN_NODES = 1 + 2 * LARGE_TOPOLOGY_ROUTERS;
+
 /**
  * A 10,000-node two-level tree (a core, 99 routers, 100 hosts under each router but one)
  * carrying `messages` over 1,000 stop-and-wait flows between hosts under different routers
  * (4 hops each way).
  */
 export function largeTopology(nodes: number, messages: number): BenchmarkResult {
-  const routers = 99;
+  const routers = LARGE_TOPOLOGY_ROUTERS;
   const hostsPerRouter = Math.floor((nodes - 1 - routers) / routers);
   const ids: string[] = ['core'];
   const links: NonNullable<ScenarioInput['links']> = [];

@@ -38,7 +38,6 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
       issue(path, `unknown link '${id}' (links: ${[...links.keys()].join(', ')})`);
   };
 
-  const partitions = new Set<string>();
   scenario.faults.forEach((fault, index) => {
     const path = (key: string): Path => ['faults', index, key];
     if ('crash' in fault) node(fault.crash, path('crash'));
@@ -47,7 +46,6 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
     if ('restore' in fault) link(fault.restore, path('restore'));
     if ('degrade' in fault) link(fault.degrade, path('degrade'));
     if ('partition' in fault) {
-      partitions.add((fault.id as string | undefined) ?? partitionId(index));
       const seen = new Set<string>();
       (fault.partition as string[][]).forEach((group, groupIndex) => {
         group.forEach((id, memberIndex) => {
@@ -58,12 +56,10 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
         });
       });
     }
-    if ('heal' in fault && !partitions.has(fault.heal as string)) {
-      issue(path('heal'), `no partition '${fault.heal}' before this fault (give the partition an id)`);
-    }
   });
 
   checkScriptedPairs(scenario.faults, issue);
+  checkPartitionTimeline(scenario.faults, issue);
 
   const services = new Set<string>();
   scenario.services.forEach((service, index) => {
@@ -147,6 +143,14 @@ function checkScriptedPairs(
         } else downBy.set(id, { index, at });
       } else if (pair.up in fault) {
         const id = fault[pair.up] as string;
+        const crash = downBy.get(id);
+        if (crash && crash.at === at) {
+          issue(
+            ['faults', index, pair.up],
+            `${pair.what} '${id}' would be ${pair.downWord} for no time: this ${pair.up} is at the ` +
+              `same instant as its ${pair.down} (faults[${crash.index}] at ${at} s)`,
+          );
+        }
         if (!downBy.delete(id)) {
           issue(
             ['faults', index, pair.up],
@@ -156,6 +160,73 @@ function checkScriptedPairs(
           );
         }
       }
+    }
+  }
+}
+
+/** A moment of the fault script, in the order the simulator applies it. */
+interface ScriptStep {
+  at: number;
+  /** Position in the list: faults at one instant take effect in list order... */
+  index: number;
+  /** ...and a partition's own end (`for`) right after the partition, before later entries. */
+  afterEntry: 0 | 1;
+  action: 'split' | 'end' | 'heal';
+  id: string;
+}
+
+/**
+ * A partition id names one partition in force at a time, and a `heal` ends one in force: a
+ * heal of a partition not in force (not split yet, healed already, ended by its `for`) would do
+ * nothing, and a second split under an id in force would silently replace the first.
+ */
+function checkPartitionTimeline(
+  faults: FaultReferenceView['faults'],
+  issue: (path: Path, message: string) => void,
+): void {
+  const steps: ScriptStep[] = [];
+  const declared = new Set<string>();
+  faults.forEach((fault, index) => {
+    const at = fault.at as number;
+    if ('partition' in fault) {
+      const id = (fault.id as string | undefined) ?? partitionId(index);
+      declared.add(id);
+      steps.push({ at, index, afterEntry: 0, action: 'split', id });
+      if (typeof fault.for === 'number') {
+        steps.push({ at: at + fault.for, index, afterEntry: 1, action: 'end', id });
+      }
+    } else if ('heal' in fault) {
+      steps.push({ at, index, afterEntry: 0, action: 'heal', id: fault.heal as string });
+    }
+  });
+  steps.sort((a, b) => a.at - b.at || a.index - b.index || a.afterEntry - b.afterEntry);
+  const inForce = new Map<string, { index: number; at: number }>();
+  const ended = new Map<string, number>();
+  for (const step of steps) {
+    const { id, index, at } = step;
+    if (step.action === 'split') {
+      const earlier = inForce.get(id);
+      if (earlier) {
+        issue(
+          ['faults', index, faults[index].id === undefined ? 'partition' : 'id'],
+          `partition '${id}' is already in force at ${at} s (faults[${earlier.index}] from ` +
+            `${earlier.at} s): heal it first, or give this one another id`,
+        );
+      } else inForce.set(id, { index, at });
+    } else if (step.action === 'end') {
+      inForce.delete(id);
+      ended.set(id, at);
+    } else if (!declared.has(id)) {
+      issue(['faults', index, 'heal'], `no partition '${id}' (give the partition an id)`);
+    } else if (inForce.delete(id)) {
+      ended.set(id, at);
+    } else {
+      const why = ended.has(id) ? `it ended at ${ended.get(id)} s` : 'it is split only later';
+      issue(
+        ['faults', index, 'heal'],
+        `partition '${id}' is not in force at ${at} s (${why}; faults apply in time order), so ` +
+          'this heal would do nothing',
+      );
     }
   }
 }

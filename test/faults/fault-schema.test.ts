@@ -71,8 +71,8 @@ repairCrews:
   - { at: 4s, recover: a }
   - { at: 5s, restore: L }
   - { at: 6s, cut: L }
-  - { at: 6s, restore: L }
-  - { at: 6s, restore: L }
+  - { at: 7s, restore: L }
+  - { at: 7s, restore: L }
 `),
     );
     // In time order: crash a (1 s), crash a again (2 s), recover a (3 s), recover a (4 s): a was up.
@@ -88,6 +88,52 @@ repairCrews:
     expect(issueAt(issues, 'faults[4].restore').message).toContain(
       "link 'L' is not cut by a scripted fault at 5 s, so this restore would do nothing",
     );
+  });
+
+  it('refuses a recover at the same instant as its crash (the node would never be down)', () => {
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 1s, crash: a }
+  - { at: 1s, recover: a }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "faults[1].recover: node 'a' would be crashed for no time: this recover is at the same instant as its crash (faults[0] at 1 s)",
+    ]);
+  });
+
+  it('checks partitions and heals in time order, whatever their order in the list', () => {
+    // Accepted: a heal listed first but later in time; a partition healed by its own `for`, then
+    // split again under its id; another split once the first is healed.
+    expect(() =>
+      parse(`faults:
+  - { at: 2s, heal: sp }
+  - { at: 1s, partition: [[a], [b]], id: sp }
+  - { at: 3s, partition: [[a], [b]], id: timed, for: 1s }
+  - { at: 4s, partition: [[a], [b]], id: timed }
+  - { at: 5s, partition: [[a], [b]], id: sp }
+`),
+    ).not.toThrow();
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 1s, partition: [[a], [b]], id: sp }
+  - { at: 1.5s, partition: [[a], [b]], id: sp, oneWay: true }
+  - { at: 2s, heal: sp }
+  - { at: 3s, heal: sp }
+  - { at: 4s, partition: [[a], [b]], id: timed, for: 1s }
+  - { at: 5s, heal: timed }
+  - { at: 6s, heal: later }
+  - { at: 7s, partition: [[a], [b]], id: later }
+  - { at: 8s, heal: nope }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "faults[1].id: partition 'sp' is already in force at 1.5 s (faults[0] from 1 s): heal it first, or give this one another id",
+      "faults[3].heal: partition 'sp' is not in force at 3 s (it ended at 2 s; faults apply in time order), so this heal would do nothing",
+      "faults[5].heal: partition 'timed' is not in force at 5 s (it ended at 5 s; faults apply in time order), so this heal would do nothing",
+      "faults[6].heal: partition 'later' is not in force at 6 s (it is split only later; faults apply in time order), so this heal would do nothing",
+      "faults[8].heal: no partition 'nope' (give the partition an id)",
+    ]);
   });
 
   it('checks services and crews', () => {

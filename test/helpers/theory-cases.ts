@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -12,10 +12,17 @@ export interface TheoryCase {
   tolerance: Record<string, unknown> & { mode?: string; float_rel?: number; float_abs_time_s?: number };
 }
 
-const casesFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/theory/cases.json',
-);
+/** The project's reference cases: ../shared/theory beside the checkout, or MSGSIM_THEORY_CASES. */
+const casesFile =
+  process.env.MSGSIM_THEORY_CASES ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/theory/cases.json');
+if (!existsSync(casesFile)) {
+  throw new Error(
+    `the reference cases ${casesFile} are missing: the suite checks results against them, so ` +
+      'run it from a checkout that sits beside the shared/ folder, or set MSGSIM_THEORY_CASES ' +
+      'to the path of cases.json',
+  );
+}
 const cases: TheoryCase[] = JSON.parse(readFileSync(casesFile, 'utf8'));
 
 /** The case whose id starts with `prefix` (e.g. 'C01'). */
