@@ -101,8 +101,10 @@ export function parseBenchArguments(argv: readonly string[], spec: BenchCommandL
     .usage(spec.usage)
     .strict()
     .help()
+    .alias('help', 'h')
     .version(false)
-    .exitProcess(false)
+    // --help prints the usage and ends the script (exit 0); bad usage goes to `fail` below.
+    .exitProcess(true)
     .fail((message, error) => {
       console.error(`${message ?? error?.message}\n`);
       parser.showHelp('error');
@@ -132,7 +134,8 @@ export function parseBenchArguments(argv: readonly string[], spec: BenchCommandL
       const value = parsed[key];
       if (value === undefined) continue;
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-        throw new Error(`--${key} expects a positive number, got ${String(value)}`);
+        const shown = typeof value === 'number' && Number.isNaN(value) ? 'something else' : String(value);
+        throw new Error(`--${key} expects a positive number, got ${shown}`);
       }
       if (option.whole && !Number.isInteger(value))
         throw new Error(`--${key} expects a whole number, got ${value}`);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchmarkResult, formatResult, parseBenchArguments } from './harness.js';
 
@@ -28,6 +29,11 @@ const compareFile = options.files.compare;
 // Checked before minutes of benchmarks, not after.
 if (compareFile !== undefined && !existsSync(compareFile)) {
   console.error(`--compare: no file ${compareFile} (record one with --record FILE)`);
+  process.exit(2);
+}
+const recordFolder = options.files.record === undefined ? undefined : path.dirname(options.files.record);
+if (recordFolder !== undefined && !existsSync(recordFolder)) {
+  console.error(`--record: no folder ${recordFolder} to write ${options.files.record} in`);
   process.exit(2);
 }
 const n = (count: number) => Math.max(1, Math.round(count * scale));

@@ -130,10 +130,19 @@ function checkScriptedPairs(
     .sort((a, b) => a.at - b.at || a.index - b.index);
   for (const pair of SCRIPTED_PAIRS) {
     const downBy = new Map<string, { index: number; at: number }>();
-    for (const { fault, index, at } of order) {
+    const upAt = new Map<string, { index: number; at: number }>();
+    order.forEach(({ fault, index, at }, position) => {
       if (pair.down in fault) {
         const id = fault[pair.down] as string;
         const earlier = downBy.get(id);
+        const lastUp = upAt.get(id);
+        if (!earlier && lastUp?.at === at) {
+          issue(
+            ['faults', index, pair.down],
+            `${pair.what} '${id}' would be up for no time: this ${pair.down} is at the same instant ` +
+              `as the ${pair.up} of faults[${lastUp.index}] (${at} s); drop both to keep it down`,
+          );
+        }
         if (earlier) {
           issue(
             ['faults', index, pair.down],
@@ -151,16 +160,20 @@ function checkScriptedPairs(
               `same instant as its ${pair.down} (faults[${crash.index}] at ${at} s)`,
           );
         }
-        if (!downBy.delete(id)) {
+        if (downBy.delete(id)) upAt.set(id, { index, at });
+        else {
+          const later = order.slice(position + 1).find((step) => step.fault[pair.down] === id);
+          const when = later
+            ? `it is ${pair.downWord} only later, by faults[${later.index}] at ${later.at} s; faults apply in time order, list order at one instant`
+            : `a ${pair.up} ends a scripted ${pair.down} only; a random failure is repaired by its own process`;
           issue(
             ['faults', index, pair.up],
             `${pair.what} '${id}' is not ${pair.downWord} by a scripted fault at ${at} s, so this ` +
-              `${pair.up} would do nothing (it ends a scripted ${pair.down} only; a random failure ` +
-              `is repaired by its own process): put a '${pair.down}: ${id}' before it`,
+              `${pair.up} would do nothing (${when}): put a '${pair.down}: ${id}' before it`,
           );
         }
       }
-    }
+    });
   }
 }
 

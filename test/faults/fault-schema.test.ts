@@ -102,6 +102,24 @@ repairCrews:
     ]);
   });
 
+  it('refuses a crash at the instant of a recover (one outage split in two) and says when a crash comes later', () => {
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 2s, crash: a }
+  - { at: 3s, recover: a }
+  - { at: 3s, crash: a }
+  - { at: 4s, recover: a }
+  - { at: 5s, restore: L }
+  - { at: 6s, cut: L }
+  - { at: 7s, restore: L }
+`),
+    );
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      "faults[2].crash: node 'a' would be up for no time: this crash is at the same instant as the recover of faults[1] (3 s); drop both to keep it down",
+      "faults[4].restore: link 'L' is not cut by a scripted fault at 5 s, so this restore would do nothing (it is cut only later, by faults[5] at 6 s; faults apply in time order, list order at one instant): put a 'cut: L' before it",
+    ]);
+  });
+
   it('checks partitions and heals in time order, whatever their order in the list', () => {
     // Accepted: a heal listed first but later in time; a partition healed by its own `for`, then
     // split again under its id; another split once the first is healed.
