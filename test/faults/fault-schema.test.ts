@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { issueAt, issuesOf } from '../scenario/issues.js';
+import { issueAt, issueLines, issuesOf } from '../scenario/issues.js';
 
 /** A scenario with one failing node and link, to which each case adds keys. */
 const BASE = `name: faults
@@ -17,6 +17,9 @@ links:
 `;
 
 const parse = (extra: string) => parseScenarioText(BASE + extra, 'faults.yaml');
+
+/** The located refusals of a fault script (YAML list items) added to BASE, as `path: message`. */
+const refusalsOf = (faults: string) => issueLines(issuesOf(() => parse(`faults:\n${faults}`)));
 
 describe('fault keys of the scenario schema', () => {
   it('accepts every scripted fault, services, crews and cycle run lengths', () => {
@@ -91,21 +94,18 @@ repairCrews:
   });
 
   it('refuses a recover at the same instant as its crash (the node would never be down)', () => {
-    const issues = issuesOf(() =>
-      parse(`faults:
-  - { at: 1s, crash: a }
+    expect(
+      refusalsOf(`  - { at: 1s, crash: a }
   - { at: 1s, recover: a }
 `),
-    );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+    ).toEqual([
       "faults[1].recover: node 'a' would be crashed for no time: this recover is at the same instant as its crash (faults[0] at 1 s)",
     ]);
   });
 
   it('refuses a crash at the instant of a recover (one outage split in two) and says when a crash comes later', () => {
-    const issues = issuesOf(() =>
-      parse(`faults:
-  - { at: 2s, crash: a }
+    expect(
+      refusalsOf(`  - { at: 2s, crash: a }
   - { at: 3s, recover: a }
   - { at: 3s, crash: a }
   - { at: 4s, recover: a }
@@ -113,8 +113,7 @@ repairCrews:
   - { at: 6s, cut: L }
   - { at: 7s, restore: L }
 `),
-    );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+    ).toEqual([
       "faults[2].crash: node 'a' would be up for no time: this crash is at the same instant as the recover of faults[1] (3 s); drop both to keep it down",
       "faults[4].restore: link 'L' is not cut by a scripted fault at 5 s, so this restore would do nothing (it is cut only later, by faults[5] at 6 s; faults apply in time order, list order at one instant): put a 'cut: L' before it",
     ]);
@@ -132,9 +131,8 @@ repairCrews:
   - { at: 5s, partition: [[a], [b]], id: sp }
 `),
     ).not.toThrow();
-    const issues = issuesOf(() =>
-      parse(`faults:
-  - { at: 1s, partition: [[a], [b]], id: sp }
+    expect(
+      refusalsOf(`  - { at: 1s, partition: [[a], [b]], id: sp }
   - { at: 1.5s, partition: [[a], [b]], id: sp, oneWay: true }
   - { at: 2s, heal: sp }
   - { at: 3s, heal: sp }
@@ -144,8 +142,7 @@ repairCrews:
   - { at: 7s, partition: [[a], [b]], id: later }
   - { at: 8s, heal: nope }
 `),
-    );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+    ).toEqual([
       "faults[1].id: partition 'sp' is already in force at 1.5 s (faults[0] from 1 s): heal it first, or give this one another id",
       "faults[3].heal: partition 'sp' is not in force at 3 s (it ended at 2 s; faults apply in time order), so this heal would do nothing",
       "faults[5].heal: partition 'timed' is not in force at 5 s (it ended at 5 s; faults apply in time order), so this heal would do nothing",
@@ -182,14 +179,12 @@ repairCrews:
   });
 
   it('explains a fault of two forms, or with a key of another form, without contradicting itself', () => {
-    const issues = issuesOf(() =>
-      parse(`faults:
-  - { at: 1s, degrade: L, for: 0s, bandwidth: 0 }
+    expect(
+      refusalsOf(`  - { at: 1s, degrade: L, for: 0s, bandwidth: 0 }
   - { at: 1s, crash: a, cut: L }
   - { at: 1s, crash: a, for: 2s }
 `),
-    );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+    ).toEqual([
       'faults[0].for: expected a time greater than 0',
       'faults[0].bandwidth: expected a bandwidth greater than 0',
       "faults[1].cut: 'cut' cannot be combined with 'crash' in one entry: each entry takes one form, with the keys that form allows (see the README)",
@@ -198,13 +193,11 @@ repairCrews:
   });
 
   it('takes a typo of an action for that action, and names every action when none is given', () => {
-    const issues = issuesOf(() =>
-      parse(`faults:
-  - { at: 1s, degrad: L, for: 1s, delay: 1ms }
+    expect(
+      refusalsOf(`  - { at: 1s, degrad: L, for: 1s, delay: 1ms }
   - { at: 1s }
 `),
-    );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+    ).toEqual([
       "faults[0].degrad: unknown key 'degrad'; did you mean 'degrade'? (expected one of: at, crash, recover, cut, restore, partition, oneWay, id, for, heal, degrade, bandwidth, delay, loss)",
       "faults[1]: expected one of the keys 'crash', 'recover', 'cut', 'restore', 'partition', 'heal', 'degrade' (with 'for')",
     ]);
@@ -220,7 +213,7 @@ repairCrews:
         'faults.yaml',
       ),
     );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+    expect(issueLines(issues)).toEqual([
       "nodes[0].failure.ttf: expected a distribution with a mean above 0 (this one's mean is 0 s)",
       "nodes[0].failure.ttr: expected a distribution with a mean above 0 (this one's mean is 0 s)",
     ]);

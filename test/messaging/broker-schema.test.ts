@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TOPIC_PARTITIONS } from '../../src/messaging/broker-schema.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { issueAt, issuesOf } from '../scenario/issues.js';
+import { issueAt, issueLines, issuesOf } from '../scenario/issues.js';
 
 const BASE = `name: broker
 nodes:
@@ -263,8 +263,6 @@ flows:
   - { from: producer, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
 `),
     );
-    expect(issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
-      "brokers[1].node: node 'broker' is already a broker",
-    ]);
+    expect(issueLines(issues)).toEqual(["brokers[1].node: node 'broker' is already a broker"]);
   });
 });

@@ -12,6 +12,11 @@ export function issuesOf(action: () => unknown): ScenarioIssue[] {
   throw new Error('expected a ScenarioError, but nothing was thrown');
 }
 
+/** The issues as `path: message` lines, in the order reported. */
+export function issueLines(issues: readonly ScenarioIssue[]): string[] {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
 /** The one issue at `path`; fails when there is none or more than one. */
 export function issueAt(issues: ScenarioIssue[], path: string): ScenarioIssue {
   const matching = issues.filter((issue) => issue.path === path);

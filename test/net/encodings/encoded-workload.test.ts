@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/scenario/build-simulation.js';
-import { ScenarioError, type ScenarioIssue } from '../../../src/scenario/errors.js';
+import { ScenarioError } from '../../../src/scenario/errors.js';
 import { parseScenarioText } from '../../../src/scenario/load.js';
 import type { ScenarioInput } from '../../../src/scenario/schema.js';
 import { run, scenarioOf } from '../../helpers/scenario.js';
+import { issueLines } from '../../scenario/issues.js';
 import { recordingProbe } from '../recording-probe.js';
 
 const SENSOR = { id: 42, name: 'sensor-7', readings: [20.5, 21.0] };
@@ -34,8 +35,7 @@ function issuesOf(input: ScenarioInput): string[] {
   try {
     parseScenarioText(JSON.stringify(input), 'test.json');
   } catch (error) {
-    if (error instanceof ScenarioError)
-      return error.issues.map((issue: ScenarioIssue) => `${issue.path}: ${issue.message}`);
+    if (error instanceof ScenarioError) return issueLines(error.issues);
     throw error;
   }
   return [];
