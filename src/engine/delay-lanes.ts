@@ -110,14 +110,23 @@ class DelayLane {
 }
 
 /**
+ * Delays that get a ring of their own; the run loop looks at every ring's head before each event,
+ * so a model with many distinct delays (say one per link of a large topology) would pay for a
+ * long scan on every event. Further delays keep their lane number but go through the heap.
+ */
+export const MAX_RING_LANES = 8;
+
+/**
  * The simulator's delay lanes, one per distinct delay asked for, numbered from 0 in the order
- * they were asked for. Their events take slots from the simulator's EventQueue (held by the
- * lane's number), so one EventHandle space names heap and lane events alike.
+ * they were asked for; the first MAX_RING_LANES have rings. Their events take slots from the
+ * simulator's EventQueue (held by the lane's number), so one EventHandle space names heap and
+ * lane events alike.
  */
 export class DelayLanes {
-  /** Pending events in all lanes. */
+  /** Pending events in all rings. */
   pending = 0;
   private readonly lanes: DelayLane[] = [];
+  private readonly delays: number[] = [];
   private readonly laneOfDelay = new Map<number, number>();
 
   constructor(private readonly queue: EventQueue) {}
@@ -126,8 +135,9 @@ export class DelayLanes {
   laneFor(delaySeconds: number): number {
     let lane = this.laneOfDelay.get(delaySeconds);
     if (lane === undefined) {
-      lane = this.lanes.length;
-      this.lanes.push(new DelayLane(delaySeconds));
+      lane = this.delays.length;
+      this.delays.push(delaySeconds);
+      if (lane < MAX_RING_LANES) this.lanes.push(new DelayLane(delaySeconds));
       this.laneOfDelay.set(delaySeconds, lane);
     }
     return lane;
@@ -135,10 +145,15 @@ export class DelayLanes {
 
   /** The delay of lane `lane`; undefined when there is no such lane. */
   delayOf(lane: number): number | undefined {
-    return this.lanes[lane]?.delaySeconds;
+    return this.delays[lane];
   }
 
-  /** Adds an event at `time` (now + the lane's delay) to lane `lane`; returns its slot. */
+  /** True when lane `lane` has a ring (else its events go through the heap). */
+  hasRing(lane: number): boolean {
+    return lane < this.lanes.length;
+  }
+
+  /** Adds an event at `time` (now + the lane's delay) to lane `lane`, which has a ring; returns its slot. */
   push(lane: number, time: number, sequence: number): number {
     const slot = this.queue.holdSlot(lane);
     this.lanes[lane].push(time, sequence, slot);

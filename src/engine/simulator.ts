@@ -119,6 +119,8 @@ export class Simulator {
    * that instant), but in O(1): the events of one delay are due in the order they were
    * scheduled, so the lane is a FIFO beside the heap. Worth it for a delay many events share (a
    * link's propagation, a fixed timeout). Everyone asking for the same delay gets the same lane.
+   * Only the first MAX_RING_LANES delays get a FIFO; later ones are lanes by name only (their
+   * events go through the heap, in the same order), so the loop's scan of lane heads stays short.
    * @throws RangeError when the delay is negative or not finite.
    */
   lane(delaySeconds: number): LaneId {
@@ -136,6 +138,7 @@ export class Simulator {
   scheduleInLane<A>(lane: LaneId, callback: EventCallback<A>, arg?: A): EventHandle {
     const delaySeconds = this.lanes.delayOf(lane);
     if (delaySeconds === undefined) throw new RangeError(`no delay lane ${lane} in this simulator`);
+    if (!this.lanes.hasRing(lane)) return this.insert(this.now + delaySeconds, callback, arg);
     if (this.pendingEvents >= this.maxPendingEvents) throw pendingLimitError(this.maxPendingEvents, this.now);
     const slot = this.lanes.push(lane, this.now + delaySeconds, this.nextSequence++);
     this.callbacks[slot] = callback as EventCallback<never>;

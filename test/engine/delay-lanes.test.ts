@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_RING_LANES } from '../../src/engine/delay-lanes.js';
 import { RunawaySimulationError, Simulator } from '../../src/engine/simulator.js';
 
 /** A simulator plus a log of `time:name` entries written by the events it runs. */
@@ -140,6 +141,22 @@ describe('Simulator: delay lanes, small cases', () => {
     expect(sim.run({ until: 5 })).toBe('empty');
     expect(log).toEqual(['3:first', '3:second', '5:third']);
     expect(sim.now).toBe(5);
+  });
+
+  it('keeps the order past MAX_RING_LANES delays, whose lanes go through the heap', () => {
+    const { sim, log, note } = story();
+    const lanes = Array.from({ length: MAX_RING_LANES + 2 }, (_, i) => sim.lane(i + 1));
+    expect(new Set(lanes).size).toBe(MAX_RING_LANES + 2);
+    for (let i = lanes.length - 1; i >= 0; i--) {
+      sim.scheduleInLane(lanes[i], note(`x${i}`));
+      sim.schedule(i + 1, note(`h${i}`));
+    }
+    const last = sim.scheduleInLane(lanes[lanes.length - 1], note('cancelled'));
+    expect(sim.isPending(last)).toBe(true);
+    expect(sim.cancel(last)).toBe(true);
+    expect(sim.pendingEvents).toBe(2 * lanes.length);
+    sim.run();
+    expect(log).toEqual(lanes.flatMap((_, i) => [`${i + 1}:x${i}`, `${i + 1}:h${i}`]));
   });
 
   it('counts lane events against maxPendingEvents', () => {
@@ -283,8 +300,9 @@ function play(kernel: Kernel, steps: readonly Step[], inner: readonly Step[]): s
 }
 
 describe('Simulator: delay lanes against a sorted-list reference', () => {
-  // Few delays, many of them integers: ties between lanes and the heap are frequent.
-  const delay = fc.constantFrom(0, 1, 2, 0.1, 0.3, 2.5);
+  // Few delays, many of them integers: ties between lanes and the heap are frequent. Ten of
+  // them: more than MAX_RING_LANES, so some lanes go through the heap.
+  const delay = fc.constantFrom(0, 1, 2, 0.1, 0.3, 2.5, 0.5, 1.5, 3, 0.2);
   const nested = fc.integer({ min: 0, max: 3 });
   const step: fc.Arbitrary<Step> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('lane' as const), delay, nested }) },
