@@ -225,12 +225,13 @@ export class Simulator {
     try {
       for (;;) {
         if (this.stopRequested) return 'stopped';
-        // The earliest event is the heap's or a lane head's; without lane events the loop pays
-        // one comparison for lanes.
+        // The earliest event is the heap's or a lane head's (lane -1: the heap's). Without lane
+        // events the loop pays one comparison for lanes; with some, nothing is empty.
         let time = queue.peekTime();
-        const lane = lanes.pending === 0 ? -1 : lanes.firstBefore(time, queue.peekSequence());
-        if (lane >= 0) {
-          time = lanes.headTime(lane);
+        let lane = -1;
+        if (lanes.pending !== 0) {
+          lane = lanes.firstBefore(time, queue.peekSequence());
+          if (lane >= 0) time = lanes.headTime(lane);
         } else if (queue.size === 0) {
           if (until !== Number.POSITIVE_INFINITY) this.now = until;
           return 'empty';
