@@ -87,6 +87,11 @@ export class Simulator {
   // schedule and cancel.
   private generations = new Int32Array(1024);
   private readonly maxPendingEvents: number;
+  // maxPendingEvents less the pending lane events, kept up to date on the lane paths, so that
+  // `insert` stays exactly as small as before lanes existed: with the lanes' count added there,
+  // a profile of pingpong-full-stack showed `insert` no longer inlined into the transport's
+  // timer code (and 5-7% more CPU in most paired runs).
+  private heapEventLimit: number;
   private nextSequence = 0;
   private stopRequested = false;
   private readonly limits: SimulatorLimits;
@@ -100,6 +105,7 @@ export class Simulator {
       ...limits,
     };
     this.maxPendingEvents = this.limits.maxPendingEvents;
+    this.heapEventLimit = this.maxPendingEvents;
     // More pending events than slot numbers below 2^25 would make two handles name one slot.
     if (!(this.maxPendingEvents <= SLOT_SPACE)) {
       throw new RangeError(`maxPendingEvents must be at most 2^25, got ${this.maxPendingEvents}`);
@@ -141,6 +147,7 @@ export class Simulator {
     if (!this.lanes.hasRing(lane)) return this.insert(this.now + delaySeconds, callback, arg);
     if (this.pendingEvents >= this.maxPendingEvents) throw pendingLimitError(this.maxPendingEvents, this.now);
     const slot = this.lanes.push(lane, this.now + delaySeconds, this.nextSequence++);
+    this.heapEventLimit--;
     this.callbacks[slot] = callback as EventCallback<never>;
     this.args[slot] = arg;
     if (slot >= this.generations.length) this.growGenerations();
@@ -176,7 +183,10 @@ export class Simulator {
     // The generation test first: a handle of an event that ran fails it unless its slot was
     // reused 2^27 times since; remove then rejects slots holding no pending event.
     if (this.generations[slot] !== generation) return false;
-    if (!this.queue.remove(slot) && !this.lanes.cancel(slot)) return false;
+    if (!this.queue.remove(slot)) {
+      if (!this.lanes.cancel(slot)) return false;
+      this.heapEventLimit++;
+    }
     this.callbacks[slot] = undefined;
     this.args[slot] = undefined;
     return true;
@@ -240,7 +250,13 @@ export class Simulator {
           this.now = until;
           return 'until';
         }
-        const slot = lane < 0 ? queue.popSlot() : lanes.shift(lane);
+        let slot: number;
+        if (lane < 0) {
+          slot = queue.popSlot();
+        } else {
+          slot = lanes.shift(lane);
+          this.heapEventLimit++;
+        }
         callback = this.callbacks[slot] as EventCallback<unknown>;
         const arg = this.args[slot];
         this.callbacks[slot] = undefined;
@@ -285,8 +301,7 @@ export class Simulator {
   }
 
   private insert<A>(time: number, callback: EventCallback<A>, arg: A | undefined): EventHandle {
-    if (this.queue.size + this.lanes.pending >= this.maxPendingEvents)
-      throw pendingLimitError(this.maxPendingEvents, this.now);
+    if (this.queue.size >= this.heapEventLimit) throw pendingLimitError(this.maxPendingEvents, this.now);
     const slot = this.queue.push(time, this.nextSequence++);
     this.callbacks[slot] = callback as EventCallback<never>;
     this.args[slot] = arg;

@@ -169,6 +169,11 @@ describe('Simulator: delay lanes, small cases', () => {
     expect(() => sim.schedule(1, () => {})).toThrow(RunawaySimulationError);
     sim.cancel(third);
     expect(() => sim.schedule(1, () => {})).not.toThrow();
+    // Once the lane events ran, their room is the heap's again.
+    sim.run();
+    for (let i = 0; i < 3; i++) sim.schedule(1, () => {});
+    expect(() => sim.schedule(1, () => {})).toThrow(RunawaySimulationError);
+    expect(() => sim.scheduleInLane(lane, () => {})).toThrow(RunawaySimulationError);
   });
 });
 
