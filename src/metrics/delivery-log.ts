@@ -1,4 +1,5 @@
 import { type Delivery, DeliveryRecords } from './delivery-records.js';
+import { RecordedSeriesOrders } from './series-order.js';
 import { StreamingStat } from './streaming-stats.js';
 import { LATENCY_COMPONENTS, type LatencyComponent } from './summary.js';
 
@@ -234,6 +235,8 @@ function addAll(stat: StreamingStat, values: Float64Array, from: number, to: num
 export class DeliveryLog {
   readonly records: DeliveryRecords;
   private streams: DeliveryStreams | null = null;
+  /** The series' orders of the records, kept while every record since the start is there. */
+  private orders: RecordedSeriesOrders | null;
   /** At least one: a batch is never empty. */
   readonly cap: number;
 
@@ -250,12 +253,29 @@ export class DeliveryLog {
     expectedDeliveries = 0,
   ) {
     this.cap = Math.max(1, cap);
+    this.orders = new RecordedSeriesOrders(channelCount, warmupSeconds);
     this.records = new DeliveryRecords(Math.min(this.cap, Math.max(INITIAL_RECORDS, expectedDeliveries)));
   }
 
   add(delivery: Delivery): void {
     if (this.records.length >= this.cap) this.fold();
     this.records.add(delivery);
+    const orders = this.orders;
+    if (orders !== null && delivery.createdAt >= this.warmupSeconds) {
+      const channel = delivery.flowIndex;
+      // The values as the records hold them (the latency is computed as they compute it).
+      orders.latency.add(channel, delivery.deliveredAt - delivery.createdAt);
+      orders.trans.add(channel, delivery.transSeconds);
+      orders.prop.add(channel, delivery.propSeconds);
+      orders.queue.add(channel, delivery.queueSeconds);
+      orders.proc.add(channel, delivery.procSeconds);
+      orders.wait.add(channel, delivery.waitSeconds);
+    }
+  }
+
+  /** The series' orders of `records`, or null once records were folded into streams. */
+  recordedOrders(): RecordedSeriesOrders | null {
+    return this.orders;
   }
 
   /** Past the cap, the streams with every record folded in; null within it (use `records`). */
@@ -267,6 +287,7 @@ export class DeliveryLog {
   /** Moves the records into the streams (created at the first fold) and empties them. */
   private fold(): void {
     const { records } = this;
+    this.orders = null;
     if (this.streams === null) {
       const deliveredAt = records.view('deliveredAt');
       const first = deliveredAt[0];
