@@ -122,8 +122,11 @@ class StopAndWaitSender implements TransportSender {
 
   private sendNext(): void {
     if (this.backlogHead === this.backlog.length) {
-      this.backlog.length = 0;
-      this.backlogHead = 0;
+      // Skipped when already empty (every message of a flow that hands them over one by one).
+      if (this.backlogHead > 0) {
+        this.backlog.length = 0;
+        this.backlogHead = 0;
+      }
       this.port.senderIdle();
       return;
     }
