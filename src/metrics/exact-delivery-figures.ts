@@ -8,12 +8,7 @@ import {
 } from './series-order.js';
 import { mergeSortedRuns, sortedAdaptively } from './sorted-runs.js';
 import { statsOfRanked, statsOfSorted } from './stats.js';
-import {
-  type Interval,
-  LATENCY_COMPONENTS,
-  type LatencySummary,
-  type Stats,
-} from './summary.js';
+import { type Interval, LATENCY_COMPONENTS, type LatencySummary, type Stats } from './summary.js';
 
 /**
  * Figures computed exactly from one record per delivered message (within the cap).
