@@ -259,17 +259,19 @@ export class DeliveryLog {
 
   add(delivery: Delivery): void {
     if (this.records.length >= this.cap) this.fold();
-    this.records.add(delivery);
+    const { records } = this;
+    records.add(delivery);
     const orders = this.orders;
     if (orders !== null && delivery.createdAt >= this.warmupSeconds) {
       const channel = delivery.flowIndex;
-      // The values as the records hold them (the latency is computed as they compute it).
-      orders.latency.add(channel, delivery.deliveredAt - delivery.createdAt);
-      orders.trans.add(channel, delivery.transSeconds);
-      orders.prop.add(channel, delivery.propSeconds);
-      orders.queue.add(channel, delivery.queueSeconds);
-      orders.proc.add(channel, delivery.procSeconds);
-      orders.wait.add(channel, delivery.waitSeconds);
+      // The values as the records hold them.
+      const n = records.length - 1;
+      orders.latency.addAt(channel, records.store('latency'), n);
+      orders.trans.addAt(channel, records.store('trans'), n);
+      orders.prop.addAt(channel, records.store('prop'), n);
+      orders.queue.addAt(channel, records.store('queue'), n);
+      orders.proc.addAt(channel, records.store('proc'), n);
+      orders.wait.addAt(channel, records.store('wait'), n);
     }
   }
 

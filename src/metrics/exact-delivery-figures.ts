@@ -255,7 +255,7 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     if (tracker === undefined) {
       const { channelOf, measured } = this;
       tracker = new SeriesOrderTracker(this.channelCount, series === 'queue');
-      for (let i = 0; i < values.length; i++) if (measured[i] === 1) tracker.add(channelOf[i], values[i]);
+      for (let i = 0; i < values.length; i++) if (measured[i] === 1) tracker.addAt(channelOf[i], values, i);
     }
     const order = tracker.finish(values);
     this.seriesOrders.set(series, order);
