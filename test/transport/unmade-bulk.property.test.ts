@@ -20,6 +20,7 @@ const silentProbe: NetworkProbe = {
   duplicateReceived: () => {},
   misdelivered: () => {},
   congestionState: () => {},
+  retransmissionTimerExpired: () => {},
   packetSent: () => {},
   packetTransmitted: () => {},
   packetDropped: () => {},
