@@ -10,6 +10,7 @@ import { BULK_WINDOW } from '../../src/transport/flow.js';
 import { PacketPool } from '../../src/transport/packet-pool.js';
 import { type StopAndWaitConfig, stopAndWait } from '../../src/transport/stop-and-wait.js';
 import type { TransportConfigBase, TransportDefinition } from '../../src/transport/transport.js';
+import { arbitraryBrokerScenario } from '../helpers/arbitrary-broker-scenario.js';
 import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
 import { scenarioOf } from '../helpers/scenario.js';
 
@@ -98,6 +99,15 @@ describe('bulk messages made when the sender asks for them', () => {
         expect(summaryOf(scenario, 'when asked')).toBe(summaryOf(scenario, 'at once'));
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it('give the same summary for flows into brokers too', () => {
+    fc.assert(
+      fc.property(arbitraryBrokerScenario(), ({ scenario }) => {
+        expect(summaryOf(scenario, 'when asked')).toBe(summaryOf(scenario, 'at once'));
+      }),
+      { numRuns: 25 },
     );
   });
 
