@@ -22,6 +22,7 @@ const silentProbe: NetworkProbe = {
   duplicateReceived() {},
   misdelivered() {},
   congestionState() {},
+  retransmissionTimerExpired() {},
   packetSent() {},
   packetTransmitted() {},
   packetDropped() {},

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkFaultsWithinRun } from './fault-horizon.js';
 import type { CyclesSpec } from './fault-schema.js';
 import { checkFaultTimeline } from './fault-timeline.js';
 
@@ -18,8 +19,8 @@ type Path = (string | number)[];
 /**
  * Checks what faults, services, repair crews and cycle counts refer to: nodes, links,
  * partitions and services exist, every id names one thing, a crew's members fail at random and
- * belong to one crew, a service needs no more members than it has, and cycles are counted on a
- * component that fails.
+ * belong to one crew, a service needs no more members than it has, cycles are counted on a
+ * component that fails, and no scripted fault comes after the end of a run with a duration.
  */
 export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.RefinementCtx): void {
   const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -60,6 +61,7 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
   });
 
   checkFaultTimeline(scenario.faults, issue);
+  checkFaultsWithinRun(scenario.faults, scenario.duration, issue);
 
   const services = new Set<string>();
   scenario.services.forEach((service, index) => {

@@ -17,6 +17,8 @@ export class FlowCounters {
   delivered = 0;
   failed = 0;
   retransmissions = 0;
+  /** Expiries of the sender's retransmission timers. */
+  retransmissionTimeouts = 0;
   duplicates = 0;
   /** Copies a receiver took for another message (sequence numbers aliased after wraparound). */
   misdelivered = 0;
@@ -131,6 +133,10 @@ export class MetricsCollector implements NetworkProbe {
 
   congestionState(flowIndex: number, time: number, state: CongestionSnapshot): void {
     this.congestionTraces[flowIndex].add(time, state);
+  }
+
+  retransmissionTimerExpired(flowIndex: number): void {
+    this.flows[flowIndex].retransmissionTimeouts++;
   }
 
   packetSent(packet: Packet): void {

@@ -239,6 +239,7 @@ export function emptyCounts(): Counts {
     sent: 0,
     delivered: 0,
     retransmissions: 0,
+    retransmissionTimeouts: 0,
     duplicates: 0,
     misdelivered: 0,
     failed: 0,
@@ -256,6 +257,7 @@ function countsOf(counters: readonly FlowCounters[], unresolved: readonly number
     counts.sent += flow.created;
     counts.delivered += flow.delivered;
     counts.retransmissions += flow.retransmissions;
+    counts.retransmissionTimeouts += flow.retransmissionTimeouts;
     counts.duplicates += flow.duplicates;
     counts.misdelivered += flow.misdelivered;
     counts.failed += flow.failed;

@@ -111,6 +111,12 @@ export interface Counts {
   delivered: number;
   /** Data copies sent again by a transport. */
   retransmissions: number;
+  /**
+   * Expiries of retransmission timers (RTO): stop-and-wait's timer, Go-Back-N's one timer, each
+   * selective-repeat segment's timer. One expiry may resend many copies (Go-Back-N) or none
+   * (the retry limit ends the message instead).
+   */
+  retransmissionTimeouts: number;
   /** Copies of an already delivered message that reached the receiver. */
   duplicates: number;
   /**

@@ -21,6 +21,9 @@ export class ProbeFanout implements NetworkProbe {
   congestionState(flowIndex: number, time: number, state: CongestionSnapshot): void {
     for (const probe of this.probes) probe.congestionState(flowIndex, time, state);
   }
+  retransmissionTimerExpired(flowIndex: number, time: number): void {
+    for (const probe of this.probes) probe.retransmissionTimerExpired(flowIndex, time);
+  }
   packetSent(packet: Packet): void {
     for (const probe of this.probes) probe.packetSent(packet);
   }

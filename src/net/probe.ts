@@ -29,6 +29,8 @@ export interface NetworkProbe {
   misdelivered(packet: Packet): void;
   /** A sender's congestion window / RTT estimate changed. */
   congestionState(flowIndex: number, time: number, state: CongestionSnapshot): void;
+  /** A retransmission timer of flow `flowIndex`'s sender expired at `time` (its RTO ran out). */
+  retransmissionTimerExpired(flowIndex: number, time: number): void;
   /** A packet was handed to the network at its source. */
   packetSent(packet: Packet): void;
   /** A packet finished transmission on transmitter `transmitterIndex` after `seconds` of it. */

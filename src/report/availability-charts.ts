@@ -211,6 +211,8 @@ export function serviceAvailabilityChart(result: RunResult): ChartDefinition | n
           type: 'linear',
           min: start / unit.factor,
           max: end / unit.factor,
+          // Round ticks only: one at an odd run end would crowd the last round tick.
+          ticks: { includeBounds: false },
           title: axisTitle(`Simulated time (${unit.symbol})`),
         },
         y: { type: 'linear', title: axisTitle('Availability') },

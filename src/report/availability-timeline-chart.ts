@@ -216,6 +216,9 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           type: 'linear',
           min: startSeconds / timeUnit.factor,
           max: endSeconds / timeUnit.factor,
+          // The axis ends where the run does, rarely on a round number: a tick there would sit
+          // crowded against the last round one (…, 8, 10.0 with 9 skipped). Round ticks only.
+          ticks: { includeBounds: false },
           title: axisTitle(`Simulated time (${timeUnit.symbol})`),
         },
         y: {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { explainIssues } from './explain-issues.js';
+import { keyOfIssue, overrideCauses } from './override-causes.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
 import { createRegistries, type Registries } from './registries.js';
 import { createScenarioSchema, type Scenario } from './schema.js';
@@ -51,16 +52,26 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
-  const issues = explainIssues(result.error.issues, data, schema).map((issue): ScenarioIssue => {
+  const explained = explainIssues(result.error.issues, data, schema);
+  const elsewhere = explained.filter((issue) => !lastOverrideOf(issue.path, applied));
+  const causes = overrideCauses(elsewhere, parsed.document.data, applied, file, schema);
+  const issues = explained.map((issue): ScenarioIssue => {
     const setBy = lastOverrideOf(issue.path, applied);
     const position = setBy
       ? undefined
       : parsed.document.locate(issue.path, issue.anchor === 'key' ? 'key' : 'value');
+    // The file's token is where the problem shows, but the file alone would pass: say what changed it.
+    const causedBy = causes.get(keyOfIssue(issue));
+    const origin = setBy
+      ? ` (value from --set ${setBy.text})`
+      : causedBy
+        ? ` (after ${causedBy.map((override) => `--set ${override.text}`).join(' and ')})`
+        : '';
     return {
       file,
       path: formatPath(issue.path),
       ...(position && { line: position.line, column: position.column }),
-      message: setBy ? `${issue.message} (value from --set ${setBy.text})` : issue.message,
+      message: `${issue.message}${origin}`,
     };
   });
   throw new ScenarioError(sortByLine(issues));

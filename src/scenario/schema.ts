@@ -15,6 +15,7 @@ import type { TopologyConfigBase } from '../net/topology/topology.js';
 import type { TransportConfigBase } from '../transport/transport.js';
 import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
+import { referencesReadable } from './reference-readiness.js';
 import type { Registries } from './registries.js';
 
 const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
@@ -303,17 +304,20 @@ export function createScenarioSchema(registries: Registries) {
         .default([])
         .meta({ description: 'message brokers: queues, exchanges, partitioned topics and their consumers' }),
     })
-    .superRefine((scenario, ctx) => {
-      // Expanded here and again in the transform (which runs only when there is no issue), so
-      // that reference issues are reported beside other refinement issues, as before topologies.
-      // Not while a topology item has issues: its nodes are unknown, it may be too large to build.
-      if (hasTopologyIssues(ctx)) return;
-      const expanded = { ...scenario, ...expandTopologies(scenario, expansion, ctx) };
-      const reachable = reachabilityOf(expanded.links);
-      checkReferences(expanded, reachable, ctx);
-      checkFaultReferences(expanded, ctx);
-      checkBrokerReferences(expanded, registries, reachable, ctx);
-    })
+    .superRefine(
+      (scenario, ctx) => {
+        // Expanded here and again in the transform (which runs only when there is no issue), so
+        // that reference issues are reported beside other refinement issues, as before topologies.
+        // Not while a topology item has issues: its nodes are unknown, it may be too large to build.
+        if (hasTopologyIssues(ctx)) return;
+        const expanded = { ...scenario, ...expandTopologies(scenario, expansion, ctx) };
+        const reachable = reachabilityOf(expanded.links);
+        checkReferences(expanded, reachable, ctx);
+        checkFaultReferences(expanded, ctx);
+        checkBrokerReferences(expanded, registries, reachable, ctx);
+      },
+      { when: referencesReadable },
+    )
     .transform(({ topologies, ...scenario }, ctx) => {
       const { nodes, links: expandedLinks } = expandTopologies({ topologies, ...scenario }, expansion, ctx);
       const links = expandedLinks.map((link) => ({

@@ -284,6 +284,10 @@ export class Flow implements FlowPort {
     this.environment.probe.congestionState(this.setup.index, this.environment.simulator.now, state);
   }
 
+  retransmissionTimerExpired(): void {
+    this.environment.probe.retransmissionTimerExpired(this.setup.index, this.environment.simulator.now);
+  }
+
   deliver(message: Message, packet: Packet): void {
     if (!Number.isNaN(message.receivedAt)) {
       this.duplicate(packet);

@@ -140,6 +140,7 @@ class StopAndWaitSender implements TransportSender {
   }
 
   private timeout(): void {
+    this.port.retransmissionTimerExpired();
     this.estimator.onExpiry();
     if (this.retransmissionsOfCurrent >= this.config.retries) {
       const message = this.current!;

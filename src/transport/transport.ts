@@ -35,6 +35,8 @@ export interface FlowPort {
   released(message: Message): void;
   /** The sender's congestion window, threshold and RTT estimates changed (for traces). */
   congestionState(state: CongestionSnapshot): void;
+  /** A retransmission timer of the sender expired (counted in the results). */
+  retransmissionTimerExpired(): void;
   /** Hands a received message up to the receiving node (processing, then the application). */
   deliver(message: Message, packet: Packet): void;
   /** Records a copy of an already delivered message reaching the receiver. */

@@ -450,6 +450,7 @@ export class WindowSender implements TransportSender {
   private baseTimerExpired(): void {
     if (this.flight === 0) return;
     if (this.rescheduledUntilDeparture(this.segment(this.base), this.onBaseTimer)) return;
+    this.port.retransmissionTimerExpired();
     this.timeoutReaction();
     this.goBack();
     this.pump();
@@ -458,6 +459,7 @@ export class WindowSender implements TransportSender {
   private segmentTimerExpired(segment: Segment): void {
     if (segment.sequence < this.base || segment.acked) return;
     if (this.rescheduledUntilDeparture(segment, this.onSegmentTimer)) return;
+    this.port.retransmissionTimerExpired();
     // One loss event backs the timer off and shrinks cwnd once: the oldest segment's expiry.
     if (segment.sequence === this.base) {
       this.timeoutReaction();

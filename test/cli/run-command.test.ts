@@ -90,6 +90,17 @@ describe('msgsim run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('exits 2 and writes nothing when a --set breaks the file elsewhere, naming the --set', async () => {
+    const out = path.join(scratch, 'renamed-out');
+    const { io, cli } = captured();
+    const code = await main(['run', lossy, '--out', out, '--set', 'nodes[0].id=renamed'], cli);
+    expect(code).toBe(2);
+    expect(io.err).toMatch(
+      /lossy-link\.yaml:\d+:\d+: links\[0\]\.between\[0\]: unknown node .* \(after --set nodes\[0\]\.id=renamed\)/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('exits 2 for usage errors', async () => {
     expect(await main(['run'], captured().cli)).toBe(2);
     expect(await main(['run', lossy, '--seed', '-1'], captured().cli)).toBe(2);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aimdRounds, type RateDecrease } from '../../src/congestion/aimd-rounds.js';
 import { jainFairnessIndex } from '../../src/metrics/fairness.js';
-import { expectExact, input, type TheoryCase, theoryCase } from '../helpers/theory-cases.js';
-
-const c21 = theoryCase('C21');
+import { describeTheory, expectExact, input, type TheoryCase, theoryCase } from '../helpers/theory-cases.js';
 
 function expectedList(c: TheoryCase, metric: string): number[] {
   const value = c.expected[metric];
@@ -24,32 +22,34 @@ function expectExactList(c: TheoryCase, metric: string, actual: readonly number[
   });
 }
 
-function initialRates(): number[] {
-  const value = c21.inputs.x0?.value;
-  if (!Array.isArray(value)) throw new Error(`${c21.id}: input x0 is not a list`);
-  return value;
-}
+describeTheory('C21 Chiu-Jain AIMD: two synchronous users converge to fairness', () => {
+  const c21 = theoryCase('C21');
 
-/** The AIAD control's decrement is stated only in the case's scenario text ("x_i <- x_i - 10"). */
-function aiadDecrement(): number {
-  const match = /AIAD: y = 1: x_i <- x_i - (\d+(?:\.\d+)?)/.exec(
-    (c21 as unknown as { scenario: string }).scenario,
-  );
-  if (!match) throw new Error(`${c21.id}: no AIAD decrement in the scenario text`);
-  return Number(match[1]);
-}
+  function initialRates(): number[] {
+    const value = c21.inputs.x0?.value;
+    if (!Array.isArray(value)) throw new Error(`${c21.id}: input x0 is not a list`);
+    return value;
+  }
 
-function play(decrease: RateDecrease, rounds: number) {
-  return aimdRounds({
-    capacity: input(c21, 'capacity'),
-    initialRates: initialRates(),
-    increase: input(c21, 'additive_increase'),
-    decrease,
-    rounds,
-  });
-}
+  /** The AIAD control's decrement is stated only in the case's scenario text ("x_i <- x_i - 10"). */
+  function aiadDecrement(): number {
+    const match = /AIAD: y = 1: x_i <- x_i - (\d+(?:\.\d+)?)/.exec(
+      (c21 as unknown as { scenario: string }).scenario,
+    );
+    if (!match) throw new Error(`${c21.id}: no AIAD decrement in the scenario text`);
+    return Number(match[1]);
+  }
 
-describe('C21 Chiu-Jain AIMD: two synchronous users converge to fairness', () => {
+  function play(decrease: RateDecrease, rounds: number) {
+    return aimdRounds({
+      capacity: input(c21, 'capacity'),
+      initialRates: initialRates(),
+      increase: input(c21, 'additive_increase'),
+      decrease,
+      rounds,
+    });
+  }
+
   const trajectory = play({ kind: 'multiplicative', factor: input(c21, 'multiplicative_decrease') }, 200);
   const decreases = trajectory.filter((state) => state.decreased);
 

@@ -169,6 +169,50 @@ repairCrews:
     expect(issueAt(issues, 'repairCrews[1].members[0]').message).toContain("already repaired by crew 'c1'");
   });
 
+  it('refuses a scripted fault after the end of a run with a duration, at its line', () => {
+    // BASE runs for 1 h = 3600 s: a fault at 3600 s still takes effect, one later never would.
+    const issues = issuesOf(() =>
+      parse(`faults:
+  - { at: 1h, cut: L }
+  - { at: 2h, crash: a }
+  - { at: 3600.001s, partition: [[a], [b]] }
+  - { at: 61m, degrade: L, for: 1s, loss: 0.5 }
+`),
+    );
+    const horizon = (action: string, at: number) =>
+      `this ${action} at ${at} s is after the end of the run (duration 3600 s), so it would never ` +
+      'happen: expected a time of at most 3600 s (move it, lengthen the duration, or drop it)';
+    expect(issueLines(issues)).toEqual([
+      `faults[1].at: ${horizon('crash', 7200)}`,
+      `faults[2].at: ${horizon('partition', 3600.001)}`,
+      `faults[3].at: ${horizon('degrade', 3660)}`,
+    ]);
+    expect(issues.map((issue) => [issue.file, issue.line, issue.column])).toEqual([
+      ['faults.yaml', 14, 11],
+      ['faults.yaml', 15, 11],
+      ['faults.yaml', 16, 11],
+    ]);
+  });
+
+  it('takes faults at any time when the run has no duration known before it runs', () => {
+    const late = `faults:
+  - { at: 2h, crash: a }
+  - { at: 3h, recover: a }
+`;
+    const inCycles = parseScenarioText(
+      `${BASE.replace('duration: 1h', 'duration: { cycles: 2, of: a }')}${late}`,
+      'faults.yaml',
+    );
+    expect(inCycles.faults.map((fault) => fault.at)).toEqual([7200, 10800]);
+    const untilFlowsEnd = parseScenarioText(
+      `${BASE.replace('duration: 1h', '')}flows: [{ from: a, to: b, transport: { protocol: datagram }, workload: { messages: 1, size: 1B } }]
+${late}`,
+      'faults.yaml',
+    );
+    expect(untilFlowsEnd.duration).toBeUndefined();
+    expect(untilFlowsEnd.faults).toHaveLength(2);
+  });
+
   it('counts cycles only on a failing component', () => {
     const issues = issuesOf(() =>
       parseScenarioText(BASE.replace('duration: 1h', 'duration: { cycles: 10, of: b }'), 'faults.yaml'),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 /** One reference case of ../shared/theory/cases.json. */
 export interface TheoryCase {
@@ -13,22 +13,63 @@ export interface TheoryCase {
 }
 
 /** The project's reference cases: ../shared/theory beside the checkout, or MSGSIM_THEORY_CASES. */
-const casesFile =
+export const theoryCasesFile =
   process.env.MSGSIM_THEORY_CASES ??
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/theory/cases.json');
-if (!existsSync(casesFile)) {
-  throw new Error(
-    `the reference cases ${casesFile} are missing: the suite checks results against them, so ` +
-      'run it from a checkout that sits beside the shared/ folder, or set MSGSIM_THEORY_CASES ' +
-      'to the path of cases.json',
-  );
+
+/**
+ * Why the reference cases cannot be read, or undefined when they can. One test
+ * (test/theory/cases-file.test.ts) fails with this; the suites that need the cases are skipped
+ * (see describeTheory), so a missing file is one clear failure rather than one per file.
+ */
+export const theoryCasesProblem: string | undefined = problemReading(theoryCasesFile);
+
+const cases: TheoryCase[] =
+  theoryCasesProblem === undefined ? JSON.parse(readFileSync(theoryCasesFile, 'utf8')) : [];
+
+function problemReading(file: string): string | undefined {
+  const howToFix =
+    'run the suite from a checkout that sits beside the shared/ folder, or set MSGSIM_THEORY_CASES ' +
+    'to the path of cases.json (e.g. MSGSIM_THEORY_CASES=/path/to/shared/theory/cases.json npm test)';
+  if (!existsSync(file)) {
+    return `the reference cases ${file} are missing: the suite checks results against them, so ${howToFix}`;
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!Array.isArray(parsed))
+      return `the reference cases ${file} are not a JSON list of cases: ${howToFix}`;
+  } catch (error) {
+    return `the reference cases ${file} cannot be read as JSON (${(error as Error).message}): ${howToFix}`;
+  }
+  return undefined;
 }
-const cases: TheoryCase[] = JSON.parse(readFileSync(casesFile, 'utf8'));
+
+/**
+ * A describe block whose body reads reference cases (call theoryCase inside `body`, never at a
+ * test file's top level). Without a readable cases file the body does not run and the block is
+ * one skipped test that says why; with the file it always runs.
+ */
+export function describeTheory(title: string, body: () => void): void {
+  if (theoryCasesProblem === undefined) {
+    describe(title, body);
+    return;
+  }
+  describe(title, () => {
+    it.skip(`skipped: no reference cases at ${theoryCasesFile} (see test/theory/cases-file.test.ts)`, () => {});
+  });
+}
+
+/**
+ * A test that reads reference cases (call theoryCase inside it): skipped, never run, without a
+ * readable cases file; always run with one.
+ */
+export const itTheory = it.skipIf(theoryCasesProblem !== undefined);
 
 /** The case whose id starts with `prefix` (e.g. 'C01'). */
 export function theoryCase(prefix: string): TheoryCase {
   const found = cases.find((c) => c.id.startsWith(`${prefix}-`));
-  if (!found) throw new Error(`no theory case ${prefix} in ${casesFile}`);
+  if (theoryCasesProblem !== undefined) throw new Error(theoryCasesProblem);
+  if (!found) throw new Error(`no theory case ${prefix} in ${theoryCasesFile}`);
   return found;
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { erlangCTheory, mm1kTheory } from '../../src/metrics/broker-queue-theory.js';
-import { expectExact, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectExact, input, theoryCase } from '../helpers/theory-cases.js';
 
 const exactly = (c: ReturnType<typeof theoryCase>) => ({ ...c, tolerance: { float_rel: 1e-9 } });
 
-describe('broker queue formulas against the reference cases (exact)', () => {
+describeTheory('broker queue formulas against the reference cases (exact)', () => {
   it('M/M/2 Erlang C gives C26: C = 9/14, W_q = 9/700 s, W = 16/700 s', () => {
     const c26 = exactly(theoryCase('C26'));
     const service = input(c26, 'mean_packet_size') / input(c26, 'link_rate');

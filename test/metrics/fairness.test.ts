@@ -1,22 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jainFairnessIndex } from '../../src/metrics/fairness.js';
-import { expectExact, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectExact, type TheoryCase, theoryCase } from '../helpers/theory-cases.js';
 
 /** The smallest positive normal double: below it, products round in absolute steps of `Number.MIN_VALUE`. */
 const SMALLEST_NORMAL = 2 ** -1022;
 
-const c22 = theoryCase('C22');
-
-function allocation(name: string): number[] {
+function allocation(c22: TheoryCase, name: string): number[] {
   const value = c22.inputs[name]?.value;
   if (!Array.isArray(value)) throw new Error(`${c22.id}: input ${name} is not a list`);
   return value;
 }
 
-describe("C22 Jain's fairness index for reference allocations", () => {
+describeTheory("C22 Jain's fairness index for reference allocations", () => {
+  const c22 = theoryCase('C22');
   it.each(['a', 'b', 'c', 'd', 'e'])('allocation %s', (name) => {
-    expectExact(c22, `J_${name}`, jainFairnessIndex(allocation(name)));
+    expectExact(c22, `J_${name}`, jainFairnessIndex(allocation(c22, name)));
   });
 });
 

@@ -21,12 +21,15 @@ export function recordingProbe() {
   const conditionChanges: Array<{ link: number; degraded: boolean }> = [];
   const misdelivered: Packet[] = [];
   const congestion: Array<{ flow: number; time: number; state: CongestionSnapshot }> = [];
+  /** Expiries of senders' retransmission timers, in order. */
+  const timerExpiries: Array<{ flow: number; at: number }> = [];
   const probe: NetworkProbe = {
     messageCreated: (message) => created.push(message),
     messageResolved: (message) => resolved.push(message),
     duplicateReceived: (packet) => duplicates.push(packet),
     misdelivered: (packet) => misdelivered.push(packet),
     congestionState: (flow, time, state) => congestion.push({ flow, time, state: { ...state } }),
+    retransmissionTimerExpired: (flow, at) => timerExpiries.push({ flow, at }),
     // Network.send stamps handedOffAt with the current time just before reporting.
     packetSent: (packet) => sent.push({ at: packet.handedOffAt, packet }),
     packetTransmitted: (packet, transmitter, start, seconds) =>
@@ -63,6 +66,7 @@ export function recordingProbe() {
     conditionChanges,
     misdelivered,
     congestion,
+    timerExpiries,
     delivered,
     deliveriesById,
   };

@@ -121,6 +121,43 @@ describe('loadScenario', () => {
     expect(issueAt(issues, 'flows[0].to')).toMatchObject({ line: 10 });
     expect(issueAt(issues, 'flows[0].workload.messages').message).toContain('never ends');
   });
+
+  it('reports reference errors beside schema errors in the parts the references do not read', () => {
+    const text = `name: both
+duration: 10s
+seed: -1
+nodes: [{ id: a }, { id: b, processing: { dist: weird } }]
+links: [{ between: [a, b], bandwidth: 10 parsecs, bandwth: 3 }]
+flows: [{ from: a, to: ghost, transport: { protocol: bogus }, workload: { rate: 10 } }]
+faults:
+  - { at: 2s, cut: nolink }
+  - { at: 20s, crash: b }
+`;
+    const issues = issuesOf(() => parseScenarioText(text, 'both.yaml'));
+    expect(issues.map((issue) => `${issue.line}: ${issue.path}: ${issue.message.split(' (')[0]}`)).toEqual([
+      '3: seed: expected a number of at least 0, got -1',
+      "4: nodes[1].processing.dist: unknown dist 'weird'",
+      "5: links[0].bandwidth: unknown bandwidth unit 'parsecs' in '10 parsecs'",
+      "5: links[0].bandwth: unknown key 'bandwth'; did you mean 'bandwidth'?",
+      "6: flows[0].to: unknown node 'ghost'",
+      "6: flows[0].transport.protocol: unknown protocol 'bogus'",
+      "8: faults[0].cut: unknown link 'nolink'",
+      '9: faults[1].at: this crash at 20 s is after the end of the run',
+    ]);
+  });
+
+  it('holds the reference checks back while what they read has schema errors', () => {
+    // A bad node id or fault time would make every reference to it look wrong, or compare text.
+    const text = `name: held
+duration: 10s
+nodes: [{ id: 'a b' }, { id: b }]
+links: [{ between: [b, b2] }]
+faults:
+  - { at: soon, cut: nolink }
+`;
+    const issues = issuesOf(() => parseScenarioText(text, 'held.yaml'));
+    expect(issues.map((issue) => issue.path)).toEqual(['nodes[0].id', 'links[0].bandwidth', 'faults[0].at']);
+  });
 });
 
 describe('parseScenarioText formats', () => {

@@ -131,6 +131,38 @@ describe('loadScenario with overrides', () => {
     expect(issueAt(issues, 'links[0].bandwth').line).toBe(10);
   });
 
+  it('says which --set brought about an issue at a path it did not set, still at the file line', () => {
+    const issues = issuesOf(() => loadScenario(file, { overrides: ['nodes[1].id=db'] }));
+    expect(issues.map(formatIssue)).toEqual([
+      "test/fixtures/valid.yaml:10:23: links[0].between[1]: unknown node 'server' (nodes: sender, db) (after --set nodes[1].id=db)",
+      "test/fixtures/valid.yaml:17:9: flows[0].to: unknown node 'server' (nodes: sender, db) (after --set nodes[1].id=db)",
+      "test/fixtures/valid.yaml:21:23: faults[0].crash: unknown node 'server' (nodes: sender, db) (after --set nodes[1].id=db)",
+      "test/fixtures/valid.yaml:22:25: faults[1].recover: unknown node 'server' (nodes: sender, db) (after --set nodes[1].id=db)",
+    ]);
+  });
+
+  it('names only the override an issue needs among several', () => {
+    // The recover at 20 s lies after a 15 s run; the seed has nothing to do with it.
+    const shortened = issuesOf(() => loadScenario(file, { overrides: ['seed=4', 'duration=15s'] }));
+    expect(shortened.map(formatIssue)).toEqual([
+      'test/fixtures/valid.yaml:22:11: faults[1].at: this recover at 20 s is after the end of the run ' +
+        '(duration 15 s), so it would never happen: expected a time of at most 15 s (move it, lengthen ' +
+        'the duration, or drop it) (after --set duration=15s)',
+    ]);
+  });
+
+  it('adds nothing to the issues the file has by itself', () => {
+    const issues = issuesOf(() =>
+      loadScenario(`${FIXTURES}/bad-references.yaml`, { overrides: ['seed=2', 'links[0].bandwidth=2Gbps'] }),
+    );
+    expect(issues.map((issue) => `${issue.line}: ${issue.path}: ${issue.message}`)).toEqual([
+      "4: nodes[1].id: duplicate node id 'a'",
+      "6: links[0].between[1]: unknown node 'nowhere' (nodes: a)",
+      "10: flows[0].to: unknown node 'ghost' (nodes: a)",
+      '11: flows[0].workload.messages: this flow never ends: give it a message count or a stop time, or give the scenario a duration',
+    ]);
+  });
+
   it('names the file in override errors', () => {
     const issues = issuesOf(() => loadScenario(file, { overrides: ['flows[4].to=x'] }));
     expect(issues).toEqual([

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectExact, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectExact, input, theoryCase } from '../helpers/theory-cases.js';
 import { recordingProbe } from '../net/recording-probe.js';
 
-const c01 = theoryCase('C01');
+describeTheory('C01 stop-and-wait utilisation on a 1 Gbps, 30 ms RTT path (exact)', () => {
+  const c01 = theoryCase('C01');
 
-describe('C01 stop-and-wait utilisation on a 1 Gbps, 30 ms RTT path (exact)', () => {
   const packetBytes = input(c01, 'packet_size');
   const recorder = recordingProbe();
   const result = run(

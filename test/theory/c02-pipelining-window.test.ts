@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expectExact, expected, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectExact, expected, input, theoryCase } from '../helpers/theory-cases.js';
 import { measureSteadyState } from './window-steady-state.js';
 
-const c02 = theoryCase('C02');
-const bandwidthBitsPerSecond = input(c02, 'link_rate');
-const delaySeconds = input(c02, 'rtt') / 2;
+describeTheory('C02 pipelining: window W over a 1 Gbps, 30 ms RTT path (exact)', () => {
+  const c02 = theoryCase('C02');
+  const bandwidthBitsPerSecond = input(c02, 'link_rate');
+  const delaySeconds = input(c02, 'rtt') / 2;
 
-describe('C02 pipelining: window W over a 1 Gbps, 30 ms RTT path (exact)', () => {
   describe.each(['go-back-n', 'selective-repeat'] as const)('%s', (protocol) => {
     it('(a) W = 3 of 1000 B: each cycle is RTT + L/R, U = 3·(L/R)/(RTT + L/R) = 0.0008', () => {
       const packetBytes = input(c02, 'packet_size_a');

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c13 = theoryCase('C13');
+describeTheory('C13 stop-and-wait with Bernoulli data loss and a fixed timeout (statistical)', () => {
+  const c13 = theoryCase('C13');
 
-describe('C13 stop-and-wait with Bernoulli data loss and a fixed timeout (statistical)', () => {
   const packetBytes = input(c13, 'packet_size');
   const delivered = input(c13, 'n_delivered');
   const { summary } = run({

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c15 = theoryCase('C15');
+describeTheory('C15 Go-Back-N with Bernoulli frame loss: goodput vs wire throughput (statistical)', () => {
+  const c15 = theoryCase('C15');
 
-describe('C15 Go-Back-N with Bernoulli frame loss: goodput vs wire throughput (statistical)', () => {
   const frames = input(c15, 'n_delivered');
   const linkRate = input(c15, 'link_rate');
   const { summary } = run({

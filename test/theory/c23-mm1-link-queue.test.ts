@@ -1,10 +1,10 @@
-import { describe, it } from 'vitest';
+import { it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c23 = theoryCase('C23');
+describeTheory('C23 M/M/1 output link: Poisson packets with exponential sizes (statistical)', () => {
+  const c23 = theoryCase('C23');
 
-describe('C23 M/M/1 output link: Poisson packets with exponential sizes (statistical)', () => {
   const lambda = input(c23, 'arrival_rate');
   const warmupPackets = input(c23, 'warmup');
   const measuredPackets = input(c23, 'n_measured');

@@ -1,16 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c26 = theoryCase('C26');
+describeTheory('C26 M/M/2 (Erlang C): a broker queue served by two consumers (statistical)', () => {
+  const c26 = theoryCase('C26');
 
-/**
- * M/M/2 as a broker queue with a pool of two competing consumers (prefetch 1: a consumer holds
- * only the message it processes, so a message waits in the broker's queue exactly while both are
- * busy). Service is the consumers' exponential processing time of mean size/rate = 10 ms; the
- * network hops are made negligible (a terabit link, no delay).
- */
-describe('C26 M/M/2 (Erlang C): a broker queue served by two consumers (statistical)', () => {
+  /**
+   * M/M/2 as a broker queue with a pool of two competing consumers (prefetch 1: a consumer holds
+   * only the message it processes, so a message waits in the broker's queue exactly while both are
+   * busy). Service is the consumers' exponential processing time of mean size/rate = 10 ms; the
+   * network hops are made negligible (a terabit link, no delay).
+   */
   const lambda = input(c26, 'arrival_rate');
   const serviceSeconds = input(c26, 'mean_packet_size') / input(c26, 'link_rate');
   const warmup = 1e4 / lambda;

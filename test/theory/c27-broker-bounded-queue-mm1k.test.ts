@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c27 = theoryCase('C27');
+describeTheory('C27 M/M/1/K: a bounded broker queue rejecting publishers (statistical)', () => {
+  const c27 = theoryCase('C27');
 
-/**
- * M/M/1/K as a bounded broker queue and one consumer with prefetch 1: the queue holds K - 1
- * ready messages and the consumer the one it processes, so K counts the one in service, as the
- * case says. Arrivals finding it full are rejected (dropped.queueFull).
- */
-describe('C27 M/M/1/K: a bounded broker queue rejecting publishers (statistical)', () => {
+  /**
+   * M/M/1/K as a bounded broker queue and one consumer with prefetch 1: the queue holds K - 1
+   * ready messages and the consumer the one it processes, so K counts the one in service, as the
+   * case says. Arrivals finding it full are rejected (dropped.queueFull).
+   */
   const lambda = input(c27, 'arrival_rate');
   const capacity = input(c27, 'capacity_in_system');
   const warmup = 1e4 / lambda;

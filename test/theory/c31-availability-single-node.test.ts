@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c31 = theoryCase('C31');
-const SECONDS_PER_YEAR = 365 * 86400;
+describeTheory('C31 availability of one repairable node, exponential MTTF/MTTR (statistical)', () => {
+  const c31 = theoryCase('C31');
+  const SECONDS_PER_YEAR = 365 * 86400;
 
-describe('C31 availability of one repairable node, exponential MTTF/MTTR (statistical)', () => {
   const mttf = input(c31, 'mttf');
   const mttr = input(c31, 'mttr');
   const duration = input(c31, 'sim_time');

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c32 = theoryCase('C32');
+describeTheory('C32 router in series with two redundant links, independent repair (statistical)', () => {
+  const c32 = theoryCase('C32');
 
-describe('C32 router in series with two redundant links, independent repair (statistical)', () => {
   const router = { mttf: input(c32, 'router_mttf'), mttr: input(c32, 'router_mttr') };
   const link = { mttf: input(c32, 'link_mttf'), mttr: input(c32, 'link_mttr') };
   const { summary } = run({

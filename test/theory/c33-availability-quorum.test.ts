@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { binomialKOfN } from '../../src/metrics/availability-theory.js';
 import { run } from '../helpers/scenario.js';
-import { expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
-const c33 = theoryCase('C33');
+describeTheory('C33 quorum availability of 2-of-3 and 3-of-5 replica groups (statistical)', () => {
+  const c33 = theoryCase('C33');
 
-describe('C33 quorum availability of 2-of-3 and 3-of-5 replica groups (statistical)', () => {
   const failure = { mttf: input(c33, 'mttf'), mttr: input(c33, 'mttr') };
   const replicas = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
   const { summary } = run({

@@ -195,6 +195,8 @@ export class AdversarialChannel implements FlowPort {
 
   congestionState(): void {}
 
+  retransmissionTimerExpired(): void {}
+
   deliver(message: Message): void {
     if (!Number.isNaN(message.receivedAt)) {
       this.handedUpAgain.push(message);

@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AdaptiveRtoConfig, AdaptiveTimeout, adaptiveRto } from '../../../src/transport/rto/adaptive.js';
-import { input, theoryCase } from '../../helpers/theory-cases.js';
+import { input, itTheory, theoryCase } from '../../helpers/theory-cases.js';
 import { expectExactAt, expectedList, inputList } from './rto-cases.js';
-
-const c09 = theoryCase('C09');
-const c10 = theoryCase('C10');
 
 function configOf(params: Record<string, unknown> = {}): AdaptiveRtoConfig {
   return adaptiveRto.schema.parse({ strategy: 'adaptive', ...params });
@@ -38,7 +35,8 @@ describe('adaptive RTO (RFC 6298)', () => {
     });
   });
 
-  it('C09: SRTT, RTTVAR and RTO after each sample, RTTVAR updated from the old SRTT (exact)', () => {
+  itTheory('C09: SRTT, RTTVAR and RTO after each sample, RTTVAR updated from the old SRTT (exact)', () => {
+    const c09 = theoryCase('C09');
     const rto = estimator({
       granularity: input(c09, 'clock_granularity'),
       alpha: input(c09, 'alpha'),
@@ -61,7 +59,8 @@ describe('adaptive RTO (RFC 6298)', () => {
     expect(Math.abs(unfloored[1] - wrongOrder[1])).toBeGreaterThan(0.005);
   });
 
-  it('C10: with no sample, doubles from 1 s on each expiry up to 60 s (exact)', () => {
+  itTheory('C10: with no sample, doubles from 1 s on each expiry up to 60 s (exact)', () => {
+    const c10 = theoryCase('C10');
     const rto = estimator();
     let at = 0;
     expectedList(c10, 'retransmission_times_s').forEach((_, i) => {

@@ -5,10 +5,8 @@ import {
   exponentialBackoffRto,
 } from '../../../src/transport/rto/exponential-backoff.js';
 import type { RetransmissionTimeout } from '../../../src/transport/rto/rto-strategy.js';
-import { theoryCase } from '../../helpers/theory-cases.js';
+import { itTheory, theoryCase } from '../../helpers/theory-cases.js';
 import { expectExactAt, expectedList } from './rto-cases.js';
-
-const c10 = theoryCase('C10');
 
 function configOf(params: Record<string, unknown> = {}): ExponentialBackoffRtoConfig {
   return exponentialBackoffRto.schema.parse({ strategy: 'exponential-backoff', ...params });
@@ -39,7 +37,8 @@ describe('exponential-backoff RTO', () => {
     expect(configOf()).toEqual({ strategy: 'exponential-backoff', initial: 1, factor: 2, max: 60 });
   });
 
-  it('C10: retransmits at 1, 3, 7, ..., 183 s with RTOs 1, 2, 4, ..., 60, 60 s (exact)', () => {
+  itTheory('C10: retransmits at 1, 3, 7, ..., 183 s with RTOs 1, 2, 4, ..., 60, 60 s (exact)', () => {
+    const c10 = theoryCase('C10');
     const rto = estimator();
     let at = 0;
     expectedList(c10, 'retransmission_times_s').forEach((_, i) => {

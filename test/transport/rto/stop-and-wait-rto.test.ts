@@ -10,11 +10,9 @@ import {
   STOP_AND_WAIT_CYCLE as CYCLE,
   stopAndWaitScenario as stopAndWait,
 } from '../../helpers/stop-and-wait-scenario.js';
-import { theoryCase } from '../../helpers/theory-cases.js';
+import { itTheory, theoryCase } from '../../helpers/theory-cases.js';
 import { recordingProbe } from '../../net/recording-probe.js';
 import { expectExactAt, expectedList } from './rto-cases.js';
-
-const c10 = theoryCase('C10');
 
 const DIGITS = 12;
 
@@ -66,13 +64,14 @@ function spyRegistries(adaptiveParams: Record<string, unknown>) {
 }
 
 describe('stop-and-wait with an RTO strategy', () => {
-  it.each([
+  itTheory.each([
     ['adaptive (RFC 6298 defaults)', { strategy: 'adaptive' }],
     [
       'exponential-backoff 1 s ×2 up to 60 s',
       { strategy: 'exponential-backoff', initial: '1s', factor: 2, max: '60s' },
     ],
   ])('C10 end to end, %s: every copy lost, resent at 1, 3, 7, 15, 31, 63, 123, 183 s', (_, timeout) => {
+    const c10 = theoryCase('C10');
     const recorder = recordingProbe();
     const { summary } = run(stopAndWait({ timeout, messages: 1, loss: 1, duration: 200 }), {
       probes: [recorder.probe],
