@@ -432,23 +432,25 @@ describe.each(PROTOCOLS)('%s when the receiver crashes (not persistent)', (proto
     // receiver without state, whose reset (sent at 126 ms) is back c later: the sender has
     // nothing unacknowledged left, so the flow is done. (A stress run found a flow that never completed there, the stall guard ending the run.)
     const recorder = recordingProbe();
-    const { summary } = run(
-      windowScenario({
-        protocol,
-        messages: 2,
-        window: 2,
-        faults: [
-          { at: '26.1ms', crash: 'r' },
-          { at: '50ms', recover: 'r' },
-        ],
-      }),
-      { probes: [recorder.probe] },
-    );
+    const scenario = windowScenario({
+      protocol,
+      messages: 2,
+      window: 2,
+      faults: [
+        { at: '26.1ms', crash: 'r' },
+        { at: '50ms', recover: 'r' },
+      ],
+    });
+    const { summary } = run(scenario, { probes: [recorder.probe] });
     expect(summary.counts).toMatchObject({ delivered: 2, failed: 0, duplicates: 0, lost: {}, inFlight: 0 });
     const resets = recorder.sent.filter((s) => s.packet.kind === 'ack' && s.packet.reset);
     expect(resets).toHaveLength(1);
     expect(resets[0].at).toBeCloseTo(0.108 + DATA_SECONDS + 0.01, DIGITS);
     expect(summary.flows.f.completedAt).toBeCloseTo(0.108 + CYCLE, DIGITS);
+    // Run on for a second: segment 1's timer from epoch 0 must not outlive the reset (it expired
+    // in the new epoch and was counted as a second timeout).
+    const longer = run({ ...scenario, duration: '1s' }).summary;
+    expect(longer.counts).toMatchObject({ retransmissions: 1, retransmissionTimeouts: 1, delivered: 2 });
   });
 
   it('re-synchronises on segment 0 if no ACK got through: message 0 arrives twice, counted once', () => {
