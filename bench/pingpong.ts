@@ -49,7 +49,7 @@ const TIMER = 3;
  * and the real Network (store-and-forward transmitters, 1 Gbit/s, 100 µs propagation, unbounded
  * buffers, no loss) with a probe that records nothing. Each pair runs a small stop-and-wait
  * pinger written here on the public engine API: it sends a ping of uniform 64–1500 B (its own
- * seeded stream), arms a 1 ms retransmission timer (`schedule`), and on the 64-byte ACK cancels
+ * seeded stream), arms a 1 ms retransmission timer (`scheduleInLane`, the lane of 1 ms), and on the 64-byte ACK cancels
  * it (`cancel`) and sends the next ping; a timer that fires resends. Packets are recycled
  * through the transport layer's PacketPool, as the transports recycle theirs. No scenario
  * loader, transport or metrics (bench/pingpong-full-stack.ts runs those). Mean RTT →
@@ -102,11 +102,13 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
   let rttSum = 0;
   let acknowledged = 0;
   let retransmissions = 0;
+  // Every pinger's timer has the same delay: one lane holds them all (O(1) arm and cancel).
+  const timeoutLane = simulator.lane(TIMEOUT_SECONDS);
 
   const transmit = (pair: number, isRetransmission: boolean): void => {
     const at = pair * PINGER_FIGURES;
     pingerFigures[at + SENT_AT] = simulator.now;
-    pingerFigures[at + TIMER] = simulator.schedule(TIMEOUT_SECONDS, onTimeout, pair);
+    pingerFigures[at + TIMER] = simulator.scheduleInLane(timeoutLane, onTimeout, pair);
     network.send(
       packets.acquire(
         'data',

@@ -94,9 +94,14 @@ export class MetricsCollector implements NetworkProbe {
   }
 
   messageCreated(message: Message): void {
-    const counters = this.flows[message.flowIndex];
+    this.countCreated(message.flowIndex, message.createdAt);
+  }
+
+  /** Counts a message of flow `flowIndex` created at `createdAt` (one a flow has not made yet). */
+  countCreated(flowIndex: number, createdAt: number): void {
+    const counters = this.flows[flowIndex];
     counters.created++;
-    if (message.createdAt >= this.warmupSeconds) counters.createdAfterWarmup++;
+    if (createdAt >= this.warmupSeconds) counters.createdAfterWarmup++;
   }
 
   messageResolved(message: Message): void {

@@ -69,6 +69,14 @@ export class DeliveryRecords {
     return this.column(column).subarray(0, this.length);
   }
 
+  /**
+   * The array holding `column`, longer than the records (valid until the next `add`): for
+   * reading one record's value without making a view.
+   */
+  store(column: DeliveryColumn): Float64Array {
+    return this.column(column);
+  }
+
   /** The flow (collector channel) of each record (a view: valid until the next `add`). */
   flowIndexView(): Int32Array {
     return this.flowIndex.subarray(0, this.length);

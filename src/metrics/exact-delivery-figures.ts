@@ -1,39 +1,14 @@
 import type { DeliveredInInterval, DeliveryBins, DeliveryFigures } from './delivery-figures.js';
 import type { DeliveryRecords } from './delivery-records.js';
-import { mergeSortedRuns, precedes, sortedAdaptively } from './sorted-runs.js';
-import { statsOfRanked, statsOfSorted } from './stats.js';
 import {
-  type Interval,
-  LATENCY_COMPONENTS,
-  type LatencyComponent,
-  type LatencySummary,
-  type Stats,
-} from './summary.js';
-
-/** A latency figure recorded per delivery: the latency itself or one of its components. */
-type Series = 'latency' | LatencyComponent;
-
-/**
- * What one pass over a series' measured values (in delivery order) finds: per channel and over
- * all of them, whether they come in sort order, their sum in delivery order (which is their sum
- * in sort order where they do) and their zeros; and where the delivery order steps down.
- */
-interface SeriesOrder {
-  /** The series' values, record by record (all records, measured or not). */
-  values: Float64Array;
-  /** Per channel, 1 when its values by delivery are not in sort order. */
-  outOfOrder: Uint8Array;
-  channelSums: Float64Array;
-  /** Counted for the queue component only (zero elsewhere). */
-  channelZeros: Int32Array;
-  sum: number;
-  zeros: number;
-  /**
-   * Where the ascending runs of the values in delivery order start, then their count; null when
-   * there are more runs than channels (merging the channels' sorted values is then cheaper).
-   */
-  deliveryRuns: number[] | null;
-}
+  type RecordedSeriesOrders,
+  type Series,
+  type SeriesOrder,
+  SeriesOrderTracker,
+} from './series-order.js';
+import { mergeSortedRuns, sortedAdaptively } from './sorted-runs.js';
+import { statsOfRanked, statsOfSorted } from './stats.js';
+import { type Interval, LATENCY_COMPONENTS, type LatencySummary, type Stats } from './summary.js';
 
 /**
  * Figures computed exactly from one record per delivered message (within the cap).
@@ -81,7 +56,12 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     private readonly records: DeliveryRecords,
     private readonly channelCount: number,
     warmupSeconds: number,
+    /** The series' orders kept while `records` were recorded, if they were (see RecordedSeriesOrders). */
+    private readonly recordedOrders: RecordedSeriesOrders | null = null,
   ) {
+    if (recordedOrders !== null && recordedOrders.warmupSeconds !== warmupSeconds) {
+      throw new RangeError('the recorded series orders measure from another warm-up');
+    }
     this.deliveredAt = records.view('deliveredAt');
     this.payloadBytes = records.view('payloadBytes');
     this.channelOf = records.flowIndexView();
@@ -266,59 +246,18 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     return count;
   }
 
-  /** One pass over the measured values of `series` in delivery order (see `SeriesOrder`). */
+  /** The order of the measured values of `series` (see `SeriesOrder`): recorded, or one pass. */
   private orderOf(series: Series): SeriesOrder {
     const cached = this.seriesOrders.get(series);
     if (cached !== undefined) return cached;
     const values = this.records.view(series);
-    const { channelOf, measured, channelCount } = this;
-    const everyRecord = this.measuredCount === values.length;
-    // Only the queue component's zeros are asked for (messages that never queued).
-    const countZeros = series === 'queue';
-    const last = new Float64Array(channelCount).fill(Number.NEGATIVE_INFINITY);
-    const outOfOrder = new Uint8Array(channelCount);
-    const channelSums = new Float64Array(channelCount);
-    const channelZeros = new Int32Array(channelCount);
-    let sum = 0;
-    let zeros = 0;
-    let deliveryRuns: number[] | null = [0];
-    let previous = Number.NEGATIVE_INFINITY;
-    let k = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (!everyRecord && measured[i] === 0) continue;
-      const value = values[i];
-      const channel = channelOf[i];
-      channelSums[channel] += value;
-      sum += value;
-      if (countZeros && value === 0) {
-        channelZeros[channel]++;
-        zeros++;
-      }
-      // `precedes(value, before)` written out (see `precedes`), as below with `previous`.
-      const before = last[channel];
-      if (
-        value < before ||
-        (value === before
-          ? value === 0 && Object.is(value, -0) && !Object.is(before, -0)
-          : !(value > before) && precedes(value, before))
-      ) {
-        outOfOrder[channel] = 1;
-      }
-      last[channel] = value;
-      const stepsDown =
-        value < previous ||
-        (value === previous
-          ? value === 0 && Object.is(value, -0) && !Object.is(previous, -0)
-          : !(value > previous) && precedes(value, previous));
-      if (deliveryRuns !== null && stepsDown) {
-        if (deliveryRuns.length === channelCount) deliveryRuns = null;
-        else deliveryRuns.push(k);
-      }
-      previous = value;
-      k++;
+    let tracker = this.recordedOrders?.tracker(series);
+    if (tracker === undefined) {
+      const { channelOf, measured } = this;
+      tracker = new SeriesOrderTracker(this.channelCount, series === 'queue');
+      for (let i = 0; i < values.length; i++) if (measured[i] === 1) tracker.addAt(channelOf[i], values, i);
     }
-    deliveryRuns?.push(k);
-    const order = { values, outOfOrder, channelSums, channelZeros, sum, zeros, deliveryRuns };
+    const order = tracker.finish(values);
     this.seriesOrders.set(series, order);
     return order;
   }

@@ -225,7 +225,12 @@ function throughputOf(
 function deliveryFigures(collector: MetricsCollector, warmupSeconds: number): DeliveryFigures {
   const streams = collector.deliveries.finishedStreams();
   return streams === null
-    ? new ExactDeliveryFigures(collector.deliveries.records, collector.flows.length, warmupSeconds)
+    ? new ExactDeliveryFigures(
+        collector.deliveries.records,
+        collector.flows.length,
+        warmupSeconds,
+        collector.deliveries.recordedOrders(),
+      )
     : new StreamedDeliveryFigures(streams);
 }
 

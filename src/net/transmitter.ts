@@ -81,6 +81,11 @@ export class Transmitter {
   vacating = false;
   /** False while the link is down (cut or failed): it refuses packets. */
   up = true;
+  /**
+   * The simulator's delay lane of the current settings' propagation delay when it is constant,
+   * else -1 (set by the Network, which owns the simulator).
+   */
+  propagationLane = -1;
   /** Pending end-of-transmission event of `current`. */
   endEvent: EventHandle = -1;
   /**

@@ -187,6 +187,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     probe,
     packets: options.packetPool ?? new PacketPool(),
     recyclePackets: options.packetPool !== undefined || !options.probes?.length,
+    // Further probes hear every message as it is created: only the collector takes counts.
+    bulkCreated: options.probes?.length
+      ? undefined
+      : (flowIndex: number, createdAt: number) => collector.countCreated(flowIndex, createdAt),
     process: (node: number, message: Message) => stages[node].accept(message),
     nextMessageId: () => messageIds++,
     liveMessagesChanged: (change: 1 | -1) => {
@@ -272,7 +276,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         // knows it is down sends no window update for them.
         for (const flow of receiving) flow.receiver.crash(node.persistent);
         stages[index].crash();
-        for (const flow of sending) flow.sender.crash(node.persistent);
+        for (const flow of sending) flow.senderCrashed(node.persistent);
         messaging?.system.nodeDown(index);
         probe.nodeStateChanged(index, false);
       },

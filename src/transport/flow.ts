@@ -32,6 +32,13 @@ export interface FlowEnvironment {
   nextMessageId(): number;
   /** A message came to life (created) or ended (resolved); may throw past the run's limit. */
   liveMessagesChanged(change: 1 | -1): void;
+  /**
+   * Counts a bulk message of flow `flowIndex` created at `createdAt` whose object the flow makes
+   * only when its sender asks for it (see Flow.topUpBulk): the probe hears it as a count, as its
+   * `messageCreated` would have counted it. Absent when every message must reach the probe as
+   * it is created (further probes listen, and may keep what they hear).
+   */
+  bulkCreated?(flowIndex: number, createdAt: number): void;
 }
 
 /**
@@ -93,6 +100,13 @@ export class Flow implements FlowPort {
   /** Unresolved messages up to which bulk messages are brought to life. */
   private readonly bulkWindow: number;
   private toppingUp = false;
+  /**
+   * Bulk messages counted as created (unresolved, alive, heard by the probe) but not made yet:
+   * logically they wait in the sender's backlog behind what it holds, in creation order.
+   */
+  private unmadeBulk = 0;
+  /** Whether bulk messages may wait unmade (see topUpBulk). */
+  private readonly defersBulk: boolean;
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
   private readonly packets: PacketPool;
@@ -115,6 +129,7 @@ export class Flow implements FlowPort {
     this.packets = environment.packets;
     this.releasesAcks = environment.recyclePackets;
     this.releasesData = environment.recyclePackets && !setup.transport.keepsDataPackets;
+    this.defersBulk = setup.transport.asksWhenIdle === true && environment.bulkCreated !== undefined;
     this.sender = setup.transport.createSender(this, setup.config, setup.strategies);
     this.receiver = setup.transport.createReceiver(this, setup.config, setup.strategies);
   }
@@ -141,6 +156,8 @@ export class Flow implements FlowPort {
    * `correlation` (see Message.correlation). Returns it; it may have ended already (node down).
    */
   createMessage(payloadBytes: number, createdAt = this.environment.simulator.now, correlation = -1): Message {
+    // Unmade bulk messages were created first: they go to the sender first.
+    while (this.unmadeBulk > 0) this.sender.submit(this.makeBulk());
     return this.bringToLife(payloadBytes, createdAt, correlation, false);
   }
 
@@ -198,6 +215,8 @@ export class Flow implements FlowPort {
   }
 
   createBulk(count: number, size: () => number): void {
+    // Unmade messages take their size and creation time from the transfer they belong to.
+    while (this.unmadeBulk > 0) this.sender.submit(this.makeBulk());
     this.bulkRemaining += count;
     this.bulkCreatedAt = this.environment.simulator.now;
     this.bulkSize = size;
@@ -208,16 +227,71 @@ export class Flow implements FlowPort {
    * Brings bulk messages to life while fewer than the window are unresolved. They are made late
    * only to save memory: each behaves as if it had been in the sender's memory from the start,
    * so a volatile crash loses it and a persistent node keeps it.
+   *
+   * Why a message that would only wait in the sender's backlog is counted but not made (when
+   * the transport `asksWhenIdle`, the probe takes counts and no application listens): the
+   * window keeps 256 messages alive per flow, each made about 256 deliveries before it is sent,
+   * so nearly every one outlived a young-generation collection and was copied and promoted
+   * (stop-and-wait runs spent about a fifth of their time so). Made when the sender asks, a
+   * message lives for one exchange. Nothing observes the difference: the probe counts it at the
+   * same moment, the ledger and the live count include it, the sender gets the same messages in
+   * the same order at the same instants (it asks exactly when it would have taken the next one
+   * from its backlog), sizes come from the flow's own sequence in the same order, and a
+   * volatile crash loses the unmade ones with the rest (`senderCrashed`). Only message ids,
+   * which name messages and order nothing, are handed out in another order.
    */
   private topUpBulk(): void {
     // Re-entered when a new message ends at once (its node is down): the outer loop goes on.
     if (this.toppingUp) return;
     this.toppingUp = true;
+    const defers = this.defersBulk && this.application === null;
     while (this.bulkRemaining > 0 && this.unresolved < this.bulkWindow) {
       this.bulkRemaining--;
-      this.bringToLife(this.bulkSize(), this.bulkCreatedAt, -1, this.setup.sourcePersistent);
+      if (defers && (this.setup.sourcePersistent || this.environment.network.isUp(this.setup.source))) {
+        this.countUnmade();
+      } else {
+        this.bringToLife(this.bulkSize(), this.bulkCreatedAt, -1, this.setup.sourcePersistent);
+      }
     }
     this.toppingUp = false;
+    if (this.unmadeBulk > 0) this.handOverUnmade();
+  }
+
+  /** What bringToLife does for a message the sender would keep in its backlog, but the object. */
+  private countUnmade(): void {
+    const { environment } = this;
+    this.unresolved++;
+    environment.liveMessagesChanged(1);
+    environment.bulkCreated!(this.setup.index, this.bulkCreatedAt);
+    this.unmadeBulk++;
+  }
+
+  /** The oldest unmade bulk message, made now (its size drawn in turn). */
+  private makeBulk(): Message {
+    this.unmadeBulk--;
+    return new Message(
+      this.environment.nextMessageId(),
+      this.setup.index,
+      this.bulkSize(),
+      this.bulkCreatedAt,
+    );
+  }
+
+  /** An idle sender on an up node takes the next unmade message, as it would from its backlog. */
+  private handOverUnmade(): void {
+    if (this.sender.outstanding === 0 && this.environment.network.isUp(this.setup.source)) {
+      this.sender.submit(this.makeBulk());
+    }
+  }
+
+  /**
+   * The source node crashed (its sender already told): a volatile one loses the bulk messages
+   * that were waiting unmade, as its sender lost those in its backlog.
+   */
+  senderCrashed(persistent: boolean): void {
+    this.sender.crash(persistent);
+    if (persistent) return;
+    while (this.unmadeBulk > 0) this.resolve(this.makeBulk(), LOST_NODE_DOWN);
   }
 
   /** The workload will create nothing more. */
@@ -340,6 +414,10 @@ export class Flow implements FlowPort {
   }
 
   senderIdle(): void {
+    if (this.unmadeBulk > 0) {
+      this.handOverUnmade();
+      return;
+    }
     this.checkComplete();
   }
 

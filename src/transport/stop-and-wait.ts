@@ -73,8 +73,17 @@ class StopAndWaitSender implements TransportSender {
   }
 
   submit(message: Message): void {
+    const idle = !this.current && !this.down;
+    // With nothing waiting, the message goes out at once: pushed and taken back, it made the
+    // emptied backlog allocate a new store for each message of a flow that hands its messages
+    // over one at a time (see Flow.topUpBulk). The backlog can be non-empty while the sender is
+    // idle only inside a timeout (the given-up message's end brings the next one to life).
+    if (idle && this.backlogHead === this.backlog.length) {
+      this.start(message);
+      return;
+    }
     this.backlog.push(message);
-    if (!this.current && !this.down) this.sendNext();
+    if (idle) this.sendNext();
   }
 
   onAck(packet: Packet): void {
@@ -113,14 +122,23 @@ class StopAndWaitSender implements TransportSender {
 
   private sendNext(): void {
     if (this.backlogHead === this.backlog.length) {
-      this.backlog.length = 0;
-      this.backlogHead = 0;
+      // Skipped when already empty (every message of a flow that hands them over one by one).
+      if (this.backlogHead > 0) {
+        this.backlog.length = 0;
+        this.backlogHead = 0;
+      }
       this.port.senderIdle();
       return;
     }
-    this.current = this.backlog[this.backlogHead];
+    const message = this.backlog[this.backlogHead];
     this.backlog[this.backlogHead++] = undefined as unknown as Message;
     this.backlogHead = dropSpentSlots(this.backlog, this.backlogHead);
+    this.start(message);
+  }
+
+  /** Makes `message` the current one and sends its first copy. */
+  private start(message: Message): void {
+    this.current = message;
     this.currentSequence = this.nextSequence++;
     this.retransmissionsOfCurrent = 0;
     this.currentResent = false;
@@ -185,6 +203,8 @@ export const stopAndWait: TransportDefinition<StopAndWaitConfig> = {
   description: 'one message in flight; each is acknowledged; resent after a retransmission timeout',
   acknowledged: true,
   keepsDataPackets: false,
+  // sendNext calls senderIdle when the backlog is empty, and submit to an idle sender sends.
+  asksWhenIdle: true,
   closedForm: (config) => ({
     model: 'stop-and-wait',
     ackBytes: typeof config.ackSize === 'number' ? config.ackSize : 0,

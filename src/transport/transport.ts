@@ -132,6 +132,12 @@ export interface TransportDefinition<Config extends TransportConfigBase = Transp
    * recycles its data packets (see PacketPool). No sender may keep an ACK past `onAck`.
    */
   readonly keepsDataPackets: boolean;
+  /**
+   * True when the sender asks for its next message: whenever it is up and has nothing to send
+   * it calls `senderIdle`, and a message submitted then is sent at once. Its flow may then keep
+   * bulk messages unmade until the sender asks for them (see Flow.topUpBulk).
+   */
+  readonly asksWhenIdle?: boolean;
   /** How it behaves under `config` as a textbook model; absent or null when no formula fits. */
   closedForm?(config: Config): ClosedFormBehaviour | null;
   schema(strategies: TransportStrategies): z.ZodType<Config>;

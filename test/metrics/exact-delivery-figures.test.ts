@@ -6,10 +6,21 @@ import { ExactDeliveryFigures } from '../../src/metrics/exact-delivery-figures.j
 import { quantileOfSorted } from '../../src/metrics/stats.js';
 import type { Interval, LatencySummary, Stats } from '../../src/metrics/summary.js';
 
-function figuresOf(deliveries: readonly Delivery[], channels: number, warmup: number): ExactDeliveryFigures {
+/**
+ * Figures of `deliveries` recorded in a log, with the series' orders the log kept while
+ * recording (as the summary reads them), or found by a pass over the records (`scanned`).
+ */
+function figuresOf(
+  deliveries: readonly Delivery[],
+  channels: number,
+  warmup: number,
+  orders: 'recorded' | 'scanned' = 'recorded',
+): ExactDeliveryFigures {
   const log = new DeliveryLog(channels, warmup);
   for (const delivery of deliveries) log.add(delivery);
-  return new ExactDeliveryFigures(log.records, channels, warmup);
+  const recorded = orders === 'recorded' ? log.recordedOrders() : null;
+  if (orders === 'recorded' && recorded === null) throw new Error('the log kept no orders');
+  return new ExactDeliveryFigures(log.records, channels, warmup, recorded);
 }
 
 function delivery(flowIndex: number, createdAt: number, deliveredAt: number, parts: Partial<Delivery> = {}) {
@@ -124,7 +135,19 @@ describe('ExactDeliveryFigures', () => {
     expect(figures.latencies()).toEqual({ values: Float64Array.from([1, 5]), stride: 1 });
   });
 
-  it('gives what gathering and sorting each selection gives, bit for bit', () => {
+  it('keeps the series orders it records only until it folds its records into streams', () => {
+    const log = new DeliveryLog(1, 0, 2);
+    log.add(delivery(0, 0, 1));
+    log.add(delivery(0, 0, 3));
+    expect(log.recordedOrders()?.latency.finish(log.records.view('latency'))).toMatchObject({
+      sum: 4,
+      deliveryRuns: [0, 2],
+    });
+    log.add(delivery(0, 0, 2));
+    expect(log.recordedOrders()).toBeNull();
+  });
+
+  it('gives what gathering and sorting each selection gives, bit for bit, with orders recorded or scanned', () => {
     // Ties, zeros of both signs and values in and out of order, so that every path is taken:
     // runs in delivery order, per-channel sorts, merges of channels.
     const value = fc.oneof(
@@ -162,25 +185,27 @@ describe('ExactDeliveryFigures', () => {
           const deliveredAt = ordered ? r.createdAt + time : r.createdAt + r.latency;
           return delivery(r.flowIndex, r.createdAt, deliveredAt, r);
         });
-        const figures = figuresOf(list, channels, warmup);
         const interval = { from: Math.min(a, b), to: Math.max(a, b) };
         const measured = (ds: Delivery[]) => ds.filter((d) => d.createdAt >= warmup);
-        for (const subset of [[0, 1, 2, 3], [3, 2, 1, 0], ...subsets, [0], [2], []]) {
-          const chosen = selected(list, subset, channels);
-          expectSame(figures.latencyOf(subset), referenceLatency(measured(chosen)));
-          expectSame(figures.deliveredIn(subset, interval), referenceDeliveredIn(chosen, interval));
-        }
-        for (let channel = 0; channel < channels; channel++) {
-          const own = measured(list.filter((d) => d.flowIndex === channel));
+        for (const orders of ['recorded', 'scanned'] as const) {
+          const figures = figuresOf(list, channels, warmup, orders);
+          for (const subset of [[0, 1, 2, 3], [3, 2, 1, 0], ...subsets, [0], [2], []]) {
+            const chosen = selected(list, subset, channels);
+            expectSame(figures.latencyOf(subset), referenceLatency(measured(chosen)));
+            expectSame(figures.deliveredIn(subset, interval), referenceDeliveredIn(chosen, interval));
+          }
+          for (let channel = 0; channel < channels; channel++) {
+            const own = measured(list.filter((d) => d.flowIndex === channel));
+            expectSame(
+              figures.channelLatency(channel),
+              referenceStats(own.map((d) => d.deliveredAt - d.createdAt)),
+            );
+          }
           expectSame(
-            figures.channelLatency(channel),
-            referenceStats(own.map((d) => d.deliveredAt - d.createdAt)),
+            figures.latencies().values,
+            Float64Array.from(measured(list).map((d) => d.deliveredAt - d.createdAt)),
           );
         }
-        expectSame(
-          figures.latencies().values,
-          Float64Array.from(measured(list).map((d) => d.deliveredAt - d.createdAt)),
-        );
       }),
       { numRuns: 300 },
     );

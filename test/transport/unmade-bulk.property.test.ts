@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Registry } from '../../src/engine/registry.js';
+import type { NetworkProbe } from '../../src/net/probe.js';
+import { simulate } from '../../src/scenario/build-simulation.js';
+import { createRegistries } from '../../src/scenario/registries.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { datagram } from '../../src/transport/datagram.js';
+import { BULK_WINDOW } from '../../src/transport/flow.js';
+import { PacketPool } from '../../src/transport/packet-pool.js';
+import { type StopAndWaitConfig, stopAndWait } from '../../src/transport/stop-and-wait.js';
+import type { TransportConfigBase, TransportDefinition } from '../../src/transport/transport.js';
+import { arbitraryBrokerScenario } from '../helpers/arbitrary-broker-scenario.js';
+import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
+import { scenarioOf } from '../helpers/scenario.js';
+
+/** A probe that hears everything and keeps nothing: with it, every message is made as created. */
+const silentProbe: NetworkProbe = {
+  messageCreated: () => {},
+  messageResolved: () => {},
+  duplicateReceived: () => {},
+  misdelivered: () => {},
+  congestionState: () => {},
+  retransmissionTimerExpired: () => {},
+  packetSent: () => {},
+  packetTransmitted: () => {},
+  packetDropped: () => {},
+  packetLost: () => {},
+  nodeStateChanged: () => {},
+  linkStateChanged: () => {},
+  serviceStateChanged: () => {},
+  partitionChanged: () => {},
+  linkConditionChanged: () => {},
+};
+
+/** The summary made with bulk messages made as their senders ask (the default), or all at once. */
+function summaryOf(scenario: ScenarioInput, made: 'when asked' | 'at once'): string {
+  const options = { packetPool: new PacketPool(), ...(made === 'at once' && { probes: [silentProbe] }) };
+  return JSON.stringify(simulate(scenarioOf(scenario), options).summary);
+}
+
+/**
+ * arbitraryScenario with bulk transfers larger than the window (so the window refills while
+ * messages wait), and its scripted crash moved to any node at any time: sources that lose or
+ * keep their waiting messages, and runs cut short by the duration.
+ */
+function scenarioWithLargeBulks(): fc.Arbitrary<ScenarioInput> {
+  return fc
+    .record({
+      base: arbitraryScenario(),
+      messages: fc.array(fc.integer({ min: 1, max: 3 * BULK_WINDOW }), { minLength: 3, maxLength: 3 }),
+      crashedNode: fc.nat(3),
+      crashAt: fc.double({ min: 0, max: 1, noNaN: true }),
+      downFor: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+    })
+    .map(({ base, messages, crashedNode, crashAt, downFor }) => {
+      const nodes = base.nodes ?? [];
+      const node = nodes[crashedNode % nodes.length].id;
+      return {
+        ...base,
+        flows: (base.flows ?? []).map((flow, index) =>
+          flow.workload?.rate === undefined
+            ? { ...flow, workload: { ...flow.workload, messages: messages[index] } }
+            : flow,
+        ),
+        faults: [
+          { at: crashAt, crash: node },
+          { at: crashAt + downFor, recover: node },
+        ],
+      };
+    });
+}
+
+/** stop-and-wait whose senders note how many messages each already held when given one more. */
+function watchedStopAndWait(heldAtSubmit: number[]): TransportDefinition<StopAndWaitConfig> {
+  return {
+    ...stopAndWait,
+    createSender: (port, config, strategies) => {
+      const sender = stopAndWait.createSender(port, config, strategies);
+      const submit = sender.submit.bind(sender);
+      sender.submit = (message) => {
+        heldAtSubmit.push(sender.outstanding);
+        submit(message);
+      };
+      return sender;
+    },
+  };
+}
+
+const transportsWith = (definition: TransportDefinition<StopAndWaitConfig>) =>
+  new Registry<TransportDefinition<TransportConfigBase>>('transport')
+    .register(datagram as unknown as TransportDefinition<TransportConfigBase>)
+    .register(definition as unknown as TransportDefinition<TransportConfigBase>);
+
+describe('bulk messages made when the sender asks for them', () => {
+  it('give the same summary as bulk messages made at once', () => {
+    fc.assert(
+      fc.property(scenarioWithLargeBulks(), (scenario) => {
+        expect(summaryOf(scenario, 'when asked')).toBe(summaryOf(scenario, 'at once'));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('give the same summary for flows into brokers too', () => {
+    fc.assert(
+      fc.property(arbitraryBrokerScenario(), ({ scenario }) => {
+        expect(summaryOf(scenario, 'when asked')).toBe(summaryOf(scenario, 'at once'));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('reach a stop-and-wait sender one at a time, each when it has nothing left', () => {
+    // Two flows of 1000 messages over one 10 Mbit/s link each way: 2000 exchanges.
+    const scenario: ScenarioInput = {
+      name: 'two-bulks',
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ between: ['a', 'b'], bandwidth: '10Mbps', delay: '1ms', loss: 0.05 }],
+      flows: [
+        {
+          id: 'f',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'stop-and-wait', timeout: '5ms' },
+          workload: { messages: 1000, size: 500 },
+        },
+        {
+          id: 'g',
+          from: 'b',
+          to: 'a',
+          transport: { protocol: 'stop-and-wait', timeout: '5ms' },
+          workload: { messages: 1000, size: 500 },
+        },
+      ],
+    };
+    const runWatched = (probes: NetworkProbe[]) => {
+      const held: number[] = [];
+      const registries = { ...createRegistries(), transports: transportsWith(watchedStopAndWait(held)) };
+      const { summary } = simulate(scenarioOf(scenario), {
+        registries,
+        probes,
+        packetPool: new PacketPool(),
+      });
+      return { held, summary: JSON.stringify(summary) };
+    };
+    const whenAsked = runWatched([]);
+    expect(whenAsked.held).toHaveLength(2000);
+    expect(Math.max(...whenAsked.held)).toBe(0);
+    // Made at once, a delivered message's successor joins the window held by its sender.
+    const atOnce = runWatched([silentProbe]);
+    expect(atOnce.held).toHaveLength(2000);
+    expect(Math.max(...atOnce.held)).toBe(BULK_WINDOW);
+    expect(whenAsked.summary).toBe(atOnce.summary);
+    expect(JSON.parse(whenAsked.summary).counts.delivered).toBe(2000);
+  });
+});
