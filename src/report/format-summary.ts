@@ -117,8 +117,8 @@ function countLines(counts: Counts): string[] {
   const { packets } = counts;
   return [
     'Counts',
-    `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions}, ` +
-      `duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
+    `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions} ` +
+      `(timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
     ...(counts.inFlight > 0
       ? [
           `${INDENT}${counts.inFlight} not ended when the run stopped: cut off by the duration, or ` +
@@ -156,7 +156,8 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
     );
     lines.push(
       `${INDENT}${INDENT}sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
-        `retransmissions ${flow.counts.retransmissions}, duplicates ${flow.counts.duplicates}, ` +
+        `retransmissions ${flow.counts.retransmissions} ` +
+        `(timer expiries ${flow.counts.retransmissionTimeouts}), duplicates ${flow.counts.duplicates}, ` +
         `failed ${flow.counts.failed}`,
     );
     if (flow.requests) lines.push(...requestLines(flow.requests).map((line) => `${INDENT}${INDENT}${line}`));

@@ -34,6 +34,7 @@ export function smallRunResult(): RunResult {
     sent: 6,
     delivered: 5,
     retransmissions: 2,
+    retransmissionTimeouts: 3,
     duplicates: 1,
     dropped: { queueFull: 0 },
     lost: { linkLoss: 2, nodeDown: 1 },

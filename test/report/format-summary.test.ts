@@ -71,7 +71,9 @@ describe('formatSummary', () => {
   });
 
   it('shows counts with drop and loss reasons', () => {
-    expect(text).toContain('sent 6, delivered 5, retransmissions 2, duplicates 1, failed 0, in flight 1');
+    expect(text).toContain(
+      'sent 6, delivered 5, retransmissions 2 (timer expiries 3), duplicates 1, failed 0, in flight 1',
+    );
     expect(text).toContain('dropped: none');
     expect(text).toContain('lost: linkLoss 2, nodeDown 1');
   });

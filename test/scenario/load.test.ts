@@ -267,6 +267,18 @@ describe('error messages', () => {
       line: 11,
       message: `unknown protocol 'tcp' (expected one of: ${TRANSPORT_IDS})`,
     });
+    // A stress run of the load properties found `{ toString: null }` in place of a protocol,
+    // which made the message itself throw a TypeError instead of reporting the issue.
+    for (const [written, described] of [
+      ['{ toString: null }', 'an object'],
+      ['{ name: tcp }', 'an object'],
+      ['[tcp]', 'a list'],
+    ]) {
+      const issues = errorsFor('workload:', `transport: { protocol: ${written} }\n    workload:`);
+      expect(issueAt(issues, 'flows[0].transport.protocol').message).toBe(
+        `unknown protocol ${described} (expected one of: ${TRANSPORT_IDS})`,
+      );
+    }
     const missing = errorsFor('workload:', 'transport: { timeout: 1s }\n    workload:');
     expect(issueAt(missing, 'flows[0].transport.protocol').message).toBe(
       `missing required key 'protocol': expected one of: ${TRANSPORT_IDS}`,
