@@ -510,17 +510,20 @@ export class WindowSender implements TransportSender {
 
   /** The receiver lost its state: resend every unacknowledged message in a new epoch. */
   private restartEpoch(): void {
-    const unacknowledged = this.takeAllMessages();
+    // Timers first: taking the messages empties the window whose segment timers cancelTimers stops.
     this.cancelTimers();
+    const unacknowledged = this.takeAllMessages();
     this.startEpoch();
     this.backlog.push(...unacknowledged);
     this.pump();
+    // The receiver may already have had every message (only ACKs were lost): nothing to resend.
+    this.idleCheck();
   }
 
   /** A segment ran out of retries: the connection is reset and its messages fail. */
   private resetConnection(): void {
-    const abandoned = this.takeAllMessages();
     this.cancelTimers();
+    const abandoned = this.takeAllMessages();
     this.startEpoch();
     for (const message of abandoned) this.port.abandon(message, FAILED);
     this.idleCheck();
