@@ -5,20 +5,38 @@ import { type Dimension, parseQuantity } from './units.js';
 
 /** A quantity written with a unit (`15ms`, `1Gbps`, `64KiB`) or a bare SI number; yields the SI value. */
 export function quantitySchema(dimension: Dimension) {
+  return quantityOf(dimension);
+}
+
+/** A quantity that must be greater than zero (a timeout, a mean time to failure...). */
+export function positiveQuantitySchema(dimension: Dimension) {
+  const expected = `expected a ${dimension} greater than 0`;
+  // parseQuantity calls a negative "not non-negative", which reads as if 0 were fine here.
+  return quantityOf(dimension, (input) => `${expected}, got ${String(input)}`).refine(
+    (value) => value > 0,
+    expected,
+  );
+}
+
+/** The quantity schema; `negative` words the issue of a negative value instead of parseQuantity. */
+function quantityOf(dimension: Dimension, negative?: (input: number | string) => string) {
   return z
     .union([z.number(), z.string()])
     .transform((input, ctx) => {
       const parsed = parseQuantity(input, dimension);
       if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: 'custom', message: parsed.message, input });
+      const message = negative && isNegativeQuantity(input, dimension) ? negative(input) : parsed.message;
+      ctx.addIssue({ code: 'custom', message, input });
       return z.NEVER;
     })
     .meta({ description: `a ${dimension} with a unit, or a bare number in SI base units` });
 }
 
-/** A quantity that must be greater than zero (a timeout, a mean time to failure...). */
-export function positiveQuantitySchema(dimension: Dimension) {
-  return quantitySchema(dimension).refine((value) => value > 0, `expected a ${dimension} greater than 0`);
+/** Whether `input` is a well-formed quantity of `dimension` but for a leading minus sign. */
+function isNegativeQuantity(input: number | string, dimension: Dimension): boolean {
+  if (typeof input === 'number') return input < 0 && Number.isFinite(input);
+  const text = input.trim();
+  return text.startsWith('-') && parseQuantity(text.slice(1), dimension).ok;
 }
 
 /** A probability in [0, 1]. */

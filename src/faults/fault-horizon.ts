@@ -1,4 +1,5 @@
 import type { FaultReferenceView } from './fault-references.js';
+import { secondsInWords } from './time-in-words.js';
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
@@ -24,8 +25,8 @@ export function checkFaultsWithinRun(
     const action = ACTIONS.find((key) => key in fault) ?? 'fault';
     issue(
       ['faults', index, 'at'],
-      `this ${action} at ${at} s is after the end of the run (duration ${duration} s), so it would ` +
-        `never happen: expected a time of at most ${duration} s (move it, lengthen the duration, or drop it)`,
+      `this ${action} at ${secondsInWords(at)} is after the end of the run (duration ${secondsInWords(duration)}), so it would ` +
+        `never happen: expected a time of at most ${secondsInWords(duration)} (move it, lengthen the duration, or drop it)`,
     );
   });
 }

@@ -1,5 +1,6 @@
 import type { FaultReferenceView } from './fault-references.js';
 import { partitionId } from './fault-schema.js';
+import { secondsInWords } from './time-in-words.js';
 
 type Path = (string | number)[];
 type Faults = FaultReferenceView['faults'];
@@ -41,14 +42,14 @@ function checkScriptedPairs(faults: Faults, issue: Report): void {
           issue(
             ['faults', index, pair.down],
             `${pair.what} '${id}' would be up for no time: this ${pair.down} is at the same instant ` +
-              `as the ${pair.up} of faults[${lastUp.index}] (${at} s); drop both to keep it down`,
+              `as the ${pair.up} of faults[${lastUp.index}] (${secondsInWords(at)}); drop both to keep it down`,
           );
         }
         if (earlier) {
           issue(
             ['faults', index, pair.down],
-            `${pair.what} '${id}' is already ${pair.downWord} at ${at} s (by faults[${earlier.index}] at ` +
-              `${earlier.at} s): ${pair.up} it first`,
+            `${pair.what} '${id}' is already ${pair.downWord} at ${secondsInWords(at)} (by faults[${earlier.index}] at ` +
+              `${secondsInWords(earlier.at)}): ${pair.up} it first`,
           );
         } else downBy.set(id, { index, at });
       } else if (pair.up in fault) {
@@ -58,18 +59,18 @@ function checkScriptedPairs(faults: Faults, issue: Report): void {
           issue(
             ['faults', index, pair.up],
             `${pair.what} '${id}' would be ${pair.downWord} for no time: this ${pair.up} is at the ` +
-              `same instant as its ${pair.down} (faults[${crash.index}] at ${at} s)`,
+              `same instant as its ${pair.down} (faults[${crash.index}] at ${secondsInWords(at)})`,
           );
         }
         if (downBy.delete(id)) upAt.set(id, { index, at });
         else {
           const later = order.slice(position + 1).find((step) => step.fault[pair.down] === id);
           const when = later
-            ? `it is ${pair.downWord} only later, by faults[${later.index}] at ${later.at} s; faults apply in time order, list order at one instant`
+            ? `it is ${pair.downWord} only later, by faults[${later.index}] at ${secondsInWords(later.at)}; faults apply in time order, list order at one instant`
             : `a ${pair.up} ends a scripted ${pair.down} only; a random failure is repaired by its own process`;
           issue(
             ['faults', index, pair.up],
-            `${pair.what} '${id}' is not ${pair.downWord} by a scripted fault at ${at} s, so this ` +
+            `${pair.what} '${id}' is not ${pair.downWord} by a scripted fault at ${secondsInWords(at)}, so this ` +
               `${pair.up} would do nothing (${when}): put a '${pair.down}: ${id}' before it`,
           );
         }
@@ -103,7 +104,8 @@ function checkPartitionTimeline(faults: Faults, issue: Report): void {
       const id = (fault.id as string | undefined) ?? partitionId(index);
       declared.add(id);
       steps.push({ at, index, afterEntry: 0, action: 'split', id });
-      if (typeof fault.for === 'number') {
+      // A `for` of 0 s or less has its own issue: it would end the partition as it begins.
+      if (typeof fault.for === 'number' && fault.for > 0) {
         steps.push({ at: at + fault.for, index, afterEntry: 1, action: 'end', id });
       }
     } else if ('heal' in fault) {
@@ -120,24 +122,29 @@ function checkPartitionTimeline(faults: Faults, issue: Report): void {
       if (earlier) {
         issue(
           ['faults', index, faults[index].id === undefined ? 'partition' : 'id'],
-          `partition '${id}' is already in force at ${at} s (faults[${earlier.index}] from ` +
-            `${earlier.at} s): heal it first, or give this one another id`,
+          `partition '${id}' is already in force at ${secondsInWords(at)} (faults[${earlier.index}] from ` +
+            `${secondsInWords(earlier.at)}): heal it first, or give this one another id`,
         );
       } else inForce.set(id, { index, at });
     } else if (step.action === 'end') {
       inForce.delete(id);
       ended.set(id, at);
     } else if (!declared.has(id)) {
-      issue(['faults', index, 'heal'], `no partition '${id}' (give the partition an id)`);
+      issue(['faults', index, 'heal'], `no partition '${id}' (${knownPartitions(declared)})`);
     } else if (inForce.delete(id)) {
       ended.set(id, at);
     } else {
-      const why = ended.has(id) ? `it ended at ${ended.get(id)} s` : 'it is split only later';
+      const why = ended.has(id) ? `it ended at ${secondsInWords(ended.get(id)!)}` : 'it is split only later';
       issue(
         ['faults', index, 'heal'],
-        `partition '${id}' is not in force at ${at} s (${why}; faults apply in time order), so ` +
+        `partition '${id}' is not in force at ${secondsInWords(at)} (${why}; faults apply in time order), so ` +
           'this heal would do nothing',
       );
     }
   }
+}
+
+/** The partitions a heal may name (their ids, a default one for a partition without). */
+function knownPartitions(declared: ReadonlySet<string>): string {
+  return declared.size > 0 ? `partitions: ${[...declared].join(', ')}` : 'there is no partition to heal';
 }

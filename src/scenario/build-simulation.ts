@@ -2,6 +2,7 @@ import { type RandomStream, RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
 import { flowsOfServices, installFaults } from '../faults/install-faults.js';
+import { secondsInWords } from '../faults/time-in-words.js';
 import { fanOutRequestProbes, type RequestProbe } from '../messaging/request-probe.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { RequestCollector } from '../metrics/request-collector.js';
@@ -390,7 +391,7 @@ function unplayedNodeFaults(scenario: Scenario, endSeconds: number): string[][] 
     const [kind, node] =
       'crash' in fault ? ['crash', fault.crash] : 'recover' in fault ? ['recover', fault.recover] : [];
     const index = node === undefined ? undefined : indexOf.get(node);
-    if (index !== undefined) byNode[index].push(`${kind} at ${fault.at} s`);
+    if (index !== undefined) byNode[index].push(`${kind} at ${secondsInWords(fault.at)}`);
   }
   return byNode;
 }

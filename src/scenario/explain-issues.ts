@@ -65,6 +65,11 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       `missing required key '${String(path[path.length - 1])}'${meaning ? ` (${meaning})` : ''}: expected ${expected}`,
     );
 
+  // YAML's .inf reads as a number, but no number field takes one: say so, not "expected a number".
+  if (isNonFinite(value) && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    const { dimension } = expectationAt(context.schema, path, context.document);
+    return at(`expected a finite ${dimension ?? 'number'}, got ${String(value)}`);
+  }
   switch (issue.code) {
     case 'invalid_type': {
       const expected =
@@ -319,4 +324,8 @@ function quote(value: unknown): string {
   // String() of a written object is '[object Object]' at best; with `toString: null` it throws.
   if (value !== null && typeof value === 'object') return describeValue(value);
   return String(value);
+}
+
+function isNonFinite(value: unknown): boolean {
+  return typeof value === 'number' && !Number.isFinite(value);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { explainIssues } from './explain-issues.js';
-import { keyOfIssue, overrideCauses } from './override-causes.js';
+import { keyOfIssue, overrideCauses, overrideRoots } from './override-causes.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
 import { createRegistries, type Registries } from './registries.js';
 import { createScenarioSchema, type Scenario } from './schema.js';
@@ -53,20 +53,19 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
   if (result.success) return result.data;
 
   const explained = explainIssues(result.error.issues, data, schema);
-  const elsewhere = explained.filter((issue) => !lastOverrideOf(issue.path, applied));
-  const causes = overrideCauses(elsewhere, parsed.document.data, applied, file, schema);
+  const roots = overrideRoots(parsed.document.data, applied, file);
+  const causes = overrideCauses(explained, parsed.document.data, applied, file, schema);
   const issues = explained.map((issue): ScenarioIssue => {
-    const setBy = lastOverrideOf(issue.path, applied);
+    const setBy = lastOverrideHolding(issue.path, applied, roots);
     const position = setBy
       ? undefined
       : parsed.document.locate(issue.path, issue.anchor === 'key' ? 'key' : 'value');
     // The file's token is where the problem shows, but the file alone would pass: say what changed it.
-    const causedBy = causes.get(keyOfIssue(issue));
+    const needed = (causes.get(keyOfIssue(issue)) ?? []).filter((override) => override !== setBy);
+    const after = needed.map((override) => `--set ${override.text}`).join(' and ');
     const origin = setBy
-      ? ` (value from --set ${setBy.text})`
-      : causedBy
-        ? ` (after ${causedBy.map((override) => `--set ${override.text}`).join(' and ')})`
-        : '';
+      ? ` (value from --set ${setBy.text}${after && `, after ${after}`})`
+      : after && ` (after ${after})`;
     return {
       file,
       path: formatPath(issue.path),
@@ -93,12 +92,16 @@ function schemaFor(registries: Registries | undefined): ScenarioSchema {
   return schema;
 }
 
-/** The last override that set `path` or one of its ancestors: the file's line would mislead there. */
-function lastOverrideOf(
+/** The last override whose value holds `path` (see overrideRoots): the file's line would mislead there. */
+function lastOverrideHolding(
   path: ReadonlyArray<string | number>,
   overrides: readonly Override[],
+  roots: ReadonlyArray<ReadonlyArray<string | number>>,
 ): Override | undefined {
-  return [...overrides].reverse().find((override) => isPathPrefix(override.path, path));
+  for (let index = overrides.length - 1; index >= 0; index--) {
+    if (isPathPrefix(roots[index], path)) return overrides[index];
+  }
+  return undefined;
 }
 
 function sortByLine(issues: ScenarioIssue[]): ScenarioIssue[] {

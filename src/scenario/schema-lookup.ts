@@ -124,6 +124,8 @@ export interface Expectation {
   form?: string;
   /** What the value means, when the schema says so: "mean time to repair (exponential)". */
   meaning?: string;
+  /** The dimension when every schema at the path takes one kind of plain quantity (a fault's `at`). */
+  dimension?: Dimension;
 }
 
 const DIMENSION_PROBES: ReadonlyArray<[Dimension, string]> = [
@@ -140,7 +142,11 @@ const DIMENSION_PROBES: ReadonlyArray<[Dimension, string]> = [
  */
 export function expectationAt(root: z.ZodType, path: DocumentPath, document: unknown): Expectation {
   const schemas = schemasAt(root, path, document);
-  if (schemas.length !== 1) return {};
+  // Forms that take no number (`{ dist: ... }`, `{ cycles }`) have no say in what a number means.
+  const dimensions = new Set(schemas.filter((schema) => schema.safeParse(1).success).map(quantityDimension));
+  const [only] = dimensions;
+  const agreed = dimensions.size === 1 && only !== undefined ? { dimension: only } : {};
+  if (schemas.length !== 1) return agreed;
   const descriptions: string[] = [];
   for (let schema: z.ZodType | undefined = schemas[0]; schema; schema = innerOf(schema)) {
     if (schema.description !== undefined) descriptions.push(schema.description);
@@ -148,7 +154,7 @@ export function expectationAt(root: z.ZodType, path: DocumentPath, document: unk
   const dimension = quantityDimension(schemas[0]);
   const form = dimension ? quantitySchema(dimension).description : descriptions[descriptions.length - 1];
   const meaning = descriptions[0] !== form ? descriptions[0] : undefined;
-  return { form, meaning };
+  return { form, meaning, ...agreed };
 }
 
 /** The dimension when `schema` takes exactly one kind of quantity and no `{ dist: ... }` form. */

@@ -402,8 +402,12 @@ function checkReferences(scenario: ReferenceView, reachable: Reachability, ctx: 
       });
     }
     const id = link.id ?? `${link.between[0]}-${link.between[1]}`;
-    if (linkIds.has(id))
-      ctx.addIssue({ code: 'custom', path: ['links', index], message: `duplicate link id '${id}'` });
+    if (linkIds.has(id)) {
+      // At the id that clashes, as for nodes; a link without one clashes by its default id.
+      const path = link.id === undefined ? ['links', index, 'between'] : ['links', index, 'id'];
+      const implicit = link.id === undefined ? ' (a link without an id is named after its between)' : '';
+      ctx.addIssue({ code: 'custom', path, message: `duplicate link id '${id}'${implicit}` });
+    }
     linkIds.add(id);
   });
   const flowIds = new Set<string>();

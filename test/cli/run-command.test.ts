@@ -101,6 +101,21 @@ describe('msgsim run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('exits 2 and writes nothing for a refused duration, with no fault measured against it', async () => {
+    const file = path.join(scratch, 'zero.yaml');
+    writeFileSync(
+      file,
+      'name: zero\nduration: 0s\nnodes: [{ id: a }, { id: b }]\nlinks: [{ between: [a, b], bandwidth: 1Mbps }]\n' +
+        'faults: [{ at: 1ms, crash: b }]\n',
+    );
+    const out = path.join(scratch, 'zero-out');
+    const { io, cli } = captured();
+    const code = await main(['run', file, '--out', out, '--set', 'faults[0].at=366d'], cli);
+    expect(code).toBe(2);
+    expect(io.err).toBe(`${file}:2:11: duration: expected a time greater than 0\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('exits 2 for usage errors', async () => {
     expect(await main(['run'], captured().cli)).toBe(2);
     expect(await main(['run', lossy, '--seed', '-1'], captured().cli)).toBe(2);

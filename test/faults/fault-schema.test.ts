@@ -147,7 +147,7 @@ repairCrews:
       "faults[3].heal: partition 'sp' is not in force at 3 s (it ended at 2 s; faults apply in time order), so this heal would do nothing",
       "faults[5].heal: partition 'timed' is not in force at 5 s (it ended at 5 s; faults apply in time order), so this heal would do nothing",
       "faults[6].heal: partition 'later' is not in force at 6 s (it is split only later; faults apply in time order), so this heal would do nothing",
-      "faults[8].heal: no partition 'nope' (give the partition an id)",
+      "faults[8].heal: no partition 'nope' (partitions: sp, timed, later)",
     ]);
   });
 
@@ -179,19 +179,76 @@ repairCrews:
   - { at: 61m, degrade: L, for: 1s, loss: 0.5 }
 `),
     );
-    const horizon = (action: string, at: number) =>
-      `this ${action} at ${at} s is after the end of the run (duration 3600 s), so it would never ` +
-      'happen: expected a time of at most 3600 s (move it, lengthen the duration, or drop it)';
+    // Past two minutes a time also reads in its unit (3600.001 s is 60.0000167 min: 6 digits).
+    const horizon = (action: string, at: string) =>
+      `this ${action} at ${at} is after the end of the run (duration 3600 s (60 min)), so it would never ` +
+      'happen: expected a time of at most 3600 s (60 min) (move it, lengthen the duration, or drop it)';
     expect(issueLines(issues)).toEqual([
-      `faults[1].at: ${horizon('crash', 7200)}`,
-      `faults[2].at: ${horizon('partition', 3600.001)}`,
-      `faults[3].at: ${horizon('degrade', 3660)}`,
+      `faults[1].at: ${horizon('crash', '7200 s (2 h)')}`,
+      `faults[2].at: ${horizon('partition', '3600.001 s (60 min)')}`,
+      `faults[3].at: ${horizon('degrade', '3660 s (61 min)')}`,
     ]);
     expect(issues.map((issue) => [issue.file, issue.line, issue.column])).toEqual([
       ['faults.yaml', 14, 11],
       ['faults.yaml', 15, 11],
       ['faults.yaml', 16, 11],
     ]);
+  });
+
+  it('measures no fault against a duration the schema refused', () => {
+    // 0 s passes the type check, so the reference checks run: the horizon check must not.
+    for (const [duration, refusal] of [
+      ['0s', 'duration: expected a time greater than 0'],
+      ['-5s', 'duration: expected a time greater than 0, got -5s'],
+    ]) {
+      const issues = issuesOf(() =>
+        parseScenarioText(
+          `${BASE.replace('duration: 1h', `duration: ${duration}`)}faults: [{ at: 1ms, crash: b }]\n`,
+          'faults.yaml',
+        ),
+      );
+      expect(issueLines(issues)).toEqual([refusal]);
+      expect([issues[0].line, issues[0].column]).toEqual([2, 11]);
+    }
+  });
+
+  it('says a long or short fault time in a unit that reads, after its exact seconds', () => {
+    const issues = issuesOf(() =>
+      parseScenarioText(
+        `${BASE.replace('duration: 1h', 'duration: 30d')}faults:
+  - { at: 366d, crash: a }
+  - { at: 1.5ms, cut: L }
+  - { at: 1.5ms, cut: L }
+`,
+        'faults.yaml',
+      ),
+    );
+    expect(issueLines(issues)).toEqual([
+      'faults[0].at: this crash at 31622400 s (366 d) is after the end of the run (duration 2592000 s (30 d)), ' +
+        'so it would never happen: expected a time of at most 2592000 s (30 d) (move it, lengthen the duration, or drop it)',
+      "faults[2].cut: link 'L' is already cut at 0.0015 s (1.5 ms) (by faults[1] at 0.0015 s (1.5 ms)): restore it first",
+    ]);
+  });
+
+  it('lists the partitions a heal may name when it names none of them', () => {
+    expect(
+      refusalsOf(`  - { at: 1s, partition: [[a], [b]], id: other }
+  - { at: 2s, partition: [[a], [b]], for: 1s }
+  - { at: 4s, heal: split }
+`),
+    ).toEqual(["faults[2].heal: no partition 'split' (partitions: other, partition-1)"]);
+    expect(refusalsOf('  - { at: 4s, heal: split }\n')).toEqual([
+      "faults[0].heal: no partition 'split' (there is no partition to heal)",
+    ]);
+  });
+
+  it('does not end a partition by a refused window of 0 s', () => {
+    // With the window taken at its word the heal at 2 s would be of a partition ended at 1 s.
+    expect(
+      refusalsOf(`  - { at: 1s, partition: [[a], [b]], id: split, for: 0s }
+  - { at: 2s, heal: split }
+`),
+    ).toEqual(['faults[0].for: expected a time greater than 0']);
   });
 
   it('takes faults at any time when the run has no duration known before it runs', () => {

@@ -171,6 +171,51 @@ faults:
   });
 });
 
+describe('cross-reference checks beside schema issues', () => {
+  it('run past a workload value that is only out of range, but not past one of the wrong type', () => {
+    // messages: 0 is still a count the "never ends" check can read; 'many' is not.
+    const withMessages = (messages: string) =>
+      issuesOf(() =>
+        parseScenarioText(
+          VALID.replace('messages: 10', `messages: ${messages}`).replace('to: b', 'to: ghost'),
+          'w.yaml',
+        ),
+      ).map((issue) => `${issue.line}:${issue.column}: ${issue.path}: ${issue.message}`);
+    expect(withMessages('0')).toEqual([
+      "10:9: flows[0].to: unknown node 'ghost' (nodes: a, b)",
+      '11:27: flows[0].workload.messages: expected a number of at least 1, got 0',
+    ]);
+    expect(withMessages('many')).toEqual([
+      "11:27: flows[0].workload.messages: expected a number, got string 'many'",
+    ]);
+  });
+
+  it('locate a duplicate link id at the id, and one without an id at its between', () => {
+    const located = (links: string) =>
+      issuesOf(() =>
+        parseScenarioText(VALID.replace('  - between: [a, b]\n    bandwidth: 1Gbps\n', links), 'l.yaml'),
+      ).map((issue) => `${issue.line}:${issue.column}: ${issue.path}: ${issue.message}`);
+    expect(
+      located(`  - id: L
+    between: [a, b]
+    bandwidth: 1Gbps
+  - id: L
+    between: [b, a]
+    bandwidth: 1Gbps
+`),
+    ).toEqual(["9:9: links[1].id: duplicate link id 'L'"]);
+    expect(
+      located(`  - between: [a, b]
+    bandwidth: 1Gbps
+  - between: [a, b]
+    bandwidth: 1Gbps
+`),
+    ).toEqual([
+      "8:14: links[1].between: duplicate link id 'a-b' (a link without an id is named after its between)",
+    ]);
+  });
+});
+
 describe('parseScenarioText formats', () => {
   it('sniffs JSON and YAML for other extensions', () => {
     const json = JSON.stringify({ name: 'x', nodes: [{ id: 'a' }], duration: '1s' });
@@ -244,6 +289,35 @@ describe('error messages', () => {
     expect(issueAt(errorsFor('bandwidth: 1Gbps', 'bandwidth: [1]'), 'links[0].bandwidth').message).toMatch(
       /^expected a bandwidth with a unit, or a bare number in SI base units, got a list$/,
     );
+  });
+
+  it('an infinite number asks for a finite one', () => {
+    const at = (value: string) =>
+      issueAt(
+        issuesOf(() =>
+          parseScenarioText(`${VALID}duration: 10s\nfaults: [{ at: ${value}, crash: b }]\n`, 'f.yaml'),
+        ),
+        'faults[0].at',
+      );
+    expect(at('.inf')).toMatchObject({
+      line: 13,
+      column: 16,
+      message: 'expected a finite time, got Infinity',
+    });
+    expect(at('-.inf').message).toBe('expected a finite time, got -Infinity');
+    expect(issueAt(errorsFor('messages: 10', 'messages: .nan'), 'flows[0].workload.messages').message).toBe(
+      'expected a finite number, got NaN',
+    );
+  });
+
+  it('a negative time where only one above 0 will do says so', () => {
+    expect(issueAt(errorsFor('name: base', 'name: base\nduration: -5s'), 'duration').message).toBe(
+      'expected a time greater than 0, got -5s',
+    );
+    // Where 0 is fine, "non-negative" is what is meant.
+    expect(
+      issueAt(errorsFor('messages: 10', 'messages: 10, stop: -5s'), 'flows[0].workload.stop').message,
+    ).toMatch(/^expected a non-negative time /);
   });
 
   it('quantities report their unit problem', () => {

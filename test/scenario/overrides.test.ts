@@ -151,6 +151,50 @@ describe('loadScenario with overrides', () => {
     ]);
   });
 
+  it('names, among overrides that each break something, only those a problem needs', () => {
+    // Renaming both nodes: a reference to the old sender needs only the sender's rename, though
+    // the other rename changes the list of nodes the message shows.
+    const issues = issuesOf(() =>
+      loadScenario(file, { overrides: ['nodes[1].id=db', 'nodes[0].id=client'] }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      "test/fixtures/valid.yaml:10:15: links[0].between[0]: unknown node 'sender' (nodes: client, db) (after --set nodes[0].id=client)",
+      "test/fixtures/valid.yaml:10:23: links[0].between[1]: unknown node 'server' (nodes: client, db) (after --set nodes[1].id=db)",
+      "test/fixtures/valid.yaml:16:11: flows[0].from: unknown node 'sender' (nodes: client, db) (after --set nodes[0].id=client)",
+      "test/fixtures/valid.yaml:17:9: flows[0].to: unknown node 'server' (nodes: client, db) (after --set nodes[1].id=db)",
+      "test/fixtures/valid.yaml:21:23: faults[0].crash: unknown node 'server' (nodes: client, db) (after --set nodes[1].id=db)",
+      "test/fixtures/valid.yaml:22:25: faults[1].recover: unknown node 'server' (nodes: client, db) (after --set nodes[1].id=db)",
+    ]);
+  });
+
+  it('names the other overrides a value from --set fails with', () => {
+    // 16 s is within the file's 20 s... there is no duration in the file: the run ends with
+    // its flow, so only the shortened run makes the moved recover too late.
+    const issues = issuesOf(() =>
+      loadScenario(file, { overrides: ['seed=5', 'duration=15s', 'faults[1].at=16s'] }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      'test/fixtures/valid.yaml: faults[1].at: this recover at 16 s is after the end of the run ' +
+        '(duration 15 s), so it would never happen: expected a time of at most 15 s (move it, lengthen ' +
+        'the duration, or drop it) (value from --set faults[1].at=16s, after --set duration=15s)',
+    ]);
+  });
+
+  it('takes a key an override created for the value from --set, with no file line', () => {
+    // `foo` and the failure of the sender exist only because the overrides made them.
+    const issues = issuesOf(() =>
+      loadScenario(file, { overrides: ['foo.bar=1', 'nodes[0].failure.mttf=1h'] }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      "test/fixtures/valid.yaml: nodes[0].failure.mttr: missing required key 'mttr' (mean time to repair " +
+        '(exponential)): expected a time with a unit, or a bare number in SI base units (value from --set ' +
+        'nodes[0].failure.mttf=1h)',
+      "test/fixtures/valid.yaml: foo: unknown key 'foo' (expected one of: name, description, seed, duration, " +
+        'warmup, routing, topologies, nodes, links, groups, flows, faults, services, repairCrews, brokers) ' +
+        '(value from --set foo.bar=1)',
+    ]);
+  });
+
   it('adds nothing to the issues the file has by itself', () => {
     const issues = issuesOf(() =>
       loadScenario(`${FIXTURES}/bad-references.yaml`, { overrides: ['seed=2', 'links[0].bandwidth=2Gbps'] }),
