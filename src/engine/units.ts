@@ -8,55 +8,57 @@ export const BASE_UNIT: Record<Dimension, string> = {
   size: 'B',
 };
 
-const TIME_UNITS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  µs: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  sec: 1,
-  m: 60,
-  min: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 365 * 86400,
+// Each factor is written as a decimal (an integer times a power of ten, as every unit here is),
+// so that a quantity converts exactly: see `scaledDecimal`.
+const TIME_UNITS: Record<string, string> = {
+  ns: '1e-9',
+  us: '1e-6',
+  µs: '1e-6',
+  ms: '1e-3',
+  s: '1',
+  sec: '1',
+  m: '60',
+  min: '60',
+  h: '3600',
+  d: '86400',
+  w: '604800',
+  y: '31536000',
 };
 
-const BANDWIDTH_UNITS: Record<string, number> = {
-  bps: 1,
-  'bit/s': 1,
-  kbps: 1e3,
-  Kbps: 1e3,
-  'kbit/s': 1e3,
-  Mbps: 1e6,
-  'Mbit/s': 1e6,
-  Gbps: 1e9,
-  'Gbit/s': 1e9,
-  Tbps: 1e12,
-  'Tbit/s': 1e12,
-  'B/s': 8,
-  'kB/s': 8e3,
-  'MB/s': 8e6,
-  'GB/s': 8e9,
+const BANDWIDTH_UNITS: Record<string, string> = {
+  bps: '1',
+  'bit/s': '1',
+  kbps: '1e3',
+  Kbps: '1e3',
+  'kbit/s': '1e3',
+  Mbps: '1e6',
+  'Mbit/s': '1e6',
+  Gbps: '1e9',
+  'Gbit/s': '1e9',
+  Tbps: '1e12',
+  'Tbit/s': '1e12',
+  'B/s': '8',
+  'kB/s': '8e3',
+  'MB/s': '8e6',
+  'GB/s': '8e9',
 };
 
-const SIZE_UNITS: Record<string, number> = {
-  bit: 1 / 8,
-  b: 1 / 8,
-  kbit: 1e3 / 8,
-  Mbit: 1e6 / 8,
-  B: 1,
-  kB: 1e3,
-  KB: 1e3,
-  MB: 1e6,
-  GB: 1e9,
-  KiB: 1024,
-  MiB: 1024 ** 2,
-  GiB: 1024 ** 3,
+const SIZE_UNITS: Record<string, string> = {
+  bit: '125e-3',
+  b: '125e-3',
+  kbit: '125',
+  Mbit: '125e3',
+  B: '1',
+  kB: '1e3',
+  KB: '1e3',
+  MB: '1e6',
+  GB: '1e9',
+  KiB: '1024',
+  MiB: '1048576',
+  GiB: '1073741824',
 };
 
-const UNITS: Record<Dimension, Record<string, number>> = {
+const UNITS: Record<Dimension, Record<string, string>> = {
   time: TIME_UNITS,
   bandwidth: BANDWIDTH_UNITS,
   size: SIZE_UNITS,
@@ -85,14 +87,16 @@ export function parseQuantity(input: unknown, dimension: Dimension): ParsedQuant
     const match = QUANTITY.exec(input);
     if (!match) return { ok: false, message: `expected ${expected}, got '${input}'` };
     const unit = match[2];
-    const factor = unit === undefined ? 1 : UNITS[dimension][unit];
+    const units = UNITS[dimension];
+    // Own keys only: 'constructor' or 'toString' are not units.
+    const factor = unit === undefined ? '1' : Object.hasOwn(units, unit) ? units[unit] : undefined;
     if (factor === undefined) {
       return {
         ok: false,
         message: `unknown ${dimension} unit '${unit}' in '${input}' (known: ${unitsOf(dimension).join(', ')})`,
       };
     }
-    value = Number(match[1]) * factor;
+    value = scaledDecimal(match[1], factor);
   } else {
     return { ok: false, message: `expected ${expected}, got ${describe(input)}` };
   }
@@ -106,6 +110,33 @@ export function quantity(input: unknown, dimension: Dimension): number {
   const parsed = parseQuantity(input, dimension);
   if (!parsed.ok) throw new RangeError(parsed.message);
   return parsed.value;
+}
+
+/** A decimal number as `digits × 10^exponent`, exactly. */
+interface Decimal {
+  digits: bigint;
+  exponent: number;
+}
+
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+function decimalOf(text: string): Decimal {
+  const [, sign, whole, fraction = '', exponent = '0'] = DECIMAL.exec(text) ?? [];
+  const digits = BigInt(`${sign}${whole}${fraction}` || '0');
+  return { digits, exponent: Number(exponent) - fraction.length };
+}
+
+/**
+ * `number × factor`, both decimal texts, rounded once to the nearest double: the product of
+ * the digits is an exact integer, and `Number` parses a decimal text correctly rounded. So equal
+ * quantities give equal values whatever their units (`700ms`, `0.7s` and `0.7` are one double;
+ * multiplying by the double 1e-3 gave 0.7000000000000001, so a fault at `700ms` fell after a
+ * duration of `0.7s`).
+ */
+function scaledDecimal(number: string, factor: string): number {
+  const quantity = decimalOf(number);
+  const unit = decimalOf(factor);
+  return Number(`${quantity.digits * unit.digits}e${quantity.exponent + unit.exponent}`);
 }
 
 function example(dimension: Dimension): string {

@@ -96,6 +96,41 @@ export class Message {
     return this.timing;
   }
 
+  /**
+   * The figures known when the receiving transport hands the message up, written at once: one
+   * call and, for a message whose array is not made yet (every first receipt), one array
+   * literal instead of eight setter calls writing into a NaN-filled array.
+   */
+  received(
+    receivedAt: number,
+    handedOffAt: number,
+    transSeconds: number,
+    propSeconds: number,
+    queueSeconds: number,
+    waitSeconds: number,
+  ): void {
+    const timing = this.timing;
+    if (timing === null) {
+      this.timing = [
+        receivedAt,
+        handedOffAt,
+        Number.NaN,
+        transSeconds,
+        propSeconds,
+        queueSeconds,
+        0,
+        waitSeconds,
+      ];
+      return;
+    }
+    timing[RECEIVED_AT] = receivedAt;
+    timing[HANDED_OFF_AT] = handedOffAt;
+    timing[TRANS] = transSeconds;
+    timing[PROP] = propSeconds;
+    timing[QUEUE] = queueSeconds;
+    timing[WAIT] = waitSeconds;
+  }
+
   /** When the receiving transport handed it up to its node (s); NaN until then. */
   get receivedAt(): number {
     return this.timing === null ? Number.NaN : this.timing[RECEIVED_AT];

@@ -315,5 +315,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function quote(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : String(value);
+  if (typeof value === 'string') return `'${value}'`;
+  // String() of a written object is '[object Object]' at best; with `toString: null` it throws.
+  if (value !== null && typeof value === 'object') return describeValue(value);
+  return String(value);
 }

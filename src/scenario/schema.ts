@@ -19,7 +19,11 @@ import { referencesReadable } from './reference-readiness.js';
 import type { Registries } from './registries.js';
 
 const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
-const idSchema = z.string().regex(ID, 'expected an id of letters, digits, _ . : - (no spaces)');
+const idSchema = z
+  .string()
+  .regex(ID, 'expected an id of letters, digits, _ . : - (no spaces)')
+  // Results key flows, nodes and links by id in JSON objects, where this key sets the prototype.
+  .refine((id) => id !== '__proto__', "expected another id: '__proto__' cannot key a result");
 
 /**
  * Builds the one scenario schema from the registries. It validates scenario files, is the

@@ -368,15 +368,17 @@ export class Flow implements FlowPort {
       return;
     }
     const now = this.environment.simulator.now;
-    message.receivedAt = now;
-    message.handedOffAt = packet.handedOffAt;
     // A receiver may hold a segment before handing it up (selective repeat's reorder buffer,
     // behind a lost one): time lost to loss recovery, so t_wait, like the sender's wait.
     const heldSeconds = Number.isNaN(packet.arrivedAt) ? 0 : now - packet.arrivedAt;
-    message.waitSeconds = packet.handedOffAt - message.createdAt + heldSeconds;
-    message.transSeconds = packet.transSeconds;
-    message.propSeconds = packet.propSeconds;
-    message.queueSeconds = packet.queueSeconds;
+    message.received(
+      now,
+      packet.handedOffAt,
+      packet.transSeconds,
+      packet.propSeconds,
+      packet.queueSeconds,
+      packet.handedOffAt - message.createdAt + heldSeconds,
+    );
     this.environment.process(this.setup.destination, message);
   }
 

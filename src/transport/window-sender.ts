@@ -1,5 +1,5 @@
 import type { CongestionAction, CongestionControl } from '../congestion/congestion-control.js';
-import type { EventHandle } from '../engine/simulator.js';
+import type { EventHandle, LaneId } from '../engine/simulator.js';
 import type { Message, MessageFate } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
 import { dropSpentSlots } from './backlog.js';
@@ -61,6 +61,8 @@ const HANDING_OFF = Symbol('handing off');
 export class WindowSender implements TransportSender {
   private readonly space: SequenceSpace;
   private rto: RetransmissionTimeout;
+  /** The delay lane of a constant RTO, -1 for one that adapts (its timers go through the heap). */
+  private rtoLane: LaneId = -1;
   private congestion: CongestionControl;
   private epoch = 0;
   /** Oldest unacknowledged absolute sequence number. */
@@ -117,7 +119,20 @@ export class WindowSender implements TransportSender {
   }
 
   private newRto(): RetransmissionTimeout {
-    return this.strategies.rto.get(this.config.timeout.strategy).create(this.config.timeout);
+    const rto = this.strategies.rto.get(this.config.timeout.strategy).create(this.config.timeout);
+    this.rtoLane = rto.isConstant ? this.port.simulator.lane(rto.rto) : -1;
+    return rto;
+  }
+
+  /**
+   * Schedules `callback(arg)` one RTO from now: through the RTO's lane when it is constant (O(1),
+   * the same instant and order as the heap), so a timer per segment costs no heap operations.
+   */
+  private scheduleInRto<A>(callback: (arg: A) => void, arg?: A): EventHandle {
+    const simulator = this.port.simulator;
+    return this.rtoLane >= 0
+      ? simulator.scheduleInLane(this.rtoLane, callback, arg)
+      : simulator.schedule(this.rto.rto, callback, arg);
   }
 
   private newCongestionControl(): CongestionControl {
@@ -313,7 +328,7 @@ export class WindowSender implements TransportSender {
     if (segment.sequence >= this.highWater) this.highWater = segment.sequence + 1;
     if (this.perSegmentTimers) {
       this.port.simulator.cancel(segment.timer);
-      segment.timer = this.port.simulator.schedule(this.rto.rto, this.onSegmentTimer, segment);
+      segment.timer = this.scheduleInRto(this.onSegmentTimer, segment);
     } else if (segment.sequence === this.base) {
       this.armBaseTimer();
     }
@@ -443,8 +458,9 @@ export class WindowSender implements TransportSender {
     const latest = this.segment(this.base).latest;
     const departed = latest ? latest.departedAt : Number.NaN;
     const now = this.port.simulator.now;
-    const delay = Number.isNaN(departed) ? this.rto.rto : Math.max(0, departed + this.rto.rto - now);
-    this.timer = this.port.simulator.schedule(delay, this.onBaseTimer);
+    this.timer = Number.isNaN(departed)
+      ? this.scheduleInRto(this.onBaseTimer)
+      : this.port.simulator.schedule(Math.max(0, departed + this.rto.rto - now), this.onBaseTimer);
   }
 
   private baseTimerExpired(): void {
@@ -510,17 +526,20 @@ export class WindowSender implements TransportSender {
 
   /** The receiver lost its state: resend every unacknowledged message in a new epoch. */
   private restartEpoch(): void {
-    const unacknowledged = this.takeAllMessages();
+    // Timers first: taking the messages empties the window whose segment timers cancelTimers stops.
     this.cancelTimers();
+    const unacknowledged = this.takeAllMessages();
     this.startEpoch();
     this.backlog.push(...unacknowledged);
     this.pump();
+    // The receiver may already have had every message (only ACKs were lost): nothing to resend.
+    this.idleCheck();
   }
 
   /** A segment ran out of retries: the connection is reset and its messages fail. */
   private resetConnection(): void {
-    const abandoned = this.takeAllMessages();
     this.cancelTimers();
+    const abandoned = this.takeAllMessages();
     this.startEpoch();
     for (const message of abandoned) this.port.abandon(message, FAILED);
     this.idleCheck();
@@ -564,7 +583,7 @@ export class WindowSender implements TransportSender {
   /** With a zero advertised window and nothing in flight, a probe now and then reopens it. */
   private armZeroWindowProbe(): void {
     this.port.simulator.cancel(this.zeroWindowTimer);
-    this.zeroWindowTimer = this.port.simulator.schedule(this.rto.rto, this.onZeroWindowProbe);
+    this.zeroWindowTimer = this.scheduleInRto(this.onZeroWindowProbe);
   }
 
   private probeZeroWindow(): void {

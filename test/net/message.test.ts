@@ -44,4 +44,40 @@ describe('Message timing figures', () => {
     // 0.125 + 0.5 + 0.125 + 0.25 + 0.5 = 1.5 = deliveredAt - createdAt
     expect(message.latencySeconds).toBe(1.5);
   });
+
+  it('writes the figures of a receipt at once, leaving processing and delivery to come', () => {
+    const message = new Message(0, 0, 100, 1);
+    message.received(1.75, 1.125, 0.5, 0.125, 0.25, 0.125);
+    expect([
+      message.receivedAt,
+      message.handedOffAt,
+      message.deliveredAt,
+      message.transSeconds,
+      message.propSeconds,
+      message.queueSeconds,
+      message.procSeconds,
+      message.waitSeconds,
+    ]).toEqual([1.75, 1.125, NaN, 0.5, 0.125, 0.25, 0, 0.125]);
+    message.procSeconds = 0.5;
+    message.deliveredAt = 2.5;
+    // 0.125 + 0.5 + 0.125 + 0.25 + 0.5 = 1.5 = deliveredAt - createdAt
+    expect(message.latencySeconds).toBe(1.5);
+  });
+
+  it('writes a receipt over figures written before it as the setters would', () => {
+    const message = new Message(0, 0, 100, 1);
+    message.procSeconds = 0.5;
+    message.queueSeconds = 9;
+    message.received(1.75, 1.125, 0.5, 0.125, 0.25, 0.125);
+    expect([
+      message.receivedAt,
+      message.handedOffAt,
+      message.deliveredAt,
+      message.transSeconds,
+      message.propSeconds,
+      message.queueSeconds,
+      message.procSeconds,
+      message.waitSeconds,
+    ]).toEqual([1.75, 1.125, NaN, 0.5, 0.125, 0.25, 0.5, 0.125]);
+  });
 });

@@ -122,6 +122,17 @@ describe('loadScenario', () => {
     expect(issueAt(issues, 'flows[0].workload.messages').message).toContain('never ends');
   });
 
+  it("refuses '__proto__' as an id: results keyed by it would lose the entry", () => {
+    const text = VALID.replace('  - from: a', '  - id: __proto__\n    from: a').replace(
+      'id: b',
+      'id: __proto__',
+    );
+    const issues = issuesOf(() => parseScenarioText(text, 'proto.yaml'));
+    const expected = "expected another id: '__proto__' cannot key a result";
+    expect(issueAt(issues, 'nodes[1].id')).toMatchObject({ line: 4, message: expected });
+    expect(issueAt(issues, 'flows[0].id')).toMatchObject({ line: 9, message: expected });
+  });
+
   it('reports reference errors beside schema errors in the parts the references do not read', () => {
     const text = `name: both
 duration: 10s
@@ -267,6 +278,18 @@ describe('error messages', () => {
       line: 11,
       message: `unknown protocol 'tcp' (expected one of: ${TRANSPORT_IDS})`,
     });
+    // A stress run of the load properties found `{ toString: null }` in place of a protocol,
+    // which made the message itself throw a TypeError instead of reporting the issue.
+    for (const [written, described] of [
+      ['{ toString: null }', 'an object'],
+      ['{ name: tcp }', 'an object'],
+      ['[tcp]', 'a list'],
+    ]) {
+      const issues = errorsFor('workload:', `transport: { protocol: ${written} }\n    workload:`);
+      expect(issueAt(issues, 'flows[0].transport.protocol').message).toBe(
+        `unknown protocol ${described} (expected one of: ${TRANSPORT_IDS})`,
+      );
+    }
     const missing = errorsFor('workload:', 'transport: { timeout: 1s }\n    workload:');
     expect(issueAt(missing, 'flows[0].transport.protocol').message).toBe(
       `missing required key 'protocol': expected one of: ${TRANSPORT_IDS}`,

@@ -426,6 +426,33 @@ describe.each(PROTOCOLS)('%s when the receiver crashes (not persistent)', (proto
     expectConservation(summary.counts);
   });
 
+  it('completes when the reset leaves nothing to resend: only the last ACK was lost', () => {
+    // Message 1 is delivered at 26 ms; r crashes at 26.1 ms, while its ACK is being sent, and
+    // recovers at 50 ms. Segment 1's timer resends it at 108 ms (100 ms after it left) to a
+    // receiver without state, whose reset (sent at 126 ms) is back c later: the sender has
+    // nothing unacknowledged left, so the flow is done. (A stress run found a flow that never completed there, the stall guard ending the run.)
+    const recorder = recordingProbe();
+    const scenario = windowScenario({
+      protocol,
+      messages: 2,
+      window: 2,
+      faults: [
+        { at: '26.1ms', crash: 'r' },
+        { at: '50ms', recover: 'r' },
+      ],
+    });
+    const { summary } = run(scenario, { probes: [recorder.probe] });
+    expect(summary.counts).toMatchObject({ delivered: 2, failed: 0, duplicates: 0, lost: {}, inFlight: 0 });
+    const resets = recorder.sent.filter((s) => s.packet.kind === 'ack' && s.packet.reset);
+    expect(resets).toHaveLength(1);
+    expect(resets[0].at).toBeCloseTo(0.108 + DATA_SECONDS + 0.01, DIGITS);
+    expect(summary.flows.f.completedAt).toBeCloseTo(0.108 + CYCLE, DIGITS);
+    // Run on for a second: segment 1's timer from epoch 0 must not outlive the reset (it expired
+    // in the new epoch and was counted as a second timeout).
+    const longer = run({ ...scenario, duration: '1s' }).summary;
+    expect(longer.counts).toMatchObject({ retransmissions: 1, retransmissionTimeouts: 1, delivered: 2 });
+  });
+
   it('re-synchronises on segment 0 if no ACK got through: message 0 arrives twice, counted once', () => {
     // r crashes at 18.1 ms, while the ACK of message 0 is being sent: the sender resends from
     // segment 0, which starts the epoch afresh at the recovered receiver (a duplicate there), and

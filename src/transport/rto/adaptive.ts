@@ -73,6 +73,7 @@ export class AdaptiveTimeout implements RetransmissionTimeout {
   private smoothed = Number.NaN;
   private variation = Number.NaN;
   private current: number;
+  readonly isConstant = false;
 
   constructor(private readonly config: AdaptiveRtoConfig) {
     this.current = config.initial;

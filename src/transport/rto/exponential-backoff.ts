@@ -37,6 +37,7 @@ export type ExponentialBackoffRtoConfig = z.output<typeof schema>;
 export class ExponentialBackoffTimeout implements RetransmissionTimeout {
   readonly srtt = Number.NaN;
   readonly rttvar = Number.NaN;
+  readonly isConstant = false;
   private current: number;
 
   constructor(private readonly config: ExponentialBackoffRtoConfig) {

@@ -13,6 +13,7 @@ export type FixedRtoConfig = z.output<typeof schema>;
 class FixedTimeout implements RetransmissionTimeout {
   readonly srtt = Number.NaN;
   readonly rttvar = Number.NaN;
+  readonly isConstant = true;
 
   constructor(readonly rto: number) {}
 

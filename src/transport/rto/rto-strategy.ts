@@ -12,6 +12,12 @@ export interface RetransmissionTimeout {
   /** Round-trip variation (s); NaN while unknown or when the strategy keeps none. */
   readonly rttvar: number;
   /**
+   * True when `rto` never changes (no sample or expiry moves it): the sender may then arm every
+   * timer in the simulator's delay lane of that delay (O(1)), which runs it exactly when
+   * `schedule(rto, …)` would.
+   */
+  readonly isConstant: boolean;
+  /**
    * A fresh round-trip sample (s). The caller applies Karn's rule: it only passes samples from
    * segments that were never retransmitted.
    */

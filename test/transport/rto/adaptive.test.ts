@@ -149,7 +149,6 @@ describe('adaptive RTO (RFC 6298)', () => {
           }
         },
       ),
-      { seed: 6298 },
     );
   });
 

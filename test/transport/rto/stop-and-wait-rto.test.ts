@@ -44,6 +44,7 @@ function spyRegistries(adaptiveParams: Record<string, unknown>) {
         get rttvar() {
           return inner.rttvar;
         },
+        isConstant: inner.isConstant,
         onRttSample: (seconds: number) => {
           samples.push(seconds);
           inner.onRttSample(seconds);
