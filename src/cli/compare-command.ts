@@ -43,7 +43,8 @@ export function compareCommand(
 ): CommandModule<object, CompareArguments> {
   return {
     command: 'compare <file>',
-    describe: 'run variants of a scenario with replications and compare T, L, goodput, retransmissions, A',
+    describe:
+      'run variants of a scenario with replications and compare T, L, goodput, retransmissions, retransmission timeouts, A',
     builder: (yargs: Argv) =>
       withSimulationOptions(yargs, {
         out: 'output folder (default output/<scenario name>/compare)',

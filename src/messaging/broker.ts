@@ -345,6 +345,12 @@ export class Broker implements BrokerPacketEndpoint {
   private ackTimedOut(attempt: DeliveryAttempt): void {
     if (!attempt.open) return;
     this.global(attempt.entry.subscription, 'ackTimeout', attempt.consumer.index);
+    // The ack timer is the broker's retransmission timer: its redeliveries count among the
+    // producer flow's retransmissions, so its expiries count among that flow's timer expiries.
+    this.environment.probe.retransmissionTimerExpired(
+      attempt.entry.message.flowIndex,
+      this.environment.simulator.now,
+    );
     this.giveBack(attempt);
     this.dispatch(attempt.entry.subscription);
   }

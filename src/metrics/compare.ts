@@ -44,6 +44,13 @@ export const COMPARE_MEASURES = [
     of: (summary: Summary): number | null => summary.counts.retransmissions,
   },
   {
+    key: 'retransmissionTimeouts',
+    label: 'retransmission timeouts',
+    description: "expiries of the retransmission timers (and brokers' ack timers)",
+    unit: 'expiries',
+    of: (summary: Summary): number | null => summary.counts.retransmissionTimeouts,
+  },
+  {
     key: 'availability',
     label: 'A',
     description: 'measured availability (mean over nodes with a failure process)',

@@ -5,9 +5,12 @@
  * third colour while it was in force.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { MAX_TIMELINE_PERIODS } from '../metrics/availability-tracker.js';
 import type { FaultWindow, NodeAvailability, NodeTimeline, RunResult } from '../metrics/summary.js';
 import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
+import { CHART_WIDTH_PX } from './render-charts.js';
+import { type MergedBar, mergePeriods } from './timeline-bars.js';
 
 /** A floating horizontal bar: from x[0] to x[1] on the row labelled y. */
 interface RowBar {
@@ -15,8 +18,17 @@ interface RowBar {
   y: string;
 }
 
-/** Most periods a row shows: beyond, the chart covers only the start of the run. */
-const MAX_SHOWN_PERIODS = 200;
+/**
+ * Periods closer than this many pixels merge into one bar (down bars are drawn at least 2 px
+ * long, so closer ones would overlap anyway): a row has at most about CHART_WIDTH_PX / 2 bars of
+ * each kind however many periods the run had.
+ */
+const MERGE_GAP_PX = 2;
+/**
+ * A merged down bar longer than this many merge gaps, down less than half its length, is drawn
+ * in the paler colour of brief failures: solid red would read as one long outage.
+ */
+const SPARSE_FROM_GAPS = 2;
 
 /** One row of the chart: its label and periods. */
 interface Row {
@@ -102,40 +114,52 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
     startSeconds = summary.interval.from;
     endSeconds = Math.max(summary.simulatedSeconds, summary.interval.to);
   }
-  // Thousands of failures per row read as a solid bar: the chart then shows the stretch of the
-  // run in which the busiest row has its first MAX_SHOWN_PERIODS periods.
-  const runEndSeconds = endSeconds;
-  for (const timeline of nodeTimelines) {
-    if (timeline.periods.length > MAX_SHOWN_PERIODS) {
-      endSeconds = Math.min(endSeconds, timeline.periods[MAX_SHOWN_PERIODS].start);
-    }
-  }
   const timeUnit = pickTimeUnit(endSeconds);
+  // The whole run, however many periods: those closer than MERGE_GAP_PX merge into one bar.
+  // The canvas is wider than the plot area: a pixel of it is less than one of the time axis.
+  const mergeGapSeconds = (MERGE_GAP_PX * (endSeconds - startSeconds)) / CHART_WIDTH_PX;
+  const barOf = (bar: MergedBar, y: string): RowBar => ({
+    x: [bar.start / timeUnit.factor, bar.end / timeUnit.factor],
+    y,
+  });
 
   const labels = [...rows.map((row) => row.label), ...faultRows.map((row) => row.label)];
   const upBars: RowBar[] = [];
   const downBars: RowBar[] = [];
+  const sparseBars: RowBar[] = [];
   let downPeriods = 0;
+  let merged = false;
   nodeTimelines.forEach((timeline, row) => {
-    for (const period of timeline.periods) {
-      if (period.start >= endSeconds) break;
-      if (!period.up) downPeriods++;
-      (period.up ? upBars : downBars).push({
-        x: [period.start / timeUnit.factor, Math.min(period.end, endSeconds) / timeUnit.factor],
-        y: labels[row],
-      });
+    const up = mergePeriods(
+      timeline.periods.filter((period) => period.up),
+      mergeGapSeconds,
+    );
+    for (const bar of up) upBars.push(barOf(bar, labels[row]));
+    const down = mergePeriods(
+      timeline.periods.filter((period) => !period.up),
+      mergeGapSeconds,
+    );
+    for (const bar of down) {
+      downPeriods += bar.periods;
+      if (bar.periods > 1) merged = true;
+      const span = bar.end - bar.start;
+      const sparse = span > SPARSE_FROM_GAPS * mergeGapSeconds && bar.covered < span / 2;
+      (sparse ? sparseBars : downBars).push(barOf(bar, labels[row]));
     }
   });
   const faultBars: RowBar[] = [];
   faultRows.forEach((row, index) => {
-    for (const period of row.periods) {
-      if (period.start >= endSeconds) break;
-      faultBars.push({
-        x: [period.start / timeUnit.factor, Math.min(period.end, endSeconds) / timeUnit.factor],
-        y: labels[rows.length + index],
-      });
-    }
+    const bars = mergePeriods(row.periods, mergeGapSeconds);
+    if (bars.length < row.periods.length) merged = true;
+    for (const bar of bars) faultBars.push(barOf(bar, labels[rows.length + index]));
   });
+  // A component with more periods than the tracker keeps has a row that ends early.
+  const cutShort = rows
+    .filter(
+      ({ timeline: { periods } }) =>
+        periods.length >= MAX_TIMELINE_PERIODS && periods[periods.length - 1].end < endSeconds,
+    )
+    .map((row) => row.timeline.node);
   const nodeCount = result.nodeTimelines.length;
   const serviceCount = result.serviceTimelines?.length ?? 0;
   const linkCount = rows.length - nodeCount - serviceCount;
@@ -151,13 +175,14 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
       plural(faultRows.length - partitionCount, 'degraded link'),
     ].filter((text) => !text.startsWith('0 ')),
   ];
-  const shown =
-    endSeconds < runEndSeconds
-      ? `; the first ${formatSignificant(endSeconds / timeUnit.factor, 4)} ${timeUnit.symbol} of ` +
-        `${formatSignificant(runEndSeconds / pickTimeUnit(runEndSeconds).factor, 4)} ${pickTimeUnit(runEndSeconds).symbol}`
+  const mergeNote = merged ? ', merged where closer than 2 pixels' : '';
+  const cutNote =
+    cutShort.length > 0
+      ? `; ${cutShort.join(', ')} drawn for their first ${MAX_TIMELINE_PERIODS} periods only`
       : '';
   const subtitle =
-    `${counted.join(', ')}; ` + `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${shown}`;
+    `${counted.join(', ')}; ` +
+    `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${mergeNote}${cutNote}`;
 
   const config: ChartConfiguration<'bar', RowBar[], string> = {
     type: 'bar',
@@ -185,6 +210,21 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           minBarLength: 2,
           order: 0,
         },
+        // Only where there are such stretches, so the legend names nothing the chart lacks.
+        ...(sparseBars.length > 0
+          ? [
+              {
+                label: 'Brief failures, merged (down < half the time)',
+                data: sparseBars,
+                backgroundColor: CHART_COLOURS.sparseDown,
+                grouped: false,
+                barPercentage: 0.7,
+                categoryPercentage: 1,
+                minBarLength: 2,
+                order: 0,
+              },
+            ]
+          : []),
         // Only with partitions or degradations, so the legend names nothing the chart lacks.
         ...(faultRows.length > 0
           ? [

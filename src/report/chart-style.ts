@@ -15,6 +15,8 @@ export const CHART_COLOURS = {
   secondaryFill: 'rgba(255, 127, 14, 0.7)',
   up: 'rgba(44, 160, 44, 0.55)',
   down: 'rgb(214, 39, 40)',
+  /** Many brief failures merged into one stretch that was mostly up: the down red, paler. */
+  sparseDown: 'rgb(240, 150, 150)',
   /** A partition or a link degradation in force (Tableau purple: neither up nor down). */
   faultWindow: 'rgba(148, 103, 189, 0.8)',
 } as const;

@@ -33,6 +33,7 @@ export const COMPARE_CHART_FILE_NAMES: Record<MeasureKey, string> = {
   latencyMean: 'compare-latency-mean.png',
   latencyP99: 'compare-latency-p99.png',
   retransmissions: 'compare-retransmissions.png',
+  retransmissionTimeouts: 'compare-retransmission-timeouts.png',
   availability: 'compare-availability.png',
   serviceAvailability: 'compare-service-availability.png',
   requestThroughput: 'compare-request-throughput.png',

@@ -25,6 +25,8 @@ export function compareDisplayUnit(comparison: Comparison, key: MeasureKey): Dis
       return { symbol: 'requests/s', factor: 1 };
     case 'retransmissions':
       return { symbol: 'copies', factor: 1 };
+    case 'retransmissionTimeouts':
+      return { symbol: 'expiries', factor: 1 };
     case 'availability':
     case 'serviceAvailability':
     case 'deliveredRatio':

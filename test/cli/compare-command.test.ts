@@ -52,7 +52,7 @@ describe('msgsim compare', () => {
       'lossy-link: 2 variants, 3 replications each (common random numbers); mean ± half-width of the 95% confidence interval',
     );
     expect(lines[1]).toMatch(
-      /^variant +T \(messages\/s\) +goodput \(kbit\/s\) +L mean \(s\) +L p99 \(s\) +retransmissions \(copies\) +delivered\/sent$/,
+      /^variant +T \(messages\/s\) +goodput \(kbit\/s\) +L mean \(s\) +L p99 \(s\) +retransmissions \(copies\) +retransmission timeouts \(expiries\) +delivered\/sent$/,
     );
     // Without loss every replication is the same: 1000-byte packets, a 28 ms cycle each.
     expect(lines[2]).toMatch(/^loss=0 +35\.7143 ± 0 +285\.714 ± 0 /);
@@ -66,6 +66,7 @@ describe('msgsim compare', () => {
       'compare-goodput.png',
       'compare-latency-mean.png',
       'compare-latency-p99.png',
+      'compare-retransmission-timeouts.png',
       'compare-retransmissions.png',
       'compare-throughput.png',
       'compare.csv',
@@ -87,6 +88,7 @@ describe('msgsim compare', () => {
       'latencyMean',
       'latencyP99',
       'retransmissions',
+      'retransmissionTimeouts',
       'deliveredRatio',
     ]);
     const [lossless, lossy10] = json.variants;
@@ -95,6 +97,11 @@ describe('msgsim compare', () => {
     expect(lossless.estimates.throughput.mean).toBeCloseTo(1 / 0.028, 9);
     expect(lossless.estimates.retransmissions).toMatchObject({ mean: 0, halfWidth: 0 });
     expect(lossy10.estimates.retransmissions.mean).toBeGreaterThan(0);
+    // Stop-and-wait resends once per expiry of its timer, and no message reaches the retry limit.
+    expect(lossless.estimates.retransmissionTimeouts).toMatchObject({ mean: 0, halfWidth: 0 });
+    for (const run of lossy10.replications) {
+      expect(run.values.retransmissionTimeouts).toBe(run.values.retransmissions);
+    }
     expect(lossy10.estimates.throughput.halfWidth).toBeGreaterThan(0);
     expect(
       lossy10.replications.map((run: { replication: number; seed: number }) => [run.replication, run.seed]),
@@ -108,7 +115,8 @@ describe('msgsim compare', () => {
     expect(csv[0]).toBe(
       'variant,links[0].loss,replications,throughput_mean,throughput_ci95_half_width,goodput_mean,goodput_ci95_half_width,' +
         'latencyMean_mean,latencyMean_ci95_half_width,latencyP99_mean,latencyP99_ci95_half_width,' +
-        'retransmissions_mean,retransmissions_ci95_half_width,deliveredRatio_mean,deliveredRatio_ci95_half_width',
+        'retransmissions_mean,retransmissions_ci95_half_width,' +
+        'retransmissionTimeouts_mean,retransmissionTimeouts_ci95_half_width,deliveredRatio_mean,deliveredRatio_ci95_half_width',
     );
     expect(csv).toHaveLength(3);
     expect(csv[1].split(',').slice(0, 5)).toEqual([

@@ -331,3 +331,34 @@ describe('at-most-once: forgotten when sent, prefetch released by the ack, no ac
     expect(jobs.acked).toBeGreaterThanOrEqual(summary.counts.delivered - 1);
   });
 });
+
+describe("the broker's ack timer is the producer flow's retransmission timer", () => {
+  // One message over links of negligible time to a consumer that takes 10 ms; the ack timeout
+  // is 4 ms. The broker delivers at 0, times the ack out at 4 and 8 ms and delivers again each
+  // time; the first copy's ack at 10 ms settles the message (late, but no more redeliveries).
+  it('2 ack timeouts, each redelivering: 2 retransmissions and 2 timer expiries of the flow, at 4 and 8 ms', () => {
+    const recorder = recordingProbe();
+    const { summary } = run(
+      brokerScenario({
+        link: { bandwidth: '1Tbps', delay: '0s' },
+        consumers: [{ node: 'worker', processing: '10ms' }],
+        broker: {
+          delivery: 'at-least-once',
+          ackTimeout: '4ms',
+          queues: [{ name: 'jobs' }],
+          consumers: [{ id: 'w', node: 'worker', queue: 'jobs', prefetch: 1 }],
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { messages: 1 } },
+      }),
+      { probes: [recorder.probe] },
+    );
+    const jobs = summary.brokers!.broker.subscriptions.jobs;
+    expect(jobs).toMatchObject({ ackTimeouts: 2, redeliveries: 2 });
+    expect(summary.counts).toMatchObject({ delivered: 1, retransmissions: 2, retransmissionTimeouts: 2 });
+    expect(summary.flows.producer.counts.retransmissionTimeouts).toBe(2);
+    expect(recorder.timerExpiries).toEqual([
+      { flow: 0, at: expect.closeTo(4 * MS, 6) },
+      { flow: 0, at: expect.closeTo(8 * MS, 6) },
+    ]);
+  });
+});

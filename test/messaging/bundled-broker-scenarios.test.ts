@@ -42,6 +42,9 @@ describe('bundled broker scenarios teach what their descriptions say', () => {
     const tasks = summary.brokers!.broker.subscriptions.tasks;
     expect(summary.counts).toMatchObject({ sent: 3000, delivered: 3000, lost: {}, dropped: {} });
     expect(tasks.redeliveries).toBeGreaterThan(tasks.ackTimeouts);
+    // The ack timer is the flow's retransmission timer; the producer's own transport loses nothing.
+    expect(summary.counts.retransmissionTimeouts).toBe(tasks.ackTimeouts);
+    expect(summary.counts.retransmissions).toBe(tasks.redeliveries);
     expect(summary.counts.duplicates).toBeGreaterThan(0);
     expect(tasks.duplicates).toBe(summary.counts.duplicates);
   });

@@ -36,7 +36,13 @@ describe('estimateMean', () => {
 /** A summary with the compared measures set; the rest from the report tests' small run. */
 function summaryWith(
   replication: number,
-  values: { throughput: number; retransmissions: number; sent?: number; delivered?: number },
+  values: {
+    throughput: number;
+    retransmissions: number;
+    timeouts?: number;
+    sent?: number;
+    delivered?: number;
+  },
   availability?: { server: number },
 ): Summary {
   const summary = structuredClone(smallRunResult().summary);
@@ -46,6 +52,7 @@ function summaryWith(
   summary.latency.mean = 0.01 * (replication + 1);
   summary.latency.p99 = 0.03;
   summary.counts.retransmissions = values.retransmissions;
+  summary.counts.retransmissionTimeouts = values.timeouts ?? values.retransmissions;
   summary.counts.sent = values.sent ?? 10;
   summary.counts.delivered = values.delivered ?? 10;
   for (const node of Object.values(summary.availability.nodes)) node.analytic = null;
@@ -69,9 +76,9 @@ describe('compareVariants', () => {
       summaryWith(2, { throughput: 14, retransmissions: 0, sent: 0, delivered: 0 }),
     ],
     [
-      summaryWith(0, { throughput: 8, retransmissions: 3 }),
-      summaryWith(1, { throughput: 11, retransmissions: 5, delivered: 8 }),
-      summaryWith(2, { throughput: 11, retransmissions: 7 }),
+      summaryWith(0, { throughput: 8, retransmissions: 3, timeouts: 4 }),
+      summaryWith(1, { throughput: 11, retransmissions: 5, timeouts: 9, delivered: 8 }),
+      summaryWith(2, { throughput: 11, retransmissions: 7, timeouts: 8 }),
     ],
   ];
   const comparison = compareVariants('demo', variants, summaries);
@@ -85,6 +92,7 @@ describe('compareVariants', () => {
       'latencyMean',
       'latencyP99',
       'retransmissions',
+      'retransmissionTimeouts',
       'deliveredRatio',
     ]);
     const [first, second] = comparison.variants;
@@ -96,6 +104,9 @@ describe('compareVariants', () => {
     // A replication that sent nothing has no delivered ratio.
     expect(first.estimates.deliveredRatio).toMatchObject({ n: 2, mean: 1, halfWidth: 0 });
     expect(second.estimates.retransmissions).toMatchObject({ n: 3, mean: 5, sd: 2 });
+    // 4, 9, 8: mean 7, s² = (9 + 4 + 1) / 2 = 7.
+    expect(second.estimates.retransmissionTimeouts).toMatchObject({ n: 3, mean: 7 });
+    expect(second.estimates.retransmissionTimeouts!.sd).toBeCloseTo(Math.sqrt(7), 14);
     expect(second.estimates.deliveredRatio!.mean).toBeCloseTo((1 + 0.8 + 1) / 3, 15);
   });
 
@@ -118,6 +129,7 @@ describe('compareVariants', () => {
         latencyMean: 0.02,
         latencyP99: 0.03,
         retransmissions: 5,
+        retransmissionTimeouts: 9,
         deliveredRatio: 0.8,
       },
     });

@@ -75,4 +75,47 @@ describe('retransmission timer expiries in summary.json', () => {
     expect(summary.flows.f.counts.retransmissionTimeouts).toBe(1);
     expect(recorder.timerExpiries).toEqual([{ flow: 0, at: expect.closeTo(0.108, 12) }]);
   });
+
+  it('selective-repeat, timeout under the round trip, no loss: 3 expiries, 2 of them with the resend made needless by the ACK before it was sent', () => {
+    // 8 Mbit/s: 1 ms per 1000 B segment; 0.1 ms each way, 0 B ACKs: segment k leaves at k ms,
+    // is ACKed at k + 1.2 ms, and its timer expires at k + 1.15 ms. For k = 0, 1 segment k + 1
+    // holds the interface until k + 2 ms: the resend queues behind it, the ACK comes first and
+    // the queued resend is dropped unsent. Segment 2's expiry at 3.15 ms finds the interface
+    // free and resends at once; the run ends at 3.2 ms with the last ACK, that copy on its way.
+    const recorder = recordingProbe();
+    const { summary } = run(
+      {
+        name: 'rto-spurious',
+        nodes: [{ id: 's' }, { id: 'r' }],
+        links: [{ between: ['s', 'r'], bandwidth: '8Mbps', delay: '0.1ms' }],
+        flows: [
+          {
+            id: 'f',
+            from: 's',
+            to: 'r',
+            transport: { protocol: 'selective-repeat', window: 8, timeout: '1.15ms', ackSize: '0B' },
+            workload: { messages: 3, size: '1000B' },
+          },
+        ],
+      } as ScenarioInput,
+      { probes: [recorder.probe] },
+    );
+    expect(summary.counts.retransmissionTimeouts).toBe(3);
+    expect(summary.counts.retransmissions).toBe(1);
+    expect(summary.counts.failed).toBe(0);
+    expect(summary.counts.delivered).toBe(3);
+    expect(recorder.timerExpiries).toEqual([
+      { flow: 0, at: expect.closeTo(0.00115, 12) },
+      { flow: 0, at: expect.closeTo(0.00215, 12) },
+      { flow: 0, at: expect.closeTo(0.00315, 12) },
+    ]);
+    const data = recorder.sent.filter((entry) => entry.packet.kind === 'data');
+    expect(data.map((entry) => [entry.at, entry.packet.sequence])).toEqual([
+      [0, 0],
+      [expect.closeTo(0.001, 12), 1],
+      [expect.closeTo(0.002, 12), 2],
+      [expect.closeTo(0.00315, 12), 2],
+    ]);
+    expect(summary.interval.to).toBeCloseTo(0.0032, 12);
+  });
 });
