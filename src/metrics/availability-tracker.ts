@@ -1,3 +1,4 @@
+import { DowntimeBins } from './downtime-bins.js';
 import { RunningMoments } from './stats.js';
 import type { NodeTimeline } from './summary.js';
 
@@ -47,6 +48,8 @@ interface ComponentRecord {
   failures: number;
   periods: Array<{ start: number; end: number; up: boolean }>;
   truncated: boolean;
+  /** Time down per bin over the whole run (past the periods' cap too); null until first down. */
+  downtime: DowntimeBins | null;
   /** Running availability after the warm-up: [time, fraction up so far] pairs. */
   curve: number[];
   /** Record every `curveStride`-th change, doubled each time the curve is thinned. */
@@ -79,6 +82,7 @@ export class AvailabilityTracker {
       failures: 0,
       periods: [],
       truncated: false,
+      downtime: null,
       curve: [],
       curveStride: 1,
       changesSinceCurvePoint: 0,
@@ -98,7 +102,10 @@ export class AvailabilityTracker {
     if (now > record.since) this.close(record, now);
     record.up = up;
     record.since = now;
-    if (!up) record.failures++;
+    if (!up) {
+      record.failures++;
+      record.downtime ??= new DowntimeBins();
+    }
     this.addCurvePoint(record, now);
   }
 
@@ -122,12 +129,23 @@ export class AvailabilityTracker {
     };
   }
 
-  /** Periods up to `end`, the open one cut at `end`. */
+  /**
+   * Periods up to `end`, the open one cut at `end` (the first MAX_TIMELINE_PERIODS only), and,
+   * for a component ever down, its time down per bin over the whole run.
+   */
   timeline(index: number, id: string, end: number): NodeTimeline {
     const record = this.records[index];
     const periods = record.periods.slice();
     if (!record.truncated && end > record.since) periods.push({ start: record.since, end, up: record.up });
-    return { node: id, periods };
+    const open = !record.up && end > record.since;
+    if (record.downtime === null) return { node: id, periods };
+    // Reaching `end` may widen the bins: their width is read after.
+    const downSeconds = record.downtime.binsTo(end, open ? record.since : undefined);
+    return {
+      node: id,
+      periods,
+      downtime: { binSeconds: record.downtime.width, downSeconds, downPeriods: record.failures },
+    };
   }
 
   /**
@@ -164,6 +182,7 @@ export class AvailabilityTracker {
         record.pendingUp = Number.NaN;
       }
     }
+    if (!record.up) record.downtime?.addDown(record.since, now);
     if (record.periods.length < MAX_TIMELINE_PERIODS) {
       record.periods.push({ start: record.since, end: now, up: record.up });
     } else {

@@ -284,7 +284,20 @@ export interface TimeSeriesRow {
 /** Up/down periods of one node (or link, or service): [start, end, up]. */
 export interface NodeTimeline {
   node: string;
+  /** Up and down periods in time order: the first MAX_TIMELINE_PERIODS of the run only. */
   periods: Array<{ start: number; end: number; up: boolean }>;
+  /** For a component ever down: its time down per bin over the whole run. */
+  downtime?: DowntimeByBin;
+}
+
+/**
+ * Seconds down in each of equal bins `binSeconds` long from time 0 to the end of the run (the
+ * last bin may reach past it), and the number of down periods in the whole run.
+ */
+export interface DowntimeByBin {
+  binSeconds: number;
+  downSeconds: number[];
+  downPeriods: number;
 }
 
 /**

@@ -1,16 +1,15 @@
 /**
  * The availability timeline: a Gantt-style chart with one row per node, per link that can fail
  * and per replicated service, up periods as pale bars and down periods as red bars over
- * simulated time; then one row per scripted partition and per degraded link, with a bar in a
+ * simulated time (too many to draw apart: shaded by their share of time down); then one row per scripted partition and per degraded link, with a bar in a
  * third colour while it was in force.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { MAX_TIMELINE_PERIODS } from '../metrics/availability-tracker.js';
 import type { FaultWindow, NodeAvailability, NodeTimeline, RunResult } from '../metrics/summary.js';
 import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
 import { CHART_WIDTH_PX } from './render-charts.js';
-import { type MergedBar, mergePeriods } from './timeline-bars.js';
+import { DOWN_SHARE_LEVELS, type MergedBar, mergePeriods, shadedStretches } from './timeline-bars.js';
 
 /** A floating horizontal bar: from x[0] to x[1] on the row labelled y. */
 interface RowBar {
@@ -19,17 +18,12 @@ interface RowBar {
 }
 
 /**
- * Periods closer than this many pixels merge into one bar (down bars are drawn at least 2 px
- * long, so closer ones would overlap anyway): a row has at most about CHART_WIDTH_PX / 2 bars of
- * each kind however many periods the run had.
+ * Periods closer than this many pixels merge (down bars are drawn at least 2 px long, so closer
+ * ones would overlap anyway): up and fault periods into one bar, down periods into a stretch
+ * shaded by share of time down; a row has at most about CHART_WIDTH_PX / 2 bars of each kind
+ * however many periods the run had.
  */
 const MERGE_GAP_PX = 2;
-/**
- * A merged down bar longer than this many merge gaps, down less than half its length, is drawn
- * in the paler colour of brief failures: solid red would read as one long outage.
- */
-const SPARSE_FROM_GAPS = 2;
-
 /** One row of the chart: its label and periods. */
 interface Row {
   label: string;
@@ -82,7 +76,10 @@ function rowsOf(result: RunResult): Row[] {
  * prefixed) and, when known, the measured availability. Below them, a row per partition
  * (`partition <id>`, `(one-way)` when it is) and per degraded link (`degraded <link>`) with a
  * `Partitioned / degraded` bar over each period it was in force. Down and fault bars are at
- * least 2 px long, so a 5-minute repair stays visible on a year-long axis. Returns null when
+ * least 2 px long, so a 5-minute repair stays visible on a year-long axis. Down periods closer
+ * than 2 px, and a row past the periods the tracker keeps, are shaded from the row's downtime
+ * bins by the share of each bin down (DOWN_SHARE_LEVELS), so every row covers the whole run
+ * whatever the number of failures. Returns null when
  * nothing has a failure process, nothing was ever down and no partition or degradation was in
  * force (nothing to show), or when there are no timelines.
  */
@@ -110,6 +107,11 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
       endSeconds = Math.max(endSeconds, period.end);
     }
   }
+  // A row the recorder stopped keeping periods of goes on, from its bins, to the end of the run.
+  const cutShort = (timeline: NodeTimeline) =>
+    timeline.downtime !== undefined &&
+    timeline.downtime.downPeriods > timeline.periods.filter((period) => !period.up).length;
+  if (nodeTimelines.some(cutShort)) endSeconds = Math.max(endSeconds, summary.simulatedSeconds);
   if (!(endSeconds > startSeconds)) {
     startSeconds = summary.interval.from;
     endSeconds = Math.max(summary.simulatedSeconds, summary.interval.to);
@@ -126,40 +128,54 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
   const labels = [...rows.map((row) => row.label), ...faultRows.map((row) => row.label)];
   const upBars: RowBar[] = [];
   const downBars: RowBar[] = [];
-  const sparseBars: RowBar[] = [];
+  const shadedBars: RowBar[][] = DOWN_SHARE_LEVELS.map(() => []);
   let downPeriods = 0;
-  let merged = false;
+  let binSeconds = Number.NaN;
   nodeTimelines.forEach((timeline, row) => {
+    const { periods, downtime } = timeline;
+    downPeriods += downtime?.downPeriods ?? periods.filter((period) => !period.up).length;
     const up = mergePeriods(
-      timeline.periods.filter((period) => period.up),
+      periods.filter((period) => period.up),
       mergeGapSeconds,
     );
+    const recordedTo = periods.length > 0 ? periods[periods.length - 1].end : startSeconds;
+    const dense: Array<{ start: number; end: number }> = [];
+    if (downtime !== undefined && cutShort(timeline) && recordedTo < endSeconds) {
+      up.push({ start: recordedTo, end: endSeconds, covered: 0, periods: 0 });
+      dense.push({ start: recordedTo, end: endSeconds });
+    }
     for (const bar of up) upBars.push(barOf(bar, labels[row]));
     const down = mergePeriods(
-      timeline.periods.filter((period) => !period.up),
+      periods.filter((period) => !period.up),
       mergeGapSeconds,
     );
     for (const bar of down) {
-      downPeriods += bar.periods;
-      if (bar.periods > 1) merged = true;
-      const span = bar.end - bar.start;
-      const sparse = span > SPARSE_FROM_GAPS * mergeGapSeconds && bar.covered < span / 2;
-      (sparse ? sparseBars : downBars).push(barOf(bar, labels[row]));
+      // An isolated period is a solid bar; periods too close to tell apart are shaded below.
+      if (bar.periods === 1 || downtime === undefined) downBars.push(barOf(bar, labels[row]));
+      else dense.unshift(bar);
+    }
+    if (downtime === undefined) return;
+    binSeconds = downtime.binSeconds;
+    for (const stretch of dense) {
+      for (const shaded of shadedStretches(
+        downtime.downSeconds,
+        downtime.binSeconds,
+        stretch.start,
+        stretch.end,
+        endSeconds,
+      )) {
+        shadedBars[shaded.level].push(barOf({ ...shaded, covered: 0, periods: 0 }, labels[row]));
+      }
     }
   });
+  const shaded = shadedBars.some((bars) => bars.length > 0);
+  let faultsMerged = false;
   const faultBars: RowBar[] = [];
   faultRows.forEach((row, index) => {
     const bars = mergePeriods(row.periods, mergeGapSeconds);
-    if (bars.length < row.periods.length) merged = true;
+    if (bars.length < row.periods.length) faultsMerged = true;
     for (const bar of bars) faultBars.push(barOf(bar, labels[rows.length + index]));
   });
-  // A component with more periods than the tracker keeps has a row that ends early.
-  const cutShort = rows
-    .filter(
-      ({ timeline: { periods } }) =>
-        periods.length >= MAX_TIMELINE_PERIODS && periods[periods.length - 1].end < endSeconds,
-    )
-    .map((row) => row.timeline.node);
   const nodeCount = result.nodeTimelines.length;
   const serviceCount = result.serviceTimelines?.length ?? 0;
   const linkCount = rows.length - nodeCount - serviceCount;
@@ -175,14 +191,21 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
       plural(faultRows.length - partitionCount, 'degraded link'),
     ].filter((text) => !text.startsWith('0 ')),
   ];
-  const mergeNote = merged ? ', merged where closer than 2 pixels' : '';
-  const cutNote =
-    cutShort.length > 0
-      ? `; ${cutShort.join(', ')} drawn for their first ${MAX_TIMELINE_PERIODS} periods only`
-      : '';
+  const binUnit = pickTimeUnit(binSeconds);
+  const shadeNote = shaded
+    ? `; those closer than 2 px shaded by the share of time down in ${formatSignificant(binSeconds / binUnit.factor, 3)} ${binUnit.symbol} bins`
+    : '';
+  const faultNote = faultsMerged ? '; fault windows closer than 2 px merged' : '';
   const subtitle =
     `${counted.join(', ')}; ` +
-    `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${mergeNote}${cutNote}`;
+    `${downPeriods} down period${downPeriods === 1 ? '' : 's'}${shadeNote}${faultNote}`;
+  const shareLabel = (level: number) => {
+    const percent = (share: number) => `${Math.round(100 * share)}%`;
+    const low = DOWN_SHARE_LEVELS[level];
+    const high = DOWN_SHARE_LEVELS[level + 1];
+    if (level === 0) return `Down < ${percent(high)}`;
+    return high === undefined ? `Down ≥ ${percent(low)}` : `Down ${percent(low)}–${percent(high)}`;
+  };
 
   const config: ChartConfiguration<'bar', RowBar[], string> = {
     type: 'bar',
@@ -210,20 +233,18 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
           minBarLength: 2,
           order: 0,
         },
-        // Only where there are such stretches, so the legend names nothing the chart lacks.
-        ...(sparseBars.length > 0
-          ? [
-              {
-                label: 'Brief failures, merged (down < half the time)',
-                data: sparseBars,
-                backgroundColor: CHART_COLOURS.sparseDown,
-                grouped: false,
-                barPercentage: 0.7,
-                categoryPercentage: 1,
-                minBarLength: 2,
-                order: 0,
-              },
-            ]
+        // The whole scale where anything is shaded (so the legend reads as one), else none of it.
+        ...(shaded
+          ? shadedBars.map((data, level) => ({
+              label: shareLabel(level),
+              data,
+              backgroundColor: CHART_COLOURS.downShares[level],
+              grouped: false,
+              barPercentage: 0.7,
+              categoryPercentage: 1,
+              minBarLength: 2,
+              order: 0,
+            }))
           : []),
         // Only with partitions or degradations, so the legend names nothing the chart lacks.
         ...(faultRows.length > 0

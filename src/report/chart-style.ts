@@ -15,8 +15,18 @@ export const CHART_COLOURS = {
   secondaryFill: 'rgba(255, 127, 14, 0.7)',
   up: 'rgba(44, 160, 44, 0.55)',
   down: 'rgb(214, 39, 40)',
-  /** Many brief failures merged into one stretch that was mostly up: the down red, paler. */
-  sparseDown: 'rgb(240, 150, 150)',
+  /**
+   * Stretches of failures too close to draw apart, by the share of time down (the classes of
+   * DOWN_SHARE_LEVELS): pale yellow through orange to dark brown (ColorBrewer YlOrBr), apart
+   * from the red of a down bar and the purple of a fault window.
+   */
+  downShares: [
+    'rgb(255, 237, 160)',
+    'rgb(254, 196, 79)',
+    'rgb(254, 153, 41)',
+    'rgb(217, 95, 14)',
+    'rgb(140, 45, 4)',
+  ],
   /** A partition or a link degradation in force (Tableau purple: neither up nor down). */
   faultWindow: 'rgba(148, 103, 189, 0.8)',
 } as const;

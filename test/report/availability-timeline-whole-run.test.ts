@@ -58,11 +58,24 @@ describe('availabilityTimelineChart of a run with many failures and late scripte
     ]);
   });
 
-  it("merges b's 1178 failures, 50 min apart (under 2 px of 45 d), into one pale bar: down 9.1% of it", () => {
-    const sparse = dataset('Brief failures, merged (down < half the time)');
-    expect(sparse.data).toEqual([
-      { x: [days(50 * MINUTE), days(64790 * MINUTE)], y: expect.stringMatching(/^b /) },
+  it("shades b's 1178 failures, 50 min apart (under 2 px of 45 d), by their share of 4096 s bins down", () => {
+    const levels = ['Down < 1%', 'Down 1%–3%', 'Down 3%–10%', 'Down 10%–30%', 'Down ≥ 30%'];
+    // The whole scale is in the legend; a 4096 s bin holds one or two 300 s repairs: 7.3% or 14.6%
+    // down, but for the last, cut at the end to 896 s (from 3 887 104 s), and down 296 s of it: 33%.
+    expect(levels.map((label) => dataset(label).data.length > 0)).toEqual([false, false, true, true, true]);
+    expect(dataset('Down ≥ 30%').data).toEqual([
+      { x: [days(949 * 4096), days(64790 * MINUTE)], y: expect.stringMatching(/^b /) },
     ]);
+    const shaded = levels
+      .flatMap((label) => dataset(label).data)
+      .sort((a: { x: number[] }, b: { x: number[] }) => a.x[0] - b.x[0]);
+    expect(shaded.every((bar: { y: string }) => bar.y.startsWith('b '))).toBe(true);
+    // One unbroken stretch from b's first failure to its last (every bin has a repair in it).
+    expect(shaded[0].x[0]).toBeCloseTo((50 * MINUTE) / DAY, 9);
+    expect(shaded[shaded.length - 1].x[1]).toBeCloseTo((64790 * MINUTE) / DAY, 9);
+    for (let k = 1; k < shaded.length; k++) expect(shaded[k].x[0]).toBe(shaded[k - 1].x[1]);
+    // b's down bars are all shaded: the only solid one is L1's cut.
+    expect(dataset('Down').data).toHaveLength(1);
     // One up bar per row where the downs are closer than the merge gap; L1's 2-day cut splits its own.
     expect(dataset('Up').data.map((bar: { x: number[] }) => bar.x)).toEqual([
       [0, 45],
@@ -71,7 +84,7 @@ describe('availabilityTimelineChart of a run with many failures and late scripte
       [days(42 * DAY), 45],
     ]);
     expect(config.options.plugins.subtitle.text).toBe(
-      '2 nodes, 1 link, 1 partition; 1179 down periods, merged where closer than 2 pixels',
+      '2 nodes, 1 link, 1 partition; 1179 down periods; those closer than 2 px shaded by the share of time down in 68.3 min bins',
     );
   });
 });
