@@ -75,7 +75,9 @@ describe('a run that ends before its scripted faults', () => {
     const { summary } = run(crashingSender(false));
     const sender = summary.availability.nodes.s;
     expect(sender.observedMttr).toBeNull();
-    expect(sender.note).toMatch(/^the run ended at 0\.058 s, before its scripted recover at 0\.1 s \(100 ms\): /);
+    expect(sender.note).toMatch(
+      /^the run ended at 0\.058 s, before its scripted recover at 0\.1 s \(100 ms\): /,
+    );
     expect(summary.availability.nodes.r.note).toBeUndefined();
   });
 
