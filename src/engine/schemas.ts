@@ -3,6 +3,18 @@ import type { Distribution, DistributionFamily } from './distributions.js';
 import type { Registry } from './registry.js';
 import { type Dimension, parseQuantity } from './units.js';
 
+/**
+ * An id or name of the scenario (`what`: 'id', 'name'): it keys objects of the results
+ * (summary.json's flows, nodes, queues, consumers...), where the key `__proto__` would set the
+ * object's prototype and the entry would vanish, so that one is refused.
+ */
+export function resultKeySchema(pattern: RegExp, patternMessage: string, what: string) {
+  return z
+    .string()
+    .regex(pattern, patternMessage)
+    .refine((key) => key !== '__proto__', `expected another ${what}: '__proto__' cannot key a result`);
+}
+
 /** A quantity written with a unit (`15ms`, `1Gbps`, `64KiB`) or a bare SI number; yields the SI value. */
 export function quantitySchema(dimension: Dimension) {
   return quantityOf(dimension);

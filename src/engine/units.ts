@@ -100,7 +100,12 @@ export function parseQuantity(input: unknown, dimension: Dimension): ParsedQuant
   } else {
     return { ok: false, message: `expected ${expected}, got ${describe(input)}` };
   }
-  if (!Number.isFinite(value)) return { ok: false, message: `expected ${expected}, got ${String(input)}` };
+  if (!Number.isFinite(value)) {
+    return {
+      ok: false,
+      message: `expected a finite ${dimension} such as ${example(dimension)}, got ${String(input)}`,
+    };
+  }
   if (value < 0) return { ok: false, message: `expected ${expected}, got a negative value ${String(input)}` };
   return { ok: true, value };
 }

@@ -1,6 +1,7 @@
 import type { FaultReferenceView } from './fault-references.js';
 import { partitionId } from './fault-schema.js';
 import { secondsInWords } from './time-in-words.js';
+import { windowEnd } from './window-end.js';
 
 type Path = (string | number)[];
 type Faults = FaultReferenceView['faults'];
@@ -106,7 +107,7 @@ function checkPartitionTimeline(faults: Faults, issue: Report): void {
       steps.push({ at, index, afterEntry: 0, action: 'split', id });
       // A `for` of 0 s or less has its own issue: it would end the partition as it begins.
       if (typeof fault.for === 'number' && fault.for > 0) {
-        steps.push({ at: at + fault.for, index, afterEntry: 1, action: 'end', id });
+        steps.push({ at: windowEnd(at, fault.for), index, afterEntry: 1, action: 'end', id });
       }
     } else if ('heal' in fault) {
       steps.push({ at, index, afterEntry: 0, action: 'heal', id: fault.heal as string });

@@ -9,6 +9,7 @@ import { type Degradation, LinkConditions } from './link-conditions.js';
 import { PartitionSet } from './partitions.js';
 import { RepairCrew } from './repair-crew.js';
 import { ServiceState } from './service-state.js';
+import { windowEnd } from './window-end.js';
 
 /** A fault on the timeline of a scenario, times in seconds. */
 export type ScriptedFault =
@@ -191,7 +192,7 @@ function scheduleScriptedFaults(plan: FaultPlan, environment: FaultEnvironment, 
       const groups = fault.partition.map((group) => group.map(lookups.nodeIndex));
       at(() => partitions.split(fault.id, groups, fault.oneWay));
       if (fault.for !== undefined) {
-        simulator.scheduleAt(fault.at + fault.for, () => partitions.heal(fault.id));
+        simulator.scheduleAt(windowEnd(fault.at, fault.for), () => partitions.heal(fault.id));
       }
     } else if ('heal' in fault) at(() => partitions.heal(fault.heal));
     else {
@@ -202,7 +203,7 @@ function scheduleScriptedFaults(plan: FaultPlan, environment: FaultEnvironment, 
       const windowConditions = conditions;
       at(() => {
         const token = windowConditions.begin(link, fault);
-        simulator.schedule(fault.for, () => windowConditions.end(link, token));
+        simulator.scheduleAt(windowEnd(fault.at, fault.for), () => windowConditions.end(link, token));
       });
     }
   }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Registry } from '../engine/registry.js';
-import { positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
+import { positiveQuantitySchema, quantitySchema, resultKeySchema } from '../engine/schemas.js';
 import type { DeliveryGuaranteeDefinition } from './delivery-guarantees.js';
 import type { ExchangeTypeDefinition } from './exchange-types.js';
 import type { OverflowPolicyDefinition } from './overflow-policies.js';
@@ -24,7 +24,7 @@ export interface BrokerRegistries {
 export const MAX_TOPIC_PARTITIONS = 10_000;
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
-const nameSchema = z.string().regex(NAME, 'expected a name of letters, digits, _ . : - (no spaces)');
+const nameSchema = resultKeySchema(NAME, 'expected a name of letters, digits, _ . : - (no spaces)', 'name');
 const routingKeySchema = z.string().min(1, 'expected a routing key (words separated by dots)');
 
 function enumOf<T extends { id: string }>(registry: Registry<T>) {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Distribution } from '../engine/distributions.js';
-import { distributionSchema, positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
+import {
+  distributionSchema,
+  positiveQuantitySchema,
+  quantitySchema,
+  resultKeySchema,
+} from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
 import { checkBrokerReferences, createBrokerSchemas } from '../messaging/broker-schema.js';
@@ -19,11 +24,7 @@ import { referencesReadable } from './reference-readiness.js';
 import type { Registries } from './registries.js';
 
 const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
-const idSchema = z
-  .string()
-  .regex(ID, 'expected an id of letters, digits, _ . : - (no spaces)')
-  // Results key flows, nodes and links by id in JSON objects, where this key sets the prototype.
-  .refine((id) => id !== '__proto__', "expected another id: '__proto__' cannot key a result");
+const idSchema = resultKeySchema(ID, 'expected an id of letters, digits, _ . : - (no spaces)', 'id');
 
 /**
  * Builds the one scenario schema from the registries. It validates scenario files, is the

@@ -105,7 +105,8 @@ describe('units: rejections', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.message.length).toBeGreaterThan(0);
-      if (!/unknown/.test(parsed.message)) expect(parsed.message).toContain(`non-negative ${dimension}`);
+      if (!/unknown/.test(parsed.message))
+        expect(parsed.message).toMatch(new RegExp(`(non-negative|finite) ${dimension}`));
     }
     expect(() => quantity(input, dimension)).toThrow(RangeError);
   });
@@ -216,6 +217,10 @@ describe('units: property', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('asks for a finite value when the text overflows', () => {
+    expect(() => quantity('1e400s', 'time')).toThrow("expected a finite time such as '15ms', got 1e400s");
   });
 
   it('does not take inherited names for units', () => {

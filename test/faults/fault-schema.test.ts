@@ -151,6 +151,23 @@ repairCrews:
     ]);
   });
 
+  it('ends a window at the decimal instant its at + for reads as (0.1 s + 0.2 s is 0.3 s)', () => {
+    // In doubles 0.1 + 0.2 is 0.30000000000000004: the heal at 0.3 s would find 'p' in force.
+    expect(
+      refusalsOf(`  - { at: 0.1s, partition: [[a], [b]], id: p, for: 0.2s }
+  - { at: 300ms, heal: p }
+`),
+    ).toEqual([
+      "faults[1].heal: partition 'p' is not in force at 0.3 s (300 ms) (it ended at 0.3 s (300 ms); faults apply in time order), so this heal would do nothing",
+    ]);
+    expect(() =>
+      parse(`faults:
+  - { at: 0.1s, partition: [[a], [b]], id: p, for: 0.2s }
+  - { at: 0.3s, partition: [[a], [b]], id: p }
+`),
+    ).not.toThrow();
+  });
+
   it('checks services and crews', () => {
     const issues = issuesOf(() =>
       parse(`services:

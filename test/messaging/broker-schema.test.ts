@@ -76,6 +76,30 @@ flows:
     );
   });
 
+  it("refuses '__proto__' as a queue, topic, exchange, consumer or group name: results key them", () => {
+    const issues = issuesOf(() =>
+      parse(`brokers:
+  - node: broker
+    queues: [{ name: __proto__ }]
+    topics: [{ name: clicks }]
+    exchanges: [{ name: __proto__, type: fanout, bindings: [{ queue: jobs }] }]
+    consumers:
+      - { id: __proto__, node: worker, queue: jobs }
+      - { id: w, node: worker, topic: clicks, group: __proto__ }
+flows:
+  - { from: producer, to: worker, publish: { queue: jobs }, workload: { messages: 5 } }
+`),
+    );
+    const expected = "expected another name: '__proto__' cannot key a result";
+    for (const path of [
+      'brokers[0].queues[0].name',
+      'brokers[0].exchanges[0].name',
+      'brokers[0].consumers[0].id',
+      'brokers[0].consumers[1].group',
+    ])
+      expect(issueAt(issues, path).message).toBe(expected);
+  });
+
   it('checks what broker keys refer to', () => {
     const issues = issuesOf(() =>
       parse(`brokers:
