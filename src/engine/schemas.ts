@@ -23,21 +23,26 @@ export function quantitySchema(dimension: Dimension) {
 /** A quantity that must be greater than zero (a timeout, a mean time to failure...). */
 export function positiveQuantitySchema(dimension: Dimension) {
   const expected = `expected a ${dimension} greater than 0`;
-  // parseQuantity calls a negative "not non-negative", which reads as if 0 were fine here.
-  return quantityOf(dimension, (input) => `${expected}, got ${String(input)}`).refine(
-    (value) => value > 0,
-    expected,
-  );
+  // parseQuantity calls a negative "not non-negative", which reads as if 0 were fine here; the
+  // check runs on the text, so the message can quote what was written.
+  return quantityOf(dimension, (input) => `${expected}, got ${String(input)}`, true);
 }
 
-/** The quantity schema; `negative` words the issue of a negative value instead of parseQuantity. */
-function quantityOf(dimension: Dimension, negative?: (input: number | string) => string) {
+/**
+ * The quantity schema; `refused` words the issue of a negative value instead of parseQuantity,
+ * and of a zero too when `positive`.
+ */
+function quantityOf(dimension: Dimension, refused?: (input: number | string) => string, positive = false) {
   return z
     .union([z.number(), z.string()])
     .transform((input, ctx) => {
       const parsed = parseQuantity(input, dimension);
+      if (parsed.ok && positive && refused && parsed.value === 0) {
+        ctx.addIssue({ code: 'custom', message: refused(input), input });
+        return z.NEVER;
+      }
       if (parsed.ok) return parsed.value;
-      const message = negative && isNegativeQuantity(input, dimension) ? negative(input) : parsed.message;
+      const message = refused && isNegativeQuantity(input, dimension) ? refused(input) : parsed.message;
       ctx.addIssue({ code: 'custom', message, input });
       return z.NEVER;
     })

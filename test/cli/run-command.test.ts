@@ -112,7 +112,7 @@ describe('msgsim run', () => {
     const { io, cli } = captured();
     const code = await main(['run', file, '--out', out, '--set', 'faults[0].at=366d'], cli);
     expect(code).toBe(2);
-    expect(io.err).toBe(`${file}:2:11: duration: expected a time greater than 0\n`);
+    expect(io.err).toBe(`${file}:2:11: duration: expected a time greater than 0, got 0s\n`);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -215,7 +215,7 @@ repairCrews:
   it('measures no fault against a duration the schema refused', () => {
     // 0 s passes the type check, so the reference checks run: the horizon check must not.
     for (const [duration, refusal] of [
-      ['0s', 'duration: expected a time greater than 0'],
+      ['0s', 'duration: expected a time greater than 0, got 0s'],
       ['-5s', 'duration: expected a time greater than 0, got -5s'],
     ]) {
       const issues = issuesOf(() =>
@@ -265,7 +265,7 @@ repairCrews:
       refusalsOf(`  - { at: 1s, partition: [[a], [b]], id: split, for: 0s }
   - { at: 2s, heal: split }
 `),
-    ).toEqual(['faults[0].for: expected a time greater than 0']);
+    ).toEqual(['faults[0].for: expected a time greater than 0, got 0s']);
   });
 
   it('takes faults at any time when the run has no duration known before it runs', () => {
@@ -303,8 +303,8 @@ ${late}`,
   - { at: 1s, crash: a, for: 2s }
 `),
     ).toEqual([
-      'faults[0].for: expected a time greater than 0',
-      'faults[0].bandwidth: expected a bandwidth greater than 0',
+      'faults[0].for: expected a time greater than 0, got 0s',
+      'faults[0].bandwidth: expected a bandwidth greater than 0, got 0',
       "faults[1].cut: 'cut' cannot be combined with 'crash' in one entry: each entry takes one form, with the keys that form allows (see the README)",
       "faults[2].for: 'for' cannot be combined with 'crash' in one entry: each entry takes one form, with the keys that form allows (see the README)",
     ]);
