@@ -3,7 +3,7 @@ import { RandomStreams } from '../src/engine/random.js';
 import { Simulator } from '../src/engine/simulator.js';
 import { bernoulliLoss } from '../src/net/loss/bernoulli.js';
 import { Network } from '../src/net/network.js';
-import type { NetworkProbe } from '../src/net/probe.js';
+import { silentProbe } from '../src/net/silent-probe.js';
 import type { TransmitterSettings } from '../src/net/transmitter.js';
 import { PacketPool } from '../src/transport/packet-pool.js';
 import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
@@ -14,25 +14,6 @@ const TIMEOUT_SECONDS = 1e-3;
 const ACK_BYTES = 64;
 const MIN_PING_BYTES = 64;
 const MAX_PING_BYTES = 1500;
-
-/** A probe that records nothing: this benchmark measures the kernel and the link model only. */
-const silentProbe: NetworkProbe = {
-  messageCreated() {},
-  messageResolved() {},
-  duplicateReceived() {},
-  misdelivered() {},
-  congestionState() {},
-  retransmissionTimerExpired() {},
-  packetSent() {},
-  packetTransmitted() {},
-  packetDropped() {},
-  packetLost() {},
-  nodeStateChanged() {},
-  linkStateChanged() {},
-  serviceStateChanged() {},
-  partitionChanged() {},
-  linkConditionChanged() {},
-};
 
 /** Each pair's pinger state in `pingerFigures`, at `pair * PINGER_FIGURES` plus these. */
 const PINGER_FIGURES = 4;

@@ -148,12 +148,7 @@ export class Simulator {
     if (this.pendingEvents >= this.maxPendingEvents) throw pendingLimitError(this.maxPendingEvents, this.now);
     const slot = this.lanes.push(lane, this.now + delaySeconds, this.nextSequence++);
     this.heapEventLimit--;
-    this.callbacks[slot] = callback as EventCallback<never>;
-    this.args[slot] = arg;
-    if (slot >= this.generations.length) this.growGenerations();
-    const generation = (this.generations[slot] + 1) & GENERATION_MASK;
-    this.generations[slot] = generation;
-    return slot + SLOT_SPACE * generation;
+    return this.bind(slot, callback, arg);
   }
 
   /**
@@ -303,6 +298,11 @@ export class Simulator {
   private insert<A>(time: number, callback: EventCallback<A>, arg: A | undefined): EventHandle {
     if (this.queue.size >= this.heapEventLimit) throw pendingLimitError(this.maxPendingEvents, this.now);
     const slot = this.queue.push(time, this.nextSequence++);
+    return this.bind(slot, callback, arg);
+  }
+
+  /** Gives `slot` its event and returns the event's handle (a new generation of the slot). */
+  private bind<A>(slot: number, callback: EventCallback<A>, arg: A | undefined): EventHandle {
     this.callbacks[slot] = callback as EventCallback<never>;
     this.args[slot] = arg;
     if (slot >= this.generations.length) this.growGenerations();

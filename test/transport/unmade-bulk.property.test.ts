@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../../src/engine/registry.js';
 import type { NetworkProbe } from '../../src/net/probe.js';
+import { silentProbe } from '../../src/net/silent-probe.js';
 import { simulate } from '../../src/scenario/build-simulation.js';
 import { createRegistries } from '../../src/scenario/registries.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -13,25 +14,6 @@ import type { TransportConfigBase, TransportDefinition } from '../../src/transpo
 import { arbitraryBrokerScenario } from '../helpers/arbitrary-broker-scenario.js';
 import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
 import { scenarioOf } from '../helpers/scenario.js';
-
-/** A probe that hears everything and keeps nothing: with it, every message is made as created. */
-const silentProbe: NetworkProbe = {
-  messageCreated: () => {},
-  messageResolved: () => {},
-  duplicateReceived: () => {},
-  misdelivered: () => {},
-  congestionState: () => {},
-  retransmissionTimerExpired: () => {},
-  packetSent: () => {},
-  packetTransmitted: () => {},
-  packetDropped: () => {},
-  packetLost: () => {},
-  nodeStateChanged: () => {},
-  linkStateChanged: () => {},
-  serviceStateChanged: () => {},
-  partitionChanged: () => {},
-  linkConditionChanged: () => {},
-};
 
 /** The summary made with bulk messages made as their senders ask (the default), or all at once. */
 function summaryOf(scenario: ScenarioInput, made: 'when asked' | 'at once'): string {
