@@ -192,6 +192,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     bulkCreated: options.probes?.length
       ? undefined
       : (flowIndex: number, createdAt: number) => collector.countCreated(flowIndex, createdAt),
+    // Brokers keep the messages they take over, and further probes may keep what they hear.
+    reusesMessages: !options.probes?.length && scenario.brokers.length === 0,
     process: (node: number, message: Message) => stages[node].accept(message),
     nextMessageId: () => messageIds++,
     liveMessagesChanged: (change: 1 | -1) => {

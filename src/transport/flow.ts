@@ -3,6 +3,7 @@ import { Message, type MessageFate } from '../net/message.js';
 import type { Network } from '../net/network.js';
 import type { Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
+import { renewMessage } from './message-reuse.js';
 import type { PacketPool } from './packet-pool.js';
 import type {
   AckHeader,
@@ -39,6 +40,12 @@ export interface FlowEnvironment {
    * it is created (further probes listen, and may keep what they hear).
    */
   bulkCreated?(flowIndex: number, createdAt: number): void;
+  /**
+   * True when nothing outside the flow and its transport keeps a message after it ended (no
+   * further probes, no brokers): a flow may then reuse an ended message's object for its next
+   * bulk message (see renewMessage's ownership rule).
+   */
+  readonly reusesMessages?: boolean;
 }
 
 /**
@@ -107,6 +114,10 @@ export class Flow implements FlowPort {
   private unmadeBulk = 0;
   /** Whether bulk messages may wait unmade (see topUpBulk). */
   private readonly defersBulk: boolean;
+  /** Whether an ended bulk message's object may be made into the next (see makeBulk). */
+  private readonly reusesMessages: boolean;
+  /** The latest bulk message `makeBulk` made, while reuse is allowed; null before the first. */
+  private lastMade: Message | null = null;
   /** Hears how messages end; null for a plain flow. */
   private application: FlowApplication | null = null;
   private readonly packets: PacketPool;
@@ -130,6 +141,7 @@ export class Flow implements FlowPort {
     this.releasesAcks = environment.recyclePackets;
     this.releasesData = environment.recyclePackets && !setup.transport.keepsDataPackets;
     this.defersBulk = setup.transport.asksWhenIdle === true && environment.bulkCreated !== undefined;
+    this.reusesMessages = this.defersBulk && environment.reusesMessages === true;
     this.sender = setup.transport.createSender(this, setup.config, setup.strategies);
     this.receiver = setup.transport.createReceiver(this, setup.config, setup.strategies);
   }
@@ -266,15 +278,32 @@ export class Flow implements FlowPort {
     this.unmadeBulk++;
   }
 
-  /** The oldest unmade bulk message, made now (its size drawn in turn). */
+  /**
+   * The oldest unmade bulk message, made now (its size drawn in turn). Its object is the
+   * previous one's when that one is free (renewMessage's ownership rule): it has ended, no copy
+   * is on the network, the sender holds nothing, and no application listens (`attach` came
+   * before any bulk message was made unmade). A stop-and-wait flow then makes one message
+   * object for all its bulk messages instead of one per exchange. Messages made by
+   * `bringToLife` (not deferred) are never reused.
+   */
   private makeBulk(): Message {
     this.unmadeBulk--;
-    return new Message(
-      this.environment.nextMessageId(),
-      this.setup.index,
-      this.bulkSize(),
-      this.bulkCreatedAt,
-    );
+    const id = this.environment.nextMessageId();
+    const payloadBytes = this.bulkSize();
+    const spare = this.lastMade;
+    if (
+      spare !== null &&
+      !spare.isPending &&
+      spare.copiesInFlight === 0 &&
+      this.sender.outstanding === 0 &&
+      this.application === null
+    ) {
+      renewMessage(spare, id, payloadBytes, this.bulkCreatedAt);
+      return spare;
+    }
+    const message = new Message(id, this.setup.index, payloadBytes, this.bulkCreatedAt);
+    if (this.reusesMessages) this.lastMade = message;
+    return message;
   }
 
   /** An idle sender on an up node takes the next unmade message, as it would from its backlog. */
