@@ -66,6 +66,8 @@ export class MetricsCollector implements NetworkProbe {
   readonly congestionTraces: CongestionTrace[];
   /** When scripted partitions and link degradation windows were in force. */
   readonly faultWindows = new FaultWindowRecorder();
+  /** Whether any flow sends requests to a replicated service (`serviceRequests` counts them). */
+  private readonly countsRequests: boolean;
 
   constructor(
     private readonly clock: { readonly now: number },
@@ -91,6 +93,7 @@ export class MetricsCollector implements NetworkProbe {
     this.linkAvailability = new AvailabilityTracker(faultShape.links, warmupSeconds);
     this.serviceAvailability = new AvailabilityTracker(faultShape.flowsOfService.length, warmupSeconds);
     this.serviceRequests = new ServiceRequestCounter(flowCount, faultShape.flowsOfService, warmupSeconds);
+    this.countsRequests = faultShape.flowsOfService.length > 0;
   }
 
   messageCreated(message: Message): void {
@@ -125,7 +128,8 @@ export class MetricsCollector implements NetworkProbe {
       case 'pending':
         break;
     }
-    this.serviceRequests.resolved(message);
+    // A call per resolved message that does nothing when no service is replicated (not inlined).
+    if (this.countsRequests) this.serviceRequests.resolved(message);
   }
 
   duplicateReceived(packet: Packet): void {

@@ -183,16 +183,23 @@ export class DeliveryStreams {
     const grouped = this.grouped;
     for (const series of SERIES) {
       const values = records.view(series);
-      for (let i = 0; i < count; i++) {
-        const place = placeOf[i];
-        if (place >= 0) grouped[place] = values[i];
+      // A component the same for every record of the batch (a constant delay, no queueing)
+      // needs no grouping: each channel adds its count of that value.
+      const constant = sameBits(values);
+      if (!constant) {
+        for (let i = 0; i < count; i++) {
+          const place = placeOf[i];
+          if (place >= 0) grouped[place] = values[i];
+        }
       }
       for (let channelIndex = 0; channelIndex < channels.length; channelIndex++) {
         const from = starts[channelIndex];
         const to = starts[channelIndex + 1];
         if (from === to) continue;
         const { measured } = channels[channelIndex];
-        addAll(series === 'latency' ? measured.latency : measured.components[series], grouped, from, to);
+        const stat = series === 'latency' ? measured.latency : measured.components[series];
+        if (constant) stat.addCopies(values[0], to - from);
+        else stat.addAll(grouped, from, to);
       }
     }
   }
@@ -219,13 +226,22 @@ export class DeliveryStreams {
   }
 }
 
+/** True when `values` is not empty and every one has the bits of the first (-0 tells from 0; NaN never). */
+function sameBits(values: Float64Array): boolean {
+  if (values.length === 0) return false;
+  const first = values[0];
+  if (first === 0) {
+    const sign = Object.is(first, -0);
+    for (let i = 1; i < values.length; i++)
+      if (values[i] !== 0 || Object.is(values[i], -0) !== sign) return false;
+    return true;
+  }
+  for (let i = 1; i < values.length; i++) if (values[i] !== first) return false;
+  return !Number.isNaN(first);
+}
+
 /** The recorded series whose statistics the streams keep: the latency and its components. */
 const SERIES = ['latency', ...LATENCY_COMPONENTS] as const;
-
-/** Adds `values[from..to)` to `stat`, in order. */
-function addAll(stat: StreamingStat, values: Float64Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) stat.add(values[k]);
-}
 
 /**
  * The deliveries after the warm-up: one record each while they number at most `cap` (every
@@ -266,12 +282,13 @@ export class DeliveryLog {
       const channel = delivery.flowIndex;
       // The values as the records hold them.
       const n = records.length - 1;
-      orders.latency.addAt(channel, records.store('latency'), n);
-      orders.trans.addAt(channel, records.store('trans'), n);
-      orders.prop.addAt(channel, records.store('prop'), n);
-      orders.queue.addAt(channel, records.store('queue'), n);
-      orders.proc.addAt(channel, records.store('proc'), n);
-      orders.wait.addAt(channel, records.store('wait'), n);
+      const stores = records.seriesStores();
+      orders.latency.addAt(channel, stores.latency, n);
+      orders.trans.addAt(channel, stores.trans, n);
+      orders.prop.addAt(channel, stores.prop, n);
+      orders.queue.addAt(channel, stores.queue, n);
+      orders.proc.addAt(channel, stores.proc, n);
+      orders.wait.addAt(channel, stores.wait, n);
     }
   }
 

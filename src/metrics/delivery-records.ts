@@ -13,6 +13,19 @@ export interface Delivery {
   flowIndex: number;
 }
 
+/**
+ * The arrays of the latency series (longer than the records), replaced together when the records
+ * grow: for reading the newest record's values without a lookup by column name per series.
+ */
+export interface SeriesStores {
+  readonly latency: Float64Array;
+  readonly trans: Float64Array;
+  readonly prop: Float64Array;
+  readonly queue: Float64Array;
+  readonly proc: Float64Array;
+  readonly wait: Float64Array;
+}
+
 /** A float64 column of the records: times, the latency and its components, payload bytes. */
 export type DeliveryColumn = 'deliveredAt' | 'createdAt' | 'latency' | LatencyComponent | 'payloadBytes';
 
@@ -32,6 +45,7 @@ export class DeliveryRecords {
   private wait: Float64Array;
   private payloadBytes: Float64Array;
   private flowIndex: Int32Array;
+  private stores: SeriesStores;
   length = 0;
 
   constructor(initialCapacity = 1024) {
@@ -46,6 +60,7 @@ export class DeliveryRecords {
     this.wait = new Float64Array(capacity);
     this.payloadBytes = new Float64Array(capacity);
     this.flowIndex = new Int32Array(capacity);
+    this.stores = this.seriesStoresNow();
   }
 
   add(delivery: Delivery): void {
@@ -75,6 +90,16 @@ export class DeliveryRecords {
    */
   store(column: DeliveryColumn): Float64Array {
     return this.column(column);
+  }
+
+  /**
+   * The arrays of the latency series (valid until the next `add`). Why: the delivery log reads
+   * the six series of each new record; asking `store` by name made six calls of the
+   * column switch per delivery (not inlined into the log's `add`, about 1.5% of a
+   * million-message run).
+   */
+  seriesStores(): SeriesStores {
+    return this.stores;
   }
 
   /** The flow (collector channel) of each record (a view: valid until the next `add`). */
@@ -133,5 +158,11 @@ export class DeliveryRecords {
     const flowIndex = new Int32Array(capacity);
     flowIndex.set(this.flowIndex);
     this.flowIndex = flowIndex;
+    this.stores = this.seriesStoresNow();
+  }
+
+  private seriesStoresNow(): SeriesStores {
+    const { latency, trans, prop, queue, proc, wait } = this;
+    return { latency, trans, prop, queue, proc, wait };
   }
 }

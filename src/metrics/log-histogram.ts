@@ -85,7 +85,16 @@ export class LogHistogram {
   private lastBucket = 0;
 
   add(value: number): void {
-    this.count++;
+    this.addCopies(value, 1);
+  }
+
+  /**
+   * Adds `copies` values equal to `value` (`===`: the first of a run of equal values, which is
+   * how min and max would take them one by one, -0 and +0 alike). The same counts as that many
+   * `add` calls: bucket counts are whole numbers, exact in doubles. `copies` is at least 1.
+   */
+  addCopies(value: number, copies: number): void {
+    this.count += copies;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
     if (value > 0) {
@@ -93,9 +102,9 @@ export class LogHistogram {
         this.lastValue = value;
         this.lastBucket = bucketOf(value);
       }
-      this.positive.add(this.lastBucket, 1);
-    } else if (value < 0) this.negative.add(bucketOf(-value), 1);
-    else this.zeros++;
+      this.positive.add(this.lastBucket, copies);
+    } else if (value < 0) this.negative.add(bucketOf(-value), copies);
+    else this.zeros += copies;
   }
 
   merge(other: LogHistogram): void {
