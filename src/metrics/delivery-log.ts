@@ -260,7 +260,9 @@ export class DeliveryLog {
    * @param expectedDeliveries how many deliveries the run will likely record (the messages its
    * workloads promise), or 0 when unknown: the records start that large, up to the cap. Growing
    * them by doubling from a small start copied and zero-filled about twice their final size (5%
-   * of a million-message run's CPU time).
+   * of a million-message run's CPU time). When more than the cap are expected the series'
+   * orders are not kept while recording: the first fold would drop them (a run that ends within
+   * the cap after all has them found by one pass per series at the summary, the same orders).
    */
   constructor(
     private readonly channelCount: number,
@@ -269,7 +271,8 @@ export class DeliveryLog {
     expectedDeliveries = 0,
   ) {
     this.cap = Math.max(1, cap);
-    this.orders = new RecordedSeriesOrders(channelCount, warmupSeconds);
+    this.orders =
+      expectedDeliveries > this.cap ? null : new RecordedSeriesOrders(channelCount, warmupSeconds);
     this.records = new DeliveryRecords(Math.min(this.cap, Math.max(INITIAL_RECORDS, expectedDeliveries)));
   }
 

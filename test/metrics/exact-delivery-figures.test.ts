@@ -147,6 +147,18 @@ describe('ExactDeliveryFigures', () => {
     expect(log.recordedOrders()).toBeNull();
   });
 
+  it('keeps no series orders when more deliveries than its cap are expected (the fold would drop them)', () => {
+    const expectingMore = new DeliveryLog(1, 0, 4, 5);
+    expectingMore.add(delivery(0, 0, 1));
+    expect(expectingMore.recordedOrders()).toBeNull();
+    // A run that ends within the cap after all: the summary scans the records for the orders.
+    const figures = new ExactDeliveryFigures(expectingMore.records, 1, 0, expectingMore.recordedOrders());
+    expectSame(figures.channelLatency(0), referenceStats([1]));
+    const expectingFew = new DeliveryLog(1, 0, 4, 4);
+    expectingFew.add(delivery(0, 0, 1));
+    expect(expectingFew.recordedOrders()).not.toBeNull();
+  });
+
   it('gives what gathering and sorting each selection gives, bit for bit, with orders recorded or scanned', () => {
     // Ties, zeros of both signs and values in and out of order, so that every path is taken:
     // runs in delivery order, per-channel sorts, merges of channels.
