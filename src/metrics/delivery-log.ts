@@ -11,6 +11,9 @@ import { LATENCY_COMPONENTS, type LatencyComponent } from './summary.js';
  */
 export const EXACT_RECORD_CAP = 2 ** 20;
 
+/** Records the log adds to the series' orders at a time (see DeliveryLog.trackOrders). */
+const ORDER_BATCH = 1024;
+
 /** Records a log starts with when it does not know how many deliveries to expect. */
 const INITIAL_RECORDS = 1024;
 
@@ -253,6 +256,8 @@ export class DeliveryLog {
   private streams: DeliveryStreams | null = null;
   /** The series' orders of the records, kept while every record since the start is there. */
   private orders: RecordedSeriesOrders | null;
+  /** Records added to `orders` so far (see trackOrders). */
+  private trackedRecords = 0;
   /** At least one: a batch is never empty. */
   readonly cap: number;
 
@@ -280,12 +285,32 @@ export class DeliveryLog {
     if (this.records.length >= this.cap) this.fold();
     const { records } = this;
     records.add(delivery);
-    const orders = this.orders;
-    if (orders !== null && delivery.createdAt >= this.warmupSeconds) {
-      const channel = delivery.flowIndex;
-      // The values as the records hold them.
-      const n = records.length - 1;
-      const stores = records.seriesStores();
+    if (this.orders !== null && records.length - this.trackedRecords >= ORDER_BATCH) this.trackOrders();
+  }
+
+  /** The series' orders of `records`, or null once records were folded into streams. */
+  recordedOrders(): RecordedSeriesOrders | null {
+    if (this.orders !== null) this.trackOrders();
+    return this.orders;
+  }
+
+  /**
+   * Adds the records not yet tracked to the series' orders, in delivery order (the same calls
+   * as one per delivery). Why in batches of ORDER_BATCH rather than in `add`: six tracker calls
+   * inlined into the delivery path of the models used up V8's inlining budget there (a run that
+   * kept no orders at all was 8% cheaper), while a loop over records just written runs from the
+   * cache.
+   */
+  private trackOrders(): void {
+    const orders = this.orders!;
+    const { records, warmupSeconds } = this;
+    const length = records.length;
+    const createdAt = records.store('createdAt');
+    const channels = records.flowIndexView();
+    const stores = records.seriesStores();
+    for (let n = this.trackedRecords; n < length; n++) {
+      if (createdAt[n] < warmupSeconds) continue;
+      const channel = channels[n];
       orders.latency.addAt(channel, stores.latency, n);
       orders.trans.addAt(channel, stores.trans, n);
       orders.prop.addAt(channel, stores.prop, n);
@@ -293,11 +318,7 @@ export class DeliveryLog {
       orders.proc.addAt(channel, stores.proc, n);
       orders.wait.addAt(channel, stores.wait, n);
     }
-  }
-
-  /** The series' orders of `records`, or null once records were folded into streams. */
-  recordedOrders(): RecordedSeriesOrders | null {
-    return this.orders;
+    this.trackedRecords = length;
   }
 
   /** Past the cap, the streams with every record folded in; null within it (use `records`). */
@@ -318,5 +339,6 @@ export class DeliveryLog {
     }
     this.streams.addBatch(records);
     records.clear();
+    this.trackedRecords = 0;
   }
 }
