@@ -119,7 +119,8 @@ export class DelayLane {
 
   /** Where the entry of `ticket` sits in the ring, or -1 when it has left. */
   private positionOf(ticket: number): number {
-    if (this.length === 0 || !Number.isInteger(ticket)) return -1;
+    // A ticket that is not an integer matches no entry below: no test for it is needed.
+    if (this.length === 0) return -1;
     const mask = this.tickets.length - 1;
     const head = this.head;
     const headTicket = this.tickets[head];
@@ -242,18 +243,6 @@ export class DelayLanes {
   /** The delay of lane `lane`; undefined when there is no such lane. */
   delayOf(lane: number): number | undefined {
     return this.delays[lane];
-  }
-
-  /** True when lane `lane` has a ring (else its events go through the heap). */
-  hasRing(lane: number): boolean {
-    return lane < this.rings.length;
-  }
-
-  /** Adds an event at `time` (now + the lane's delay) to lane `lane`, which has a ring; returns its ticket. */
-  push(lane: number, time: number, sequence: number, callback: LaneCallback, arg: unknown): number {
-    const ticket = this.rings[lane].push(time, sequence, callback, arg);
-    this.pending++;
-    return ticket;
   }
 
   /**

@@ -1,44 +1,34 @@
-/** What a slot holds, by slot (see EventQueue.slotStates). */
-const FREE = 0;
-const PENDING = 1;
-/** Cancelled, its heap entry not yet taken out: the slot stays taken until then. */
-const CANCELLED = 2;
-
 /**
- * A pending-event set ordered by (time, sequence): a binary heap over typed arrays, with lazy
- * deletion.
+ * A pending-event set ordered by (time, sequence): an indexed binary heap over typed arrays.
  *
  * Why this shape: one heap-allocated object per event and closures in the comparison are the
  * main costs of a JavaScript event kernel. Here an event lives in a numbered slot (recycled
  * through a free list); the heap keeps each entry's time and sequence inline, in heap order, next
  * to its slot number, so a sift compares neighbouring array cells instead of following a slot to
- * its keys. A cancelled event is only marked: its entry leaves the heap when it reaches the top,
- * or when cancelled entries outnumber pending ones and the heap is rebuilt without them, so
- * cancelled retransmission timers never pile up. An indexed heap (a position per slot, updated at
- * every level of every sift, for an O(log n) removal) paid a scattered write per level on every
- * event to make the rarer cancel cheaper.
+ * its keys; `positionOfSlot` lets `remove` take a cancelled event out in O(log n) at once, so
+ * cancelled retransmission timers never pile up.
  */
 export class EventQueue {
   private capacity: number;
-  // Heap order, one entry per pending or cancelled event. heapTimes has one cell more than the
-  // capacity: a sift-down writes +Infinity just past the last entry so it needs no bounds check
-  // on the right child (times are finite: the simulator rejects infinite ones).
+  // Heap order, one entry per pending event. heapTimes has one cell more than the capacity: a
+  // sift-down writes +Infinity just past the last entry so it needs no bounds check on the
+  // right child (times are finite: the simulator rejects infinite ones).
   private heapTimes: Float64Array;
   private heapSequences: Float64Array;
   private heapSlots: Int32Array;
-  private slotStates: Uint8Array;
+  // By slot: where the slot's event sits in the heap (>= 0); -1 when the slot holds no pending
+  // event.
+  private positionOfSlot: Int32Array;
   private freeSlots: Int32Array;
   private freeCount: number;
-  /** Entries in the heap, cancelled ones included. */
   private heapSize = 0;
-  private cancelledCount = 0;
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
     this.heapTimes = new Float64Array(this.capacity + 1);
     this.heapSequences = new Float64Array(this.capacity);
     this.heapSlots = new Int32Array(this.capacity);
-    this.slotStates = new Uint8Array(this.capacity);
+    this.positionOfSlot = new Int32Array(this.capacity).fill(-1);
     this.freeSlots = new Int32Array(this.capacity);
     for (let i = 0; i < this.capacity; i++) this.freeSlots[i] = this.capacity - 1 - i;
     this.freeCount = this.capacity;
@@ -46,7 +36,7 @@ export class EventQueue {
 
   /** Number of pending events. */
   get size(): number {
-    return this.heapSize - this.cancelledCount;
+    return this.heapSize;
   }
 
   /** Number of slots allocated (grows, never shrinks). */
@@ -58,14 +48,12 @@ export class EventQueue {
   push(time: number, sequence: number): number {
     if (this.freeCount === 0) this.grow();
     const slot = this.freeSlots[--this.freeCount];
-    this.slotStates[slot] = PENDING;
     this.siftUp(this.heapSize++, time, sequence, slot);
     return slot;
   }
 
   /** The slot of the earliest event, or -1 when empty. Does not remove it. */
   peekSlot(): number {
-    // The top entry is always pending: cancelled ones are taken out as they reach it.
     return this.heapSize === 0 ? -1 : this.heapSlots[0];
   }
 
@@ -74,14 +62,24 @@ export class EventQueue {
     return this.heapSize === 0 ? Number.POSITIVE_INFINITY : this.heapTimes[0];
   }
 
-  /** Sequence of the earliest event (Infinity when empty). */
-  peekSequence(): number {
-    return this.heapSize === 0 ? Number.POSITIVE_INFINITY : this.heapSequences[0];
+  /** Time of the event pending in `slot` (NaN when the slot holds none). */
+  timeOf(slot: number): number {
+    return this.isPending(slot) ? this.heapTimes[this.positionOfSlot[slot]] : Number.NaN;
+  }
+
+  /** Sequence of the event pending in `slot` (NaN when the slot holds none). */
+  sequenceOf(slot: number): number {
+    return this.isPending(slot) ? this.heapSequences[this.positionOfSlot[slot]] : Number.NaN;
   }
 
   /** True while `slot` holds a pending event. */
   isPending(slot: number): boolean {
-    return slot >= 0 && slot < this.capacity && this.slotStates[slot] === PENDING;
+    return slot >= 0 && slot < this.capacity && this.positionOfSlot[slot] >= 0;
+  }
+
+  /** Sequence of the earliest event (Infinity when empty). */
+  peekSequence(): number {
+    return this.heapSize === 0 ? Number.POSITIVE_INFINITY : this.heapSequences[0];
   }
 
   /** Removes and returns the earliest event's slot (-1 when empty); the slot is free again afterwards. */
@@ -90,64 +88,39 @@ export class EventQueue {
     if (this.heapSize === 0) return -1;
     const top = this.heapSlots[0];
     this.release(top);
-    this.removeTop();
-    if (this.cancelledCount !== 0) this.dropCancelledTop();
+    const last = --this.heapSize;
+    if (last > 0) {
+      this.siftDown(0, this.heapTimes[last], this.heapSequences[last], this.heapSlots[last]);
+    }
     return top;
   }
 
-  /** Cancels a pending event by slot. Returns false if the slot holds no pending event. */
+  /** Removes a pending event by slot. Returns false if the slot holds no pending event. */
   remove(slot: number): boolean {
     if (!this.isPending(slot)) return false;
-    this.slotStates[slot] = CANCELLED;
-    this.cancelledCount++;
-    if (this.heapSlots[0] === slot) this.dropCancelledTop();
-    // Amortised O(1): a rebuild costs O(n) and follows at least n/2 cancels.
-    else if (this.cancelledCount > 32 && this.cancelledCount > this.size) this.rebuildWithoutCancelled();
+    const position = this.positionOfSlot[slot];
+    this.release(slot);
+    const last = --this.heapSize;
+    if (position === last) return true;
+    // The last entry fills the hole: it may belong above it or below it.
+    const time = this.heapTimes[last];
+    const sequence = this.heapSequences[last];
+    const moved = this.heapSlots[last];
+    if (position > 0) {
+      const parent = (position - 1) >> 1;
+      const parentTime = this.heapTimes[parent];
+      if (time < parentTime || (time === parentTime && sequence < this.heapSequences[parent])) {
+        this.siftUp(position, time, sequence, moved);
+        return true;
+      }
+    }
+    this.siftDown(position, time, sequence, moved);
     return true;
   }
 
   private release(slot: number): void {
-    this.slotStates[slot] = FREE;
+    this.positionOfSlot[slot] = -1;
     this.freeSlots[this.freeCount++] = slot;
-  }
-
-  /** Takes the top entry out of the heap (its slot already dealt with). */
-  private removeTop(): void {
-    const last = --this.heapSize;
-    if (last > 0) this.siftDown(0, this.heapTimes[last], this.heapSequences[last], this.heapSlots[last]);
-  }
-
-  /** Takes cancelled entries off the top until a pending one (or nothing) is there. */
-  private dropCancelledTop(): void {
-    while (this.heapSize > 0 && this.slotStates[this.heapSlots[0]] === CANCELLED) {
-      this.release(this.heapSlots[0]);
-      this.cancelledCount--;
-      this.removeTop();
-    }
-  }
-
-  /** Keeps the pending entries only and restores heap order (Floyd's bottom-up heapify). */
-  private rebuildWithoutCancelled(): void {
-    const times = this.heapTimes;
-    const sequences = this.heapSequences;
-    const slots = this.heapSlots;
-    let kept = 0;
-    for (let i = 0; i < this.heapSize; i++) {
-      const slot = slots[i];
-      if (this.slotStates[slot] === CANCELLED) {
-        this.release(slot);
-        continue;
-      }
-      times[kept] = times[i];
-      sequences[kept] = sequences[i];
-      slots[kept] = slot;
-      kept++;
-    }
-    this.heapSize = kept;
-    this.cancelledCount = 0;
-    for (let hole = (kept >> 1) - 1; hole >= 0; hole--) {
-      this.siftDown(hole, times[hole], sequences[hole], slots[hole]);
-    }
   }
 
   /** Places (time, sequence, slot) at the hole `start` or above it. */
@@ -155,6 +128,7 @@ export class EventQueue {
     const times = this.heapTimes;
     const sequences = this.heapSequences;
     const slots = this.heapSlots;
+    const positions = this.positionOfSlot;
     let hole = start;
     while (hole > 0) {
       const parent = (hole - 1) >> 1;
@@ -162,12 +136,15 @@ export class EventQueue {
       if (parentTime < time || (parentTime === time && sequences[parent] < sequence)) break;
       times[hole] = parentTime;
       sequences[hole] = sequences[parent];
-      slots[hole] = slots[parent];
+      const parentSlot = slots[parent];
+      slots[hole] = parentSlot;
+      positions[parentSlot] = hole;
       hole = parent;
     }
     times[hole] = time;
     sequences[hole] = sequence;
     slots[hole] = slot;
+    positions[slot] = hole;
   }
 
   /**
@@ -183,6 +160,7 @@ export class EventQueue {
     const times = this.heapTimes;
     const sequences = this.heapSequences;
     const slots = this.heapSlots;
+    const positions = this.positionOfSlot;
     const size = this.heapSize;
     times[size] = Number.POSITIVE_INFINITY;
     let hole = start;
@@ -194,7 +172,9 @@ export class EventQueue {
       else child += +(sequences[child + 1] < sequences[child]);
       times[hole] = times[child];
       sequences[hole] = sequences[child];
-      slots[hole] = slots[child];
+      const childSlot = slots[child];
+      slots[hole] = childSlot;
+      positions[childSlot] = hole;
       hole = child;
       child = 2 * hole + 1;
     }
@@ -210,8 +190,8 @@ export class EventQueue {
     sequences.set(this.heapSequences);
     const slots = new Int32Array(capacity);
     slots.set(this.heapSlots);
-    const states = new Uint8Array(capacity);
-    states.set(this.slotStates);
+    const positions = new Int32Array(capacity).fill(-1);
+    positions.set(this.positionOfSlot);
     const freeSlots = new Int32Array(capacity);
     // Only called when no slot is free: the new slots are the whole free list.
     for (let i = 0; i < capacity - oldCapacity; i++) freeSlots[i] = capacity - 1 - i;
@@ -219,7 +199,7 @@ export class EventQueue {
     this.heapTimes = times;
     this.heapSequences = sequences;
     this.heapSlots = slots;
-    this.slotStates = states;
+    this.positionOfSlot = positions;
     this.freeSlots = freeSlots;
     this.capacity = capacity;
   }

@@ -18,12 +18,15 @@ export type EventHandle = number;
 export type LaneId = number;
 
 const SLOT_SPACE = 2 ** 25;
+// Decoding multiplies by these exact powers of two: a float division takes several times longer.
+const PER_SLOT_SPACE = 2 ** -25;
 // Generations wrap after 2^27 uses of one slot: a heap event's handle stays below 2^52.
 const GENERATION_MASK = 2 ** 27 - 1;
 /** Lane events' handles start here, above every heap event's. */
 const LANE_HANDLE_BASE = 2 ** 52;
 /** Lane numbers a lane handle can hold: those with rings. */
 const LANE_CODES = MAX_RING_LANES;
+const PER_LANE_CODES = 1 / LANE_CODES;
 
 /** Thrown when a model's handler throws: carries the simulated time and the event's label. */
 export class SimulationError extends Error {
@@ -147,19 +150,26 @@ export class Simulator {
    * @throws RangeError when `lane` is not a lane of this simulator.
    */
   scheduleInLane<A>(lane: LaneId, callback: EventCallback<A>, arg?: A): EventHandle {
-    const delaySeconds = this.lanes.delayOf(lane);
-    if (delaySeconds === undefined) throw new RangeError(`no delay lane ${lane} in this simulator`);
-    if (!this.lanes.hasRing(lane)) return this.insert(this.now + delaySeconds, callback, arg);
-    if (this.pendingEvents >= this.maxPendingEvents) throw pendingLimitError(this.maxPendingEvents, this.now);
-    const ticket = this.lanes.push(
-      lane,
-      this.now + delaySeconds,
+    const ring = this.lanes.rings[lane];
+    if (ring === undefined) return this.scheduleInHeapLane(lane, callback, arg);
+    // queue.size + lanes.pending >= maxPendingEvents, as heapEventLimit counts the lanes' events.
+    if (this.queue.size >= this.heapEventLimit) throw pendingLimitError(this.maxPendingEvents, this.now);
+    const ticket = ring.push(
+      this.now + ring.delaySeconds,
       this.nextSequence++,
       callback as EventCallback<never>,
       arg,
     );
+    this.lanes.pending++;
     this.heapEventLimit--;
     return LANE_HANDLE_BASE + ticket * LANE_CODES + lane;
+  }
+
+  /** `scheduleInLane` for a lane without a ring (or no lane at all), out of the ring path. */
+  private scheduleInHeapLane<A>(lane: LaneId, callback: EventCallback<A>, arg: A | undefined): EventHandle {
+    const delaySeconds = this.lanes.delayOf(lane);
+    if (delaySeconds === undefined) throw new RangeError(`no delay lane ${lane} in this simulator`);
+    return this.insert(this.now + delaySeconds, callback, arg);
   }
 
   /**
@@ -186,12 +196,12 @@ export class Simulator {
   cancel(handle: EventHandle): boolean {
     if (handle >= LANE_HANDLE_BASE) {
       const code = handle - LANE_HANDLE_BASE;
-      const ticket = Math.floor(code / LANE_CODES);
+      const ticket = Math.floor(code * PER_LANE_CODES);
       if (!this.lanes.cancel(code - ticket * LANE_CODES, ticket)) return false;
       this.heapEventLimit++;
       return true;
     }
-    const generation = Math.floor(handle / SLOT_SPACE);
+    const generation = Math.floor(handle * PER_SLOT_SPACE);
     const slot = handle - generation * SLOT_SPACE;
     // The generation test first: a handle of an event that ran fails it unless its slot was
     // reused 2^27 times since; remove then rejects slots holding no pending event.
@@ -205,10 +215,10 @@ export class Simulator {
   isPending(handle: EventHandle): boolean {
     if (handle >= LANE_HANDLE_BASE) {
       const code = handle - LANE_HANDLE_BASE;
-      const ticket = Math.floor(code / LANE_CODES);
+      const ticket = Math.floor(code * PER_LANE_CODES);
       return this.lanes.isPending(code - ticket * LANE_CODES, ticket);
     }
-    const generation = Math.floor(handle / SLOT_SPACE);
+    const generation = Math.floor(handle * PER_SLOT_SPACE);
     const slot = handle - generation * SLOT_SPACE;
     return this.generations[slot] === generation && this.queue.isPending(slot);
   }
@@ -332,8 +342,8 @@ export class Simulator {
   }
 
   private growGenerations(): void {
-    // Cancelled heap events keep their slots for a while, so slots can outnumber pending events:
-    // past 2^25 two handles would name one slot.
+    // Slots follow the pending heap events, which maxPendingEvents keeps within 2^25; past 2^25
+    // two handles would name one slot, so this stays a hard stop should that ever change.
     if (this.queue.allocatedSlots > SLOT_SPACE) throw pendingLimitError(SLOT_SPACE, this.now);
     const generations = new Int32Array(this.queue.allocatedSlots);
     generations.set(this.generations);

@@ -61,7 +61,11 @@ function replayAgainstModel(commands: readonly Command[]): void {
     }
     expect(queue.size).toBe(model.length);
     expect(queue.peekTime()).toBe(model.length === 0 ? Number.POSITIVE_INFINITY : model[0].time);
-    for (const event of model) expect(queue.isPending(event.slot)).toBe(true);
+    for (const event of model) {
+      expect(queue.isPending(event.slot)).toBe(true);
+      expect(queue.timeOf(event.slot)).toBe(event.time);
+      expect(queue.sequenceOf(event.slot)).toBe(event.sequence);
+    }
   }
   const drained: number[] = [];
   while (queue.size > 0) drained.push(queue.popSlot());
@@ -126,6 +130,7 @@ describe('EventQueue', () => {
     for (let sequence = 0; sequence < 1000; sequence++) slotOfSequence.push(queue.push(7, sequence));
     expect(queue.allocatedSlots).toBeGreaterThanOrEqual(1000);
     expect(queue.size).toBe(1000);
+    expect(queue.sequenceOf(slotOfSequence[999])).toBe(999);
     const popped: number[] = [];
     while (queue.size > 0) popped.push(queue.popSlot());
     expect(popped).toEqual(slotOfSequence);
@@ -172,44 +177,17 @@ describe('EventQueue', () => {
     expect(queue.popSlot()).toBe(-1);
   });
 
-  it('reports the time and sequence of the earliest pending event, past cancelled ones', () => {
+  it('reports the time and sequence of pending slots only', () => {
     const queue = new EventQueue();
     const early = queue.push(1.5, 7);
     const late = queue.push(2.5, 8);
-    expect([queue.peekTime(), queue.peekSequence()]).toEqual([1.5, 7]);
-    // A cancelled top leaves at once: the next pending event is on top.
-    expect(queue.remove(early)).toBe(true);
-    expect([queue.peekTime(), queue.peekSequence(), queue.peekSlot()]).toEqual([2.5, 8, late]);
-    expect(queue.isPending(early)).toBe(false);
+    expect([queue.timeOf(early), queue.sequenceOf(early)]).toEqual([1.5, 7]);
+    expect([queue.timeOf(late), queue.sequenceOf(late)]).toEqual([2.5, 8]);
     queue.popSlot();
-    expect([queue.peekTime(), queue.peekSequence(), queue.peekSlot()]).toEqual([
-      Number.POSITIVE_INFINITY,
-      Number.POSITIVE_INFINITY,
-      -1,
-    ]);
-  });
-
-  it('takes cancelled events out before they outnumber pending ones, so slots follow pending events', () => {
-    const queue = new EventQueue(16);
-    // A timer armed and cancelled over and over behind a pending event due first.
-    const first = queue.push(0, 0);
-    for (let sequence = 1; sequence <= 100_000; sequence++) {
-      const timer = queue.push(sequence, sequence);
-      expect(queue.remove(timer)).toBe(true);
-    }
-    expect(queue.size).toBe(1);
-    // Cancelled entries behind a pending top wait for a rebuild, at most 33 of them here.
-    expect(queue.allocatedSlots).toBe(64);
-    // Many pending events and a cancelled majority among them: the survivors keep their order.
-    const slots = Array.from({ length: 500 }, (_, i) => queue.push(1000 - i, 200_000 + i));
-    slots.forEach((slot, i) => {
-      if (i % 7 !== 0) expect(queue.remove(slot)).toBe(true);
-    });
-    expect(queue.size).toBe(1 + Math.ceil(500 / 7));
-    const popped: number[] = [];
-    while (queue.size > 0) popped.push(queue.popSlot());
-    const survivors = slots.filter((_, i) => i % 7 === 0).reverse();
-    expect(popped).toEqual([first, ...survivors]);
+    expect(queue.timeOf(early)).toBeNaN();
+    expect(queue.sequenceOf(early)).toBeNaN();
+    expect(queue.timeOf(-1)).toBeNaN();
+    expect(queue.timeOf(late)).toBe(2.5);
   });
 
   it('orders by time first, then by sequence', () => {
