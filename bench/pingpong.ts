@@ -8,12 +8,13 @@ import type { TransmitterSettings } from '../src/net/transmitter.js';
 import { PacketPool } from '../src/transport/packet-pool.js';
 import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
 
-const BANDWIDTH_BITS_PER_SECOND = 1e9;
-const PROPAGATION_SECONDS = 100e-6;
-const TIMEOUT_SECONDS = 1e-3;
-const ACK_BYTES = 64;
-const MIN_PING_BYTES = 64;
-const MAX_PING_BYTES = 1500;
+/** Issue 3's pingpong model, shared by the benchmarks that run it (bench/pingpong-kernel.ts). */
+export const BANDWIDTH_BITS_PER_SECOND = 1e9;
+export const PROPAGATION_SECONDS = 100e-6;
+export const TIMEOUT_SECONDS = 1e-3;
+export const ACK_BYTES = 64;
+export const MIN_PING_BYTES = 64;
+export const MAX_PING_BYTES = 1500;
 
 /** Each pair's pinger state in `pingerFigures`, at `pair * PINGER_FIGURES` plus these. */
 const PINGER_FIGURES = 4;

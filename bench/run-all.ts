@@ -66,6 +66,23 @@ const specs: Spec[] = [
     args: ['pingpong', '--count', `${n(2_000_000)}`, '--size', '10000', '--baseline', `${n(2_000_000)}`],
     target: { what: '>= 2e6 messages/s', met: (r) => r.rate >= 2e6 },
   },
+  // The pingpong events on the kernel alone (no link model: bench/pingpong-kernel.ts), each
+  // against the naive loop running them with as many pairs: how the kernels scale. No target of
+  // their own; the targets above are held to the run through the Network.
+  ...[100, 10_000].map(
+    (pairs): Spec => ({
+      bench: `pingpong-kernel-${pairs}-pairs`,
+      args: [
+        'pingpong-kernel',
+        '--count',
+        `${n(2_000_000)}`,
+        '--size',
+        `${pairs}`,
+        '--baseline',
+        `${n(500_000)}`,
+      ],
+    }),
+  ),
   {
     // The same pingpong model through the whole stack (scenario, transport, metrics): held to
     // the full-stack `scenario` target, as it runs what that benchmark runs.
@@ -160,7 +177,16 @@ specs.forEach((spec, index) => {
   console.log(`target ${spec.bench} ${spec.target.what}: ${spec.target.met(result) ? 'met' : 'NOT met'}`);
 });
 
-const peakOf = (bench: string) => measurements[specs.findIndex((spec) => spec.bench === bench)].result;
+const measuredOf = (bench: string) => measurements[specs.findIndex((spec) => spec.bench === bench)];
+const peakOf = (bench: string) => measuredOf(bench).result;
+{
+  const [few, many] = [measuredOf('pingpong-kernel-100-pairs'), measuredOf('pingpong-kernel-10000-pairs')];
+  const scaling = (of: (m: Measured) => number) => (of(many) / of(few)).toFixed(2);
+  console.log(
+    'kernel scaling, pingpong events from 100 to 10,000 pairs: msgsim ' +
+      `x${scaling((m) => m.result.rate)}, the naive heap x${scaling((m) => m.baseline!.rate)}`,
+  );
+}
 for (const run of memoryRuns) {
   const small = peakOf(run.small);
   const large = peakOf(run.large);

@@ -3,20 +3,24 @@ import { type BenchmarkResult, formatResult, parseBenchArguments } from './harne
 import { mm1 } from './mm1.js';
 import { pingpong } from './pingpong.js';
 import { pingpongFullStack } from './pingpong-full-stack.js';
+import { baselinePingpong, pingpongKernel } from './pingpong-kernel.js';
 import { LARGE_TOPOLOGY_MIN_NODES, LARGE_TOPOLOGY_ROUTERS, largeTopology, lossyFlows } from './scenario.js';
 
 /**
  * Runs one benchmark in this process, then (with --baseline N) the naive baseline loop on N
- * customers with as many stations as the benchmark has, so the ratio is measured in the same
- * process while the benchmark's peak RSS is read before the baseline runs. Prints the key=value
- * line, or with --json one JSON object { result, baseline } for run-all.
+ * customers with as many stations as the benchmark has (for pingpong-kernel: the naive loop on
+ * N pings and as many pairs), so the ratio is measured in the same process while the
+ * benchmark's peak RSS is read before the baseline runs. Prints the key=value line, or with
+ * --json one JSON object { result, baseline } for run-all.
  * Usage: node dist/bench/run-one.js NAME [--count N] [--size K] [--baseline N] [--json]
- * (--size: stations for mm1 and baseline, pairs for pingpong and pingpong-full-stack, flows for
- * lossy-flows, nodes for large-topology; --count: customers or messages in all.)
+ * (--size: stations for mm1 and baseline, pairs for the pingpong ones, flows for lossy-flows,
+ * nodes for large-topology; --count: customers or messages in all.)
  */
 const benchmarks: Record<string, (count: number, size: number) => BenchmarkResult> = {
   mm1: (count, size) => mm1(count, size),
   pingpong: (count, size) => pingpong(size, count),
+  'pingpong-kernel': (count, size) => pingpongKernel(size, count),
+  'baseline-pingpong': (count, size) => baselinePingpong(size, count),
   'pingpong-full-stack': (count, size) => pingpongFullStack(size, count),
   'lossy-flows': (count, size) => lossyFlows(size, count),
   'large-topology': (count, size) => largeTopology(size, count),
@@ -44,8 +48,10 @@ if (name === 'large-topology' && size < LARGE_TOPOLOGY_MIN_NODES) {
 }
 const result = benchmarks[name](options.numbers.count!, size);
 const baselineCount = options.numbers.baseline ?? 0;
-// Only the M/M/1 benchmarks have stations; the others compare to the one-station loop.
-const baseline =
-  baselineCount >= 1 ? baselineMm1(Math.round(baselineCount), name === 'mm1' ? size : 1) : undefined;
+// The kernel-only pingpong compares to the naive loop on the same model and pairs; the M/M/1
+// benchmarks to the naive M/M/1 with as many stations; the others to the one-station loop.
+const runBaseline = (count: number): BenchmarkResult =>
+  name === 'pingpong-kernel' ? baselinePingpong(size, count) : baselineMm1(count, name === 'mm1' ? size : 1);
+const baseline = baselineCount >= 1 ? runBaseline(Math.round(baselineCount)) : undefined;
 if (options.flags.has('json')) console.log(JSON.stringify({ result, baseline }));
 else console.log(formatResult(result, baseline?.rate));

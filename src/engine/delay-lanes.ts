@@ -1,24 +1,55 @@
-import type { EventQueue } from './event-queue.js';
+/** A lane event's handler, as the simulator stores it (the argument's type is the caller's). */
+type LaneCallback = ((arg: never) => void) | undefined;
+
+/**
+ * Tickets a lane hands out, at most: a lane event's handle is 2^52 + 8 · ticket + lane, which
+ * must stay below 2^53, an exact integer (2^49 events is years of simulation at 10^7 events/s).
+ */
+const MAX_TICKETS = 2 ** 49;
+
+/**
+ * Cancelled entries a lane lets wait behind its head, at least, before sweeping them out: sweeps
+ * move entries, after which a cancel finds its entry by binary search instead of at once.
+ */
+const SWEEP_AT_LEAST = 1024;
 
 /**
  * The events of one constant delay d, in the order they were scheduled: each runs at its
  * scheduling time + d, and scheduling times never decrease, so (time, sequence) only grows from
- * head to tail. A ring of (time, sequence, slot) is then a priority queue with O(1) insert and
- * pop, where the heap pays O(log n) with cache misses once thousands of timers and packets are
- * pending. A cancelled entry stays in the ring (its slot taken, not pending) until it reaches the
- * head, which is always a pending event.
+ * head to tail. A ring of entries is then a priority queue with O(1) insert and pop, where the
+ * heap pays O(log n) with cache misses once thousands of timers and packets are pending.
+ *
+ * Why entries carry their handler and argument, named by a ticket: an entry is written once at
+ * the tail and read once at the head, both places the loop has just touched, whereas a slot of
+ * the simulator's own (its handler, argument and generation in arrays indexed by slot) is
+ * scattered memory once thousands of events wait. Tickets count the entries pushed, so a handle
+ * names one entry for ever: an entry that ran or was cancelled is never confused with a later
+ * one. A cancelled entry (handler cleared) stays in the ring until it reaches the head, which is
+ * always a pending event, or until too many wait behind the head and a sweep drops them.
  */
-class DelayLane {
+export class DelayLane {
   private times = new Float64Array(16);
   private sequences = new Float64Array(16);
-  private slots = new Int32Array(16);
+  private tickets = new Float64Array(16);
+  private callbacks: LaneCallback[] = new Array<LaneCallback>(16).fill(undefined);
+  private args: unknown[] = new Array<unknown>(16).fill(undefined);
   private head = 0;
   /** Entries in the ring, pending or cancelled. */
   private length = 0;
+  private nextTicket = 0;
   /** Pending entries. */
   pending = 0;
 
-  constructor(readonly delaySeconds: number) {}
+  /** @param sweepAtLeast see SWEEP_AT_LEAST (tests lower it to reach sweeps with few events). */
+  constructor(
+    readonly delaySeconds: number,
+    private readonly sweepAtLeast = SWEEP_AT_LEAST,
+  ) {}
+
+  /** Entries held, pending and cancelled: the lane's memory follows this. */
+  get entries(): number {
+    return this.length;
+  }
 
   /** Time of the head (pending) event; only while `pending > 0`. */
   headTime(): number {
@@ -29,82 +60,151 @@ class DelayLane {
     return this.sequences[this.head];
   }
 
-  headSlot(): number {
-    return this.slots[this.head];
+  headCallback(): LaneCallback {
+    return this.callbacks[this.head];
   }
 
-  push(time: number, sequence: number, slot: number): void {
-    if (this.length === this.slots.length) this.grow();
-    const at = (this.head + this.length) & (this.slots.length - 1);
+  headArg(): unknown {
+    return this.args[this.head];
+  }
+
+  /** Adds an event due at `time`; returns its ticket. */
+  push(time: number, sequence: number, callback: LaneCallback, arg: unknown): number {
+    if (this.length === this.tickets.length) this.grow();
+    const ticket = this.nextTicket++;
+    if (ticket >= MAX_TICKETS)
+      throw new RangeError(`a delay lane ran out of tickets after ${MAX_TICKETS} events`);
+    const at = (this.head + this.length) & (this.tickets.length - 1);
     this.times[at] = time;
     this.sequences[at] = sequence;
-    this.slots[at] = slot;
+    this.tickets[at] = ticket;
+    this.callbacks[at] = callback;
+    this.args[at] = arg;
     this.length++;
     this.pending++;
+    return ticket;
   }
 
-  /** Removes the head (pending) event and returns its slot, still held. */
-  shift(): number {
-    const slot = this.slots[this.head];
-    this.head = (this.head + 1) & (this.slots.length - 1);
+  /** Removes the head (pending) event, which the caller has read, and any cancelled ones after it. */
+  shift(): void {
+    const head = this.head;
+    this.callbacks[head] = undefined;
+    this.args[head] = undefined;
+    this.head = (head + 1) & (this.tickets.length - 1);
     this.length--;
     this.pending--;
-    return slot;
+    if (this.length > this.pending) this.dropCancelledHead();
   }
 
-  /** Counts one entry cancelled; frees the cancelled entries now at the head (the head stays pending). */
-  cancelled(queue: EventQueue, holder: number): void {
+  /** Cancels the pending entry of `ticket`; false when it ran, was cancelled or never existed. */
+  cancel(ticket: number): boolean {
+    const at = this.positionOf(ticket);
+    if (at < 0 || this.callbacks[at] === undefined) return false;
+    this.callbacks[at] = undefined;
+    this.args[at] = undefined;
     this.pending--;
-    this.dropCancelledHead(queue, holder);
+    if (at === this.head) this.dropCancelledHead();
     // Entries cancelled behind a pending head (a timer armed before them still runs) wait for
-    // the head to pass; more of them than pending events would keep memory from following the
-    // number of pending events, so they are swept out then (amortised O(1) per cancel).
-    if (this.length - this.pending > Math.max(64, this.pending)) this.sweep(queue, holder);
+    // the head to pass; many more of them than pending events would keep memory from following
+    // the number of pending events, so they are swept out then (amortised O(1) per cancel).
+    else if (this.length - this.pending > Math.max(this.sweepAtLeast, 2 * this.pending)) this.sweep();
+    return true;
+  }
+
+  /** True while the entry of `ticket` is pending. */
+  isPending(ticket: number): boolean {
+    const at = this.positionOf(ticket);
+    return at >= 0 && this.callbacks[at] !== undefined;
+  }
+
+  /** Where the entry of `ticket` sits in the ring, or -1 when it has left. */
+  private positionOf(ticket: number): number {
+    // A ticket that is not an integer matches no entry below: no test for it is needed.
+    if (this.length === 0) return -1;
+    const mask = this.tickets.length - 1;
+    const head = this.head;
+    const headTicket = this.tickets[head];
+    const tail = (head + this.length - 1) & mask;
+    const tailTicket = this.tickets[tail];
+    if (ticket < headTicket || ticket > tailTicket) return -1;
+    // Entries pushed since the last sweep sit at their distance in tickets from the tail, and
+    // those before a sweep's first gap at theirs from the head: the common cases are O(1).
+    const fromTail = tailTicket - ticket;
+    if (fromTail < this.length) {
+      const at = (tail - fromTail) & mask;
+      if (this.tickets[at] === ticket) return at;
+    }
+    const fromHead = ticket - headTicket;
+    if (fromHead < this.length) {
+      const at = (head + fromHead) & mask;
+      if (this.tickets[at] === ticket) return at;
+    }
+    // Between two gaps a sweep left: tickets grow from head to tail.
+    let low = 0;
+    let high = this.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = (head + middle) & mask;
+      const found = this.tickets[at];
+      if (found === ticket) return at;
+      if (found < ticket) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
   }
 
   /** Frees cancelled entries at the head, so the head is pending or the lane empty. */
-  dropCancelledHead(queue: EventQueue, holder: number): void {
-    const mask = this.slots.length - 1;
-    while (this.length > this.pending && queue.holderOf(this.slots[this.head]) !== holder) {
-      queue.freeSlot(this.slots[this.head]);
+  private dropCancelledHead(): void {
+    const mask = this.tickets.length - 1;
+    while (this.length > this.pending && this.callbacks[this.head] === undefined) {
       this.head = (this.head + 1) & mask;
       this.length--;
     }
   }
 
-  private sweep(queue: EventQueue, holder: number): void {
-    const mask = this.slots.length - 1;
+  private sweep(): void {
+    const mask = this.tickets.length - 1;
     let kept = 0;
     for (let i = 0; i < this.length; i++) {
       const from = (this.head + i) & mask;
-      const slot = this.slots[from];
-      if (queue.holderOf(slot) !== holder) {
-        queue.freeSlot(slot);
-        continue;
-      }
+      const callback = this.callbacks[from];
+      if (callback === undefined) continue;
       const to = (this.head + kept++) & mask;
       this.times[to] = this.times[from];
       this.sequences[to] = this.sequences[from];
-      this.slots[to] = slot;
+      this.tickets[to] = this.tickets[from];
+      this.callbacks[to] = callback;
+      this.args[to] = this.args[from];
+    }
+    for (let i = kept; i < this.length; i++) {
+      const at = (this.head + i) & mask;
+      this.callbacks[at] = undefined;
+      this.args[at] = undefined;
     }
     this.length = kept;
   }
 
   private grow(): void {
-    const capacity = this.slots.length * 2;
-    const mask = this.slots.length - 1;
+    const capacity = this.tickets.length * 2;
+    const mask = this.tickets.length - 1;
     const times = new Float64Array(capacity);
     const sequences = new Float64Array(capacity);
-    const slots = new Int32Array(capacity);
+    const tickets = new Float64Array(capacity);
+    const callbacks = new Array<LaneCallback>(capacity).fill(undefined);
+    const args = new Array<unknown>(capacity).fill(undefined);
     for (let i = 0; i < this.length; i++) {
       const from = (this.head + i) & mask;
       times[i] = this.times[from];
       sequences[i] = this.sequences[from];
-      slots[i] = this.slots[from];
+      tickets[i] = this.tickets[from];
+      callbacks[i] = this.callbacks[from];
+      args[i] = this.args[from];
     }
     this.times = times;
     this.sequences = sequences;
-    this.slots = slots;
+    this.tickets = tickets;
+    this.callbacks = callbacks;
+    this.args = args;
     this.head = 0;
   }
 }
@@ -118,18 +218,15 @@ export const MAX_RING_LANES = 8;
 
 /**
  * The simulator's delay lanes, one per distinct delay asked for, numbered from 0 in the order
- * they were asked for; the first MAX_RING_LANES have rings. Their events take slots from the
- * simulator's EventQueue (held by the lane's number), so one EventHandle space names heap and
- * lane events alike.
+ * they were asked for; the first MAX_RING_LANES have rings.
  */
 export class DelayLanes {
   /** Pending events in all rings. */
   pending = 0;
-  private readonly lanes: DelayLane[] = [];
+  /** The rings, by lane number. */
+  readonly rings: DelayLane[] = [];
   private readonly delays: number[] = [];
   private readonly laneOfDelay = new Map<number, number>();
-
-  constructor(private readonly queue: EventQueue) {}
 
   /** The number of the lane of `delaySeconds` (finite, >= 0), made on first use. */
   laneFor(delaySeconds: number): number {
@@ -137,7 +234,7 @@ export class DelayLanes {
     if (lane === undefined) {
       lane = this.delays.length;
       this.delays.push(delaySeconds);
-      if (lane < MAX_RING_LANES) this.lanes.push(new DelayLane(delaySeconds));
+      if (lane < MAX_RING_LANES) this.rings.push(new DelayLane(delaySeconds));
       this.laneOfDelay.set(delaySeconds, lane);
     }
     return lane;
@@ -148,19 +245,6 @@ export class DelayLanes {
     return this.delays[lane];
   }
 
-  /** True when lane `lane` has a ring (else its events go through the heap). */
-  hasRing(lane: number): boolean {
-    return lane < this.lanes.length;
-  }
-
-  /** Adds an event at `time` (now + the lane's delay) to lane `lane`, which has a ring; returns its slot. */
-  push(lane: number, time: number, sequence: number): number {
-    const slot = this.queue.holdSlot(lane);
-    this.lanes[lane].push(time, sequence, slot);
-    this.pending++;
-    return slot;
-  }
-
   /**
    * The lane whose head event comes before (time, sequence) (the heap's earliest event), or -1.
    * Ties of time go by sequence, as in the heap: the order is the one a single heap would give.
@@ -169,46 +253,37 @@ export class DelayLanes {
     let first = -1;
     let firstTime = time;
     let firstSequence = sequence;
-    const lanes = this.lanes;
-    for (let i = 0; i < lanes.length; i++) {
-      const lane = lanes[i];
-      if (lane.pending === 0) continue;
-      const headTime = lane.headTime();
-      if (headTime < firstTime || (headTime === firstTime && lane.headSequence() < firstSequence)) {
+    const rings = this.rings;
+    for (let i = 0; i < rings.length; i++) {
+      const ring = rings[i];
+      if (ring.pending === 0) continue;
+      const headTime = ring.headTime();
+      if (headTime < firstTime || (headTime === firstTime && ring.headSequence() < firstSequence)) {
         first = i;
         firstTime = headTime;
-        firstSequence = lane.headSequence();
+        firstSequence = ring.headSequence();
       }
     }
     return first;
   }
 
-  headTime(lane: number): number {
-    return this.lanes[lane].headTime();
-  }
-
-  /** Removes the head event of lane `lane` and returns its slot, free again. */
-  shift(lane: number): number {
-    const entries = this.lanes[lane];
-    const slot = entries.shift();
-    this.queue.freeSlot(slot);
-    entries.dropCancelledHead(this.queue, lane);
+  /** Removes the head event of lane `lane` (read it first through `rings`). */
+  shift(lane: number): void {
+    this.rings[lane].shift();
     this.pending--;
-    return slot;
   }
 
-  /** Cancels the pending event in `slot`; false when it is not a pending lane event. */
-  cancel(slot: number): boolean {
-    const lane = this.queue.holderOf(slot);
-    if (lane < 0) return false;
-    this.queue.cancelHeld(slot);
-    this.lanes[lane].cancelled(this.queue, lane);
+  /** Cancels the pending event of `ticket` in lane `lane`; false when it is not pending. */
+  cancel(lane: number, ticket: number): boolean {
+    const ring = this.rings[lane];
+    if (ring === undefined || !ring.cancel(ticket)) return false;
     this.pending--;
     return true;
   }
 
-  /** True while `slot` holds a pending lane event. */
-  isPending(slot: number): boolean {
-    return this.queue.holderOf(slot) >= 0;
+  /** True while the event of `ticket` in lane `lane` is pending. */
+  isPending(lane: number, ticket: number): boolean {
+    const ring = this.rings[lane];
+    return ring?.isPending(ticket) === true;
   }
 }

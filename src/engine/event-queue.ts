@@ -17,7 +17,7 @@ export class EventQueue {
   private heapSequences: Float64Array;
   private heapSlots: Int32Array;
   // By slot: where the slot's event sits in the heap (>= 0); -1 when the slot holds no pending
-  // event; -2 - holder for an event kept outside the heap by `holder` (a delay lane).
+  // event.
   private positionOfSlot: Int32Array;
   private freeSlots: Int32Array;
   private freeCount: number;
@@ -80,33 +80,6 @@ export class EventQueue {
   /** Sequence of the earliest event (Infinity when empty). */
   peekSequence(): number {
     return this.heapSize === 0 ? Number.POSITIVE_INFINITY : this.heapSequences[0];
-  }
-
-  /**
-   * Takes a free slot for an event that `holder` (a small non-negative number) keeps outside the
-   * heap: the slot counts as held until `freeSlot`, so handles of heap and held events share one
-   * slot space. Not counted in `size`.
-   */
-  holdSlot(holder: number): number {
-    if (this.freeCount === 0) this.grow();
-    const slot = this.freeSlots[--this.freeCount];
-    this.positionOfSlot[slot] = -2 - holder;
-    return slot;
-  }
-
-  /** The holder of the pending held event in `slot`; negative when it is in the heap, cancelled or free. */
-  holderOf(slot: number): number {
-    return slot >= 0 && slot < this.capacity ? -2 - this.positionOfSlot[slot] : -1;
-  }
-
-  /** Marks the held event in `slot` cancelled: no longer pending, but the slot stays taken until `freeSlot`. */
-  cancelHeld(slot: number): void {
-    this.positionOfSlot[slot] = -1;
-  }
-
-  /** Returns a held slot (pending or cancelled) to the free list. */
-  freeSlot(slot: number): void {
-    this.release(slot);
   }
 
   /** Removes and returns the earliest event's slot (-1 when empty); the slot is free again afterwards. */

@@ -1,13 +1,14 @@
-import { DelayLanes } from './delay-lanes.js';
+import { DelayLanes, MAX_RING_LANES } from './delay-lanes.js';
 import { EventQueue } from './event-queue.js';
 
 /** A function run when its event fires; `arg` is the value given to `schedule`. */
 export type EventCallback<A = unknown> = (arg: A) => void;
 
 /**
- * Opaque number naming one scheduled event, for `cancel`: `slot + 2^25 * generation`, where the
- * generation counts the uses of the event's slot, so cancelling an event that already ran (or
- * was cancelled) is a no-op even once its slot holds a newer event. Never negative.
+ * Opaque number naming one scheduled event, for `cancel`; never negative. A heap event's is
+ * `slot + 2^25 * generation`, where the generation counts the uses of the event's slot, so
+ * cancelling an event that already ran (or was cancelled) is a no-op even once its slot holds a
+ * newer event. A lane event's is `2^52 + 8 * ticket + lane`: tickets are never reused.
  */
 export type EventHandle = number;
 
@@ -17,8 +18,15 @@ export type EventHandle = number;
 export type LaneId = number;
 
 const SLOT_SPACE = 2 ** 25;
-// Generations wrap after 2^27 uses of one slot: a handle stays below 2^52, an exact integer.
+// Decoding multiplies by these exact powers of two: a float division takes several times longer.
+const PER_SLOT_SPACE = 2 ** -25;
+// Generations wrap after 2^27 uses of one slot: a heap event's handle stays below 2^52.
 const GENERATION_MASK = 2 ** 27 - 1;
+/** Lane events' handles start here, above every heap event's. */
+const LANE_HANDLE_BASE = 2 ** 52;
+/** Lane numbers a lane handle can hold: those with rings. */
+const LANE_CODES = MAX_RING_LANES;
+const PER_LANE_CODES = 1 / LANE_CODES;
 
 /** Thrown when a model's handler throws: carries the simulated time and the event's label. */
 export class SimulationError extends Error {
@@ -111,7 +119,7 @@ export class Simulator {
       throw new RangeError(`maxPendingEvents must be at most 2^25, got ${this.maxPendingEvents}`);
     }
     this.queue = new EventQueue(1024);
-    this.lanes = new DelayLanes(this.queue);
+    this.lanes = new DelayLanes();
   }
 
   /** Number of events waiting to run (cancelled ones not counted). */
@@ -142,13 +150,26 @@ export class Simulator {
    * @throws RangeError when `lane` is not a lane of this simulator.
    */
   scheduleInLane<A>(lane: LaneId, callback: EventCallback<A>, arg?: A): EventHandle {
+    const ring = this.lanes.rings[lane];
+    if (ring === undefined) return this.scheduleInHeapLane(lane, callback, arg);
+    // queue.size + lanes.pending >= maxPendingEvents, as heapEventLimit counts the lanes' events.
+    if (this.queue.size >= this.heapEventLimit) throw pendingLimitError(this.maxPendingEvents, this.now);
+    const ticket = ring.push(
+      this.now + ring.delaySeconds,
+      this.nextSequence++,
+      callback as EventCallback<never>,
+      arg,
+    );
+    this.lanes.pending++;
+    this.heapEventLimit--;
+    return LANE_HANDLE_BASE + ticket * LANE_CODES + lane;
+  }
+
+  /** `scheduleInLane` for a lane without a ring (or no lane at all), out of the ring path. */
+  private scheduleInHeapLane<A>(lane: LaneId, callback: EventCallback<A>, arg: A | undefined): EventHandle {
     const delaySeconds = this.lanes.delayOf(lane);
     if (delaySeconds === undefined) throw new RangeError(`no delay lane ${lane} in this simulator`);
-    if (!this.lanes.hasRing(lane)) return this.insert(this.now + delaySeconds, callback, arg);
-    if (this.pendingEvents >= this.maxPendingEvents) throw pendingLimitError(this.maxPendingEvents, this.now);
-    const slot = this.lanes.push(lane, this.now + delaySeconds, this.nextSequence++);
-    this.heapEventLimit--;
-    return this.bind(slot, callback, arg);
+    return this.insert(this.now + delaySeconds, callback, arg);
   }
 
   /**
@@ -173,15 +194,18 @@ export class Simulator {
 
   /** Cancels a pending event; returns false if it already ran or was cancelled. */
   cancel(handle: EventHandle): boolean {
-    const generation = Math.floor(handle / SLOT_SPACE);
+    if (handle >= LANE_HANDLE_BASE) {
+      const code = handle - LANE_HANDLE_BASE;
+      const ticket = Math.floor(code * PER_LANE_CODES);
+      if (!this.lanes.cancel(code - ticket * LANE_CODES, ticket)) return false;
+      this.heapEventLimit++;
+      return true;
+    }
+    const generation = Math.floor(handle * PER_SLOT_SPACE);
     const slot = handle - generation * SLOT_SPACE;
     // The generation test first: a handle of an event that ran fails it unless its slot was
     // reused 2^27 times since; remove then rejects slots holding no pending event.
-    if (this.generations[slot] !== generation) return false;
-    if (!this.queue.remove(slot)) {
-      if (!this.lanes.cancel(slot)) return false;
-      this.heapEventLimit++;
-    }
+    if (this.generations[slot] !== generation || !this.queue.remove(slot)) return false;
     this.callbacks[slot] = undefined;
     this.args[slot] = undefined;
     return true;
@@ -189,11 +213,14 @@ export class Simulator {
 
   /** True while the event named by `handle` is still pending. */
   isPending(handle: EventHandle): boolean {
-    const generation = Math.floor(handle / SLOT_SPACE);
+    if (handle >= LANE_HANDLE_BASE) {
+      const code = handle - LANE_HANDLE_BASE;
+      const ticket = Math.floor(code * PER_LANE_CODES);
+      return this.lanes.isPending(code - ticket * LANE_CODES, ticket);
+    }
+    const generation = Math.floor(handle * PER_SLOT_SPACE);
     const slot = handle - generation * SLOT_SPACE;
-    return (
-      this.generations[slot] === generation && (this.queue.isPending(slot) || this.lanes.isPending(slot))
-    );
+    return this.generations[slot] === generation && this.queue.isPending(slot);
   }
 
   /** Asks the running loop to return after the current event. */
@@ -236,7 +263,7 @@ export class Simulator {
         let lane = -1;
         if (lanes.pending !== 0) {
           lane = lanes.firstBefore(time, queue.peekSequence());
-          if (lane >= 0) time = lanes.headTime(lane);
+          if (lane >= 0) time = lanes.rings[lane].headTime();
         } else if (queue.size === 0) {
           if (until !== Number.POSITIVE_INFINITY) this.now = until;
           return 'empty';
@@ -245,17 +272,20 @@ export class Simulator {
           this.now = until;
           return 'until';
         }
-        let slot: number;
+        let arg: unknown;
         if (lane < 0) {
-          slot = queue.popSlot();
+          const slot = queue.popSlot();
+          callback = this.callbacks[slot] as EventCallback<unknown>;
+          arg = this.args[slot];
+          this.callbacks[slot] = undefined;
+          this.args[slot] = undefined;
         } else {
-          slot = lanes.shift(lane);
+          const ring = lanes.rings[lane];
+          callback = ring.headCallback() as EventCallback<unknown>;
+          arg = ring.headArg();
+          lanes.shift(lane);
           this.heapEventLimit++;
         }
-        callback = this.callbacks[slot] as EventCallback<unknown>;
-        const arg = this.args[slot];
-        this.callbacks[slot] = undefined;
-        this.args[slot] = undefined;
         this.now = time;
         callback(arg);
         if (++this.executedEvents >= nextCheck) {
@@ -312,8 +342,8 @@ export class Simulator {
   }
 
   private growGenerations(): void {
-    // Cancelled lane events keep their slots for a while, so slots can outnumber pending events:
-    // past 2^25 two handles would name one slot.
+    // Slots follow the pending heap events, which maxPendingEvents keeps within 2^25; past 2^25
+    // two handles would name one slot, so this stays a hard stop should that ever change.
     if (this.queue.allocatedSlots > SLOT_SPACE) throw pendingLimitError(SLOT_SPACE, this.now);
     const generations = new Int32Array(this.queue.allocatedSlots);
     generations.set(this.generations);

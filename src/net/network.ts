@@ -59,6 +59,8 @@ export class Network {
   readonly transmitters: Transmitter[];
   /** Their doubles, which a packet's arrival reads without loading the Transmitter. */
   private readonly figures: TransmitterFigures;
+  /** By transmitter: the pending end-of-transmission event of its current packet. */
+  private readonly endEvents: Float64Array;
   private readonly routes: RoutingTable;
   /** Routes over what is up now (dynamic routing), or null for static routes only. */
   private readonly liveRoutes: RoutingTable | null;
@@ -101,6 +103,7 @@ export class Network {
     private readonly probe: NetworkProbe,
   ) {
     const figures = new TransmitterFigures(topology.transmitters.length);
+    this.endEvents = new Float64Array(topology.transmitters.length);
     this.figures = figures;
     this.transmitters = topology.transmitters.map(
       (settings, index) =>
@@ -157,7 +160,7 @@ export class Network {
     for (const index of this.outgoing[node]) {
       const transmitter = this.transmitters[index];
       if (transmitter.current) {
-        this.simulator.cancel(transmitter.endEvent);
+        this.simulator.cancel(this.endEvents[index]);
         const packet = transmitter.current;
         transmitter.current = null;
         this.fail(packet, LOST_NODE_DOWN, index);
@@ -187,7 +190,7 @@ export class Network {
       if (!transmitter.up) continue;
       transmitter.up = false;
       if (transmitter.current) {
-        this.simulator.cancel(transmitter.endEvent);
+        this.simulator.cancel(this.endEvents[index]);
         const packet = transmitter.current;
         transmitter.current = null;
         this.fail(packet, LOST_LINK_DOWN, index);
@@ -314,7 +317,7 @@ export class Network {
     transmitter.current = packet;
     transmitter.currentStart = now;
     transmitter.currentSeconds = seconds;
-    transmitter.endEvent = this.simulator.schedule(seconds, this.onTransmissionEnd, transmitter);
+    this.endEvents[transmitter.index] = this.simulator.schedule(seconds, this.onTransmissionEnd, transmitter);
   }
 
   private finishTransmission(transmitter: Transmitter): void {

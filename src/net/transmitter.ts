@@ -1,6 +1,5 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream } from '../engine/random.js';
-import type { EventHandle } from '../engine/simulator.js';
 import type { LossProcess } from './loss/loss-model.js';
 import type { Packet } from './packet.js';
 
@@ -86,8 +85,6 @@ export class Transmitter {
    * else -1 (set by the Network, which owns the simulator).
    */
   propagationLane = -1;
-  /** Pending end-of-transmission event of `current`. */
-  endEvent: EventHandle = -1;
   /**
    * Packets put on the wire so far. Packets arrive in the order they left (jitter never
    * reorders), so the k-th arrival is the k-th departure, and a cut loses every departure

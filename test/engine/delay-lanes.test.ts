@@ -68,7 +68,7 @@ describe('Simulator: delay lanes, small cases', () => {
     expect(handles.some((handle) => sim.isPending(handle) || sim.cancel(handle))).toBe(false);
   });
 
-  it('cancels a lane event from a handler, and a stale handle never cancels its slot’s new event', () => {
+  it('cancels a lane event from a handler, and a stale handle never cancels a later event', () => {
     const { sim, log, note } = story();
     const lane = sim.lane(1);
     const timer = sim.scheduleInLane(lane, note('timeout'));
@@ -78,7 +78,7 @@ describe('Simulator: delay lanes, small cases', () => {
     });
     sim.run();
     expect(log).toEqual(['1.5:rearmed']);
-    // The cancelled head's slot is free again: a new event may take it under a new handle.
+    // A new event in the same lane has a handle of its own: the old one still names nothing.
     const fresh = sim.scheduleInLane(lane, note('fresh'));
     expect(sim.cancel(timer)).toBe(false);
     expect(sim.isPending(fresh)).toBe(true);
@@ -92,19 +92,19 @@ describe('Simulator: delay lanes, small cases', () => {
     sim.scheduleInLane(lane, note('head'));
     // A heap event due at the same instant, scheduled before those behind: swept entries keep their sequences.
     sim.schedule(10, note('heap'));
-    const behind = Array.from({ length: 300 }, (_, i) => sim.scheduleInLane(lane, note(`b${i}`)));
-    // Cancel all but every 50th: past 64 cancelled entries behind the head, the lane sweeps them.
+    const behind = Array.from({ length: 3000 }, (_, i) => sim.scheduleInLane(lane, note(`b${i}`)));
+    // Cancel all but every 500th: past 1024 cancelled entries behind the head, the lane sweeps them.
     behind.forEach((handle, i) => {
-      if (i % 50 !== 49) expect(sim.cancel(handle)).toBe(true);
+      if (i % 500 !== 499) expect(sim.cancel(handle)).toBe(true);
     });
     expect(sim.pendingEvents).toBe(2 + 6);
     behind.forEach((handle, i) => {
-      expect(sim.isPending(handle)).toBe(i % 50 === 49);
+      expect(sim.isPending(handle)).toBe(i % 500 === 499);
     });
-    // Swept slots are reused; their old handles still name nothing.
+    // After the sweep, old handles still name nothing, and new events get handles of their own.
     const later = Array.from({ length: 300 }, (_, i) => sim.scheduleInLane(lane, note(`c${i}`)));
     behind.forEach((handle, i) => {
-      if (i % 50 !== 49) expect(sim.cancel(handle)).toBe(false);
+      if (i % 500 !== 499) expect(sim.cancel(handle)).toBe(false);
     });
     expect(sim.pendingEvents).toBe(308);
     for (const handle of later.slice(1)) sim.cancel(handle);
@@ -112,12 +112,12 @@ describe('Simulator: delay lanes, small cases', () => {
     expect(log).toEqual([
       '10:head',
       '10:heap',
-      '10:b49',
-      '10:b99',
-      '10:b149',
-      '10:b199',
-      '10:b249',
-      '10:b299',
+      '10:b499',
+      '10:b999',
+      '10:b1499',
+      '10:b1999',
+      '10:b2499',
+      '10:b2999',
       '10:c0',
     ]);
   });

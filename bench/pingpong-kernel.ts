@@ -1,0 +1,177 @@
+import seedrandom from 'seedrandom';
+import { RandomStreams } from '../src/engine/random.js';
+import { type EventHandle, Simulator } from '../src/engine/simulator.js';
+import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
+import {
+  ACK_BYTES,
+  BANDWIDTH_BITS_PER_SECOND,
+  MAX_PING_BYTES,
+  MIN_PING_BYTES,
+  PROPAGATION_SECONDS,
+  TIMEOUT_SECONDS,
+} from './pingpong.js';
+
+/**
+ * The events of one ping, in order: the ping's transmission ends (L/R after it is sent), it
+ * arrives (100 µs later), the ACK's transmission ends (64 B / R), the ACK arrives and cancels the
+ * ping's 1 ms timer. The same four events and one timer per ping as `pingpong`, with the link
+ * model's work left out, so this times the kernel alone at a given number of pairs.
+ */
+const ACK_SECONDS = (ACK_BYTES * 8) / BANDWIDTH_BITS_PER_SECOND;
+
+function pingSeconds(sizeDraw: number): number {
+  return ((MIN_PING_BYTES + (MAX_PING_BYTES - MIN_PING_BYTES) * sizeDraw) * 8) / BANDWIDTH_BITS_PER_SECOND;
+}
+
+function result(
+  name: string,
+  pairs: number,
+  measured: Omit<BenchmarkResult, 'name' | 'rateUnit' | 'checkName' | 'peakRssBytes'>,
+): BenchmarkResult {
+  return {
+    name: `${name}-${pairs}-pairs`,
+    ...measured,
+    rateUnit: 'messages_per_s',
+    checkName: 'mean_rtt_us',
+    peakRssBytes: peakRss(),
+  };
+}
+
+/**
+ * `pingpong`'s events on the Simulator alone: P pairs, each with its seeded size stream, its
+ * timer in the 1 ms lane and its arrivals in the 100 µs lane, the transmission ends in the heap.
+ * Mean RTT → 206.768 µs, as in `pingpong`.
+ */
+export function pingpongKernel(pairs: number, messages: number): BenchmarkResult {
+  const perPair = Math.max(1, Math.round(messages / pairs));
+  const simulator = new Simulator();
+  const streams = new RandomStreams(1);
+  const sizeStreams = Array.from({ length: pairs }, (_, pair) => streams.stream(`pair/${pair}/size`));
+  const sentAt = new Float64Array(pairs);
+  const timers = new Float64Array(pairs);
+  const left = new Int32Array(pairs).fill(perPair);
+  const propagation = simulator.lane(PROPAGATION_SECONDS);
+  const timeout = simulator.lane(TIMEOUT_SECONDS);
+  let rttSum = 0;
+  let acknowledged = 0;
+  const onTimeout = (): void => {
+    throw new Error('pingpong-kernel: a timer fired, yet every ACK comes back within 1 ms');
+  };
+  const ackArrived = (pair: number): void => {
+    simulator.cancel(timers[pair]);
+    rttSum += simulator.now - sentAt[pair];
+    acknowledged++;
+    if (--left[pair] > 0) send(pair);
+  };
+  const ackSent = (pair: number): EventHandle => simulator.scheduleInLane(propagation, ackArrived, pair);
+  const pingArrived = (pair: number): EventHandle => simulator.schedule(ACK_SECONDS, ackSent, pair);
+  const pingSent = (pair: number): EventHandle => simulator.scheduleInLane(propagation, pingArrived, pair);
+  const send = (pair: number): void => {
+    sentAt[pair] = simulator.now;
+    timers[pair] = simulator.scheduleInLane(timeout, onTimeout, pair);
+    simulator.schedule(pingSeconds(sizeStreams[pair]()), pingSent, pair);
+  };
+  for (let pair = 0; pair < pairs; pair++) simulator.schedule(0, send, pair);
+  const { seconds, cpuSeconds } = timeIt(() => simulator.run());
+  return result('pingpong-kernel', pairs, {
+    wallSeconds: seconds,
+    cpuSeconds,
+    events: simulator.executedEvents,
+    rate: acknowledged / seconds,
+    check: (rttSum / acknowledged) * 1e6,
+  });
+}
+
+interface PlainEvent {
+  time: number;
+  sequence: number;
+  handler: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * The same events on the event loop one would write first (bench/baseline.ts's): a binary heap
+ * of plain objects compared through a closure, a closure per event, and a cancelled timer only
+ * flagged, left in the heap until its time comes. `pingpong-kernel`'s ratio to this at 100 and
+ * at 10,000 pairs shows how each kernel holds up as the pending set grows.
+ */
+export function baselinePingpong(pairs: number, messages: number): BenchmarkResult {
+  const perPair = Math.max(1, Math.round(messages / pairs));
+  const heap: PlainEvent[] = [];
+  let sequence = 0;
+  let now = 0;
+  const before = (a: PlainEvent, b: PlainEvent) =>
+    a.time < b.time || (a.time === b.time && a.sequence < b.sequence);
+  const schedule = (delay: number, handler: () => void): PlainEvent => {
+    const event = { time: now + delay, sequence: sequence++, handler, cancelled: false };
+    heap.push(event);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+    return event;
+  };
+  const pop = (): PlainEvent => {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const leftChild = 2 * i + 1;
+        const rightChild = leftChild + 1;
+        let smallest = i;
+        if (leftChild < heap.length && before(heap[leftChild], heap[smallest])) smallest = leftChild;
+        if (rightChild < heap.length && before(heap[rightChild], heap[smallest])) smallest = rightChild;
+        if (smallest === i) break;
+        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+        i = smallest;
+      }
+    }
+    return top;
+  };
+  let rttSum = 0;
+  let acknowledged = 0;
+  const send = (pair: number, random: () => number, left: number): void => {
+    const sentAt = now;
+    const timer = schedule(TIMEOUT_SECONDS, () => {
+      throw new Error('baseline-pingpong: a timer fired, yet every ACK comes back within 1 ms');
+    });
+    schedule(pingSeconds(random()), () =>
+      schedule(PROPAGATION_SECONDS, () =>
+        schedule(ACK_SECONDS, () =>
+          schedule(PROPAGATION_SECONDS, () => {
+            timer.cancelled = true;
+            rttSum += now - sentAt;
+            acknowledged++;
+            if (left > 1) send(pair, random, left - 1);
+          }),
+        ),
+      ),
+    );
+  };
+  for (let pair = 0; pair < pairs; pair++) {
+    const random = seedrandom.alea(`baseline/pair/${pair}/size`);
+    schedule(0, () => send(pair, random, perPair));
+  }
+  let events = 0;
+  const { seconds, cpuSeconds } = timeIt(() => {
+    while (heap.length > 0) {
+      const event = pop();
+      if (event.cancelled) continue;
+      now = event.time;
+      event.handler();
+      events++;
+    }
+  });
+  return result('baseline-pingpong', pairs, {
+    wallSeconds: seconds,
+    cpuSeconds,
+    events,
+    rate: acknowledged / seconds,
+    check: (rttSum / acknowledged) * 1e6,
+  });
+}
