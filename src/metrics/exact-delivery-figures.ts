@@ -6,9 +6,12 @@ import {
   type SeriesOrder,
   SeriesOrderTracker,
 } from './series-order.js';
-import { mergeSortedRuns, sortedAdaptively } from './sorted-runs.js';
+import { insertionSortedNearly, mergeSortedRuns, sortedAdaptively } from './sorted-runs.js';
 import { statsOfRanked, statsOfSorted } from './stats.js';
 import { type Interval, LATENCY_COMPONENTS, type LatencySummary, type Stats } from './summary.js';
+
+/** Moves per value up to which the all-channel figures sort a series by insertion (see insertionSortedNearly). */
+const NEARLY_SORTED_MOVES = 4;
 
 /**
  * Figures computed exactly from one record per delivered message (within the cap).
@@ -206,6 +209,10 @@ export class ExactDeliveryFigures implements DeliveryFigures {
     if (this.isEveryChannel(channels)) {
       const runs = order.deliveryRuns;
       if (runs === null) {
+        // More ascending runs than channels: nearly in order (interleaved channels, each in
+        // order, as send times are), or else the channels' sorted groups merged.
+        first.set(this.measuredInDeliveryOrder(series));
+        if (insertionSortedNearly(first, NEARLY_SORTED_MOVES)) return statsOfSorted(first);
         first.set(this.sortedByChannel(series, order));
         return statsOfSorted(mergeSortedRuns(first, this.measuredStarts, second));
       }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ascendingRunStarts,
+  insertionSortedNearly,
   isInSortOrder,
   mergeSortedRuns,
   sortedAdaptively,
@@ -193,5 +194,74 @@ describe('sortedAdaptively', () => {
     expect(
       sameValues(sortedAdaptively(Float64Array.from(sawtooth)), Float64Array.from(sawtooth).sort()),
     ).toBe(true);
+  });
+});
+
+describe('insertionSortedNearly', () => {
+  it('sorts values a few places out of order, zeros and NaN as the built-in sort does', () => {
+    const values = Float64Array.from([0, -0, 1, 3, 2, Number.NaN, 4, 6, 5, -0]);
+    expect(insertionSortedNearly(values, 4)).toBe(true);
+    expect(sameValues(values, Float64Array.from([0, -0, 1, 3, 2, Number.NaN, 4, 6, 5, -0]).sort())).toBe(
+      true,
+    );
+    expect(Object.is(values[0], -0) && Object.is(values[1], -0) && Object.is(values[2], 0)).toBe(true);
+    expect(values[9]).toBeNaN();
+  });
+
+  it('gives up on values in no order, past the slack of 4096 moves', () => {
+    let state = 3;
+    const random = Float64Array.from({ length: 20000 }, () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state;
+    });
+    expect(insertionSortedNearly(random, 4)).toBe(false);
+    // A descending run of 200 needs 19,900 moves: past 4 a value plus the slack.
+    expect(
+      insertionSortedNearly(
+        Float64Array.from({ length: 200 }, (_, i) => -i),
+        4,
+      ),
+    ).toBe(false);
+    expect(
+      insertionSortedNearly(
+        Float64Array.from({ length: 50 }, (_, i) => -i),
+        4,
+      ),
+    ).toBe(true);
+  });
+
+  it('when it succeeds, gives exactly the built-in sort (interleaved ascending flows, any values)', () => {
+    const interleaved = fc
+      .array(fc.array(value, { maxLength: 40 }), { minLength: 1, maxLength: 8 })
+      .chain((flows) => {
+        const sortedFlows = flows.map((flow) => Float64Array.from(flow).sort());
+        const total = sortedFlows.reduce((sum, flow) => sum + flow.length, 0);
+        return fc
+          .array(fc.nat(sortedFlows.length - 1), { minLength: total, maxLength: total })
+          .map((picks) => {
+            // Read the flows' values in an interleaving order, each flow in its own order.
+            const next = sortedFlows.map(() => 0);
+            const out: number[] = [];
+            for (const pick of picks) {
+              let flow = pick;
+              while (next[flow] >= sortedFlows[flow].length) flow = (flow + 1) % sortedFlows.length;
+              out.push(sortedFlows[flow][next[flow]++]);
+            }
+            return out;
+          });
+      });
+    fc.assert(
+      fc.property(
+        fc.oneof(interleaved, fc.array(value, { maxLength: 200 })),
+        fc.integer({ min: 0, max: 6 }),
+        (list, budget) => {
+          const values = Float64Array.from(list);
+          if (insertionSortedNearly(values, budget))
+            return sameValues(values, Float64Array.from(list).sort());
+          return values.length > 0;
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
