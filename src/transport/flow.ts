@@ -281,10 +281,9 @@ export class Flow implements FlowPort {
   /**
    * The oldest unmade bulk message, made now (its size drawn in turn). Its object is the
    * previous one's when that one is free (renewMessage's ownership rule): it has ended, no copy
-   * is on the network, the sender holds nothing, and no application listens (`attach` came
-   * before any bulk message was made unmade). A stop-and-wait flow then makes one message
-   * object for all its bulk messages instead of one per exchange. Messages made by
-   * `bringToLife` (not deferred) are never reused.
+   * is on the network, the sender holds nothing, and no application listens to the flow. A
+   * lossless stop-and-wait flow then makes one message object for all its bulk messages instead
+   * of one per exchange. Messages made by `bringToLife` (not deferred) are never reused.
    */
   private makeBulk(): Message {
     this.unmadeBulk--;
