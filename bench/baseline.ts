@@ -90,6 +90,7 @@ export function baselineMm1(customers: number, stations = 1): BenchmarkResult {
     wallSeconds: seconds,
     cpuSeconds,
     events,
+    count: served,
     rate: served / seconds,
     rateUnit: 'customers_per_s',
     check: sojournSum / served,

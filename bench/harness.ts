@@ -12,6 +12,11 @@ export interface BenchmarkResult {
    */
   cpuSeconds?: number;
   events: number;
+  /**
+   * Customers or messages the run carried: the count asked for, split evenly over the stations,
+   * pairs or flows (a whole number each, at least one), so it may differ from what was asked.
+   */
+  count: number;
   /** The model's own rate (customers/s, messages/s...) and its unit. */
   rate: number;
   rateUnit: string;
@@ -52,6 +57,7 @@ export function formatResult(result: BenchmarkResult, baselineRate?: number): st
     ...(result.cpuSeconds === undefined ? {} : { cpu_s: result.cpuSeconds.toFixed(3) }),
     events: String(result.events),
     events_per_s: format(result.events / result.wallSeconds),
+    count: String(result.count),
     [result.rateUnit]: format(result.rate),
     [result.checkName]: format(result.check),
     peak_rss_mib: (result.peakRssBytes / 2 ** 20).toFixed(1),
@@ -70,6 +76,8 @@ export interface NumberOption {
   describe: string;
   default?: number;
   whole?: boolean;
+  /** The largest value accepted: beyond it a run would take hours or exhaust memory. */
+  max?: number;
 }
 
 /** What a benchmark script accepts on its command line. */
@@ -133,12 +141,15 @@ export function parseBenchArguments(argv: readonly string[], spec: BenchCommandL
     for (const [key, option] of Object.entries(spec.numbers)) {
       const value = parsed[key];
       if (value === undefined) continue;
+      if (Array.isArray(value)) throw new Error(`--${key} is given more than once`);
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
         const shown = typeof value === 'number' && Number.isNaN(value) ? 'something else' : String(value);
         throw new Error(`--${key} expects a positive number, got ${shown}`);
       }
       if (option.whole && !Number.isInteger(value))
         throw new Error(`--${key} expects a whole number, got ${value}`);
+      if (option.max !== undefined && value > option.max)
+        throw new Error(`--${key} expects at most ${option.max.toLocaleString('en')}, got ${value}`);
     }
     return true;
   });

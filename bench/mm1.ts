@@ -77,6 +77,7 @@ export function mm1(customers: number, stations = 1): BenchmarkResult {
     wallSeconds: seconds,
     cpuSeconds,
     events: simulator.executedEvents,
+    count: served,
     rate: served / seconds,
     rateUnit: 'customers_per_s',
     check: sojournSum / served,

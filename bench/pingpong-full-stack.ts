@@ -41,6 +41,7 @@ export function pingpongFullStack(pairs: number, messages: number): BenchmarkRes
     wallSeconds: seconds,
     cpuSeconds,
     events: summary.events,
+    count: summary.counts.delivered,
     rate: summary.counts.delivered / seconds,
     rateUnit: 'delivered_per_s',
     check: meanRtt * 1e6,

@@ -77,6 +77,7 @@ export function pingpongKernel(pairs: number, messages: number): BenchmarkResult
     wallSeconds: seconds,
     cpuSeconds,
     events: simulator.executedEvents,
+    count: acknowledged,
     rate: acknowledged / seconds,
     check: (rttSum / acknowledged) * 1e6,
   });
@@ -171,6 +172,7 @@ export function baselinePingpong(pairs: number, messages: number): BenchmarkResu
     wallSeconds: seconds,
     cpuSeconds,
     events,
+    count: acknowledged,
     rate: acknowledged / seconds,
     check: (rttSum / acknowledged) * 1e6,
   });

@@ -159,11 +159,12 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
     wallSeconds: seconds,
     cpuSeconds,
     events: simulator.executedEvents,
+    count: acknowledged,
     rate: acknowledged / seconds,
     rateUnit: 'messages_per_s',
     check: (rttSum / acknowledged) * 1e6,
     checkName: 'mean_rtt_us',
     peakRssBytes: peakRss(),
-    extra: { acknowledged, retransmissions },
+    extra: { retransmissions },
   };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,24 +17,67 @@ const options = parseBenchArguments(process.argv.slice(2), {
   usage:
     'usage: node dist/bench/run-all.js [--repeat R] [--scale F] [--flat-memory] [--record FILE] [--compare FILE]',
   numbers: {
-    repeat: { describe: 'runs of each benchmark; the fastest is kept', default: 1, whole: true },
-    scale: { describe: 'factor on every size', default: 1 },
+    repeat: { describe: 'runs of each benchmark; the fastest is kept', default: 1, whole: true, max: 100 },
+    scale: { describe: 'factor on every count (customers, messages, events)', default: 1, max: 100 },
   },
   flags: { 'flat-memory': 'add the full-stack 10^7 / 10^8-event memory runs (minutes)' },
   files: { record: "write this run's figures to FILE", compare: "print each rate's ratio to FILE's" },
 });
 const scale = options.numbers.scale!;
 const repeat = options.numbers.repeat!;
-const compareFile = options.files.compare;
-// Checked before minutes of benchmarks, not after.
-if (compareFile !== undefined && !existsSync(compareFile)) {
-  console.error(`--compare: no file ${compareFile} (record one with --record FILE)`);
+/** What a `--record` file holds per benchmark, and `--compare` reads back. */
+interface RecordedFigures {
+  rate: number;
+  wallSeconds: number;
+  cpuSeconds?: number;
+  events: number;
+  peakRssBytes: number;
+  baselineRate?: number;
+  check: number;
+}
+
+function refuse(message: string): never {
+  console.error(message);
   process.exit(2);
 }
-const recordFolder = options.files.record === undefined ? undefined : path.dirname(options.files.record);
-if (recordFolder !== undefined && !existsSync(recordFolder)) {
-  console.error(`--record: no folder ${recordFolder} to write ${options.files.record} in`);
-  process.exit(2);
+
+/** The recorded figures in `file`, or a refusal naming what is wrong with it (before any run). */
+function readRecorded(file: string): Record<string, RecordedFigures> {
+  if (!existsSync(file)) refuse(`--compare: no file ${file} (record one with --record FILE)`);
+  if (statSync(file).isDirectory()) refuse(`--compare: ${file} is a folder, not a file of recorded figures`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    refuse(`--compare: ${file} is not JSON (${(error as Error).message})`);
+  }
+  const entries = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
+  const wellFormed =
+    entries !== null &&
+    Object.values(entries).every(
+      (entry: unknown) =>
+        entry !== null &&
+        typeof entry === 'object' &&
+        typeof (entry as RecordedFigures).rate === 'number' &&
+        typeof (entry as RecordedFigures).events === 'number',
+    );
+  if (!wellFormed) {
+    refuse(`--compare: ${file} does not hold recorded figures ({ "name": { "rate": …, "events": … }, … })`);
+  }
+  return entries as Record<string, RecordedFigures>;
+}
+
+// Both files are checked before minutes of benchmarks, not after.
+const compareFile = options.files.compare;
+const recorded = compareFile === undefined ? undefined : readRecorded(compareFile);
+const recordFile = options.files.record;
+if (recordFile !== undefined) {
+  const folder = path.dirname(recordFile);
+  if (recordFile === '' || recordFile.endsWith(path.sep))
+    refuse('--record expects a file name, got a folder');
+  if (!existsSync(folder)) refuse(`--record: no folder ${folder} to write ${recordFile} in`);
+  if (existsSync(recordFile) && statSync(recordFile).isDirectory())
+    refuse(`--record: ${recordFile} is a folder; give a file name inside it`);
 }
 const n = (count: number) => Math.max(1, Math.round(count * scale));
 
@@ -127,9 +170,15 @@ const specs: Spec[] = [
  * takes minutes.
  */
 const memoryRuns: { what: string; small: string; large: string }[] = [];
+/** Fewer events than this in the shorter run, and its peak RSS is Node's start-up, not the model's. */
+const MEMORY_JUDGED_FROM_EVENTS = 1e6;
 const addMemoryRun = (what: string, perEvent: number, name: string, extra: string[]) => {
   const [small, large] = [1e7, 1e8].map((events) => {
-    const bench = `${what}-${events.toExponential().replace('+', '')}-events`;
+    // Named by the events it runs at this --scale (1e7 and 1e8 at the recorded scale of 1).
+    const scaled = Number((events * scale).toPrecision(3))
+      .toExponential()
+      .replace('+', '');
+    const bench = `${what}-${scaled}-events`;
     specs.push({ bench, args: [name, '--count', `${n(Math.round(events * perEvent))}`, ...extra] });
     return bench;
   });
@@ -146,7 +195,8 @@ interface Measured {
   baseline?: BenchmarkResult;
 }
 
-function measure(spec: Spec): Measured {
+/** The fastest of `repeat` runs of `spec`, or why a run failed (the others still run). */
+function measure(spec: Spec): Measured | { failed: string } {
   let best: Measured | undefined;
   for (let i = 0; i < repeat; i++) {
     const child = spawnSync(process.execPath, [...process.execArgv, runOne, ...spec.args, '--json'], {
@@ -154,7 +204,9 @@ function measure(spec: Spec): Measured {
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 2 ** 24,
     });
-    if (child.status !== 0) throw new Error(`${spec.bench} failed (exit ${child.status})`);
+    if (child.status !== 0) {
+      return { failed: child.signal !== null ? `killed by ${child.signal}` : `exit ${child.status}` };
+    }
     const measured: Measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
     measured.result.name = spec.bench;
     if (!best || measured.result.rate > best.result.rate) best = measured;
@@ -162,68 +214,96 @@ function measure(spec: Spec): Measured {
   return best!;
 }
 
-const measurements: Measured[] = [];
+const measurements = new Map<string, Measured>();
+const failures = new Map<string, string>();
 for (const spec of specs) {
   const measured = measure(spec);
-  measurements.push(measured);
+  if ('failed' in measured) {
+    failures.set(spec.bench, measured.failed);
+    console.log(`bench=${spec.bench} failed (${measured.failed})`);
+    continue;
+  }
+  measurements.set(spec.bench, measured);
   const { result, baseline } = measured;
   console.log(formatResult(result, baseline?.rate));
 }
 
 console.log(`\nmachine: ${cpus().length} cores, node ${process.version}`);
-specs.forEach((spec, index) => {
-  if (!spec.target) return;
-  const { result } = measurements[index];
-  console.log(`target ${spec.bench} ${spec.target.what}: ${spec.target.met(result) ? 'met' : 'NOT met'}`);
-});
-
-const measuredOf = (bench: string) => measurements[specs.findIndex((spec) => spec.bench === bench)];
-const peakOf = (bench: string) => measuredOf(bench).result;
-{
-  const [few, many] = [measuredOf('pingpong-kernel-100-pairs'), measuredOf('pingpong-kernel-10000-pairs')];
-  const scaling = (of: (m: Measured) => number) => (of(many) / of(few)).toFixed(2);
-  console.log(
-    'kernel scaling, pingpong events from 100 to 10,000 pairs: msgsim ' +
-      `x${scaling((m) => m.result.rate)}, the naive heap x${scaling((m) => m.baseline!.rate)}`,
-  );
+for (const spec of specs) {
+  if (!spec.target) continue;
+  const measured = measurements.get(spec.bench);
+  const verdict =
+    measured === undefined
+      ? `not measured (${failures.get(spec.bench)})`
+      : spec.target.met(measured.result)
+        ? 'met'
+        : 'NOT met';
+  console.log(`target ${spec.bench} ${spec.target.what}: ${verdict}`);
 }
+
+{
+  const few = measurements.get('pingpong-kernel-100-pairs');
+  const many = measurements.get('pingpong-kernel-10000-pairs');
+  if (few?.baseline && many?.baseline) {
+    const scaling = (rate: (m: Measured) => number) => (rate(many) / rate(few)).toFixed(2);
+    console.log(
+      'kernel scaling, pingpong events from 100 to 10,000 pairs: msgsim ' +
+        `x${scaling((m) => m.result.rate)}, the naive heap x${scaling((m) => m.baseline!.rate)}`,
+    );
+  }
+}
+
 for (const run of memoryRuns) {
-  const small = peakOf(run.small);
-  const large = peakOf(run.large);
+  const small = measurements.get(run.small)?.result;
+  const large = measurements.get(run.large)?.result;
+  if (small === undefined || large === undefined) {
+    console.log(
+      `target ${run.what} flat RSS: not measured (${failures.get(run.small) ?? failures.get(run.large)})`,
+    );
+    continue;
+  }
   const growth = large.peakRssBytes / small.peakRssBytes;
   const mib = (result: BenchmarkResult) => (result.peakRssBytes / 2 ** 20).toFixed(1);
+  const verdict =
+    small.events < MEMORY_JUDGED_FROM_EVENTS
+      ? `not judged (fewer than ${MEMORY_JUDGED_FROM_EVENTS.toExponential().replace('+', '')} events at this --scale)`
+      : growth <= 1.1
+        ? 'met'
+        : 'NOT met';
   console.log(
     `target ${run.what} flat RSS from ${small.events} to ${large.events} events: ` +
-      `${mib(small)} -> ${mib(large)} MiB (x${growth.toFixed(2)}): ${growth <= 1.1 ? 'met' : 'NOT met'}`,
+      `${mib(small)} -> ${mib(large)} MiB (x${growth.toFixed(2)}): ${verdict}`,
   );
 }
 
-const results = measurements.map((m) => m.result);
-const recordFile = options.files.record;
 if (recordFile !== undefined) {
-  const recorded = Object.fromEntries(
-    measurements.map(({ result, baseline }) => [
-      result.name,
-      {
-        rate: result.rate,
-        wallSeconds: result.wallSeconds,
-        cpuSeconds: result.cpuSeconds,
-        events: result.events,
-        peakRssBytes: result.peakRssBytes,
-        baselineRate: baseline?.rate,
-        check: result.check,
-      },
-    ]),
-  );
-  writeFileSync(recordFile, `${JSON.stringify(recorded, null, 2)}\n`);
+  if (failures.size > 0) {
+    console.log(`\nnot recorded in ${recordFile}: ${failures.size} benchmark(s) failed`);
+  } else {
+    const figures: Record<string, RecordedFigures> = Object.fromEntries(
+      [...measurements.values()].map(({ result, baseline }) => [
+        result.name,
+        {
+          rate: result.rate,
+          wallSeconds: result.wallSeconds,
+          cpuSeconds: result.cpuSeconds,
+          events: result.events,
+          peakRssBytes: result.peakRssBytes,
+          baselineRate: baseline?.rate,
+          check: result.check,
+        },
+      ]),
+    );
+    writeFileSync(recordFile, `${JSON.stringify(figures, null, 2)}\n`);
+  }
 }
 
-if (compareFile !== undefined) {
-  const recorded: Record<string, { rate: number; cpuSeconds?: number }> = JSON.parse(
-    readFileSync(compareFile, 'utf8'),
+if (recorded !== undefined) {
+  console.log(
+    '\nratio to recorded (1.00 = as fast as recorded; < 1 slower): wall by rate, CPU by CPU seconds per event ' +
+      '(runs at another --scale than the recorded one include more or less warm-up):',
   );
-  console.log('\nratio to recorded (1.00 = as fast as recorded; < 1 slower), by wall and by CPU time:');
-  for (const result of results) {
+  for (const { result } of measurements.values()) {
     const before = recorded[result.name];
     if (!before) {
       console.log(`${result.name}: not recorded in ${compareFile}`);
@@ -231,8 +311,12 @@ if (compareFile !== undefined) {
     }
     const byCpu =
       before.cpuSeconds && result.cpuSeconds
-        ? ` cpu ${(before.cpuSeconds / result.cpuSeconds).toFixed(3)}`
+        ? ` cpu ${(before.cpuSeconds / before.events / (result.cpuSeconds / result.events)).toFixed(3)}`
         : '';
-    console.log(`${result.name}: wall ${(result.rate / before.rate).toFixed(3)}${byCpu}`);
+    const events =
+      before.events === result.events ? '' : ` (recorded at ${before.events} events, now ${result.events})`;
+    console.log(`${result.name}: wall ${(result.rate / before.rate).toFixed(3)}${byCpu}${events}`);
   }
 }
+
+if (failures.size > 0) process.exit(1);

@@ -27,12 +27,27 @@ const benchmarks: Record<string, (count: number, size: number) => BenchmarkResul
   baseline: (count, size) => baselineMm1(count, size),
 };
 
+/** Most customers or messages of one run: about an hour at the slowest benchmark's rate. */
+const MAX_COUNT = 1e9;
+/** Most stations, pairs, flows or nodes: 100,000 pingpong pairs already take about 1.5 GiB. */
+const MAX_SIZE = 100_000;
+
 const options = parseBenchArguments(process.argv.slice(2), {
   usage: 'usage: node dist/bench/run-one.js NAME [--count N] [--size K] [--baseline N] [--json]',
   numbers: {
-    count: { describe: 'customers or messages in all', default: 1_000_000, whole: true },
-    size: { describe: 'stations, pairs, flows or nodes', default: 1, whole: true },
-    baseline: { describe: 'customers of the naive baseline run afterwards (none when absent)', whole: true },
+    count: {
+      describe: 'customers or messages in all, split evenly over the stations, pairs or flows',
+      default: 1_000_000,
+      whole: true,
+      max: MAX_COUNT,
+    },
+    size: { describe: 'stations, pairs, flows or nodes', default: 1, whole: true, max: MAX_SIZE },
+    baseline: {
+      describe:
+        'customers (pings for pingpong-kernel) of the naive baseline run afterwards (none when absent)',
+      whole: true,
+      max: MAX_COUNT,
+    },
   },
   flags: { json: 'print one JSON object { result, baseline } (for run-all)' },
   positional: { name: 'name', choices: Object.keys(benchmarks) },
@@ -46,7 +61,14 @@ if (name === 'large-topology' && size < LARGE_TOPOLOGY_MIN_NODES) {
   );
   process.exit(2);
 }
-const result = benchmarks[name](options.numbers.count!, size);
+const requested = options.numbers.count!;
+const result = benchmarks[name](requested, size);
+// Counts are split evenly over stations, pairs or flows: say so when that changed the count.
+if (result.count !== requested) {
+  console.error(
+    `note: --count ${requested} ran as ${result.count} (split evenly, a whole number each, at least one)`,
+  );
+}
 const baselineCount = options.numbers.baseline ?? 0;
 // The kernel-only pingpong compares to the naive loop on the same model and pairs; the M/M/1
 // benchmarks to the naive M/M/1 with as many stations; the others to the one-station loop.

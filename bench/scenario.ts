@@ -27,12 +27,13 @@ function measure(name: string, input: ScenarioInput): BenchmarkResult {
     wallSeconds: seconds,
     cpuSeconds,
     events: summary.events,
+    count: summary.counts.delivered,
     rate: summary.counts.delivered / seconds,
     rateUnit: 'delivered_per_s',
     check: summary.latency.mean ?? 0,
     checkName: 'mean_latency_s',
     peakRssBytes: peakRss(),
-    extra: { delivered: summary.counts.delivered, retransmissions: summary.counts.retransmissions },
+    extra: { retransmissions: summary.counts.retransmissions },
   };
 }
 
