@@ -43,7 +43,13 @@ const PROC = 6;
 const WAIT = 7;
 
 /** The timing figures of a message none of whose copies has reached its receiver yet. */
-const newTiming = (): number[] => [Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 0, 0];
+function newTiming(): Float64Array {
+  const timing = new Float64Array(8);
+  timing[RECEIVED_AT] = Number.NaN;
+  timing[HANDED_OFF_AT] = Number.NaN;
+  timing[DELIVERED_AT] = Number.NaN;
+  return timing;
+}
 
 /**
  * One application message and what happened to it. The latency components of a delivered
@@ -57,7 +63,10 @@ const newTiming = (): number[] => [Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 
  * receiver nothing is written there, so the array is made then: a message waiting in a
  * sender's backlog is one small object (bulk transfers keep hundreds of thousands of them
  * alive, and the collector's work follows their object count), and the figures are written
- * while the array is fresh in the cache instead of long after it was made.
+ * while the array is fresh in the cache instead of long after it was made. A Float64Array
+ * rather than an array literal: V8 tracks a literal's allocation site and, seeing the first
+ * arrays outlive a scavenge, pretenured it, so every delivered message put its figures in old
+ * space for a mark-compact to clear (a rate-driven run of 10^6 datagrams: 17% more CPU).
  */
 export class Message {
   fate: MessageFate = PENDING;
@@ -78,7 +87,7 @@ export class Message {
    */
   passedOn = false;
   /** receivedAt, handedOffAt, deliveredAt and the latency components; null until the first is set. */
-  private timing: number[] | null = null;
+  private timing: Float64Array | null = null;
 
   constructor(
     /** Unique over the run. */
@@ -91,15 +100,14 @@ export class Message {
     readonly createdAt: number,
   ) {}
 
-  private figures(): number[] {
+  private figures(): Float64Array {
     if (this.timing === null) this.timing = newTiming();
     return this.timing;
   }
 
   /**
    * The figures known when the receiving transport hands the message up, written at once: one
-   * call and, for a message whose array is not made yet (every first receipt), one array
-   * literal instead of eight setter calls writing into a NaN-filled array.
+   * call instead of six setters, each of which would check for the array first.
    */
   received(
     receivedAt: number,
@@ -109,19 +117,11 @@ export class Message {
     queueSeconds: number,
     waitSeconds: number,
   ): void {
-    const timing = this.timing;
+    let timing = this.timing;
     if (timing === null) {
-      this.timing = [
-        receivedAt,
-        handedOffAt,
-        Number.NaN,
-        transSeconds,
-        propSeconds,
-        queueSeconds,
-        0,
-        waitSeconds,
-      ];
-      return;
+      timing = new Float64Array(8);
+      timing[DELIVERED_AT] = Number.NaN;
+      this.timing = timing;
     }
     timing[RECEIVED_AT] = receivedAt;
     timing[HANDED_OFF_AT] = handedOffAt;
