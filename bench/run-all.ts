@@ -147,6 +147,11 @@ const specs: Spec[] = [
     target: { what: '>= 1e6 delivered/s', met: (r) => r.rate >= 1e6 },
   },
   {
+    // The workload most scenarios have (a Poisson rate, datagrams): no target of its own.
+    bench: 'scenario-100-rate-flows',
+    args: ['rate-flows', '--count', `${n(1_000_000)}`, '--size', '100', '--baseline', `${n(2_000_000)}`],
+  },
+  {
     bench: 'scenario-10000-nodes',
     args: [
       'large-topology',

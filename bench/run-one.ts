@@ -4,7 +4,13 @@ import { mm1 } from './mm1.js';
 import { pingpong } from './pingpong.js';
 import { pingpongFullStack } from './pingpong-full-stack.js';
 import { baselinePingpong, pingpongKernel } from './pingpong-kernel.js';
-import { LARGE_TOPOLOGY_MIN_NODES, LARGE_TOPOLOGY_ROUTERS, largeTopology, lossyFlows } from './scenario.js';
+import {
+  LARGE_TOPOLOGY_MIN_NODES,
+  LARGE_TOPOLOGY_ROUTERS,
+  largeTopology,
+  lossyFlows,
+  rateFlows,
+} from './scenario.js';
 
 /**
  * Runs one benchmark in this process, then (with --baseline N) the naive baseline loop on N
@@ -13,7 +19,7 @@ import { LARGE_TOPOLOGY_MIN_NODES, LARGE_TOPOLOGY_ROUTERS, largeTopology, lossyF
  * benchmark's peak RSS is read before the baseline runs. Prints the key=value line, or with
  * --json one JSON object { result, baseline } for run-all.
  * Usage: node dist/bench/run-one.js NAME [--count N] [--size K] [--baseline N] [--json]
- * (--size: stations for mm1 and baseline, pairs for the pingpong ones, flows for lossy-flows,
+ * (--size: stations for mm1 and baseline, pairs for the pingpong ones, flows for lossy-flows and rate-flows,
  * nodes for large-topology; --count: customers or messages in all.)
  */
 const benchmarks: Record<string, (count: number, size: number) => BenchmarkResult> = {
@@ -23,6 +29,7 @@ const benchmarks: Record<string, (count: number, size: number) => BenchmarkResul
   'baseline-pingpong': (count, size) => baselinePingpong(size, count),
   'pingpong-full-stack': (count, size) => pingpongFullStack(size, count),
   'lossy-flows': (count, size) => lossyFlows(size, count),
+  'rate-flows': (count, size) => rateFlows(size, count),
   'large-topology': (count, size) => largeTopology(size, count),
   baseline: (count, size) => baselineMm1(count, size),
 };

@@ -58,6 +58,32 @@ export function lossyFlows(flows: number, messages: number): BenchmarkResult {
   });
 }
 
+/**
+ * 100 datagram flows, each over its own 100 Mbit/s, 1 ms link, messages of 1000 B arriving as a
+ * Poisson process at 1000/s per flow: the workload most scenarios have (a rate, not a bulk), on
+ * the lightest transport, so messages are made, carried and resolved one by one. No target of
+ * its own. Each link is an M/D/1 queue (S = 80 µs, ρ = 0.08, Wq = λS²/(2(1 − ρ)) = 3.478 µs):
+ * mean latency → 80 µs + 3.478 µs + 1 ms = 1.083478 ms.
+ */
+export function rateFlows(flows: number, messages: number): BenchmarkResult {
+  const perFlow = Math.max(1, Math.round(messages / flows));
+  return measure(`scenario-${flows}-rate-flows`, {
+    name: 'bench-rate-flows',
+    nodes: Array.from({ length: flows }, (_, i) => [{ id: `s${i}` }, { id: `r${i}` }]).flat(),
+    links: Array.from({ length: flows }, (_, i) => ({
+      between: [`s${i}`, `r${i}`] as [string, string],
+      bandwidth: '100Mbps',
+      delay: '1ms',
+    })),
+    flows: Array.from({ length: flows }, (_, i) => ({
+      from: `s${i}`,
+      to: `r${i}`,
+      transport: { protocol: 'datagram' },
+      workload: { messages: perFlow, rate: 1000, arrivals: 'poisson', size: '1000B' },
+    })),
+  });
+}
+
 export const LARGE_TOPOLOGY_ROUTERS = 99;
 /** A core, the routers and one host under each: a smaller tree has hosts under no router. */
 export const LARGE_TOPOLOGY_MIN_NODES = 1 + 2 * LARGE_TOPOLOGY_ROUTERS;
