@@ -61,6 +61,14 @@ export class Network {
   private readonly figures: TransmitterFigures;
   /** By transmitter: the pending end-of-transmission event of its current packet. */
   private readonly endEvents: Float64Array;
+  /**
+   * By transmitter: how long its latest transmission took, and the simulator's lane of that
+   * duration once a second transmission in a row took as long (-1 until then). Packets of one
+   * size (every ACK of a flow, fixed-size messages) then end their transmissions through the
+   * lane, in O(1), rather than through the heap; sizes that vary never ask for a lane.
+   */
+  private readonly lastTransmissionSeconds: Float64Array;
+  private readonly transmissionLanes: Int32Array;
   private readonly routes: RoutingTable;
   /** Routes over what is up now (dynamic routing), or null for static routes only. */
   private readonly liveRoutes: RoutingTable | null;
@@ -104,6 +112,8 @@ export class Network {
   ) {
     const figures = new TransmitterFigures(topology.transmitters.length);
     this.endEvents = new Float64Array(topology.transmitters.length);
+    this.lastTransmissionSeconds = new Float64Array(topology.transmitters.length).fill(Number.NaN);
+    this.transmissionLanes = new Int32Array(topology.transmitters.length).fill(-1);
     this.figures = figures;
     this.transmitters = topology.transmitters.map(
       (settings, index) =>
@@ -317,7 +327,26 @@ export class Network {
     transmitter.current = packet;
     transmitter.currentStart = now;
     transmitter.currentSeconds = seconds;
-    this.endEvents[transmitter.index] = this.simulator.schedule(seconds, this.onTransmissionEnd, transmitter);
+    const lane = this.transmissionLane(transmitter.index, seconds);
+    this.endEvents[transmitter.index] =
+      lane >= 0
+        ? this.simulator.scheduleInLane(lane, this.onTransmissionEnd, transmitter)
+        : this.simulator.schedule(seconds, this.onTransmissionEnd, transmitter);
+  }
+
+  /** The lane for a transmission of `seconds` on transmitter `index`, or -1 for the heap. */
+  private transmissionLane(index: number, seconds: number): LaneId {
+    if (this.lastTransmissionSeconds[index] !== seconds) {
+      this.lastTransmissionSeconds[index] = seconds;
+      this.transmissionLanes[index] = -1;
+      return -1;
+    }
+    let lane = this.transmissionLanes[index];
+    if (lane < 0) {
+      lane = this.simulator.lane(seconds);
+      this.transmissionLanes[index] = lane;
+    }
+    return lane;
   }
 
   private finishTransmission(transmitter: Transmitter): void {

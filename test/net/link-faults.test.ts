@@ -49,7 +49,9 @@ describe('a scripted link cut', () => {
   });
 
   it('loses the packet in transmission at once and delivers none of it', () => {
-    // Cut at 100.4 ms, in the middle of message 10's transmission; restored at 101 ms.
+    // Cut at 100.4 ms, in the middle of message 10's transmission; restored at 101 ms. All the
+    // packets have one size, so from the second on their transmissions end through a delay
+    // lane: the cut cancels a lane event here.
     const recorder = recordingProbe();
     const { summary } = run(
       stream([
