@@ -2,6 +2,7 @@ import { simulate } from '../src/scenario/build-simulation.js';
 import { createRegistries } from '../src/scenario/registries.js';
 import { createScenarioSchema, type ScenarioInput } from '../src/scenario/schema.js';
 import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
+import { pairedScenario } from './paired-scenario.js';
 
 /**
  * The pingpong model run through the whole stack: a scenario (parsed by the schema) of P node
@@ -15,16 +16,8 @@ export function pingpongFullStack(pairs: number, messages: number): BenchmarkRes
   const perPair = Math.max(1, Math.round(messages / pairs));
   const input: ScenarioInput = {
     name: 'pingpong',
-    nodes: Array.from({ length: pairs }, (_, i) => [{ id: `ping${i}` }, { id: `pong${i}` }]).flat(),
-    links: Array.from({ length: pairs }, (_, i) => ({
-      between: [`ping${i}`, `pong${i}`] as [string, string],
-      bandwidth: '1Gbps',
-      delay: '100us',
-    })),
-    flows: Array.from({ length: pairs }, (_, i) => ({
+    ...pairedScenario(pairs, { from: 'ping', to: 'pong' }, { bandwidth: '1Gbps', delay: '100us' }, (i) => ({
       id: `pair${i}`,
-      from: `ping${i}`,
-      to: `pong${i}`,
       transport: { protocol: 'stop-and-wait', timeout: '1ms', ackSize: '64B' },
       workload: { messages: perPair, size: { dist: 'uniform', min: '64B', max: '1500B' } },
     })),

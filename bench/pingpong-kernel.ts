@@ -2,6 +2,7 @@ import seedrandom from 'seedrandom';
 import { RandomStreams } from '../src/engine/random.js';
 import { type EventHandle, Simulator } from '../src/engine/simulator.js';
 import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
+import { naiveLoop } from './naive-loop.js';
 import {
   ACK_BYTES,
   BANDWIDTH_BITS_PER_SECOND,
@@ -85,61 +86,20 @@ export function pingpongKernel(pairs: number, messages: number): BenchmarkResult
   });
 }
 
-interface PlainEvent {
-  time: number;
-  sequence: number;
-  handler: () => void;
-  cancelled: boolean;
-}
-
 /**
- * The same events on the event loop one would write first (bench/baseline.ts's): a binary heap
+ * The same events on the event loop one would write first (bench/naive-loop.ts): a binary heap
  * of plain objects compared through a closure, a closure per event, and a cancelled timer only
  * flagged, left in the heap until its time comes. `pingpong-kernel`'s ratio to this at 100 and
  * at 10,000 pairs shows how each kernel holds up as the pending set grows.
  */
 export function baselinePingpong(pairs: number, messages: number): BenchmarkResult {
   const perPair = Math.max(1, Math.round(messages / pairs));
-  const heap: PlainEvent[] = [];
-  let sequence = 0;
-  let now = 0;
-  const before = (a: PlainEvent, b: PlainEvent) =>
-    a.time < b.time || (a.time === b.time && a.sequence < b.sequence);
-  const schedule = (delay: number, handler: () => void): PlainEvent => {
-    const event = { time: now + delay, sequence: sequence++, handler, cancelled: false };
-    heap.push(event);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
-      i = parent;
-    }
-    return event;
-  };
-  const pop = (): PlainEvent => {
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const leftChild = 2 * i + 1;
-        const rightChild = leftChild + 1;
-        let smallest = i;
-        if (leftChild < heap.length && before(heap[leftChild], heap[smallest])) smallest = leftChild;
-        if (rightChild < heap.length && before(heap[rightChild], heap[smallest])) smallest = rightChild;
-        if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
-        i = smallest;
-      }
-    }
-    return top;
-  };
+  const loop = naiveLoop();
+  const schedule = loop.schedule;
   let rttSum = 0;
   let acknowledged = 0;
   const send = (pair: number, random: () => number, left: number): void => {
-    const sentAt = now;
+    const sentAt = loop.now();
     const timer = schedule(TIMEOUT_SECONDS, () => {
       throw new Error('baseline-pingpong: a timer fired, yet every ACK comes back within 1 ms');
     });
@@ -148,7 +108,7 @@ export function baselinePingpong(pairs: number, messages: number): BenchmarkResu
         schedule(ACK_SECONDS, () =>
           schedule(PROPAGATION_SECONDS, () => {
             timer.cancelled = true;
-            rttSum += now - sentAt;
+            rttSum += loop.now() - sentAt;
             acknowledged++;
             if (left > 1) send(pair, random, left - 1);
           }),
@@ -160,16 +120,7 @@ export function baselinePingpong(pairs: number, messages: number): BenchmarkResu
     const random = seedrandom.alea(`baseline/pair/${pair}/size`);
     schedule(0, () => send(pair, random, perPair));
   }
-  let events = 0;
-  const { seconds, cpuSeconds } = timeIt(() => {
-    while (heap.length > 0) {
-      const event = pop();
-      if (event.cancelled) continue;
-      now = event.time;
-      event.handler();
-      events++;
-    }
-  });
+  const { value: events, seconds, cpuSeconds } = timeIt(() => loop.run());
   return result('baseline-pingpong', pairs, {
     wallSeconds: seconds,
     cpuSeconds,

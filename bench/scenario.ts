@@ -5,6 +5,7 @@ import { simulate } from '../src/scenario/build-simulation.js';
 import { loadScenario } from '../src/scenario/load.js';
 import type { ScenarioInput } from '../src/scenario/schema.js';
 import { type BenchmarkResult, peakRss, timeIt } from './harness.js';
+import { pairedScenario } from './paired-scenario.js';
 
 /** Writes `input` as a JSON file and loads it through the scenario loader, as the CLI does. */
 function loadThroughFile(input: ScenarioInput) {
@@ -37,21 +38,15 @@ function measure(name: string, input: ScenarioInput): BenchmarkResult {
   };
 }
 
+/** The flows' node pairs: s0 sends to r0, s1 to r1… */
+const SENDER_AND_RECEIVER = { from: 's', to: 'r' };
+
 /** 100 stop-and-wait flows, each over its own lossy 100 Mbit/s link (1% loss each way). */
 export function lossyFlows(flows: number, messages: number): BenchmarkResult {
   const perFlow = Math.max(1, Math.round(messages / flows));
   return measure(`scenario-${flows}-lossy-flows`, {
     name: 'bench-lossy-flows',
-    nodes: Array.from({ length: flows }, (_, i) => [{ id: `s${i}` }, { id: `r${i}` }]).flat(),
-    links: Array.from({ length: flows }, (_, i) => ({
-      between: [`s${i}`, `r${i}`] as [string, string],
-      bandwidth: '100Mbps',
-      delay: '1ms',
-      loss: 0.01,
-    })),
-    flows: Array.from({ length: flows }, (_, i) => ({
-      from: `s${i}`,
-      to: `r${i}`,
+    ...pairedScenario(flows, SENDER_AND_RECEIVER, { bandwidth: '100Mbps', delay: '1ms', loss: 0.01 }, () => ({
       transport: { protocol: 'stop-and-wait', timeout: '5ms', ackSize: '40B' },
       workload: { messages: perFlow, size: '1000B' },
     })),
@@ -69,15 +64,7 @@ export function rateFlows(flows: number, messages: number): BenchmarkResult {
   const perFlow = Math.max(1, Math.round(messages / flows));
   return measure(`scenario-${flows}-rate-flows`, {
     name: 'bench-rate-flows',
-    nodes: Array.from({ length: flows }, (_, i) => [{ id: `s${i}` }, { id: `r${i}` }]).flat(),
-    links: Array.from({ length: flows }, (_, i) => ({
-      between: [`s${i}`, `r${i}`] as [string, string],
-      bandwidth: '100Mbps',
-      delay: '1ms',
-    })),
-    flows: Array.from({ length: flows }, (_, i) => ({
-      from: `s${i}`,
-      to: `r${i}`,
+    ...pairedScenario(flows, SENDER_AND_RECEIVER, { bandwidth: '100Mbps', delay: '1ms' }, () => ({
       transport: { protocol: 'datagram' },
       workload: { messages: perFlow, rate: 1000, arrivals: 'poisson', size: '1000B' },
     })),
