@@ -9,8 +9,8 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { datagram } from '../../src/transport/datagram.js';
 import { renewMessage } from '../../src/transport/message-reuse.js';
 import { PacketPool } from '../../src/transport/packet-pool.js';
-import { type StopAndWaitConfig, stopAndWait } from '../../src/transport/stop-and-wait.js';
 import type { TransportConfigBase, TransportDefinition } from '../../src/transport/transport.js';
+import { observedStopAndWait } from '../helpers/observed-stop-and-wait.js';
 import { scenarioOf } from '../helpers/scenario.js';
 
 /** What a message shows: every field and figure read through its public interface. */
@@ -88,28 +88,16 @@ describe('renewMessage', () => {
   });
 });
 
-/** stop-and-wait whose senders collect the message objects they are given. */
-function collectingStopAndWait(submitted: Message[]): TransportDefinition<StopAndWaitConfig> {
-  return {
-    ...stopAndWait,
-    createSender: (port, config, strategies) => {
-      const sender = stopAndWait.createSender(port, config, strategies);
-      const submit = sender.submit.bind(sender);
-      sender.submit = (message) => {
-        submitted.push(message);
-        submit(message);
-      };
-      return sender;
-    },
-  };
-}
-
 /** The run's summary and the message objects its senders got, distinct and in all. */
 function runCollecting(scenario: ScenarioInput, probes: NetworkProbe[]) {
   const submitted: Message[] = [];
   const transports = new Registry<TransportDefinition<TransportConfigBase>>('transport')
     .register(datagram as unknown as TransportDefinition<TransportConfigBase>)
-    .register(collectingStopAndWait(submitted) as unknown as TransportDefinition<TransportConfigBase>);
+    .register(
+      observedStopAndWait((message) =>
+        submitted.push(message),
+      ) as unknown as TransportDefinition<TransportConfigBase>,
+    );
   const { summary } = simulate(scenarioOf(scenario), {
     registries: { ...createRegistries(), transports },
     probes,

@@ -9,10 +9,11 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { datagram } from '../../src/transport/datagram.js';
 import { BULK_WINDOW } from '../../src/transport/flow.js';
 import { PacketPool } from '../../src/transport/packet-pool.js';
-import { type StopAndWaitConfig, stopAndWait } from '../../src/transport/stop-and-wait.js';
+import type { StopAndWaitConfig } from '../../src/transport/stop-and-wait.js';
 import type { TransportConfigBase, TransportDefinition } from '../../src/transport/transport.js';
 import { arbitraryBrokerScenario } from '../helpers/arbitrary-broker-scenario.js';
 import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
+import { observedStopAndWait } from '../helpers/observed-stop-and-wait.js';
 import { scenarioOf } from '../helpers/scenario.js';
 
 /** The summary made with bulk messages made as their senders ask (the default), or all at once. */
@@ -51,22 +52,6 @@ function scenarioWithLargeBulks(): fc.Arbitrary<ScenarioInput> {
         ],
       };
     });
-}
-
-/** stop-and-wait whose senders note how many messages each already held when given one more. */
-function watchedStopAndWait(heldAtSubmit: number[]): TransportDefinition<StopAndWaitConfig> {
-  return {
-    ...stopAndWait,
-    createSender: (port, config, strategies) => {
-      const sender = stopAndWait.createSender(port, config, strategies);
-      const submit = sender.submit.bind(sender);
-      sender.submit = (message) => {
-        heldAtSubmit.push(sender.outstanding);
-        submit(message);
-      };
-      return sender;
-    },
-  };
 }
 
 const transportsWith = (definition: TransportDefinition<StopAndWaitConfig>) =>
@@ -118,7 +103,10 @@ describe('bulk messages made when the sender asks for them', () => {
     };
     const runWatched = (probes: NetworkProbe[]) => {
       const held: number[] = [];
-      const registries = { ...createRegistries(), transports: transportsWith(watchedStopAndWait(held)) };
+      const registries = {
+        ...createRegistries(),
+        transports: transportsWith(observedStopAndWait((_, outstanding) => held.push(outstanding))),
+      };
       const { summary } = simulate(scenarioOf(scenario), {
         registries,
         probes,
