@@ -2,10 +2,18 @@
 type LaneCallback = ((arg: never) => void) | undefined;
 
 /**
- * Tickets a lane hands out, at most: a lane event's handle is 2^52 + 8 · ticket + lane, which
- * must stay below 2^53, an exact integer (2^49 events is years of simulation at 10^7 events/s).
+ * Delays that get a ring of their own; the run loop looks at every ring's head before each event,
+ * so a model with many distinct delays (say one per link of a large topology) would pay for a
+ * long scan on every event. Further delays keep their lane number but go through the heap.
  */
-const MAX_TICKETS = 2 ** 49;
+export const MAX_RING_LANES = 8;
+
+/**
+ * Tickets a lane hands out, at most: a lane event's handle is 2^52 + MAX_RING_LANES · ticket +
+ * lane, which must stay below 2^53, an exact integer (2^49 events, with 8 lanes, is years of
+ * simulation at 10^7 events/s).
+ */
+const MAX_TICKETS = 2 ** 52 / MAX_RING_LANES;
 
 /**
  * Cancelled entries a lane lets wait behind its head, at least, before sweeping them out: sweeps
@@ -208,13 +216,6 @@ export class DelayLane {
     this.head = 0;
   }
 }
-
-/**
- * Delays that get a ring of their own; the run loop looks at every ring's head before each event,
- * so a model with many distinct delays (say one per link of a large topology) would pay for a
- * long scan on every event. Further delays keep their lane number but go through the heap.
- */
-export const MAX_RING_LANES = 8;
 
 /**
  * The simulator's delay lanes, one per distinct delay asked for, numbered from 0 in the order

@@ -68,3 +68,99 @@ describe('propagation over a constant delay (the delay lane of the simulator)', 
     expect(packets.map((packet) => packet.transSeconds)).toEqual([0.001, 0.001, 0.001, 0.001]);
   });
 });
+
+describe('transmissions of a repeated duration (the delay lane of that duration)', () => {
+  /** Two links a-b and c-d at 8 bit/s: a packet of n bytes takes n seconds to transmit. */
+  function twoLinks(): TransmitterSettings[] {
+    return [
+      [0, 1, 0],
+      [1, 0, 0],
+      [2, 3, 1],
+      [3, 2, 1],
+    ].map(([from, to, linkIndex]) => ({
+      linkIndex,
+      from,
+      to,
+      bandwidthBitsPerSecond: 8,
+      delay: constantDistribution(0.5),
+      loss: bernoulliLoss(0).createProcess(),
+      bufferPackets: Number.POSITIVE_INFINITY,
+    }));
+  }
+
+  it('end at the same instants, in scheduling order with heap events at the same instant', () => {
+    const simulator = new Simulator();
+    const recorder = recordingProbe();
+    const network = new Network(
+      simulator,
+      {
+        nodeIds: ['a', 'b', 'c', 'd'],
+        transmitters: twoLinks(),
+        transmitterNames: ['a>b', 'b>a', 'c>d', 'd>c'],
+        routing: 'delay',
+      },
+      new RandomStreams(1),
+      recorder.probe,
+    );
+    const arrivals: string[] = [];
+    network.setHandlers({
+      arrived: (packet) =>
+        arrivals.push(`${simulator.now}:${packet.source === 0 ? 'a' : 'c'}${packet.sequence}`),
+      departed: () => {},
+      failed: () => {
+        throw new Error('nothing fails on these links');
+      },
+    });
+    // c>d first, then a>b, all at t = 0. a>b: 2 B each, so its 2nd and 3rd transmissions take
+    // the lane of 2 s, ending at 4 and 6 s; c>d: 1 B then 3 B (varying: the heap), ending at 1
+    // and 4 s. At 4 s c's end was scheduled at 1 s, a's at 2 s: c's runs first.
+    const c = [1, 3].map((bytes, i) => new Packet('data', 1, 2, 3, bytes, i, null, false));
+    const a = [2, 2, 2].map((bytes, i) => new Packet('data', 0, 0, 1, bytes, i, null, false));
+    simulator.schedule(0, () => {
+      for (const packet of [...c, ...a]) network.send(packet);
+    });
+    simulator.run();
+    expect(recorder.transmitted.map((t) => `${t.start + t.seconds}:${t.transmitter}`)).toEqual([
+      '1:2',
+      '2:0',
+      '4:2',
+      '4:0',
+      '6:0',
+    ]);
+    expect(arrivals).toEqual(['1.5:c0', '2.5:a0', '4.5:c1', '4.5:a1', '6.5:a2']);
+    expect(a.map((packet) => packet.transSeconds)).toEqual([2, 2, 2]);
+  });
+
+  it('a cut loses the packet whose transmission is in the lane, and no end of it runs', () => {
+    const simulator = new Simulator();
+    const recorder = recordingProbe();
+    const network = new Network(
+      simulator,
+      {
+        nodeIds: ['a', 'b', 'c', 'd'],
+        transmitters: twoLinks(),
+        transmitterNames: ['1', '2', '3', '4'],
+        routing: 'delay',
+      },
+      new RandomStreams(1),
+      recorder.probe,
+    );
+    const failed: string[] = [];
+    network.setHandlers({
+      arrived: () => {},
+      departed: () => {},
+      failed: (packet, outcome) => failed.push(`${simulator.now}:${packet.sequence}:${outcome.reason}`),
+    });
+    const a = [2, 2, 2].map((bytes, i) => new Packet('data', 0, 0, 1, bytes, i, null, false));
+    simulator.schedule(0, () => {
+      for (const packet of a) network.send(packet);
+    });
+    // The second transmission (on the lane of 2 s) runs over [2, 4) s; cut at 3 s.
+    simulator.schedule(3, () => network.cutLink(0));
+    simulator.run();
+    expect(recorder.transmitted.map((t) => t.start + t.seconds)).toEqual([2]);
+    // Packet 0 arrived at 2.5 s; 1 is lost in transmission, 2 with the buffer.
+    expect(failed).toEqual(['3:1:linkDown', '3:2:linkDown']);
+    expect(simulator.pendingEvents).toBe(0);
+  });
+});
