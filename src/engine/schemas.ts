@@ -25,35 +25,45 @@ export function positiveQuantitySchema(dimension: Dimension) {
   const expected = `expected a ${dimension} greater than 0`;
   // parseQuantity calls a negative "not non-negative", which reads as if 0 were fine here; the
   // check runs on the text, so the message can quote what was written.
-  return quantityOf(dimension, (input) => `${expected}, got ${String(input)}`, true);
+  return quantityOf(dimension, (input) => `${expected}, got ${String(input)}`);
 }
 
 /**
- * The quantity schema; `refused` words the issue of a negative value instead of parseQuantity,
- * and of a zero too when `positive`.
+ * The quantity schema; with `refusedAsNotPositive`, a quantity that must be greater than 0,
+ * whose zero or negative value that function words (instead of parseQuantity).
+ *
+ * Such a value is only out of range: it is refused with an issue zod goes on after, and keeps
+ * its number, so the scenario's cross-reference checks still read the rest of the file (an
+ * unknown node in a flow is reported beside `duration: 0s`); the checks that would measure
+ * against the value look for its issue first, and no transform piped after it runs.
  */
-function quantityOf(dimension: Dimension, refused?: (input: number | string) => string, positive = false) {
+function quantityOf(dimension: Dimension, refusedAsNotPositive?: (input: number | string) => string) {
   return z
     .union([z.number(), z.string()])
     .transform((input, ctx) => {
+      const outOfRange = (value: number) => {
+        ctx.addIssue({ code: 'custom', message: refusedAsNotPositive!(input), input, continue: true });
+        return value;
+      };
       const parsed = parseQuantity(input, dimension);
-      if (parsed.ok && positive && refused && parsed.value === 0) {
-        ctx.addIssue({ code: 'custom', message: refused(input), input });
-        return z.NEVER;
+      if (parsed.ok) {
+        return !refusedAsNotPositive || parsed.value > 0 ? parsed.value : outOfRange(parsed.value);
       }
-      if (parsed.ok) return parsed.value;
-      const message = refused && isNegativeQuantity(input, dimension) ? refused(input) : parsed.message;
-      ctx.addIssue({ code: 'custom', message, input });
+      const negative = refusedAsNotPositive ? negativeQuantity(input, dimension) : undefined;
+      if (negative !== undefined) return outOfRange(negative);
+      ctx.addIssue({ code: 'custom', message: parsed.message, input });
       return z.NEVER;
     })
     .meta({ description: `a ${dimension} with a unit, or a bare number in SI base units` });
 }
 
-/** Whether `input` is a well-formed quantity of `dimension` but for a leading minus sign. */
-function isNegativeQuantity(input: number | string, dimension: Dimension): boolean {
-  if (typeof input === 'number') return input < 0 && Number.isFinite(input);
+/** The value of `input` when it is a well-formed quantity of `dimension` but for a leading minus sign. */
+function negativeQuantity(input: number | string, dimension: Dimension): number | undefined {
+  if (typeof input === 'number') return input < 0 && Number.isFinite(input) ? input : undefined;
   const text = input.trim();
-  return text.startsWith('-') && parseQuantity(text.slice(1), dimension).ok;
+  if (!text.startsWith('-')) return undefined;
+  const magnitude = parseQuantity(text.slice(1), dimension);
+  return magnitude.ok ? -magnitude.value : undefined;
 }
 
 /** A probability in [0, 1]. */

@@ -46,8 +46,11 @@ export function createFaultSchemas({ id, timeDistribution }: FaultSchemaParts) {
           at: time(),
           degrade: id.meta({ description: 'link to degrade for a window' }),
           for: window().meta({ description: 'length of the window' }),
+          // The bandwidth is wrapped after the union, so that a bandwidth of 0 (refused, but
+          // read on) leaves the union's one fitting form and the reference checks running.
           bandwidth: z
-            .union([factor, positiveQuantitySchema('bandwidth').transform((set) => ({ set }))])
+            .union([factor, positiveQuantitySchema('bandwidth')])
+            .transform((bandwidth) => (typeof bandwidth === 'number' ? { set: bandwidth } : bandwidth))
             .optional()
             .meta({ description: 'a bandwidth for the window, or { times: factor }' }),
           delay: z

@@ -190,6 +190,57 @@ describe('cross-reference checks beside schema issues', () => {
     ]);
   });
 
+  it('run past a duration or window of 0 s or less, as past any value only out of range', () => {
+    const lines = (text: string) =>
+      issuesOf(() => parseScenarioText(text, 'r.yaml')).map((issue) => `${issue.path}: ${issue.message}`);
+    const scenario = (duration: string, faults: string) => `name: f10
+duration: ${duration}
+nodes: [{id: a}, {id: b}]
+links: [{between: [a, b], bandwidth: 1Mbps}]
+flows: [{from: a, to: zz, workload: {rate: 10}}]
+faults: [${faults}]
+`;
+    for (const duration of ['0s', '-5s', '0']) {
+      expect(lines(scenario(duration, '{at: 1s, crash: zz}'))).toEqual([
+        `duration: expected a time greater than 0, got ${duration}`,
+        "flows[0].to: unknown node 'zz' (nodes: a, b)",
+        // Not "after the end of the run": a refused duration is no end to measure against.
+        "faults[0].crash: unknown node 'zz' (nodes: a, b)",
+      ]);
+    }
+    const windows = scenario(
+      '10s',
+      '{at: 1s, crash: zz}, {at: 7s, degrade: a-b, for: 0s, bandwidth: 1Mbps}, ' +
+        '{at: 8s, partition: [[a], [b]], id: split, for: 0s}, {at: 9s, heal: split}',
+    ).replace('to: zz', 'to: b');
+    expect(lines(windows)).toEqual([
+      "faults[0].crash: unknown node 'zz' (nodes: a, b)",
+      'faults[1].for: expected a time greater than 0, got 0s',
+      'faults[2].for: expected a time greater than 0, got 0s',
+    ]);
+    expect(lines(windows.replace('for: 0s, bandwidth: 1Mbps', 'for: 1s, bandwidth: 0'))).toEqual([
+      "faults[0].crash: unknown node 'zz' (nodes: a, b)",
+      'faults[1].bandwidth: expected a bandwidth greater than 0, got 0',
+      'faults[2].for: expected a time greater than 0, got 0s',
+    ]);
+  });
+
+  it('compare no timeout of 0 s or less with the others: its refusal says it all', () => {
+    const timeout = (value: string) =>
+      issuesOf(() =>
+        parseScenarioText(
+          VALID.replace('to: b', `to: b\n    transport: { protocol: go-back-n, timeout: ${value} }`),
+          't.yaml',
+        ),
+      ).map((issue) => `${issue.path}: ${issue.message}`);
+    expect(timeout('{ strategy: adaptive, initial: 0s }')).toEqual([
+      'flows[0].transport.timeout.initial: expected a time greater than 0, got 0s',
+    ]);
+    expect(timeout('{ strategy: exponential-backoff, max: -1s }')).toEqual([
+      'flows[0].transport.timeout.max: expected a time greater than 0, got -1s',
+    ]);
+  });
+
   it('locate a duplicate link id at the id, and one without an id at its between', () => {
     const located = (links: string) =>
       issuesOf(() =>

@@ -38,6 +38,8 @@ const schema = z
       .meta({ description: 'the RTO is multiplied by this on each expiry, up to max (RFC 6298 5.5: 2)' }),
   })
   .superRefine((config, ctx) => {
+    // A time of 0 or less has its own issue (and the refinement still runs): no comparison then.
+    if (!(config.initial > 0 && config.min > 0 && config.max > 0)) return;
     if (config.min > config.max) {
       ctx.addIssue({
         code: 'custom',

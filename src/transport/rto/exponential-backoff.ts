@@ -18,6 +18,8 @@ const schema = z
       .meta({ description: 'cap on the backed-off timeout; default 60 s' }),
   })
   .superRefine((config, ctx) => {
+    // A time of 0 or less has its own issue (and the refinement still runs): no comparison then.
+    if (!(config.initial > 0 && config.max > 0)) return;
     if (config.max < config.initial) {
       ctx.addIssue({
         code: 'custom',
