@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type DocumentPath, describeValue, formatPath, valueAt } from './document-path.js';
-import { allowedKeysAt, expectationAt, keysAllowedWith } from './schema-lookup.js';
+import { allowedKeysAt, expectationAt, formsAcceptingKey, keysAllowedWith } from './schema-lookup.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -119,16 +119,29 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(context.schema, path, context.document);
       const hint = allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '';
+      // The given keys another form of this entry (a union) cannot take beside `key`; a key no
+      // form takes is unknown, not a clash.
+      const clashingWith = (key: string) => {
+        const compatible = new Set(keysAllowedWith(context.schema, path, context.document, key));
+        return isObject(value)
+          ? Object.keys(value).filter((other) => allowed.includes(other) && !compatible.has(other))
+          : [];
+      };
+      const ofOtherForm = issue.keys.find((key) => allowed.includes(key) && clashingWith(key).length === 0);
+      const inOtherForm =
+        ofOtherForm === undefined ? [] : explainInFormsOf(ofOtherForm, path, value, context);
+      if (inOtherForm.length > 0) return inOtherForm;
       return issue.keys.map((key) => {
         if (allowed.includes(key)) {
-          // Allowed in another form of this entry (a union): say it clashes, not that it is unknown.
-          const compatible = new Set(keysAllowedWith(context.schema, path, context.document, key));
-          const given = isObject(value) ? Object.keys(value).filter((other) => !compatible.has(other)) : [];
+          // Allowed in another form of this entry: say it clashes, not that it is unknown.
+          const given = clashingWith(key).map((other) => `'${other}'`);
+          const clash =
+            given.length > 0
+              ? `cannot be combined with ${given.join(', ')} in one entry`
+              : 'does not fit here';
           return {
             path: [...path, key],
-            message:
-              `'${key}' cannot be combined with ${given.map((other) => `'${other}'`).join(', ')} in one entry: ` +
-              'each entry takes one form, with the keys that form allows (see the README)',
+            message: `'${key}' ${clash}: each entry takes one form, with the keys that form allows (see the README)`,
             anchor: 'key' as const,
           };
         }
@@ -162,6 +175,21 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       // custom (refinements, quantity parsing) and the rest already speak the user's language.
       return at(issue.message || 'invalid value');
   }
+}
+
+/**
+ * What is wrong with `value` in the forms of the union at `path` that take `key` (nothing when
+ * they take it as it is), for a key no other given key clashes with. zod goes on with the one
+ * form whose issues it can go on after and reports only that form's: a link's `loss: { model:
+ * periodic }` came back as an unknown key `model` of `{ forward, reverse }` (all optional), not
+ * as the periodic model's missing `every`.
+ */
+function explainInFormsOf(key: string, path: DocumentPath, value: unknown, context: Context): Explained[] {
+  const forms = formsAcceptingKey(context.schema, path, context.document, key);
+  return forms.flatMap((form) => {
+    const parsed = form.safeParse(value);
+    return parsed.success ? [] : parsed.error.issues.flatMap((inner) => explain(inner, path, context));
+  });
 }
 
 /**

@@ -163,3 +163,28 @@ function quantityDimension(schema: z.ZodType): Dimension | undefined {
   if (accepted.length !== 1 || schema.safeParse({ dist: 'constant', value: 1 }).success) return undefined;
   return accepted[0][0];
 }
+
+/**
+ * The forms of the union at `path` whose objects accept `key`, unflattened: for a link's loss,
+ * `{ model: ... }` belongs to the loss-model form (itself a union of a probability and the
+ * registered models), not to `{ forward, reverse }`. Empty when no union at `path` has such a form.
+ */
+export function formsAcceptingKey(
+  root: z.ZodType,
+  path: DocumentPath,
+  document: unknown,
+  key: string,
+): z.ZodType[] {
+  const value = valueAt(document, path);
+  const forms: z.ZodType[] = [];
+  for (const schema of schemasAt(root, path, document)) {
+    let concrete = schema;
+    for (let inner = innerOf(concrete); inner; inner = innerOf(concrete)) concrete = inner;
+    if (!(concrete instanceof z.ZodUnion)) continue;
+    for (const option of concrete.def.options as z.ZodType[]) {
+      const objects = alternatives(option, value).filter((form) => form instanceof z.ZodObject);
+      if (objects.some((object) => key in object.shape)) forms.push(option);
+    }
+  }
+  return forms;
+}

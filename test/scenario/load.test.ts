@@ -447,6 +447,36 @@ describe('error messages', () => {
     );
   });
 
+  it('a loss model for both directions is explained as one for a direction', () => {
+    // `{ forward, reverse }` takes only optional keys, so zod went on with it alone and reported
+    // `model` as a key it lacks: "'model' cannot be combined with  in one entry".
+    const models = createRegistries().lossModels.ids().join(', ');
+    const explained = (loss: string) =>
+      errorsFor('bandwidth: 1Gbps', `bandwidth: 1Gbps\n    loss: ${loss}`).map(
+        (issue) => `${issue.path.replace('.forward', '')}: ${issue.message}`,
+      );
+    for (const [model, expected] of [
+      ['{ model: periodic }', ["links[0].loss.every: missing required key 'every': expected a number"]],
+      [
+        '{ model: bernoulli }',
+        ["links[0].loss.probability: missing required key 'probability': expected a number"],
+      ],
+      [
+        '{ model: gilbert, p: 0.1 }',
+        [`links[0].loss.model: unknown model 'gilbert' (expected one of: ${models})`],
+      ],
+      ['{ every: 3 }', [`links[0].loss.model: missing required key 'model': expected one of: ${models}`]],
+    ] as const) {
+      expect(explained(model), model).toEqual(expected);
+      expect(explained(`{ forward: ${model} }`), `forward: ${model}`).toEqual(expected);
+    }
+    // A key of the other form still clashes.
+    expect(explained('{ forward: 0.1, model: periodic, every: 3 }')).toEqual([
+      "links[0].loss: 'forward' cannot be combined with 'model', 'every' in one entry: each entry takes " +
+        'one form, with the keys that form allows (see the README)',
+    ]);
+  });
+
   it('formats issues as file:line:column: path: message', () => {
     const [issue] = errorsFor('messages: 10', 'messages: abc');
     expect(formatIssue(issue)).toBe(
