@@ -135,7 +135,7 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
-    return reportRunError(error, argv.file, io);
+    return reportRunError(error, argv.file, io, 'compare');
   }
 }
 

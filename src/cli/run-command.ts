@@ -86,6 +86,6 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
-    return reportRunError(error, argv.file, io);
+    return reportRunError(error, argv.file, io, 'run');
   }
 }

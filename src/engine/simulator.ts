@@ -43,9 +43,14 @@ export class SimulationError extends Error {
 
 /** Thrown when a run exceeds its safety limits (runaway event growth, too many events). */
 export class RunawaySimulationError extends Error {
+  /**
+   * @param raisableLimit the limit the run went past when its user may raise it (`maxEvents`:
+   * the caller's option for it, e.g. a command line's, is worth naming beside the message).
+   */
   constructor(
     message: string,
     readonly simulatedTime: number,
+    readonly raisableLimit?: 'maxEvents',
   ) {
     super(message);
     this.name = 'RunawaySimulationError';
@@ -293,8 +298,9 @@ export class Simulator {
           if (this.executedEvents - firstEvent > maxEvents) {
             throw new RunawaySimulationError(
               `the run executed more than ${maxEvents} events and was stopped at t=${this.now} s; ` +
-                'give the scenario a shorter duration, or raise the limit (msgsim run --max-events N)',
+                'give the scenario a shorter duration, or raise the limit on events',
               this.now,
+              'maxEvents',
             );
           }
           if (this.now !== timeAtLastCheck) {

@@ -48,7 +48,10 @@ port.on('message', (task: ReplicationTask) => {
 function transferable(error: unknown): TransferredError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
   const transferred: TransferredError = { name: error.name, message: error.message, stack: error.stack };
-  if (error instanceof RunawaySimulationError) transferred.simulatedTime = error.simulatedTime;
+  if (error instanceof RunawaySimulationError) {
+    transferred.simulatedTime = error.simulatedTime;
+    transferred.raisableLimit = error.raisableLimit;
+  }
   if (error instanceof SimulationError) {
     transferred.simulatedTime = error.simulatedTime;
     transferred.eventLabel = error.eventLabel;

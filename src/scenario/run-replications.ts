@@ -51,6 +51,7 @@ export interface TransferredError {
   message: string;
   stack?: string;
   simulatedTime?: number;
+  raisableLimit?: 'maxEvents';
   eventLabel?: string;
   causeStack?: string;
 }
@@ -85,12 +86,17 @@ export async function runReplications(
   const jobs = Math.min(options.jobs ?? availableParallelism(), tasks.length);
   if (jobs <= 1) {
     for (const task of tasks) {
-      const { summary } = simulate(plan.variants[task.variant].scenario, {
-        seed: options.seed,
-        replication: task.replication,
-        registries: options.registries,
-        maxEvents: options.maxEvents,
-      });
+      let summary: Summary;
+      try {
+        ({ summary } = simulate(plan.variants[task.variant].scenario, {
+          seed: options.seed,
+          replication: task.replication,
+          registries: options.registries,
+          maxEvents: options.maxEvents,
+        }));
+      } catch (error) {
+        throw inRun(error, plan, task);
+      }
       record({ ...task, summary });
     }
   } else {
@@ -101,9 +107,29 @@ export async function runReplications(
       seed: options.seed,
       maxEvents: options.maxEvents,
     };
-    await runInWorkers(workerData, tasks, jobs, record);
+    await runInWorkers(workerData, tasks, jobs, record, (error, task) => inRun(error, plan, task));
   }
   return results;
+}
+
+/**
+ * A run's error with the variant and replication it came from before its message (`variant
+ * links[0].loss=0.9, replication 2: the run executed more than ...`), as the same class with the
+ * same details, so that the caller maps it as before. Anything but an Error passes unchanged.
+ */
+function inRun(error: unknown, plan: VariantPlan, task: ReplicationTask): unknown {
+  if (!(error instanceof Error)) return error;
+  const message = `variant ${plan.variants[task.variant].label}, replication ${task.replication}: ${error.message}`;
+  let located: Error;
+  if (error instanceof RunawaySimulationError) {
+    located = new RunawaySimulationError(message, error.simulatedTime, error.raisableLimit);
+  } else if (error instanceof SimulationError) {
+    located = new SimulationError(message, error.simulatedTime, error.eventLabel, { cause: error.cause });
+  } else {
+    return error;
+  }
+  located.stack = error.stack;
+  return located;
 }
 
 /**
@@ -122,6 +148,7 @@ function runInWorkers(
   tasks: readonly ReplicationTask[],
   jobs: number,
   record: (run: FinishedRun) => void,
+  locate: (error: Error, task: ReplicationTask) => unknown,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
@@ -146,7 +173,7 @@ function runInWorkers(
       worker.on('message', (reply: ReplicationReply) => {
         if (settled) return;
         if ('error' in reply) {
-          finish(rebuildError(reply.error));
+          finish(locate(rebuildError(reply.error), reply.task) as Error);
           return;
         }
         try {
@@ -170,7 +197,11 @@ function runInWorkers(
 function rebuildError(transferred: TransferredError): Error {
   let error: Error;
   if (transferred.name === 'RunawaySimulationError') {
-    error = new RunawaySimulationError(transferred.message, transferred.simulatedTime ?? Number.NaN);
+    error = new RunawaySimulationError(
+      transferred.message,
+      transferred.simulatedTime ?? Number.NaN,
+      transferred.raisableLimit,
+    );
   } else if (transferred.name === 'SimulationError') {
     const cause = new Error('in a simulation worker');
     cause.stack = transferred.causeStack;

@@ -223,6 +223,27 @@ describe('msgsim compare', () => {
     expect(json.variants[0].replications[1].seed).toBe(3);
   });
 
+  it('names the variant, the replication and its own option when a run goes past --max-events', async () => {
+    // At 90% loss a stop-and-wait sender needs ten times the events of one at 10%.
+    for (const jobs of ['1', '2']) {
+      const out = path.join(scratch, `runaway-${jobs}`);
+      const args = [lossy, ...SHORT, '--vary', 'links[0].loss=0.1,0.9', '--max-events', '4000'];
+      const result = await compare([...args, '--replications', '2', '--jobs', jobs, '--out', out]);
+      expect(result.code).toBe(2);
+      // In worker threads either replication of that variant may be the first to stop.
+      const replication = jobs === '1' ? '0' : '[01]';
+      expect(result.err.split('\n').filter((line) => line.startsWith('msgsim:'))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^msgsim: .*lossy-link\\.yaml: variant loss=0\\.9, replication ${replication}: the run executed ` +
+              'more than 4000 events and was stopped at t=[\\d.]+ s; .* \\(msgsim compare --max-events N\\)$',
+          ),
+        ),
+      ]);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('shows n/a for the interval of a single replication', async () => {
     const result = await compare([
       lossy,

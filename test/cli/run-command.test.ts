@@ -153,7 +153,9 @@ describe('msgsim run', () => {
     const out = path.join(scratch, 'too-long');
     const code = await main(['run', lossy, '--max-events', '1000', '--out', out], cli);
     expect(code).toBe(2);
-    expect(io.err).toMatch(/executed more than 1000 events and was stopped at t=.* --max-events N/);
+    expect(io.err).toMatch(
+      /executed more than 1000 events and was stopped at t=.* \(msgsim run --max-events N\)\n$/,
+    );
     expect(existsSync(out)).toBe(false);
     expect(await main(['run', lossy, '--max-events', '0'], captured().cli)).toBe(2);
   });
