@@ -31,7 +31,7 @@ interface CompareArguments {
   seed?: string;
   out?: string;
   set?: string[];
-  charts: boolean;
+  noCharts: boolean;
   quiet: boolean;
   maxEvents: string;
 }
@@ -125,7 +125,7 @@ async function compare(argv: CompareArguments, io: CliIo): Promise<number> {
     let written: string[];
     try {
       written = await writeComparison(comparison, { vary: argv.vary, set: sets }, outDir, {
-        charts: argv.charts,
+        charts: !argv.noCharts,
       });
     } catch (error) {
       io.stderr(`msgsim: cannot write the comparison to ${outDir}: ${(error as Error).message}\n`);

@@ -36,6 +36,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   };
   try {
     await yargs(argv)
+      // Off, so that an unknown `--no-such` is reported as written, not as yargs' negation of
+      // an unknown `such`; the one negative option, --no-charts, is an option of its own.
+      .parserConfiguration({ 'boolean-negation': false })
       .scriptName('msgsim')
       .usage(
         '$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.',
@@ -55,7 +58,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // yargs reports its own usage errors as YError; anything else came from a handler.
         // A UsageError thrown here once comes back through `fail` again; pass it on.
         if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
-        throw new UsageError(message ?? error?.message ?? 'bad usage');
+        throw new UsageError(unknownArgumentsAsWritten(message ?? error?.message ?? 'bad usage', argv));
       })
       .parseAsync();
   } catch (error) {
@@ -70,4 +73,25 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.internal;
   }
   return exitCode;
+}
+
+/**
+ * yargs' "Unknown arguments: foo-bar, fooBar" names an unknown option without its dashes and
+ * again in camelCase: name each one once, as written on the command line (`--foo-bar`,
+ * `--no-such`, `-x`). Any other message passes unchanged.
+ */
+function unknownArgumentsAsWritten(message: string, argv: readonly string[]): string {
+  const listed = /^Unknown arguments?: (.*)$/s.exec(message);
+  if (!listed) return message;
+  const names = listed[1].split(', ');
+  const camelCase = (name: string) => name.replace(/-+([^-])/g, (_, letter: string) => letter.toUpperCase());
+  const twins = new Set(names.filter((name) => name.includes('-')).map(camelCase));
+  const unknown = names.filter((name) => !twins.has(name));
+  const written = unknown.map((name) => {
+    const token = argv.find(
+      (arg) => arg === `--${name}` || arg.startsWith(`--${name}=`) || arg === `-${name}`,
+    );
+    return token === undefined ? name : token.split('=')[0];
+  });
+  return `Unknown argument${written.length === 1 ? '' : 's'}: ${written.join(', ')}`;
 }

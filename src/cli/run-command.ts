@@ -22,7 +22,7 @@ interface RunArguments {
   seed?: string;
   out?: string;
   set?: string[];
-  charts: boolean;
+  noCharts: boolean;
   quiet: boolean;
   maxEvents: string;
 }
@@ -77,7 +77,7 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     progress.done();
     let written: string[];
     try {
-      written = await writeResults(result, outDir, { charts: argv.charts });
+      written = await writeResults(result, outDir, { charts: !argv.noCharts });
     } catch (error) {
       io.stderr(`msgsim: cannot write the results to ${outDir}: ${(error as Error).message}\n`);
       return EXIT.badInput;

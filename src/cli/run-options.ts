@@ -60,8 +60,10 @@ export interface SimulationOptionTexts {
   quiet: string;
 }
 
-/** Adds the options `run` and `compare` share: --seed, --out, --set, --charts, --quiet, --max-events. */
+/** Adds the options `run` and `compare` share: --seed, --out, --set, --no-charts, --quiet, --max-events. */
 export function withSimulationOptions(yargs: Argv, texts: SimulationOptionTexts): Argv {
+  // `--no-charts` is an option of its own: yargs' boolean negation is off (see main), so that
+  // an unknown `--no-such` is reported as written.
   return yargs
     .option('seed', {
       type: 'string',
@@ -70,7 +72,7 @@ export function withSimulationOptions(yargs: Argv, texts: SimulationOptionTexts)
     })
     .option('out', { type: 'string', requiresArg: true, describe: texts.out })
     .option('set', { type: 'string', array: true, nargs: 1, describe: texts.set })
-    .option('charts', { type: 'boolean', default: true, describe: 'render PNG charts (--no-charts to skip)' })
+    .option('no-charts', { type: 'boolean', default: false, describe: 'write no PNG charts' })
     .option('quiet', { type: 'boolean', default: false, describe: texts.quiet })
     .option('max-events', maxEventsOption);
 }

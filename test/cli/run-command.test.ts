@@ -122,6 +122,32 @@ describe('msgsim run', () => {
     expect(await main(['frobnicate'], captured().cli)).toBe(2);
   });
 
+  it('names an unknown option as written, once, and still takes --no-charts', async () => {
+    const usage = async (...args: string[]) => {
+      const { io, cli } = captured();
+      expect(await main(args, cli)).toBe(2);
+      return io.err.split('\n')[0];
+    };
+    // yargs read `--no-such` as the negation of an unknown `such`, and `--foo-bar` twice.
+    expect(await usage('run', lossy, '--no-such')).toBe('msgsim: Unknown argument: --no-such');
+    expect(await usage('run', lossy, '--foo-bar=1', '-x')).toBe('msgsim: Unknown arguments: --foo-bar, -x');
+    expect(await usage('validate', lossy, '--no-quiet')).toBe('msgsim: Unknown argument: --no-quiet');
+    const out = path.join(scratch, 'no-charts');
+    const { io, cli } = captured();
+    const args = [
+      'run',
+      lossy,
+      '--no-charts',
+      '--quiet',
+      '--out',
+      out,
+      '--set',
+      'flows[0].workload.messages=20',
+    ];
+    expect(await main(args, cli), io.err).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['summary.json', 'timeseries.csv']);
+  });
+
   it('stops a run that cannot end with a message and exit code 2', async () => {
     // The sender waits (persistent state) on a node that never recovers, while another node's
     // failures keep the event queue busy forever.
