@@ -81,5 +81,11 @@ export interface CongestionDefinition<Config extends CongestionConfigBase = Cong
   readonly description: string;
   /** Object schema whose `strategy` is the id literal; parameters carry `.meta({description})`. */
   readonly schema: z.ZodType<Config>;
+  /**
+   * True when the transport's own window is the only limit and losses are recovered by timeout
+   * alone (no congestion window, no fast retransmit): the textbook window protocols, whose
+   * closed forms then apply.
+   */
+  readonly fixedWindow?: boolean;
   create(config: Config): CongestionControl;
 }

@@ -28,5 +28,6 @@ export const noCongestionControl: CongestionDefinition<NoCongestionConfig> = {
   id: 'none',
   description: "fixed window (the transport's); losses are recovered by timeout only",
   schema,
+  fixedWindow: true,
   create: () => new NoCongestionControl(),
 };

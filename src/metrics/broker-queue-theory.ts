@@ -9,6 +9,8 @@ export function erlangCTheory(
   arrivalsPerSecond: number,
   serviceSeconds: number,
   servers: number,
+  /** Which queue this is, in the formula's words (e.g. what the times leave out). */
+  note?: string,
 ): TheoryPrediction | null {
   const offered = arrivalsPerSecond * serviceSeconds;
   const utilisation = offered / servers;
@@ -26,7 +28,7 @@ export function erlangCTheory(
   return {
     formula:
       'M/M/c: a = λ/μ, ρ = a/c; C(c,a) = (a^c/c!)/(1-ρ) / (Σ_{k<c} a^k/k! + (a^c/c!)/(1-ρ)); ' +
-      'W_q = C/(cμ - λ); W = W_q + 1/μ; L_q = λW_q; L = λW (broker hops not included)',
+      `W_q = C/(cμ - λ); W = W_q + 1/μ; L_q = λW_q; L = λW${note ? ` (${note})` : ''}`,
     values: {
       utilisation,
       probabilityOfWaiting: waitProbability,
@@ -47,6 +49,8 @@ export function mm1kTheory(
   arrivalsPerSecond: number,
   serviceSeconds: number,
   capacity: number,
+  /** Which queue this is, in the formula's words (e.g. what the times leave out). */
+  note?: string,
 ): TheoryPrediction {
   const rho = arrivalsPerSecond * serviceSeconds;
   const { blocking, inSystem } =
@@ -55,7 +59,7 @@ export function mm1kTheory(
   return {
     formula:
       'M/M/1/K: p_n = (1-ρ)ρ^n/(1-ρ^(K+1)); P_block = p_K; T = λ(1 - P_block); L = Σ n·p_n; ' +
-      'W = L/T (broker hops not included)',
+      `W = L/T${note ? ` (${note})` : ''}`,
     values: {
       utilisation: rho,
       blockingProbability: blocking,

@@ -67,3 +67,17 @@ export function requestReplyTheory(path: RequestReplyPath): TheoryPrediction {
     values,
   };
 }
+
+/**
+ * The longest a request of `path` can take from its hand-off to its reply while at most
+ * `inLoop` requests are at any one stage at once (s): C, plus at each of the four stages (the
+ * request and reply transmissions, server and caller processing, everything constant) a wait
+ * behind the other inLoop - 1 at most. Infinite when inLoop is. A longer timeout never fires.
+ */
+export function longestResponseSeconds(path: RequestReplyPath, inLoop: number): number {
+  if (!Number.isFinite(inLoop)) return Number.POSITIVE_INFINITY;
+  const requestSeconds = (path.requestBytes * 8) / path.bandwidthBitsPerSecond;
+  const replySeconds = (path.replyBytes * 8) / path.bandwidthBitsPerSecond;
+  const stages = requestSeconds + replySeconds + path.serverSeconds + path.clientSeconds;
+  return stages + 2 * path.propagationSeconds + (inLoop - 1) * stages;
+}

@@ -1,6 +1,10 @@
+import type { Registry } from '../engine/registry.js';
 import { erlangCTheory, mm1kTheory } from '../metrics/broker-queue-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
+import type { TransportDefinition, TransportStrategies } from '../transport/transport.js';
 import type { Scenario } from './schema.js';
+
+const BROKER_NOTE = 'broker hops not included';
 
 /** A round trip to a consumer at most this share of its mean service time counts as negligible. */
 const NEGLIGIBLE_ROUND_TRIP = 0.01;
@@ -13,7 +17,11 @@ const NEGLIGIBLE_ROUND_TRIP = 0.01;
  * when the round trip to each consumer is negligible beside the service time: with prefetch 1
  * a consumer waits for its next message a round trip, which the formulas do not know.
  */
-export function brokerQueueTheory(scenario: Scenario): Record<string, TheoryPrediction> {
+export function brokerQueueTheory(
+  scenario: Scenario,
+  transports: Registry<TransportDefinition>,
+  strategies: TransportStrategies,
+): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
   const nodes = new Map(scenario.nodes.map((node) => [node.id, node]));
   const scripted = new Set(
@@ -34,12 +42,15 @@ export function brokerQueueTheory(scenario: Scenario): Record<string, TheoryPred
       const consumers = broker.consumers.filter((consumer) => consumer.queue === queue.name);
       if (publishers.length !== 1 || routedElsewhere || consumers.length === 0) continue;
       const [publisher] = publishers;
-      // Arrivals stay Poisson only without a sender that waits (datagram) and without a queue
-      // at the broker node in front of the broker's queue (no processing there).
+      // Arrivals stay Poisson only without a sender that waits (an unacknowledged transport,
+      // as its definition says) and without a queue at the broker node in front of the
+      // broker's queue (no processing there).
       const brokerProcessing = nodes.get(broker.node)!.processing;
+      const transport = publisher.transport;
+      const behaviour = transports.get(transport.protocol).closedForm?.(transport, strategies);
       if (
         publisher.workload.arrivals !== 'poisson' ||
-        publisher.transport.protocol !== 'datagram' ||
+        behaviour?.model !== 'unacknowledged' ||
         !up(publisher.from) ||
         !(brokerProcessing.isConstant && brokerProcessing.mean === 0)
       )
@@ -59,10 +70,10 @@ export function brokerQueueTheory(scenario: Scenario): Record<string, TheoryPred
       const lambda = publisher.workload.rate ?? 0;
       const name = `broker-queue:${broker.node}/${queue.name}`;
       if (queue.capacity === undefined) {
-        const prediction = erlangCTheory(lambda, mean, consumers.length);
+        const prediction = erlangCTheory(lambda, mean, consumers.length, BROKER_NOTE);
         if (prediction) predictions[name] = prediction;
       } else if (consumers.length === 1 && queue.overflow === 'reject') {
-        predictions[name] = mm1kTheory(lambda, mean, queue.capacity + 1);
+        predictions[name] = mm1kTheory(lambda, mean, queue.capacity + 1, BROKER_NOTE);
       }
     }
   }

@@ -1,9 +1,15 @@
 import type { Registry } from '../engine/registry.js';
-import { requestReplyTheory } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
-import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
-import type { ClosedFormBehaviour, TransportDefinition } from '../transport/transport.js';
+import { stopAndWaitTheory } from '../metrics/theory.js';
+import { goBackNTheory, selectiveRepeatTheory, type WindowPath } from '../metrics/window-theory.js';
+import type {
+  ClosedFormBehaviour,
+  TransportDefinition,
+  TransportStrategies,
+} from '../transport/transport.js';
 import { brokerQueueTheory } from './broker-theory-for-scenario.js';
+import { poissonQueuePredictions } from './queue-theory-for-scenario.js';
+import { requestReplyPrediction } from './request-reply-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
 /** Finds the link joining two nodes directly, in either order, in O(1) per look-up. */
@@ -17,57 +23,16 @@ function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | und
 }
 
 /**
- * Request-reply over a lossless direct link with a datagram transport and constant sizes and
- * processing; without a timeout that could cut a round trip short (sync: shorter than C; async:
- * any, as queueing has no bound there).
- */
-function requestReplyPrediction(
-  flow: FlowConfig,
-  behaviour: ClosedFormBehaviour | null,
-  link: LinkConfig,
-  nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
-): TheoryPrediction | null {
-  const pattern = flow.pattern!;
-  const server = nodesById.get(flow.to)!;
-  const client = nodesById.get(flow.from)!;
-  const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
-  if (behaviour?.model !== 'unacknowledged' || !constant.every((distribution) => distribution.isConstant))
-    return null;
-  if (
-    link.loss.forward.lossRate > 0 ||
-    link.loss.reverse.lossRate > 0 ||
-    flow.workload.sizeCycleBytes !== undefined
-  )
-    return null;
-  if (pattern.think !== undefined && !pattern.think.isConstant) return null;
-  const theory = requestReplyTheory({
-    mode: pattern.mode,
-    requestBytes: flow.workload.size.mean + flow.transport.headerSize,
-    replyBytes: pattern.replySize.mean + flow.transport.headerSize,
-    bandwidthBitsPerSecond: link.bandwidth,
-    propagationSeconds: link.delay.mean,
-    serverSeconds: server.processing.mean,
-    serverWorkers: server.servers,
-    clientSeconds: client.processing.mean,
-    clientWorkers: client.servers,
-    thinkSeconds: pattern.think?.mean ?? 0,
-    maxOutstanding: pattern.maxOutstanding ?? Number.POSITIVE_INFINITY,
-    offeredPerSecond: flow.workload.rate ?? Number.POSITIVE_INFINITY,
-  });
-  if (pattern.timeout !== undefined) {
-    if (pattern.mode === 'async' || pattern.timeout < theory.values.roundTripSeconds) return null;
-  }
-  return theory;
-}
-
-/**
  * The closed-form predictions that apply to this scenario, named `<model>:<flow id>`: only
  * where the model's assumptions hold (one direct link, constant delays, no faults on the ends,
- * the flow alone on its link), so every number shown beside a result is one a textbook gives.
+ * the flow alone on its link, and each model's own, checked where it is computed), so every
+ * number shown beside a result is one a textbook gives. What a flow's transport does is asked of
+ * its registered definition (`closedForm`), never read from its name.
  */
 export function predictTheory(
   scenario: Scenario,
   transports: Registry<TransportDefinition>,
+  strategies: TransportStrategies,
 ): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
   const faultyNodes = new Set([
@@ -101,59 +66,65 @@ export function predictTheory(
     if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
     const transport = flow.transport;
-    const behaviour = transports.get(transport.protocol).closedForm?.(transport) ?? null;
+    const behaviour = transports.get(transport.protocol).closedForm?.(transport, strategies) ?? null;
     if (flow.pattern !== undefined) {
       const prediction = requestReplyPrediction(flow, behaviour, link, nodesById);
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
       continue;
     }
-    const [dataLoss, ackLoss] =
-      link.between[0] === flow.from
-        ? [link.loss.forward, link.loss.reverse]
-        : [link.loss.reverse, link.loss.forward];
-    const size = flow.workload.size;
-    // The formula assumes independent losses: no prediction for a periodic pattern.
-    const dataLossProbability = dataLoss.independentProbability;
-    const ackLossProbability = ackLoss.independentProbability;
-    if (
-      behaviour?.model === 'stop-and-wait' &&
-      dataLossProbability !== undefined &&
-      ackLossProbability !== undefined &&
-      size.isConstant &&
-      flow.workload.arrivals === 'bulk'
-    ) {
-      const prediction = stopAndWaitTheory({
-        dataBytes: size.mean + transport.headerSize,
-        ackBytes: behaviour.ackBytes,
-        bandwidthBitsPerSecond: link.bandwidth,
-        propagationSeconds: link.delay.mean,
-        dataLossProbability,
-        ackLossProbability,
-        timeoutSeconds: behaviour.timeoutSeconds,
-      });
-      if (prediction) predictions[`stop-and-wait:${flow.id}`] = prediction;
+    if (behaviour?.model === 'unacknowledged') {
+      Object.assign(predictions, poissonQueuePredictions(scenario, flow, link, nodesById.get(flow.to)!));
+      continue;
     }
-    const receiver = nodesById.get(flow.to);
-    const noProcessing = receiver?.processing.isConstant && receiver.processing.mean === 0;
-    if (
-      behaviour?.model === 'unacknowledged' &&
-      flow.workload.arrivals === 'poisson' &&
-      link.loss.forward.lossRate === 0 &&
-      link.loss.reverse.lossRate === 0 &&
-      link.buffer === undefined &&
-      noProcessing &&
-      (size.family === 'exponential' || size.isConstant) &&
-      transport.headerSize === 0
-    ) {
-      const prediction = linkQueueTheory({
-        arrivalsPerSecond: flow.workload.rate ?? 0,
-        meanSizeBytes: size.mean,
-        bandwidthBitsPerSecond: link.bandwidth,
-        sizes: size.isConstant ? 'constant' : 'exponential',
-        propagationSeconds: link.delay.mean,
-      });
-      if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
-    }
+    const prediction = acknowledgedPrediction(flow, behaviour, link);
+    if (prediction) predictions[`${behaviour!.model}:${flow.id}`] = prediction;
   }
-  return { ...predictions, ...brokerQueueTheory(scenario) };
+  return { ...predictions, ...brokerQueueTheory(scenario, transports, strategies) };
+}
+
+/**
+ * Stop-and-wait and the window protocols: a saturated sender (a bulk workload) of constant
+ * messages, and independent losses (a loss model that gives a Bernoulli probability; a periodic
+ * pattern gives none). The window formulas also assume ACKs are never lost.
+ */
+function acknowledgedPrediction(
+  flow: FlowConfig,
+  behaviour: ClosedFormBehaviour | null,
+  link: LinkConfig,
+): TheoryPrediction | null {
+  const [dataLoss, ackLoss] =
+    link.between[0] === flow.from
+      ? [link.loss.forward, link.loss.reverse]
+      : [link.loss.reverse, link.loss.forward];
+  const dataLossProbability = dataLoss.independentProbability;
+  const ackLossProbability = ackLoss.independentProbability;
+  const size = flow.workload.size;
+  const saturated =
+    size.isConstant && flow.workload.arrivals === 'bulk' && flow.workload.sizeCycleBytes === undefined;
+  if (!saturated || dataLossProbability === undefined || ackLossProbability === undefined) return null;
+  const frameBytes = size.mean + flow.transport.headerSize;
+  if (behaviour?.model === 'stop-and-wait') {
+    return stopAndWaitTheory({
+      dataBytes: frameBytes,
+      ackBytes: behaviour.ackBytes,
+      bandwidthBitsPerSecond: link.bandwidth,
+      propagationSeconds: link.delay.mean,
+      dataLossProbability,
+      ackLossProbability,
+      timeoutSeconds: behaviour.timeoutSeconds,
+    });
+  }
+  if (behaviour?.model !== 'go-back-n' && behaviour?.model !== 'selective-repeat') return null;
+  if (ackLossProbability !== 0) return null;
+  const path: WindowPath = {
+    frameBytes,
+    payloadBytes: size.mean,
+    ackBytes: behaviour.ackBytes,
+    bandwidthBitsPerSecond: link.bandwidth,
+    propagationSeconds: link.delay.mean,
+    window: behaviour.window,
+    timeoutSeconds: behaviour.timeoutSeconds,
+    lossProbability: dataLossProbability,
+  };
+  return behaviour.model === 'go-back-n' ? goBackNTheory(path) : selectiveRepeatTheory(path);
 }

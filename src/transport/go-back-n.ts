@@ -1,7 +1,7 @@
 import type { Packet } from '../net/packet.js';
 import { goBackNWindowLimit } from './sequence-space.js';
 import type { TransportDefinition } from './transport.js';
-import { type WindowTransportConfig, windowTransportSchema } from './window-config.js';
+import { type WindowTransportConfig, windowClosedForm, windowTransportSchema } from './window-config.js';
 import { WindowReceiver } from './window-receiver.js';
 import { WindowSender } from './window-sender.js';
 
@@ -48,6 +48,7 @@ export const goBackN: TransportDefinition<WindowTransportConfig> = {
   keepsDataPackets: true,
   schema: (strategies) =>
     windowTransportSchema('go-back-n', strategies, goBackNWindowLimit, '2^sequenceBits - 1'),
+  closedForm: (config, strategies) => windowClosedForm('go-back-n', config, strategies, goBackNWindowLimit),
   createSender: (port, config, strategies) =>
     new WindowSender(port, config, strategies, { selective: false }),
   createReceiver: (port, config) => new GoBackNReceiver(port, config),

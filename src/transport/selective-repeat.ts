@@ -1,7 +1,7 @@
 import type { Packet } from '../net/packet.js';
 import { selectiveRepeatWindowLimit } from './sequence-space.js';
 import type { TransportDefinition } from './transport.js';
-import { type WindowTransportConfig, windowTransportSchema } from './window-config.js';
+import { type WindowTransportConfig, windowClosedForm, windowTransportSchema } from './window-config.js';
 import { WindowReceiver } from './window-receiver.js';
 import { WindowSender } from './window-sender.js';
 
@@ -80,6 +80,8 @@ export const selectiveRepeat: TransportDefinition<WindowTransportConfig> = {
   keepsDataPackets: true,
   schema: (strategies) =>
     windowTransportSchema('selective-repeat', strategies, selectiveRepeatWindowLimit, '2^(sequenceBits - 1)'),
+  closedForm: (config, strategies) =>
+    windowClosedForm('selective-repeat', config, strategies, selectiveRepeatWindowLimit),
   createSender: (port, config, strategies) => new WindowSender(port, config, strategies, { selective: true }),
   createReceiver: (port, config) => new SelectiveRepeatReceiver(port, config),
 };

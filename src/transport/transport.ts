@@ -109,12 +109,16 @@ export interface TransportStrategies {
 /**
  * A transport's behaviour in the terms of a closed-form model, so that the formula's
  * prediction can be shown beside the result: `stop-and-wait` (one message in flight, a constant
- * timeout per loss; NaN when the timeout is not constant) or `unacknowledged` (each message sent
- * once, nothing comes back).
+ * timeout per loss; NaN when the timeout is not constant), `unacknowledged` (each message sent
+ * once, nothing comes back), or a textbook window protocol, `go-back-n` (cumulative ACKs, the
+ * receiver takes frames in order only, one timer for the oldest frame, all resent from it on
+ * expiry) or `selective-repeat` (each frame acknowledged, timed and resent alone): a fixed
+ * window, an ACK per frame, recovery by timeout only, a receiver with room for the window.
  */
 export type ClosedFormBehaviour =
   | { model: 'stop-and-wait'; ackBytes: number; timeoutSeconds: number }
-  | { model: 'unacknowledged' };
+  | { model: 'unacknowledged' }
+  | { model: 'go-back-n' | 'selective-repeat'; window: number; ackBytes: number; timeoutSeconds: number };
 
 /**
  * A registered reliable-delivery strategy: its id, its configuration schema (an object whose
@@ -139,7 +143,7 @@ export interface TransportDefinition<Config extends TransportConfigBase = Transp
    */
   readonly asksWhenIdle?: boolean;
   /** How it behaves under `config` as a textbook model; absent or null when no formula fits. */
-  closedForm?(config: Config): ClosedFormBehaviour | null;
+  closedForm?(config: Config, strategies: TransportStrategies): ClosedFormBehaviour | null;
   schema(strategies: TransportStrategies): z.ZodType<Config>;
   createSender(port: FlowPort, config: Config, strategies: TransportStrategies): TransportSender;
   createReceiver(port: FlowPort, config: Config, strategies: TransportStrategies): TransportReceiver;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { CongestionConfigBase } from '../congestion/congestion-control.js';
 import { positiveQuantitySchema, quantitySchema } from '../engine/schemas.js';
+import { fixedTimeoutSeconds } from './rto/fixed.js';
 import type { RtoConfigBase } from './rto/rto-strategy.js';
 import { congestionSchema, timeoutSchema } from './strategy-schemas.js';
-import type { TransportStrategies } from './transport.js';
+import type { ClosedFormBehaviour, TransportStrategies } from './transport.js';
 
 /** Configuration shared by Go-Back-N and selective repeat. */
 export interface WindowTransportConfig {
@@ -103,4 +104,28 @@ export function windowTransportSchema(
         });
       }
     });
+}
+
+/**
+ * A window transport's textbook model `model` under `config`, or null where its formulas do not
+ * apply: a congestion control that is not a fixed window (it asks the registered strategy),
+ * delayed ACKs, a receive buffer smaller than the window (flow control would hold the sender),
+ * or a window too large for the sequence numbers (misdelivery). A timeout that is not fixed is
+ * NaN: the formulas charge each loss one constant timeout.
+ */
+export function windowClosedForm(
+  model: 'go-back-n' | 'selective-repeat',
+  config: WindowTransportConfig,
+  strategies: TransportStrategies,
+  windowLimit: (bits: number) => number,
+): ClosedFormBehaviour | null {
+  const fixedWindow = strategies.congestion.get(config.congestion.strategy).fixedWindow === true;
+  if (!fixedWindow || config.delayedAck !== null || config.receiveBuffer < config.window) return null;
+  if (config.window > windowLimit(config.sequenceBits)) return null;
+  return {
+    model,
+    window: config.window,
+    ackBytes: config.ackSize,
+    timeoutSeconds: fixedTimeoutSeconds(config.timeout) ?? Number.NaN,
+  };
 }

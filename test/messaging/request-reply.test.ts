@@ -127,6 +127,45 @@ describe('request-reply: exact cases with constant delays', () => {
     expect(summary.theory['stop-and-wait:rpc']).toBeUndefined();
   });
 
+  it('keeps the async entry under a timeout that cannot fire, and drops it under one that can', () => {
+    // M = 16 outstanding: a request waits behind 15 others at most at each of the four stages
+    // (1 ms + 2 ms + 0.5 ms + 0 ms), so it takes at most C + 15 · 3.5 ms = 156 ms.
+    const longest = C + 15 * (tx(1000, R) + PROC + tx(500, R));
+    const withTimeout = (timeout: string, extra: Record<string, unknown> = {}) =>
+      run(oneLink({ mode: 'async', maxOutstanding: 16, timeout, ...extra })).summary;
+    const none = run(oneLink({ mode: 'async', maxOutstanding: 16 })).summary.theory['request-reply:rpc'];
+    for (const timeout of ['1s', `${longest + 1e-9}`]) {
+      const summary = withTimeout(timeout);
+      expect(summary.theory['request-reply:rpc'], timeout).toEqual(none);
+      expect(summary.flows.rpc.requests!.timeouts).toBe(0);
+      expect(summary.flows.rpc.requests!.latency.max).toBeLessThanOrEqual(longest);
+    }
+    expect(none.values.requestsPerSecondBound).toBeCloseTo(16 / C, 9);
+    // From the bound down a timer might fire (the bound is not tight: the slowest request here
+    // takes 133.5 ms).
+    expect(withTimeout(`${longest}`).theory['request-reply:rpc']).toBeUndefined();
+    // A link buffer too small for the 15 others could drop a request, which then ends by its timer.
+    const input = oneLink({ mode: 'async', maxOutstanding: 16, timeout: '1s' });
+    input.links![0] = { ...input.links![0], buffer: 14 } as (typeof input.links & object)[number];
+    expect(run(input).summary.theory['request-reply:rpc']).toBeUndefined();
+    input.links![0] = { ...input.links![0], buffer: 15 } as (typeof input.links & object)[number];
+    expect(run(input).summary.theory['request-reply:rpc']).toEqual(none);
+    // An open loop of Poisson arrivals has no bound on the queue: any timeout might fire.
+    const poisson = oneLink(
+      { mode: 'async', timeout: '10s' },
+      { workload: { rate: 100, arrivals: 'poisson', messages: undefined, stop: '1s', size: '1000B' } },
+    );
+    expect(run(poisson).summary.theory['request-reply:rpc']).toBeUndefined();
+    // Constant arrivals every stage serves before the next one: nothing waits, C is the longest.
+    const evenly = oneLink(
+      { mode: 'async', timeout: `${C + 1e-9}` },
+      { workload: { rate: 100, stop: '1s', size: '1000B' } },
+    );
+    const evenSummary = run(evenly).summary;
+    expect(evenSummary.theory['request-reply:rpc'].values.requestsPerSecondBound).toBeCloseTo(100, 9);
+    expect(evenSummary.flows.rpc.requests!.timeouts).toBe(0);
+  });
+
   it('stops as runaway when requests pile up behind maxOutstanding faster than they are answered', () => {
     const input = oneLink(
       { mode: 'async', maxOutstanding: 1 },

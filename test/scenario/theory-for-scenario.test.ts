@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../../src/engine/registry.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
+import { createRegistries } from '../../src/scenario/registries.js';
 import { predictTheory } from '../../src/scenario/theory-for-scenario.js';
 import { datagram } from '../../src/transport/datagram.js';
+import { goBackN } from '../../src/transport/go-back-n.js';
 import { stopAndWait } from '../../src/transport/stop-and-wait.js';
 import type { TransportConfigBase, TransportDefinition } from '../../src/transport/transport.js';
+
+/** The registered RTO and congestion strategies a window transport's closed form may ask. */
+const STRATEGIES = createRegistries();
 
 const scenarioWith = (transport: string) =>
   parseScenarioText(
@@ -28,17 +33,150 @@ describe('theory for a scenario asks the transport how it behaves, not its name'
   it('offers the stop-and-wait formula for any transport that says it behaves so', () => {
     const scenario = scenarioWith('{ protocol: stop-and-wait, timeout: 50ms, ackSize: 40B }');
     scenario.flows[0].transport.protocol = 'renamed';
-    const prediction = predictTheory(scenario, renamed(stopAndWait as unknown as TransportDefinition));
+    const prediction = predictTheory(
+      scenario,
+      renamed(stopAndWait as unknown as TransportDefinition),
+      STRATEGIES,
+    );
     // 1000 B at 1 Mbit/s = 8 ms (no header), a 40-B ACK 0.32 ms, 2 x 10 ms: a loss-free cycle of 28.32 ms.
     expect(prediction['stop-and-wait:f'].values.cycleSeconds).toBeCloseTo(0.02832, 12);
-    expect(predictTheory(scenario, renamed(stopAndWait as unknown as TransportDefinition, false))).toEqual(
-      {},
-    );
+    expect(
+      predictTheory(scenario, renamed(stopAndWait as unknown as TransportDefinition, false), STRATEGIES),
+    ).toEqual({});
   });
 
   it('offers no stop-and-wait formula to an unacknowledged transport', () => {
     const scenario = scenarioWith('{ protocol: datagram }');
     scenario.flows[0].transport.protocol = 'renamed';
-    expect(predictTheory(scenario, renamed(datagram as unknown as TransportDefinition))).toEqual({});
+    expect(predictTheory(scenario, renamed(datagram as unknown as TransportDefinition), STRATEGIES)).toEqual(
+      {},
+    );
+  });
+});
+
+/** The theory entries msgsim's own registries give a scenario. */
+function entries(text: string) {
+  const registries = createRegistries();
+  return predictTheory(parseScenarioText(text, 'theory.yaml'), registries.transports, registries);
+}
+
+describe('each theory entry is given only where every assumption of its formula holds', () => {
+  /** C15's path: 10 Mbit/s, 1250-byte frames (1 ms), 4.5 ms each way, 5% data loss. */
+  const windowFlow = (
+    transport: string,
+    loss = '{ forward: 0.05, reverse: 0 }',
+    workload = '{ messages: 100, size: 1250B }',
+  ) =>
+    entries(`name: window
+nodes: [{ id: s }, { id: r }]
+links: [{ between: [s, r], bandwidth: 10Mbps, delay: 4.5ms, loss: ${loss} }]
+flows:
+  - { id: f, from: s, to: r, transport: ${transport}, workload: ${workload} }
+`);
+  const gbn = (extra = '') => `{ protocol: go-back-n, window: 10, timeout: 12ms, ackSize: 0${extra} }`;
+
+  it('Go-Back-N: a fixed window and timeout, an ACK per frame, lossless ACKs, W·t_f <= T_o', () => {
+    expect(windowFlow(gbn())['go-back-n:f'].values.goodputBitsPerSecond).toBeCloseTo(6129032.258, 2);
+    const absent = {
+      'an adaptive timeout': gbn().replace('timeout: 12ms', 'timeout: { strategy: adaptive }'),
+      'a congestion control': gbn(', congestion: reno'),
+      'delayed ACKs': gbn(', delayedAck: { every: 2 }'),
+      'a receive buffer below the window': gbn(', receiveBuffer: 4'),
+      'a timeout no longer than the ACK cycle (10 ms)': gbn().replace('12ms', '10ms'),
+      'a window that outlasts a timeout of whole frames (a tie)': gbn().replace('window: 10', 'window: 13'),
+      'a window below the pipe (9 ms < 10 ms)': gbn().replace('window: 10', 'window: 9'),
+    };
+    for (const [why, transport] of Object.entries(absent)) {
+      expect(windowFlow(transport), why).toEqual({});
+    }
+    expect(windowFlow(gbn(), '{ forward: 0.05, reverse: 0.01 }'), 'lost ACKs').toEqual({});
+    expect(windowFlow(gbn(), '{ forward: { model: periodic, every: 20 }, reverse: 0 }'), 'periodic').toEqual(
+      {},
+    );
+    expect(windowFlow(gbn(), undefined, '{ rate: 500, stop: 1s, size: 1250B }'), 'not saturated').toEqual({});
+    // A window that outlasts a timeout of 12.5 frames: each loss costs 13 frames, all sent.
+    const long = windowFlow(gbn().replace('window: 10', 'window: 64').replace('12ms', '12.5ms'))[
+      'go-back-n:f'
+    ];
+    expect(long.values.timeoutFrames).toBe(13);
+    expect(long.values.goodputBitsPerSecond).toBeCloseTo(0.95e7 / (1 + 12 * 0.05), 3);
+    expect(long.values.linkBusyFraction).toBeCloseTo(1, 12);
+    // Without losses the window may outlast the timeout: no frame is ever sent again.
+    expect(windowFlow(gbn().replace('window: 10', 'window: 13'), '0')['go-back-n:f']).toBeDefined();
+  });
+
+  it('selective repeat: only while one frame must be lost m times in a row to stall the window', () => {
+    const sr = (window: number) =>
+      `{ protocol: selective-repeat, window: ${window}, timeout: 12ms, ackSize: 0 }`;
+    // W = 64: 54 ms of slack, m = 5 losses of 13 ms each, p^5 = 3.1e-7.
+    expect(windowFlow(sr(64))['selective-repeat:f'].values.goodputBitsPerSecond).toBeCloseTo(9.5e6, 6);
+    // W = 36: 26 ms of slack, m = 3, p^3 = 1.25e-4: the window stalls now and then.
+    expect(windowFlow(sr(36))).toEqual({});
+    expect(windowFlow(sr(36), '{ forward: 0.005, reverse: 0 }')['selective-repeat:f']).toBeDefined();
+  });
+
+  it('asks the window transport what it is, not its name', () => {
+    const scenario = parseScenarioText(
+      `name: renamed
+nodes: [{ id: s }, { id: r }]
+links: [{ between: [s, r], bandwidth: 10Mbps, delay: 4.5ms, loss: { forward: 0.05, reverse: 0 } }]
+flows: [{ id: f, from: s, to: r, transport: ${gbn()}, workload: { messages: 100, size: 1250B } }]
+`,
+      'renamed.yaml',
+    );
+    scenario.flows[0].transport.protocol = 'renamed';
+    const prediction = predictTheory(
+      scenario,
+      renamed(goBackN as unknown as TransportDefinition),
+      STRATEGIES,
+    );
+    expect(prediction['go-back-n:f'].values.transmissionsPerMessage).toBeCloseTo(1 + 10 * (0.05 / 0.95), 12);
+  });
+
+  /** Poisson messages of `size` from s to a node r with `node` settings. */
+  const poissonTo = (node: string, size = '0B', link = '', more = '') =>
+    entries(`name: queue
+nodes: [{ id: s }, { id: r${node} }, { id: t }]
+links: [{ between: [s, r], bandwidth: 10Mbps${link} }, { between: [t, r], bandwidth: 10Mbps }]
+flows:
+  - { id: f, from: s, to: r, workload: { rate: 900, arrivals: poisson, messages: 100, size: ${size} } }
+${more}`);
+  const exponential = ', processing: { dist: exponential, mean: 1ms }';
+
+  it('node-queue: the node sees the Poisson arrivals alone, and serves them in exponential times', () => {
+    expect(poissonTo(`${exponential}, servers: 2`)['node-queue:f'].values.utilisation).toBeCloseTo(0.45, 12);
+    expect(poissonTo(`${exponential}, queue: 9`)['node-queue:f'].values.blockingProbability).toBeCloseTo(
+      0.05081373133,
+      10,
+    );
+    const absent = {
+      'messages that take time on the link': poissonTo(exponential, '1B'),
+      'constant processing': poissonTo(', processing: 1ms'),
+      'a bounded queue before two servers': poissonTo(`${exponential}, servers: 2, queue: 9`),
+      'losses on the link': poissonTo(exponential, '0B', ', loss: 0.01'),
+      'another flow into the node': poissonTo(
+        exponential,
+        '0B',
+        '',
+        '  - { id: g, from: t, to: r, workload: { rate: 10, arrivals: poisson, messages: 10, size: 0B } }\n',
+      ),
+      'a flow from the node': poissonTo(
+        exponential,
+        '0B',
+        '',
+        '  - { id: g, from: r, to: t, workload: { messages: 10, size: 0B } }\n',
+      ),
+    };
+    for (const [why, predictions] of Object.entries(absent)) {
+      expect(predictions[`node-queue:f`], why).toBeUndefined();
+    }
+  });
+
+  it('link-queue: M/M/1/K for exponential sizes and a bounded buffer, nothing for constant sizes', () => {
+    const bounded = poissonTo('', '{ dist: exponential, mean: 1250B }', ', buffer: 9')['link-queue:f'];
+    expect(bounded.values.blockingProbability).toBeCloseTo(0.05081373133, 10);
+    expect(bounded.formula).toMatch(/^M\/M\/1\/K/);
+    expect(poissonTo('', '1250B', ', buffer: 9')['link-queue:f']).toBeUndefined();
+    expect(poissonTo('', '1250B')['link-queue:f'].formula).toMatch(/^M\/D\/1/);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { run } from '../helpers/scenario.js';
-import { describeTheory, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
+import { describeTheory, expected, expectStatistical, input, theoryCase } from '../helpers/theory-cases.js';
 
 describeTheory(
   'C16 selective repeat with Bernoulli frame loss and W = 64: goodput (1-p)R (statistical)',
@@ -52,6 +52,17 @@ describeTheory(
     it('keeps the link busy: goodput (1-p)R = 9.5 Mbit/s, wire throughput R', () => {
       expectStatistical(c16, 'goodput_bps', summary.throughput.goodputBitsPerSecond);
       expectStatistical(c16, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond);
+    });
+
+    it("states the selective repeat prediction beside the results (the run's own theory entry)", () => {
+      const theory = summary.theory['selective-repeat:f'].values;
+      const exact = (value: number, metric: string) =>
+        expect(Math.abs(value - expected(c16, metric)), metric).toBeLessThan(1e-9 * expected(c16, metric));
+      exact(theory.goodputBitsPerSecond, 'goodput_bps');
+      exact(theory.linkBusyFraction * input(c16, 'link_rate'), 'wire_throughput_bps');
+      exact(theory.transmissionsPerMessage, 'transmissions_per_delivered');
+      // The window (64 frames, 54 ms of slack) stalls only after 5 losses of one frame in a row.
+      expect(theory.stallProbabilityPerFrame).toBeCloseTo(0.05 ** 5, 15);
     });
 
     it('needs 1/(1-p) transmissions per frame', () => {

@@ -1,0 +1,121 @@
+import type { TheoryPrediction } from './summary.js';
+
+/** A saturated window flow over one link: constant frames, a fixed timeout, Bernoulli data loss. */
+export interface WindowPath {
+  /** Bytes of each data frame on the wire (payload and header), and of the payload alone. */
+  frameBytes: number;
+  payloadBytes: number;
+  ackBytes: number;
+  bandwidthBitsPerSecond: number;
+  /** One-way propagation (s). */
+  propagationSeconds: number;
+  /** Frames sent and not yet acknowledged, at most. */
+  window: number;
+  /** The retransmission timeout (s), from the start of a copy's transmission; NaN if not fixed. */
+  timeoutSeconds: number;
+  /** Each data frame is lost independently with this probability; ACKs are never lost. */
+  lossProbability: number;
+}
+
+/**
+ * Two times this close (relative) may be one instant in the run, whose sums of delays round
+ * differently from the formula's: a timer that close to its ACK may fire first.
+ */
+const SAME_INSTANT = 1e-9;
+
+/** A selective repeat stall more likely than this per frame could show in its goodput. */
+const NEGLIGIBLE_STALL_PER_FRAME = 1e-6;
+
+/** t_f, the ACK cycle t_f + 2d + t_a, and K = T_o / t_f of a window path. */
+function timing(path: WindowPath) {
+  const frameSeconds = (path.frameBytes * 8) / path.bandwidthBitsPerSecond;
+  const cycleSeconds =
+    frameSeconds + 2 * path.propagationSeconds + (path.ackBytes * 8) / path.bandwidthBitsPerSecond;
+  return { frameSeconds, cycleSeconds, timeoutFrames: path.timeoutSeconds / frameSeconds };
+}
+
+/**
+ * What both formulas assume of the path, whatever the losses: the timer outlasts the ACK cycle
+ * (no copy is resent while its ACK is on the way: an ACK at the instant of expiry comes after
+ * it), the window fills the pipe (W·t_f >= cycle: without losses the link never idles), an ACK
+ * never waits behind another on the reverse link (t_a < t_f), and some frame gets through (p < 1).
+ */
+function pipeFullWithoutSpuriousTimeouts(path: WindowPath): boolean {
+  const { frameSeconds, cycleSeconds } = timing(path);
+  return (
+    path.timeoutSeconds > cycleSeconds * (1 + SAME_INSTANT) &&
+    path.window * frameSeconds >= cycleSeconds &&
+    path.ackBytes < path.frameBytes &&
+    path.lossProbability < 1
+  );
+}
+
+/**
+ * Go-Back-N with a saturated sender (Leon-Garcia & Widjaja §5.2.2 with the loss detected by a
+ * timeout; reference case C15): each attempt of the oldest frame succeeds with 1-p and costs
+ * t_f, or fails and costs K frame times, K·p/(1-p) per frame. Where the whole window has left
+ * by the time the timer of a lost frame fires (W·t_f <= T_o), the link idles until it fires:
+ * K = T_o/t_f and the W frames sent are discarded. Where the window outlasts the timer, the
+ * copy goes out once the frame in transmission ends: K = ceil(T_o/t_f), K frames discarded, the
+ * link never idle; a timer that expires just as a frame ends (T_o/t_f a whole number) is a tie
+ * the run may resolve either way, so no prediction then. So goodput/R = 1/(1 + K·p/(1-p)) =
+ * (1-p)/(1 + (K-1)p), with 1 + wasted·p/(1-p) copies per frame. Null where an assumption fails.
+ */
+export function goBackNTheory(path: WindowPath): TheoryPrediction | null {
+  if (!pipeFullWithoutSpuriousTimeouts(path)) return null;
+  const { frameSeconds, timeoutFrames } = timing(path);
+  const p = path.lossProbability;
+  const idlesUntilTimer = p === 0 || path.window * frameSeconds <= path.timeoutSeconds;
+  const wholeFrames = Math.round(timeoutFrames);
+  if (!idlesUntilTimer && Math.abs(timeoutFrames - wholeFrames) <= SAME_INSTANT * timeoutFrames) return null;
+  const lostFrames = idlesUntilTimer ? timeoutFrames : Math.ceil(timeoutFrames);
+  const wastedCopies = idlesUntilTimer ? path.window : lostFrames;
+  const odds = p / (1 - p);
+  const framesPerSecond = 1 / (frameSeconds * (1 + lostFrames * odds));
+  const copiesPerFrame = 1 + wastedCopies * odds;
+  return {
+    formula:
+      'Go-Back-N: K = T_o/t_f (rounded up where W·t_f > T_o); goodput = (1-p)/(1 + (K-1)p)·R ' +
+      '(payload share); copies per message = 1 + min(W, K)·p/(1-p); link busy = copies·goodput/R',
+    values: {
+      frameSeconds,
+      timeoutFrames: lostFrames,
+      messagesPerSecond: framesPerSecond,
+      goodputBitsPerSecond: framesPerSecond * path.payloadBytes * 8,
+      transmissionsPerMessage: copiesPerFrame,
+      linkBusyFraction: framesPerSecond * copiesPerFrame * frameSeconds,
+    },
+  };
+}
+
+/**
+ * Selective repeat with a saturated sender (Bertsekas & Gallager §2.4.3; reference case C16):
+ * only lost frames are sent again, so while the window never stalls the link is always busy and
+ * goodput = (1-p)·R (payload share), 1/(1-p) copies per frame. A frame blocks the window only
+ * when it is lost m times in a row, m the fewest losses whose resends (each T_o + t_f at most)
+ * outlast the window's slack W·t_f - cycle; the prediction is given only where that has a
+ * probability p^m of at most 1e-6 per frame (stated as `stallProbabilityPerFrame`).
+ * Null where an assumption fails.
+ */
+export function selectiveRepeatTheory(path: WindowPath): TheoryPrediction | null {
+  if (!pipeFullWithoutSpuriousTimeouts(path)) return null;
+  const { frameSeconds, cycleSeconds } = timing(path);
+  const p = path.lossProbability;
+  const slack = path.window * frameSeconds - cycleSeconds;
+  const lossesToStall = Math.floor(slack / (path.timeoutSeconds + frameSeconds)) + 1;
+  const stall = p ** lossesToStall;
+  if (stall > NEGLIGIBLE_STALL_PER_FRAME) return null;
+  const framesPerSecond = (1 - p) / frameSeconds;
+  return {
+    formula:
+      'selective repeat, window never stalls: goodput = (1-p)·R (payload share); copies per message = 1/(1-p)',
+    values: {
+      frameSeconds,
+      stallProbabilityPerFrame: stall,
+      messagesPerSecond: framesPerSecond,
+      goodputBitsPerSecond: framesPerSecond * path.payloadBytes * 8,
+      transmissionsPerMessage: 1 / (1 - p),
+      linkBusyFraction: 1,
+    },
+  };
+}

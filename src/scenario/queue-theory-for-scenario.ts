@@ -1,0 +1,88 @@
+import { erlangCTheory, mm1kTheory } from '../metrics/broker-queue-theory.js';
+import type { TheoryPrediction } from '../metrics/summary.js';
+import { linkQueueTheory } from '../metrics/theory.js';
+import type { FlowConfig, LinkConfig, NodeConfig, Scenario } from './schema.js';
+
+const LINK_NOTE = 'the link direction: service L/R, K = buffer + 1; latency adds d';
+const NODE_NOTE = "the receiving node's processing: service t_proc; latency adds d";
+
+/**
+ * Queueing predictions for a datagram flow of Poisson arrivals alone on its direct link (the
+ * caller has checked that, constant delays and no faults on its ends or link):
+ *
+ * - `link-queue:<flow>`: the link as the server, messages as customers (service L/R). M/M/1 for
+ *   exponential sizes, M/D/1 for constant ones, with an unbounded buffer; M/M/1/K (K = buffer +
+ *   1: the buffer counts the packets that wait, not the one in transmission) for exponential
+ *   sizes and a bounded buffer. The link loses nothing, the headers are empty (sizes are those
+ *   of the workload), the receiver processes in no time (latency is the link's sojourn plus d).
+ * - `node-queue:<flow>`: the receiving node's processing as the server. The link must hand the
+ *   Poisson stream on unchanged: its messages take no time on the wire (0 B and no header) and
+ *   none is lost, and no other flow, broker or consumer uses the node, so these are all its
+ *   arrivals. Its processing is exponential with no codec cost: M/M/c (Erlang C) with c =
+ *   `servers` for an unbounded `queue`; M/M/1/K with K = queue + 1 for one server.
+ */
+export function poissonQueuePredictions(
+  scenario: Scenario,
+  flow: FlowConfig,
+  link: LinkConfig,
+  receiver: NodeConfig,
+): Record<string, TheoryPrediction> {
+  const predictions: Record<string, TheoryPrediction> = {};
+  const lambda = flow.workload.rate ?? 0;
+  const size = flow.workload.size;
+  const lossless = link.loss.forward.lossRate === 0 && link.loss.reverse.lossRate === 0;
+  const codecFree = flow.workload.codecSecondsPerByte === 0 && flow.workload.sizeCycleBytes === undefined;
+  if (flow.workload.arrivals !== 'poisson' || !lossless || !codecFree || flow.transport.headerSize !== 0)
+    return predictions;
+  const delay = link.delay.mean;
+  const instantReceiver = receiver.processing.isConstant && receiver.processing.mean === 0;
+  const exponentialSizes = size.family === 'exponential';
+  if (instantReceiver && (exponentialSizes || size.isConstant)) {
+    const serviceSeconds = (size.mean * 8) / link.bandwidth;
+    const prediction =
+      link.buffer === undefined
+        ? linkQueueTheory({
+            arrivalsPerSecond: lambda,
+            meanSizeBytes: size.mean,
+            bandwidthBitsPerSecond: link.bandwidth,
+            sizes: size.isConstant ? 'constant' : 'exponential',
+            propagationSeconds: delay,
+          })
+        : exponentialSizes
+          ? withLatency(mm1kTheory(lambda, serviceSeconds, link.buffer + 1, LINK_NOTE), delay)
+          : null;
+    if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
+  }
+  const onTheWire = size.isConstant && size.mean === 0;
+  const processing = receiver.processing;
+  if (onTheWire && processing.family === 'exponential' && servesOnlyThisFlow(scenario, flow, receiver)) {
+    const prediction =
+      receiver.queue === undefined
+        ? erlangCTheory(lambda, processing.mean, receiver.servers, NODE_NOTE)
+        : receiver.servers === 1
+          ? mm1kTheory(lambda, processing.mean, receiver.queue + 1, NODE_NOTE)
+          : null;
+    if (prediction) predictions[`node-queue:${flow.id}`] = withLatency(prediction, delay);
+  }
+  return predictions;
+}
+
+/** The prediction with the mean latency beside it: the sojourn in the queue plus the link's delay. */
+function withLatency(prediction: TheoryPrediction, propagationSeconds: number): TheoryPrediction {
+  const sojourn = prediction.values.meanSojournSeconds;
+  return {
+    ...prediction,
+    values: { ...prediction.values, meanLatencySeconds: sojourn + propagationSeconds },
+  };
+}
+
+/** No other flow (from or to it), broker or consumer uses `node`: `flow` brings all it processes. */
+function servesOnlyThisFlow(scenario: Scenario, flow: FlowConfig, node: NodeConfig): boolean {
+  const others = scenario.flows.some(
+    (other) => other !== flow && (other.from === node.id || other.recipients.includes(node.id)),
+  );
+  const brokered = scenario.brokers.some(
+    (broker) => broker.node === node.id || broker.consumers.some((consumer) => consumer.node === node.id),
+  );
+  return !others && !brokered;
+}

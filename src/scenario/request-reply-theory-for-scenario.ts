@@ -1,0 +1,81 @@
+import {
+  longestResponseSeconds,
+  type RequestReplyPath,
+  requestReplyTheory,
+} from '../metrics/request-reply-theory.js';
+import type { TheoryPrediction } from '../metrics/summary.js';
+import type { ClosedFormBehaviour } from '../transport/transport.js';
+import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
+
+/**
+ * Request-reply over a lossless direct link with a datagram transport and constant sizes and
+ * processing. A `timeout` removes the prediction only where it can fire: below the longest a
+ * request can take (see requestsAtOneStage), where a timed-out attempt would be sent again beside
+ * the late one, or where a full link buffer or node queue could drop a request or reply, which
+ * would then end by its timer.
+ */
+export function requestReplyPrediction(
+  flow: FlowConfig,
+  behaviour: ClosedFormBehaviour | null,
+  link: LinkConfig,
+  nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
+): TheoryPrediction | null {
+  const pattern = flow.pattern!;
+  const server = nodesById.get(flow.to)!;
+  const client = nodesById.get(flow.from)!;
+  const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
+  if (behaviour?.model !== 'unacknowledged' || !constant.every((distribution) => distribution.isConstant))
+    return null;
+  if (
+    link.loss.forward.lossRate > 0 ||
+    link.loss.reverse.lossRate > 0 ||
+    flow.workload.sizeCycleBytes !== undefined
+  )
+    return null;
+  if (pattern.think !== undefined && !pattern.think.isConstant) return null;
+  const path: RequestReplyPath = {
+    mode: pattern.mode,
+    requestBytes: flow.workload.size.mean + flow.transport.headerSize,
+    replyBytes: pattern.replySize.mean + flow.transport.headerSize,
+    bandwidthBitsPerSecond: link.bandwidth,
+    propagationSeconds: link.delay.mean,
+    serverSeconds: server.processing.mean,
+    serverWorkers: server.servers,
+    clientSeconds: client.processing.mean,
+    clientWorkers: client.servers,
+    thinkSeconds: pattern.think?.mean ?? 0,
+    maxOutstanding: pattern.maxOutstanding ?? Number.POSITIVE_INFINITY,
+    offeredPerSecond: flow.workload.rate ?? Number.POSITIVE_INFINITY,
+  };
+  const theory = requestReplyTheory(path);
+  if (pattern.timeout === undefined) return theory;
+  const inLoop = requestsAtOneStage(flow, path);
+  const room = (places: number | undefined) => places === undefined || places >= inLoop - 1;
+  const neverDropped = room(link.buffer) && room(server.queue) && room(client.queue);
+  // At the very instant of the reply the timer, set first, fires first: it must be longer, by
+  // more than the run's sums of delays may round differently from the formula's.
+  const longest = longestResponseSeconds(path, inLoop);
+  return neverDropped && pattern.timeout > longest * (1 + 1e-9) ? theory : null;
+}
+
+/**
+ * How many requests of a request-reply flow can be at one stage at once, at most (the one that
+ * arrives included): one for a sync caller; for an async one `maxOutstanding` or the workload's
+ * message count, whichever is less (no more are outstanding); and one for an open loop of
+ * constant arrivals that every stage serves before the next comes (nothing ever waits, however
+ * many are outstanding). Infinite otherwise: Poisson arrivals without a bound can pile up.
+ */
+function requestsAtOneStage(flow: FlowConfig, path: RequestReplyPath): number {
+  if (path.mode === 'sync') return 1;
+  const bound = Math.min(path.maxOutstanding, flow.workload.messages ?? Number.POSITIVE_INFINITY);
+  if (Number.isFinite(bound)) return bound;
+  const gap = flow.workload.rate === undefined ? 0 : 1 / flow.workload.rate;
+  const slowestStage = Math.max(
+    (path.requestBytes * 8) / path.bandwidthBitsPerSecond,
+    (path.replyBytes * 8) / path.bandwidthBitsPerSecond,
+    path.serverSeconds / path.serverWorkers,
+    path.clientSeconds / path.clientWorkers,
+  );
+  const evenlySpaced = flow.workload.arrivals === 'constant' && gap > slowestStage;
+  return evenlySpaced ? 1 : Number.POSITIVE_INFINITY;
+}
