@@ -180,3 +180,32 @@ ${more}`);
     expect(poissonTo('', '1250B')['link-queue:f'].formula).toMatch(/^M\/D\/1/);
   });
 });
+
+describe('the broker queue theory asks the publisher transport how it behaves, not its name', () => {
+  it('gives the Erlang C entry to any unacknowledged publisher, and none without a closed form', () => {
+    const scenario = parseScenarioText(
+      `name: broker
+nodes:
+  - { id: producer }
+  - { id: broker }
+  - { id: worker, processing: { dist: exponential, mean: 10ms } }
+links:
+  - { between: [producer, broker], bandwidth: 1Tbps }
+  - { between: [broker, worker], bandwidth: 1Tbps }
+brokers:
+  - node: broker
+    queues: [{ name: jobs }]
+    consumers: [{ id: c, node: worker, queue: jobs, prefetch: 1 }]
+flows:
+  - { from: producer, to: broker, publish: { queue: jobs }, workload: { rate: 50, arrivals: poisson, messages: 10, size: 1B } }
+`,
+      'broker.yaml',
+    );
+    scenario.flows[0].transport.protocol = 'renamed';
+    const datagramLike = renamed(datagram as unknown as TransportDefinition);
+    const entry = predictTheory(scenario, datagramLike, STRATEGIES)['broker-queue:broker/jobs'];
+    expect(entry.values.utilisation).toBeCloseTo(0.5, 12);
+    const silent = renamed(datagram as unknown as TransportDefinition, false);
+    expect(predictTheory(scenario, silent, STRATEGIES)).toEqual({});
+  });
+});
