@@ -46,23 +46,19 @@ export function brokerOverflowActions(
 
 /**
  * Dead-lettering: `entry` found its queue full and goes to subscription `target`, its dead-letter
- * queue. A consumed dead-letter queue takes it like any arriving message; in one nobody consumes
- * it ends (dropped.deadLettered), kept in the queue, where its depth shows it. A message that
- * was dead-lettered once already is not moved again, so dead-letter queues cannot loop.
+ * queue. A consumed dead-letter queue takes it like any arriving message, unless it was
+ * dead-lettered once already: then it ends (dropped.deadLettered) and is not moved again, so
+ * dead-letter queues cannot loop.
  */
 function moveToDeadLetterQueue(entry: BrokerEntry, target: number, broker: OverflowContext): void {
   broker.count(entry.subscription, 'deadLettered');
   const queue = broker.queue(target);
-  if (queue.keepsEverything || entry.deadLettered) {
-    // Dead letters nobody consumes end here (kept in the queue, where its depth shows them);
-    // one already dead-lettered once ends too, so dead-letter queues cannot loop.
+  if (queue.keepsDeadLetters) {
+    keepDeadLetter(entry, target, queue, broker);
+    return;
+  }
+  if (entry.deadLettered) {
     broker.discard(entry, DROPPED_DEAD_LETTERED);
-    if (queue.keepsEverything) {
-      const kept = new BrokerEntry(entry.message, target);
-      kept.enqueuedAt = entry.enqueuedAt;
-      queue.append(kept);
-      broker.reportBacklog(target);
-    }
     return;
   }
   // A consumed dead-letter queue delivers them; their broker-queue time runs on.
@@ -71,4 +67,26 @@ function moveToDeadLetterQueue(entry: BrokerEntry, target: number, broker: Overf
   moved.deadLettered = true;
   queue.admit(moved);
   broker.dispatch(target);
+}
+
+/**
+ * A dead-letter queue nobody consumes takes the dead letter as any queue takes an arriving
+ * message, within its capacity: kept, the message ends there (dropped.deadLettered, counted
+ * where it was dead-lettered) and the queue's depth shows it; refused by the full queue, it ends
+ * as the queue's overflow says (dropped.queueFull, counted at the dead-letter queue). Only a
+ * refusing overflow is allowed on such a queue (checkBrokerReferences): the messages it holds
+ * have ended, so none can be dropped or moved again.
+ */
+function keepDeadLetter(
+  entry: BrokerEntry,
+  target: number,
+  queue: QueueSubscription,
+  broker: OverflowContext,
+): void {
+  const kept = new BrokerEntry(entry.message, target);
+  kept.enqueuedAt = entry.enqueuedAt;
+  kept.deadLettered = true;
+  queue.admit(kept);
+  if (entry.message.isPending) broker.discard(entry, DROPPED_DEAD_LETTERED);
+  broker.reportBacklog(target);
 }

@@ -13,7 +13,7 @@ export interface BrokerReferenceView {
   }>;
   brokers: ReadonlyArray<{
     node: string;
-    queues: ReadonlyArray<{ name: string; overflow: string; deadLetter?: string }>;
+    queues: ReadonlyArray<{ name: string; capacity?: number; overflow: string; deadLetter?: string }>;
     exchanges: ReadonlyArray<{
       name: string;
       type: string;
@@ -134,6 +134,7 @@ export function checkBrokerReferences(
         issue(at('consumers', c, 'group'), 'consumer groups belong to partitioned topics, not queues');
       consumed.add(consumer.queue ?? consumer.topic ?? '');
     });
+    checkKeptDeadLetters(broker.queues, consumed, registries, (q) => at('queues', q, 'overflow'), issue);
     if (scenario.duration === undefined) {
       // Only what producers send can keep the run going: dead letters nobody consumes end as
       // dropped.deadLettered, and a queue or topic nothing reaches holds nothing.
@@ -194,6 +195,34 @@ export function checkBrokerReferences(
       )
         issue(at('key'), `a ${exchange.type} exchange routes by key: give key or keys`);
     }
+  });
+}
+
+/**
+ * A bounded dead-letter queue nobody consumes keeps dead letters that have already ended
+ * (dropped.deadLettered) as they arrived: when full it can only refuse the next one. A policy
+ * that would drop one it holds, or move the arriving one on, is reported at its `overflow`.
+ */
+function checkKeptDeadLetters(
+  queues: BrokerReferenceView['brokers'][number]['queues'],
+  consumed: ReadonlySet<string>,
+  registries: BrokerRegistries,
+  overflowPath: (queueIndex: number) => Path,
+  issue: (path: Path, message: string) => void,
+): void {
+  const deadLetterQueues = new Set(queues.map((queue) => queue.deadLetter));
+  const policies = registries.overflowPolicies;
+  const refusing = policies.ids().filter((id) => policies.get(id).onlyRefuses);
+  queues.forEach((queue, q) => {
+    if (queue.capacity === undefined || consumed.has(queue.name) || !deadLetterQueues.has(queue.name)) return;
+    if (policies.get(queue.overflow).onlyRefuses) return;
+    issue(
+      overflowPath(q),
+      `queue '${queue.name}' takes dead letters and has no consumer: each ends as it is kept there ` +
+        '(dropped.deadLettered), so when the queue is full it can only refuse the next one; ' +
+        `'${queue.overflow}' would act on messages that have already ended: use overflow: ` +
+        `${refusing.join(' | ')}, or add a consumer`,
+    );
   });
 }
 
