@@ -89,7 +89,8 @@ export function flowContexts(
         .reduce((first, at) => (Number.isNaN(first) || at < first ? at : first)),
       // NaN (not completed) when any channel did not complete.
       completedAt: Math.max(...own.map((channel) => channel.completedAt)),
-      unresolved: own.reduce((sum, channel) => sum + channel.unresolved, 0),
+      // Promised bulk messages never made wait in the sender's backlog: in flight, as the rest.
+      unresolved: own.reduce((sum, channel) => sum + channel.unresolved + channel.promisedBulk, 0),
       dataPath: parts.network.path(own[0].setup.source, own[0].setup.destination),
       channels: parts.channelsOfFlow[index],
       // A request-reply flow's second channel starts at the server.
