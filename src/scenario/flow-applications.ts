@@ -15,6 +15,8 @@ export interface FlowApplications {
   readonly sinks: readonly WorkloadSink[];
   /** The request-reply clients, by scenario flow index. */
   readonly clients: ReadonlyMap<number, RequestReplyClient>;
+  /** The request-reply clients whose caller runs on node `node` (told when it crashes and recovers). */
+  callersAt(node: number): readonly RequestReplyClient[];
 }
 
 /**
@@ -53,7 +55,12 @@ export function createApplications(
     }
     return flow.broadcast ? new BroadcastSender(own) : own[0];
   });
-  return { sinks, clients };
+  const callers = new Map<number, RequestReplyClient[]>();
+  for (const [index, client] of clients) {
+    const node = parts.channels[parts.channelsOfFlow[index][0]].setup.source;
+    callers.set(node, [...(callers.get(node) ?? []), client]);
+  }
+  return { sinks, clients, callersAt: (node) => callers.get(node) ?? [] };
 }
 
 /** What the summary needs of each scenario flow at the end of the run, over its channels. */
