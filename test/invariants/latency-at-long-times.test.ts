@@ -41,4 +41,24 @@ describe('latency at a simulated time of centuries', () => {
       );
     }
   });
+
+  it('gives a request-reply exchange its exact round trip', () => {
+    const sync = (start: string): ScenarioInput => ({
+      ...paced(start),
+      flows: [
+        {
+          id: 'rpc',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'datagram', headerSize: 0 },
+          workload: { messages: 3, size: 200, start },
+          pattern: { kind: 'request-reply', mode: 'sync', replySize: 200 },
+        },
+      ],
+    });
+    const latencyOf = (start: string) => run(sync(start)).summary.flows.rpc.requests?.latency;
+    const near = latencyOf('0s');
+    expect(near?.mean).toBeCloseTo(2 * 0.005016, 15);
+    expect(latencyOf('2000y')).toEqual(near);
+  });
 });
