@@ -82,7 +82,7 @@ export function parseSendTrace(text: string): ParsedTrace {
     }
   }
   if (bad > REPORTED_LINES) {
-    issues.push({ message: `and ${bad - REPORTED_LINES} more bad lines` });
+    issues.push({ message: `${bad - REPORTED_LINES} more bad lines after these` });
   }
   if (issues.length > 0) return { ok: false, issues };
   if (times.length === 0) {

@@ -62,6 +62,6 @@ describe('parseSendTrace', () => {
     expect(issues).toHaveLength(6);
     expect(issues[0]).toMatch(/^2: send time: .*'x0'$/);
     expect(issues[4]).toMatch(/^6: send time: .*'x4'$/);
-    expect(issues[5]).toBe('-: and 3 more bad lines');
+    expect(issues[5]).toBe('-: 3 more bad lines after these');
   });
 });
