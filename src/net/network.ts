@@ -372,7 +372,9 @@ export class Network {
       // Jitter must not reorder packets on one link: a packet never overtakes its predecessor.
       const arrival = Math.max(now + delay, transmitter.lastArrivalTime);
       transmitter.lastArrivalTime = arrival;
-      packet.propSeconds += arrival - now;
+      // The delay itself, not a difference of clock readings: at a simulated time of centuries
+      // those round to the clock's resolution (microseconds), the delay drawn does not.
+      packet.propSeconds += arrival === now + delay ? delay : arrival - now;
       packet.hopTransmitter = transmitter.index;
       transmitter.wireDepartures++;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the

@@ -2,6 +2,7 @@ import type { Registry } from '../engine/registry.js';
 import { erlangCTheory, mm1kTheory } from '../metrics/broker-queue-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import type { TransportDefinition, TransportStrategies } from '../transport/transport.js';
+import type { ArrivalDefinition } from '../workload/arrival-pattern.js';
 import type { Scenario } from './schema.js';
 
 const BROKER_NOTE = 'broker hops not included';
@@ -20,6 +21,7 @@ const NEGLIGIBLE_ROUND_TRIP = 0.01;
 export function brokerQueueTheory(
   scenario: Scenario,
   transports: Registry<TransportDefinition>,
+  arrivalPatterns: Registry<ArrivalDefinition>,
   strategies: TransportStrategies,
 ): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
@@ -49,7 +51,7 @@ export function brokerQueueTheory(
       const transport = publisher.transport;
       const behaviour = transports.get(transport.protocol).closedForm?.(transport, strategies);
       if (
-        publisher.workload.arrivals !== 'poisson' ||
+        arrivalPatterns.get(publisher.workload.arrivals).closedForm !== 'poisson' ||
         behaviour?.model !== 'unacknowledged' ||
         !up(publisher.from) ||
         !(brokerProcessing.isConstant && brokerProcessing.mean === 0)

@@ -272,8 +272,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const states = scenario.nodes.map((node, index) => {
     const sending = sendingAt[index];
     const receiving = receivingAt[index];
+    const callers = applications.callersAt(index);
     return new ComponentState(
       () => {
+        // Callers first: the losses below then find their requests ended, or kept (persistent).
+        for (const client of callers) client.callerCrashed(node.persistent);
         network.crashNode(index);
         // Receivers first: the messages the stage loses free their places, and a receiver that
         // knows it is down sends no window update for them.
@@ -289,6 +292,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         for (const flow of receiving) flow.receiver.recover();
         for (const flow of sending) flow.sender.recover();
         messaging?.system.nodeUp(index);
+        for (const client of callers) client.callerRecovered();
       },
     );
   });
@@ -302,7 +306,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const horizon = scenario.duration ?? Number.POSITIVE_INFINITY;
   scenario.flows.forEach((flow, index) => {
     const arrivals = registries.arrivals.get(flow.workload.arrivals);
-    const rate = flow.workload.rate ?? 0;
+    const arrivalStream = `flow/${flow.id}/arrivals`;
     new WorkloadGenerator(
       simulator,
       {
@@ -310,10 +314,17 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         start: flow.workload.start,
         stop: flow.workload.stop ?? Number.POSITIVE_INFINITY,
         horizon,
-        bulk: !arrivals.usesRate,
+        bulk: arrivals.allAtOnce,
         sizeCycleBytes: flow.workload.sizeCycleBytes,
       },
-      arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
+      arrivals.create({
+        rateMessagesPerSecond: flow.workload.rate ?? 0,
+        parameters: flow.workload.arrivalParameters,
+        random: (part) =>
+          part === undefined
+            ? streams.stream(arrivalStream)
+            : streamOnFirstDraw(streams, `${arrivalStream}/${part}`),
+      }),
       flow.workload.size,
       streams.stream(`flow/${flow.id}/sizes`),
       applications.sinks[index],
@@ -338,6 +349,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     ),
   });
 
+  // Bulk messages still unmade at the end existed from the start: they count as sent.
+  flows.forEach((flow, channel) => {
+    if (flow.promisedBulk > 0) collector.countCreated(channel, flow.promisedBulkCreatedAt, flow.promisedBulk);
+  });
+
   return summarize(collector, {
     scenario: scenario.name,
     description: scenario.description,
@@ -357,7 +373,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    theory: predictTheory(scenario, registries.transports, registries),
+    theory: predictTheory(scenario, registries.transports, registries.arrivals, registries),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }

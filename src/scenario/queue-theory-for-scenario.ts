@@ -8,7 +8,7 @@ const NODE_NOTE = "the receiving node's processing: service t_proc; latency adds
 
 /**
  * Queueing predictions for a datagram flow of Poisson arrivals alone on its direct link (the
- * caller has checked that, constant delays and no faults on its ends or link):
+ * caller has checked those, constant delays and no faults on its ends or link):
  *
  * - `link-queue:<flow>`: the link as the server, messages as customers (service L/R). M/M/1 for
  *   exponential sizes, M/D/1 for constant ones, with an unbounded buffer; M/M/1/K (K = buffer +
@@ -32,8 +32,7 @@ export function poissonQueuePredictions(
   const size = flow.workload.size;
   const lossless = link.loss.forward.lossRate === 0 && link.loss.reverse.lossRate === 0;
   const codecFree = flow.workload.codecSecondsPerByte === 0 && flow.workload.sizeCycleBytes === undefined;
-  if (flow.workload.arrivals !== 'poisson' || !lossless || !codecFree || flow.transport.headerSize !== 0)
-    return predictions;
+  if (!lossless || !codecFree || flow.transport.headerSize !== 0) return predictions;
   const delay = link.delay.mean;
   const instantReceiver = receiver.processing.isConstant && receiver.processing.mean === 0;
   const exponentialSizes = size.family === 'exponential';

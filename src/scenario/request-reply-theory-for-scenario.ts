@@ -5,6 +5,7 @@ import {
 } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import type { ClosedFormBehaviour } from '../transport/transport.js';
+import type { ArrivalClosedForm } from '../workload/arrival-pattern.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
 /**
@@ -16,6 +17,7 @@ import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
  */
 export function requestReplyPrediction(
   flow: FlowConfig,
+  arrivals: ArrivalClosedForm | undefined,
   behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
   nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
@@ -45,11 +47,15 @@ export function requestReplyPrediction(
     clientWorkers: client.servers,
     thinkSeconds: pattern.think?.mean ?? 0,
     maxOutstanding: pattern.maxOutstanding ?? Number.POSITIVE_INFINITY,
-    offeredPerSecond: flow.workload.rate ?? Number.POSITIVE_INFINITY,
+    // Bursts or a trace offer no steady rate to bound T by; the other bounds hold for any arrivals.
+    offeredPerSecond:
+      arrivals === 'periodic' || arrivals === 'poisson'
+        ? (flow.workload.rate ?? Number.POSITIVE_INFINITY)
+        : Number.POSITIVE_INFINITY,
   };
   const theory = requestReplyTheory(path);
   if (pattern.timeout === undefined) return theory;
-  const inLoop = requestsAtOneStage(flow, path);
+  const inLoop = requestsAtOneStage(flow, arrivals, path);
   const room = (places: number | undefined) => places === undefined || places >= inLoop - 1;
   const neverDropped = room(link.buffer) && room(server.queue) && room(client.queue);
   // At the very instant of the reply the timer, set first, fires first: it must be longer, by
@@ -62,10 +68,14 @@ export function requestReplyPrediction(
  * How many requests of a request-reply flow can be at one stage at once, at most (the one that
  * arrives included): one for a sync caller; for an async one `maxOutstanding` or the workload's
  * message count, whichever is less (no more are outstanding); and one for an open loop of
- * constant arrivals that every stage serves before the next comes (nothing ever waits, however
+ * periodic arrivals that every stage serves before the next comes (nothing ever waits, however
  * many are outstanding). Infinite otherwise: Poisson arrivals without a bound can pile up.
  */
-function requestsAtOneStage(flow: FlowConfig, path: RequestReplyPath): number {
+function requestsAtOneStage(
+  flow: FlowConfig,
+  arrivals: ArrivalClosedForm | undefined,
+  path: RequestReplyPath,
+): number {
   if (path.mode === 'sync') return 1;
   const bound = Math.min(path.maxOutstanding, flow.workload.messages ?? Number.POSITIVE_INFINITY);
   if (Number.isFinite(bound)) return bound;
@@ -76,6 +86,6 @@ function requestsAtOneStage(flow: FlowConfig, path: RequestReplyPath): number {
     path.serverSeconds / path.serverWorkers,
     path.clientSeconds / path.clientWorkers,
   );
-  const evenlySpaced = flow.workload.arrivals === 'constant' && gap > slowestStage;
+  const evenlySpaced = arrivals === 'periodic' && gap > slowestStage;
   return evenlySpaced ? 1 : Number.POSITIVE_INFINITY;
 }

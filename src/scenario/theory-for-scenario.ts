@@ -7,6 +7,7 @@ import type {
   TransportDefinition,
   TransportStrategies,
 } from '../transport/transport.js';
+import type { ArrivalClosedForm, ArrivalDefinition } from '../workload/arrival-pattern.js';
 import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import { poissonQueuePredictions } from './queue-theory-for-scenario.js';
 import { requestReplyPrediction } from './request-reply-theory-for-scenario.js';
@@ -26,12 +27,13 @@ function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | und
  * The closed-form predictions that apply to this scenario, named `<model>:<flow id>`: only
  * where the model's assumptions hold (one direct link, constant delays, no faults on the ends,
  * the flow alone on its link, and each model's own, checked where it is computed), so every
- * number shown beside a result is one a textbook gives. What a flow's transport does is asked of
- * its registered definition (`closedForm`), never read from its name.
+ * number shown beside a result is one a textbook gives. What a flow's transport and arrival
+ * pattern do is asked of their registered definitions (`closedForm`), never read from names.
  */
 export function predictTheory(
   scenario: Scenario,
   transports: Registry<TransportDefinition>,
+  arrivalPatterns: Registry<ArrivalDefinition>,
   strategies: TransportStrategies,
 ): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
@@ -67,28 +69,31 @@ export function predictTheory(
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
     const transport = flow.transport;
     const behaviour = transports.get(transport.protocol).closedForm?.(transport, strategies) ?? null;
+    const arrivals = arrivalPatterns.get(flow.workload.arrivals).closedForm;
     if (flow.pattern !== undefined) {
-      const prediction = requestReplyPrediction(flow, behaviour, link, nodesById);
+      const prediction = requestReplyPrediction(flow, arrivals, behaviour, link, nodesById);
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
       continue;
     }
     if (behaviour?.model === 'unacknowledged') {
+      if (arrivals !== 'poisson') continue;
       Object.assign(predictions, poissonQueuePredictions(scenario, flow, link, nodesById.get(flow.to)!));
       continue;
     }
-    const prediction = acknowledgedPrediction(flow, behaviour, link);
+    const prediction = acknowledgedPrediction(flow, arrivals, behaviour, link);
     if (prediction) predictions[`${behaviour!.model}:${flow.id}`] = prediction;
   }
-  return { ...predictions, ...brokerQueueTheory(scenario, transports, strategies) };
+  return { ...predictions, ...brokerQueueTheory(scenario, transports, arrivalPatterns, strategies) };
 }
 
 /**
- * Stop-and-wait and the window protocols: a saturated sender (a bulk workload) of constant
- * messages, and independent losses (a loss model that gives a Bernoulli probability; a periodic
- * pattern gives none). The window formulas also assume ACKs are never lost.
+ * Stop-and-wait and the window protocols: a saturated sender (every message ready at once) of
+ * constant messages, and independent losses (a loss model that gives a Bernoulli probability;
+ * a periodic pattern gives none). The window formulas also assume ACKs are never lost.
  */
 function acknowledgedPrediction(
   flow: FlowConfig,
+  arrivals: ArrivalClosedForm | undefined,
   behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
 ): TheoryPrediction | null {
@@ -100,7 +105,7 @@ function acknowledgedPrediction(
   const ackLossProbability = ackLoss.independentProbability;
   const size = flow.workload.size;
   const saturated =
-    size.isConstant && flow.workload.arrivals === 'bulk' && flow.workload.sizeCycleBytes === undefined;
+    size.isConstant && arrivals === 'all-at-once' && flow.workload.sizeCycleBytes === undefined;
   if (!saturated || dataLossProbability === undefined || ackLossProbability === undefined) return null;
   const frameBytes = size.mean + flow.transport.headerSize;
   if (behaviour?.model === 'stop-and-wait') {
