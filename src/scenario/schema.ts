@@ -187,7 +187,13 @@ export function createScenarioSchema(
       pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
       publish: brokerSchemas.publish.optional(),
     })
-    .superRefine((flow, ctx) => checkPattern(flow, ctx));
+    .superRefine((flow, ctx) =>
+      checkPattern(
+        flow,
+        ctx,
+        (arrivals) => registries.arrivals.has(arrivals) && registries.arrivals.get(arrivals).allAtOnce,
+      ),
+    );
 
   const faultSchema = faultSchemas.fault;
 
