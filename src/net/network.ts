@@ -382,7 +382,9 @@ export class Network {
         : constantDelay;
       // Unless the link reorders, a packet never overtakes its predecessor.
       const arrival = transmitter.depart(packet, now + delay);
-      packet.propSeconds += arrival - now;
+      // The delay itself, not a difference of clock readings: at a simulated time of centuries
+      // those round to the clock's resolution (microseconds), the delay drawn does not.
+      packet.propSeconds += arrival === now + delay ? delay : arrival - now;
       packet.hopTransmitter = transmitter.index;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of

@@ -278,8 +278,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const states = scenario.nodes.map((node, index) => {
     const sending = sendingAt[index];
     const receiving = receivingAt[index];
+    const callers = applications.callersAt(index);
     return new ComponentState(
       () => {
+        // Callers first: the losses below then find their requests ended, or kept (persistent).
+        for (const client of callers) client.callerCrashed(node.persistent);
         network.crashNode(index);
         // Receivers first: the messages the stage loses free their places, and a receiver that
         // knows it is down sends no window update for them.
@@ -295,6 +298,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         for (const flow of receiving) flow.receiver.recover();
         for (const flow of sending) flow.sender.recover();
         messaging?.system.nodeUp(index);
+        for (const client of callers) client.callerRecovered();
       },
     );
   });
@@ -342,6 +346,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       },
       options.onProgress,
     ),
+  });
+
+  // Bulk messages still unmade at the end existed from the start: they count as sent.
+  flows.forEach((flow, channel) => {
+    if (flow.promisedBulk > 0) collector.countCreated(channel, flow.promisedBulkCreatedAt, flow.promisedBulk);
   });
 
   return summarize(collector, {

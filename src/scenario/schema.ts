@@ -8,7 +8,8 @@ import {
 } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
-import { checkBrokerReferences, createBrokerSchemas } from '../messaging/broker-schema.js';
+import { checkBrokerReferences } from '../messaging/broker-references.js';
+import { createBrokerSchemas } from '../messaging/broker-schema.js';
 import { createPatternSchema } from '../messaging/pattern-schema.js';
 import {
   checkEncodedPayload,
