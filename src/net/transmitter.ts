@@ -123,17 +123,6 @@ export class Transmitter implements QueueView {
   loss: LossProcess;
   /** The direction's active queue (RED), or null for drop-tail only (set by the Network). */
   activeQueue: ActiveQueue | null = null;
-  /** The stream the active queue draws from (set by the Network with it). */
-  queueRandom: RandomStream = NO_DRAWS;
-  /** Whether jitter may reorder packets here; fixed at construction. */
-  readonly reorders: boolean;
-  /**
-   * Only when the link reorders: the packets on the wire, and those that were on it when the
-   * link was last cut (lost when they would have arrived). Without reordering the counters
-   * above tell them apart without knowing the packets.
-   */
-  private readonly onWire: Set<Packet> | null;
-  private readonly cutOff: Set<Packet> | null;
   private readonly figures: Float64Array;
   /** First of this transmitter's slots in `figures`. */
   private readonly base: number;
@@ -145,6 +134,18 @@ export class Transmitter implements QueueView {
   private ringTimes: number[] = [];
   private head = 0;
   private configured: TransmitterSettings;
+  // Declared last: V8 lays fields out in this order, and a hop reads those above.
+  /**
+   * Only when the link reorders: the packets on the wire, and those that were on it when the
+   * link was last cut (lost when they would have arrived). Without reordering the counters
+   * above tell them apart without knowing the packets.
+   */
+  private readonly onWire: Set<Packet> | null;
+  private readonly cutOff: Set<Packet> | null;
+  /** Whether jitter may reorder packets here; fixed at construction. */
+  readonly reorders: boolean;
+  /** The stream the active queue draws from (set by the Network with it). */
+  queueRandom: RandomStream = NO_DRAWS;
 
   /** `figures` holds the doubles of every transmitter of the network, this one's among them. */
   constructor(
