@@ -50,10 +50,10 @@ export const MAX_HOPS = 255;
 /**
  * Store-and-forward packet network: full-duplex links made of two transmitters, each with
  * bandwidth, propagation delay (jitter reorders only on links that allow it), a loss process and
- * a FIFO buffer, drop-tail, optionally behind an active queue (RED); packets follow shortest paths. Down nodes send nothing and lose what arrives. A down link
- * loses what is on its wire and in its buffers and refuses new packets; with dynamic routing,
- * packets go around it when another path exists. A partition loses packets where they would
- * enter a node of another group.
+ * a FIFO buffer, drop-tail, optionally behind an active queue (RED); packets follow shortest
+ * paths. Down nodes send nothing and lose what arrives. A down link loses what is on its wire
+ * and in its buffers and refuses new packets; with dynamic routing, packets go around it when
+ * another path exists. A partition loses packets where they would enter a node of another group.
  */
 export class Network {
   readonly transmitters: Transmitter[];

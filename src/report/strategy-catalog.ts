@@ -1,8 +1,8 @@
 /**
  * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
- * loss models, queue disciplines, topologies, distributions, arrival patterns, broker exchange types, overflow
- * policies and delivery guarantees — with their parameters, read from the registries
- * and their schemas, so help and README never keep a second list.
+ * loss models, queue disciplines, topologies, distributions, arrival patterns, broker exchange
+ * types, overflow policies and delivery guarantees — with their parameters, read from the
+ * registries and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
 import type { Registries } from '../scenario/registries.js';
