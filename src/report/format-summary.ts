@@ -107,7 +107,16 @@ function latencyLines(latency: LatencySummary): string[] {
     );
   }
   lines.push(`${INDENT}by component (L = t_trans + t_prop + t_queue + t_proc + t_wait):`);
-  const cellWidth = 14;
+  // Wide enough for the widest figure and two spaces before it ("1.23456e+295 d" is 14 wide).
+  const cellWidth =
+    2 +
+    Math.max(
+      12,
+      ...LATENCY_COMPONENTS.flatMap((name) => [
+        secondsOrNone(latency.components[name].mean).length,
+        secondsOrNone(latency.components[name].p99).length,
+      ]),
+    );
   lines.push(`${INDENT}${INDENT}${''.padEnd(6)}${'mean'.padStart(cellWidth)}${'p99'.padStart(cellWidth)}`);
   for (const name of LATENCY_COMPONENTS) {
     const stats = latency.components[name];

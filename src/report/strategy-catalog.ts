@@ -5,7 +5,9 @@
  * registries and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
+import { distributionSchema } from '../engine/schemas.js';
 import type { Registries } from '../scenario/registries.js';
+import type { ArrivalDefinition } from '../workload/arrival-pattern.js';
 
 /** One parameter of a strategy. */
 export interface CatalogParameter {
@@ -61,6 +63,40 @@ function parametersOf(schema: z.ZodType, discriminator: string, id: string): Cat
         property.default === undefined ? defaultText(parsedDefaults[name]) : JSON.stringify(property.default),
       required: required.has(name),
     }));
+}
+
+/**
+ * An arrival pattern's parameters: the workload's `rate` when it takes one, then the keys of
+ * its parameter object, or (a single value, such as a trace's file) the value under its id.
+ */
+function arrivalParameters(arrival: ArrivalDefinition, registries: Registries): CatalogParameter[] {
+  const rate: CatalogParameter[] = arrival.usesRate
+    ? [
+        {
+          name: 'rate',
+          description: 'messages per second (workload key)',
+          defaultValue: null,
+          required: true,
+        },
+      ]
+    : [];
+  const schema = arrival.parameters?.({
+    timeDistribution: () => distributionSchema('time', registries.distributions),
+    readFile: () => {
+      throw new Error('the catalogue reads no files');
+    },
+  });
+  if (schema === undefined) return rate;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaObject & {
+    description?: string;
+  };
+  if (json.properties === undefined) {
+    return [
+      ...rate,
+      { name: arrival.id, description: json.description ?? '', defaultValue: null, required: true },
+    ];
+  }
+  return [...rate, ...parametersOf(schema, arrival.id, arrival.id)];
 }
 
 /** Every registry's entries with their parameters, in registration order. */
@@ -156,13 +192,11 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
     },
     {
       kind: 'arrivals',
-      selectedBy: 'flows[].workload.arrivals',
+      selectedBy: 'flows[].workload.arrivals: a name, or { NAME: parameters }',
       entries: registries.arrivals.all().map((arrival) => ({
         id: arrival.id,
         description: arrival.description,
-        parameters: arrival.usesRate
-          ? [{ name: 'rate', description: 'messages per second', defaultValue: null, required: true }]
-          : [],
+        parameters: arrivalParameters(arrival, registries),
       })),
     },
     ...brokerSections(registries),

@@ -312,7 +312,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const horizon = scenario.duration ?? Number.POSITIVE_INFINITY;
   scenario.flows.forEach((flow, index) => {
     const arrivals = registries.arrivals.get(flow.workload.arrivals);
-    const rate = flow.workload.rate ?? 0;
+    const arrivalStream = `flow/${flow.id}/arrivals`;
     new WorkloadGenerator(
       simulator,
       {
@@ -320,10 +320,17 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         start: flow.workload.start,
         stop: flow.workload.stop ?? Number.POSITIVE_INFINITY,
         horizon,
-        bulk: !arrivals.usesRate,
+        bulk: arrivals.allAtOnce,
         sizeCycleBytes: flow.workload.sizeCycleBytes,
       },
-      arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
+      arrivals.create({
+        rateMessagesPerSecond: flow.workload.rate ?? 0,
+        parameters: flow.workload.arrivalParameters,
+        random: (part) =>
+          part === undefined
+            ? streams.stream(arrivalStream)
+            : streamOnFirstDraw(streams, `${arrivalStream}/${part}`),
+      }),
       flow.workload.size,
       streams.stream(`flow/${flow.id}/sizes`),
       applications.sinks[index],
@@ -372,7 +379,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    theory: predictTheory(scenario, registries.transports),
+    theory: predictTheory(scenario, registries.transports, registries.arrivals),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }

@@ -3,6 +3,7 @@ import { requestReplyTheory } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
 import type { ClosedFormBehaviour, TransportDefinition } from '../transport/transport.js';
+import type { ArrivalClosedForm, ArrivalDefinition } from '../workload/arrival-pattern.js';
 import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
@@ -23,6 +24,7 @@ function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | und
  */
 function requestReplyPrediction(
   flow: FlowConfig,
+  arrivals: ArrivalClosedForm | undefined,
   behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
   nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
@@ -52,7 +54,11 @@ function requestReplyPrediction(
     clientWorkers: client.servers,
     thinkSeconds: pattern.think?.mean ?? 0,
     maxOutstanding: pattern.maxOutstanding ?? Number.POSITIVE_INFINITY,
-    offeredPerSecond: flow.workload.rate ?? Number.POSITIVE_INFINITY,
+    // Bursts or a trace offer no steady rate to bound T by; the other bounds hold for any arrivals.
+    offeredPerSecond:
+      arrivals === 'periodic' || arrivals === 'poisson'
+        ? (flow.workload.rate ?? Number.POSITIVE_INFINITY)
+        : Number.POSITIVE_INFINITY,
   });
   if (pattern.timeout !== undefined) {
     if (pattern.mode === 'async' || pattern.timeout < theory.values.roundTripSeconds) return null;
@@ -68,6 +74,7 @@ function requestReplyPrediction(
 export function predictTheory(
   scenario: Scenario,
   transports: Registry<TransportDefinition>,
+  arrivalPatterns: Registry<ArrivalDefinition>,
 ): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
   const faultyNodes = new Set([
@@ -102,8 +109,9 @@ export function predictTheory(
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
     const transport = flow.transport;
     const behaviour = transports.get(transport.protocol).closedForm?.(transport) ?? null;
+    const arrivals = arrivalPatterns.get(flow.workload.arrivals).closedForm;
     if (flow.pattern !== undefined) {
-      const prediction = requestReplyPrediction(flow, behaviour, link, nodesById);
+      const prediction = requestReplyPrediction(flow, arrivals, behaviour, link, nodesById);
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
       continue;
     }
@@ -120,7 +128,7 @@ export function predictTheory(
       dataLossProbability !== undefined &&
       ackLossProbability !== undefined &&
       size.isConstant &&
-      flow.workload.arrivals === 'bulk'
+      arrivals === 'all-at-once'
     ) {
       const prediction = stopAndWaitTheory({
         dataBytes: size.mean + transport.headerSize,
@@ -137,7 +145,7 @@ export function predictTheory(
     const noProcessing = receiver?.processing.isConstant && receiver.processing.mean === 0;
     if (
       behaviour?.model === 'unacknowledged' &&
-      flow.workload.arrivals === 'poisson' &&
+      arrivals === 'poisson' &&
       link.loss.forward.lossRate === 0 &&
       link.loss.reverse.lossRate === 0 &&
       !link.buffer?.mayDrop &&
@@ -155,5 +163,5 @@ export function predictTheory(
       if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
     }
   }
-  return { ...predictions, ...brokerQueueTheory(scenario) };
+  return { ...predictions, ...brokerQueueTheory(scenario, arrivalPatterns) };
 }

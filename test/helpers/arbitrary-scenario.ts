@@ -54,7 +54,13 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           timeoutMs: fc.integer({ min: 5, max: 200 }),
           retries: fc.integer({ min: 0, max: 4 }),
           messages: fc.integer({ min: 1, max: 40 }),
-          arrivals: fc.constantFrom('bulk', 'constant', 'poisson'),
+          arrivals: fc.constantFrom('bulk', 'constant', 'poisson', 'on-off'),
+          burst: fc.record({
+            onMs: fc.integer({ min: 1, max: 20 }),
+            offMs: fc.integer({ min: 0, max: 50 }),
+            randomOff: fc.boolean(),
+            within: fc.constantFrom('constant', 'poisson'),
+          }),
           rate: fc.integer({ min: 10, max: 2000 }),
           sizeBytes: fc.integer({ min: 0, max: 3000 }),
         }),
@@ -114,7 +120,12 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           workload:
             flow.arrivals === 'bulk'
               ? { messages: flow.messages, size: flow.sizeBytes }
-              : { messages: flow.messages, rate: flow.rate, arrivals: flow.arrivals, size: flow.sizeBytes },
+              : {
+                  messages: flow.messages,
+                  rate: flow.rate,
+                  arrivals: flow.arrivals === 'on-off' ? bursts(flow.burst) : flow.arrivals,
+                  size: flow.sizeBytes,
+                },
         })),
         faults:
           draw.crashAt === undefined
@@ -125,4 +136,13 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
               ],
       };
     });
+}
+
+/** On/off arrivals with constant on periods, constant or exponential off periods. */
+function bursts(burst: { onMs: number; offMs: number; randomOff: boolean; within: string }) {
+  const off =
+    burst.randomOff && burst.offMs > 0
+      ? { dist: 'exponential', mean: `${burst.offMs}ms` }
+      : `${burst.offMs}ms`;
+  return { 'on-off': { on: `${burst.onMs}ms`, off, within: burst.within } };
 }

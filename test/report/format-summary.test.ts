@@ -102,6 +102,20 @@ describe('formatSummary for a long run', () => {
   });
 });
 
+describe('formatSummary of huge latencies', () => {
+  it('keeps two spaces between the component columns however wide the figures', () => {
+    const summary = structuredClone(smallRunResult().summary);
+    summary.latency.components.wait.mean = 1.5e300;
+    summary.latency.components.wait.p99 = 2.5e300;
+    const row = formatSummary(summary)
+      .split('\n')
+      .find((line) => line.trimStart().startsWith('wait '));
+    const cells = row?.trim().split(/\s{2,}/);
+    expect(cells).toHaveLength(3);
+    expect(cells?.[1]).toMatch(/e\+29\d d$/);
+  });
+});
+
 describe('formatSummary of an empty interval', () => {
   it('says that nothing was measured when the run ended within the warm-up', () => {
     const summary = structuredClone(smallRunResult().summary);
