@@ -148,7 +148,7 @@ export function predictTheory(
       arrivals === 'poisson' &&
       link.loss.forward.lossRate === 0 &&
       link.loss.reverse.lossRate === 0 &&
-      link.buffer === undefined &&
+      !link.buffer?.mayDrop &&
       noProcessing &&
       (size.family === 'exponential' || size.isConstant) &&
       transport.headerSize === 0
