@@ -12,6 +12,8 @@ export type LossReason =
 /** Why a message was refused for lack of room (or, at a broker, for lack of a route). */
 export type DropReason =
   | 'linkBuffer'
+  /** A link's RED queue dropped it early, before the buffer was full (Random Early Detection). */
+  | 'red'
   | 'nodeQueue'
   /** A full broker queue refused it (overflow: reject). */
   | 'queueFull'

@@ -1,8 +1,8 @@
 /**
  * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
- * loss models, topologies, distributions, arrival patterns, broker exchange types, overflow
- * policies and delivery guarantees — with their parameters, read from the registries
- * and their schemas, so help and README never keep a second list.
+ * loss models, queue disciplines, topologies, distributions, arrival patterns, broker exchange
+ * types, overflow policies and delivery guarantees — with their parameters, read from the
+ * registries and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
 import { distributionSchema } from '../engine/schemas.js';
@@ -137,6 +137,15 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
         id: model.id,
         description: model.description,
         parameters: parametersOf(model.schema, 'model', model.id),
+      })),
+    },
+    {
+      kind: 'queue',
+      selectedBy: 'links[].buffer.discipline (a plain capacity is drop-tail)',
+      entries: registries.queueDisciplines.all().map((discipline) => ({
+        id: discipline.id,
+        description: discipline.description,
+        parameters: parametersOf(discipline.schema, 'discipline', discipline.id),
       })),
     },
     {

@@ -13,6 +13,7 @@ import { Network } from '../net/network.js';
 import type { NetworkProbe } from '../net/probe.js';
 import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
+import { dropTailBuffer } from '../net/queue/drop-tail.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import { Flow } from '../transport/flow.js';
 import { PacketPool } from '../transport/packet-pool.js';
@@ -67,6 +68,7 @@ export const DEFAULT_MAX_EVENTS = 250_000_000;
 export const DEFAULT_MAX_LIVE_MESSAGES = 4_000_000;
 
 const LOST_NODE_DOWN = { kind: 'lost', reason: 'nodeDown' } as const;
+const UNBOUNDED_BUFFER = dropTailBuffer();
 const DROPPED_NODE_QUEUE = { kind: 'dropped', reason: 'nodeQueue' } as const;
 
 /**
@@ -89,6 +91,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const transmitters: TransmitterSettings[] = [];
   const transmitterNames: string[] = [];
   const linkViews = scenario.links.map((link, linkIndex) => {
+    const buffer = link.buffer ?? UNBOUNDED_BUFFER;
     const ends = [
       [link.between[0], link.between[1], link.loss.forward],
       [link.between[1], link.between[0], link.loss.reverse],
@@ -104,7 +107,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           bandwidthBitsPerSecond: link.bandwidth,
           delay: link.delay,
           loss: loss.createProcess(),
-          bufferPackets: link.buffer ?? Number.POSITIVE_INFINITY,
+          bufferPackets: buffer.capacityPackets,
+          bufferBytes: buffer.capacityBytes,
+          activeQueue: () => buffer.createActiveQueue(),
+          reorder: link.reorder,
         });
         transmitterNames.push(`link/${link.id}/${from}>${to}`);
         return { index: transmitters.length - 1, from, to };

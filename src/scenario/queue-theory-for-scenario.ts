@@ -1,6 +1,7 @@
 import { erlangCTheory, mm1kTheory } from '../metrics/broker-queue-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory } from '../metrics/theory.js';
+import type { LinkBuffer } from '../net/queue/queue-discipline.js';
 import type { FlowConfig, LinkConfig, NodeConfig, Scenario } from './schema.js';
 
 const LINK_NOTE = 'the link direction: service L/R, K = buffer + 1; latency adds d';
@@ -11,9 +12,10 @@ const NODE_NOTE = "the receiving node's processing: service t_proc; latency adds
  * caller has checked those, constant delays and no faults on its ends or link):
  *
  * - `link-queue:<flow>`: the link as the server, messages as customers (service L/R). M/M/1 for
- *   exponential sizes, M/D/1 for constant ones, with an unbounded buffer; M/M/1/K (K = buffer +
- *   1: the buffer counts the packets that wait, not the one in transmission) for exponential
- *   sizes and a bounded buffer. The link loses nothing, the headers are empty (sizes are those
+ *   exponential sizes, M/D/1 for constant ones, with a buffer that never drops; M/M/1/K (K =
+ *   buffer + 1: the buffer counts the packets that wait, not the one in transmission) for
+ *   exponential sizes and a buffer of a number of packets that drops only what finds it full
+ *   (none for one in bytes, or with early drops such as RED's). The link loses nothing, the headers are empty (sizes are those
  *   of the workload), the receiver processes in no time (latency is the link's sojourn plus d).
  * - `node-queue:<flow>`: the receiving node's processing as the server. The link must hand the
  *   Poisson stream on unchanged: its messages take no time on the wire (0 B and no header) and
@@ -38,8 +40,9 @@ export function poissonQueuePredictions(
   const exponentialSizes = size.family === 'exponential';
   if (instantReceiver && (exponentialSizes || size.isConstant)) {
     const serviceSeconds = (size.mean * 8) / link.bandwidth;
+    const places = dropTailPackets(link.buffer);
     const prediction =
-      link.buffer === undefined
+      places === Number.POSITIVE_INFINITY
         ? linkQueueTheory({
             arrivalsPerSecond: lambda,
             meanSizeBytes: size.mean,
@@ -47,8 +50,8 @@ export function poissonQueuePredictions(
             sizes: size.isConstant ? 'constant' : 'exponential',
             propagationSeconds: delay,
           })
-        : exponentialSizes
-          ? withLatency(mm1kTheory(lambda, serviceSeconds, link.buffer + 1, LINK_NOTE), delay)
+        : exponentialSizes && places !== undefined
+          ? withLatency(mm1kTheory(lambda, serviceSeconds, places + 1, LINK_NOTE), delay)
           : null;
     if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
   }
@@ -84,4 +87,16 @@ function servesOnlyThisFlow(scenario: Scenario, flow: FlowConfig, node: NodeConf
     (broker) => broker.node === node.id || broker.consumers.some((consumer) => consumer.node === node.id),
   );
   return !others && !brokered;
+}
+
+/**
+ * How many packets `buffer` lets wait when it drops only the packets that find it full, as its
+ * discipline says (it keeps no state of its own: no early drops) and counted in packets (a
+ * limit in bytes drops by size); Infinity for a buffer that never drops, undefined otherwise.
+ */
+export function dropTailPackets(buffer: LinkBuffer | undefined): number | undefined {
+  if (!buffer?.mayDrop) return Number.POSITIVE_INFINITY;
+  const onlyWhenFull =
+    buffer.createActiveQueue() === null && buffer.capacityBytes === Number.POSITIVE_INFINITY;
+  return onlyWhenFull ? buffer.capacityPackets : undefined;
 }

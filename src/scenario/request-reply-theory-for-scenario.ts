@@ -6,6 +6,7 @@ import {
 import type { TheoryPrediction } from '../metrics/summary.js';
 import type { ClosedFormBehaviour } from '../transport/transport.js';
 import type { ArrivalClosedForm } from '../workload/arrival-pattern.js';
+import { dropTailPackets } from './queue-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
 /**
@@ -56,8 +57,11 @@ export function requestReplyPrediction(
   const theory = requestReplyTheory(path);
   if (pattern.timeout === undefined) return theory;
   const inLoop = requestsAtOneStage(flow, arrivals, path);
-  const room = (places: number | undefined) => places === undefined || places >= inLoop - 1;
-  const neverDropped = room(link.buffer) && room(server.queue) && room(client.queue);
+  const room = (places: number | undefined) => places !== undefined && places >= inLoop - 1;
+  const neverDropped =
+    room(dropTailPackets(link.buffer)) &&
+    room(server.queue ?? Number.POSITIVE_INFINITY) &&
+    room(client.queue ?? Number.POSITIVE_INFINITY);
   // At the very instant of the reply the timer, set first, fires first: it must be longer, by
   // more than the run's sums of delays may round differently from the formula's.
   const longest = longestResponseSeconds(path, inLoop);

@@ -12,6 +12,7 @@ import { checkBrokerReferences } from '../messaging/broker-references.js';
 import { createBrokerSchemas } from '../messaging/broker-schema.js';
 import { createPatternSchema } from '../messaging/pattern-schema.js';
 import { lossModelSchema } from '../net/loss/loss-schema.js';
+import { linkBufferSchema } from '../net/queue/buffer-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
 import type { TransportConfigBase } from '../transport/transport.js';
 import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
@@ -47,6 +48,7 @@ export function createScenarioSchema(
   const sizeDistribution = () => distributionSchema('size', registries.distributions);
   // One instance under an id: the published JSON Schema refers to it instead of repeating it.
   const lossModel = lossModelSchema(registries.lossModels);
+  const linkBuffer = linkBufferSchema(registries.queueDisciplines);
 
   const failureSchema = z
     .union([
@@ -129,12 +131,20 @@ export function createScenarioSchema(
           `${registries.lossModels.ids().join(' | ')}, ... }, the same for both directions; ` +
           'or { forward, reverse } each of these (forward is from the first node of `between` to the second)',
       }),
-    buffer: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .meta({ description: 'packets that may wait per direction, drop-tail; default unbounded' }),
+    buffer: linkBuffer.optional().meta({
+      description:
+        'buffer of each direction: packets (100) or bytes (64KiB) that may wait behind the one in ' +
+        `transmission, drop-tail; or { discipline: ${registries.queueDisciplines.ids().join(' | ')}, ... }; ` +
+        'default unbounded drop-tail',
+    }),
+    reorder: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'jitter may reorder packets: each arrives after its own delay draw, even before an earlier one ' +
+          '(default false: a packet is held behind its predecessor)',
+      }),
   };
   const linkSchema = z.strictObject({
     id: idSchema.optional(),
@@ -187,7 +197,13 @@ export function createScenarioSchema(
       pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
       publish: brokerSchemas.publish.optional(),
     })
-    .superRefine((flow, ctx) => checkPattern(flow, ctx));
+    .superRefine((flow, ctx) =>
+      checkPattern(
+        flow,
+        ctx,
+        (arrivals) => registries.arrivals.has(arrivals) && registries.arrivals.get(arrivals).allAtOnce,
+      ),
+    );
 
   const faultSchema = faultSchemas.fault;
 

@@ -3,7 +3,7 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 
 /**
  * Random but valid scenarios: a line of 2–4 nodes (so some flows cross several hops), lossy
- * links with small buffers and jitter, processing queues, random failures and scripted
+ * links with small buffers (packets, bytes or RED) and jitter (which may reorder), processing queues, random failures and scripted
  * crashes, datagram and stop-and-wait flows with bulk, constant or Poisson workloads.
  */
 export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
@@ -17,7 +17,21 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           delayMs: fc.double({ min: 0, max: 20, noNaN: true }),
           jitter: fc.boolean(),
           loss: fc.constantFrom(0, 0, 0.05, 0.3),
-          buffer: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+          buffer: fc.oneof(
+            fc.constant(undefined),
+            fc.integer({ min: 0, max: 5 }),
+            // Bytes: a few packets' worth of the sizes flows draw (0-3000 B).
+            fc.integer({ min: 0, max: 8000 }).map((bytes) => `${bytes}B`),
+            fc.record({
+              discipline: fc.constant('red'),
+              capacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+              minThreshold: fc.constantFrom(0, 0.5, 1, 2),
+              maxThreshold: fc.constantFrom(3, 5),
+              maxProbability: fc.constantFrom(0.1, 0.5, 1),
+              weight: fc.constantFrom(0.002, 0.2, 1),
+            }),
+          ),
+          reorder: fc.boolean(),
         }),
         { minLength: 3, maxLength: 3 },
       ),
@@ -88,6 +102,7 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
               : `${link.delayMs}ms`,
             loss: link.loss,
             buffer: link.buffer,
+            reorder: link.reorder,
           };
         }),
         flows: flows.map((flow, i) => ({

@@ -251,6 +251,11 @@ ${more}`);
     expect(bounded.values.blockingProbability).toBeCloseTo(0.05081373133, 10);
     expect(bounded.formula).toMatch(/^M\/M\/1\/K/);
     expect(poissonTo('', '1250B', ', buffer: 9')['link-queue:f']).toBeUndefined();
+    // A buffer in bytes drops by size, RED early: neither is M/M/1/K.
+    const exponentialSizes = '{ dist: exponential, mean: 1250B }';
+    expect(poissonTo('', exponentialSizes, ', buffer: 11250B')['link-queue:f']).toBeUndefined();
+    const red = ', buffer: { discipline: red, capacity: 9, minThreshold: 3, maxThreshold: 6 }';
+    expect(poissonTo('', exponentialSizes, red)['link-queue:f']).toBeUndefined();
     expect(poissonTo('', '1250B')['link-queue:f'].formula).toMatch(/^M\/D\/1/);
   });
 });
