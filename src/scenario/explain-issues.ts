@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type DocumentPath, describeValue, formatPath, valueAt } from './document-path.js';
-import { allowedKeysAt, expectationAt, keysAllowedWith } from './schema-lookup.js';
+import { allowedKeysAt, expectationAt, keysAllowedWith, unionOptionTaking } from './schema-lookup.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -20,6 +20,8 @@ export interface ExplainedIssue {
 interface Context {
   schema: z.ZodType;
   document: unknown;
+  /** Paths already checked against the form their keys show they were meant as. */
+  checkedAsMeant?: ReadonlySet<string>;
 }
 
 /**
@@ -117,6 +119,8 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       return at(`expected ${expected}, got ${describeValue(value)}`);
     }
     case 'unrecognized_keys': {
+      const meant = meantFormIssues(path, value, context);
+      if (meant !== undefined) return meant;
       const allowed = allowedKeysAt(context.schema, path, context.document);
       const hint = allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '';
       return issue.keys.map((key) => {
@@ -162,6 +166,22 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       // custom (refinements, quantity parsing) and the rest already speak the user's language.
       return at(issue.message || 'invalid value');
   }
+}
+
+/**
+ * When zod reports unknown keys of one union option (it reports only an option that got
+ * furthest), but one other option takes every key given, the input was meant as that one: its
+ * problems, checked against it (`loss: { model: periodic, every: 0 }` is a model with a bad
+ * `every`, not a `{ forward, reverse }` pair with unknown keys). Undefined when no such form exists.
+ */
+function meantFormIssues(path: DocumentPath, value: unknown, context: Context): Explained[] | undefined {
+  const where = formatPath(path);
+  if (!isObject(value) || context.checkedAsMeant?.has(where)) return undefined;
+  const option = unionOptionTaking(context.schema, path, context.document, Object.keys(value));
+  const result = option?.safeParse(value);
+  if (result === undefined || result.success) return undefined;
+  const checkedAsMeant = new Set(context.checkedAsMeant).add(where);
+  return result.error.issues.flatMap((inner) => explain(inner, path, { ...context, checkedAsMeant }));
 }
 
 /**
