@@ -14,6 +14,7 @@ import type { NetworkProbe } from '../net/probe.js';
 import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
+import type { WireImpairmentSettings } from '../net/wire-impairments.js';
 import { Flow } from '../transport/flow.js';
 import { PacketPool } from '../transport/packet-pool.js';
 import { WorkloadGenerator } from '../workload/generator.js';
@@ -88,11 +89,16 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
 
   const transmitters: TransmitterSettings[] = [];
   const transmitterNames: string[] = [];
+  const impairments: WireImpairmentSettings[] = [];
   const linkViews = scenario.links.map((link, linkIndex) => {
     const ends = [
       [link.between[0], link.between[1], link.loss.forward],
       [link.between[1], link.between[0], link.loss.reverse],
     ] as const;
+    impairments.push(
+      { duplicate: link.duplicate.forward, corrupt: link.corrupt.forward },
+      { duplicate: link.duplicate.reverse, corrupt: link.corrupt.reverse },
+    );
     return {
       id: link.id,
       between: link.between,
@@ -136,6 +142,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       transmitterNames,
       routing: scenario.routing.metric,
       dynamicRouting: scenario.routing.dynamic,
+      impairments,
     },
     streams,
     probe,
@@ -259,6 +266,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     arrived: (packet) =>
       messaging?.system.packetArrived(packet) || flows[packet.flowIndex].packetArrived(packet),
     departed: (packet) => messaging?.system.owns(packet) || flows[packet.flowIndex].packetDeparted(packet),
+    duplicate: (packet) =>
+      messaging?.system.duplicatePacket(packet) ?? flows[packet.flowIndex].duplicatePacket(packet),
     failed: (packet, fate) =>
       messaging?.system.packetFailed(packet, fate) || flows[packet.flowIndex].packetFailed(packet, fate),
   });

@@ -17,6 +17,7 @@ import {
 } from '../net/encodings/payload-workload.js';
 import { lossModelSchema } from '../net/loss/loss-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
+import { perDirectionProbabilitySchema } from '../net/wire-impairment-schema.js';
 import type { TransportConfigBase } from '../transport/transport.js';
 import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
@@ -119,6 +120,12 @@ export function createScenarioSchema(registries: Registries) {
           `${registries.lossModels.ids().join(' | ')}, ... }, the same for both directions; ` +
           'or { forward, reverse } each of these (forward is from the first node of `between` to the second)',
       }),
+    duplicate: perDirectionProbabilitySchema(
+      'probability that the wire delivers a packet twice (the copy right after it)',
+    ),
+    corrupt: perDirectionProbabilitySchema(
+      'probability that a packet arrives corrupted and is discarded by the receiving node (lost.corrupted)',
+    ),
     buffer: z
       .number()
       .int()

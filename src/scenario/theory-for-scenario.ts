@@ -2,6 +2,7 @@ import type { Registry } from '../engine/registry.js';
 import { requestReplyTheory } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
+import type { LossModel } from '../net/loss/loss-model.js';
 import type { ClosedFormBehaviour, TransportDefinition } from '../transport/transport.js';
 import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
@@ -14,6 +15,27 @@ function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | und
     byEnds.set(`${link.between[1]}\u0000${link.between[0]}`, link);
   }
   return (flow) => byEnds.get(`${flow.from}\u0000${flow.to}`);
+}
+
+/** The link neither loses nor corrupts anything, in either direction. */
+function losesNothing(link: LinkConfig): boolean {
+  return (
+    link.loss.forward.lossRate === 0 &&
+    link.loss.reverse.lossRate === 0 &&
+    link.corrupt.forward === 0 &&
+    link.corrupt.reverse === 0
+  );
+}
+
+/**
+ * The probability that a packet sent one way does not get through (lost on the wire, or
+ * corrupted and discarded: independent draws), when each packet fares independently; undefined
+ * when the loss model's losses depend on one another.
+ */
+function independentFailureProbability(loss: LossModel, corrupt: number): number | undefined {
+  const lossProbability = loss.independentProbability;
+  if (lossProbability === undefined || corrupt === 0) return lossProbability;
+  return 1 - (1 - lossProbability) * (1 - corrupt);
 }
 
 /**
@@ -33,12 +55,7 @@ function requestReplyPrediction(
   const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
   if (behaviour?.model !== 'unacknowledged' || !constant.every((distribution) => distribution.isConstant))
     return null;
-  if (
-    link.loss.forward.lossRate > 0 ||
-    link.loss.reverse.lossRate > 0 ||
-    flow.workload.sizeCycleBytes !== undefined
-  )
-    return null;
+  if (!losesNothing(link) || flow.workload.sizeCycleBytes !== undefined) return null;
   if (pattern.think !== undefined && !pattern.think.isConstant) return null;
   const theory = requestReplyTheory({
     mode: pattern.mode,
@@ -100,6 +117,8 @@ export function predictTheory(
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
     if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
+    // Extra copies (ACKed again, resent on) are in no formula.
+    if (link.duplicate.forward > 0 || link.duplicate.reverse > 0) continue;
     const transport = flow.transport;
     const behaviour = transports.get(transport.protocol).closedForm?.(transport) ?? null;
     if (flow.pattern !== undefined) {
@@ -107,14 +126,16 @@ export function predictTheory(
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
       continue;
     }
-    const [dataLoss, ackLoss] =
-      link.between[0] === flow.from
-        ? [link.loss.forward, link.loss.reverse]
-        : [link.loss.reverse, link.loss.forward];
+    const forward = link.between[0] === flow.from;
     const size = flow.workload.size;
-    // The formula assumes independent losses: no prediction for a periodic pattern.
-    const dataLossProbability = dataLoss.independentProbability;
-    const ackLossProbability = ackLoss.independentProbability;
+    // The formula assumes independent losses: no prediction for a periodic pattern or bursts.
+    // A corrupted copy is discarded at the receiver, so to the sender it is one more loss.
+    const dataLossProbability = forward
+      ? independentFailureProbability(link.loss.forward, link.corrupt.forward)
+      : independentFailureProbability(link.loss.reverse, link.corrupt.reverse);
+    const ackLossProbability = forward
+      ? independentFailureProbability(link.loss.reverse, link.corrupt.reverse)
+      : independentFailureProbability(link.loss.forward, link.corrupt.forward);
     if (
       behaviour?.model === 'stop-and-wait' &&
       dataLossProbability !== undefined &&
@@ -138,8 +159,7 @@ export function predictTheory(
     if (
       behaviour?.model === 'unacknowledged' &&
       flow.workload.arrivals === 'poisson' &&
-      link.loss.forward.lossRate === 0 &&
-      link.loss.reverse.lossRate === 0 &&
+      losesNothing(link) &&
       link.buffer === undefined &&
       noProcessing &&
       (size.family === 'exponential' || size.isConstant) &&

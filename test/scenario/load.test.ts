@@ -262,7 +262,7 @@ describe('error messages', () => {
     expect(issues).toHaveLength(1); // the typo explains the missing bandwidth too
     expect(issues[0]).toMatchObject({ path: 'links[0].bandwth', line: 7, column: 5 });
     expect(issues[0].message).toBe(
-      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, buffer, failure)",
+      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, duplicate, corrupt, buffer, failure)",
     );
   });
 
