@@ -12,6 +12,7 @@ import { planVariants } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
 import { reportRunError } from './run-errors.js';
 import {
+  checkGivenOnce,
   checkSimulationOptions,
   parseMaxEvents,
   parseSeed,
@@ -77,6 +78,8 @@ export function compareCommand(
           // A returned string is a usage error (exit 2), not an exception.
           const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);
           if (badOption) return badOption;
+          const repeated = checkGivenOnce(argv, ['replications', 'jobs']);
+          if (repeated) return repeated;
           if (!isWholeNumber(argv.replications, 1) || Number(argv.replications) > MAX_REPLICATIONS) {
             return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got '${argv.replications}'`;
           }

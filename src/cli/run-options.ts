@@ -35,6 +35,24 @@ export function checkMaxEvents(text: string): string | undefined {
     : undefined;
 }
 
+/**
+ * Why an option that takes one value is unusable because it was given more than once (yargs
+ * then parses it into an array), or undefined. `names` are the options as written, dashed.
+ */
+export function checkGivenOnce(
+  argv: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): string | undefined {
+  for (const name of names) {
+    const value = argv[name];
+    if (Array.isArray(value)) {
+      const given = value.map((each) => `'${String(each)}'`).join(', ');
+      return `--${name} was given ${value.length} times (${given}); give it once`;
+    }
+  }
+  return undefined;
+}
+
 /** The options `run` and `compare` share, as yargs parses them. */
 export interface RunOptionArguments {
   seed?: string;
@@ -44,6 +62,8 @@ export interface RunOptionArguments {
 
 /** Why the options `run` and `compare` share are unusable (the first problem), or undefined. */
 export function checkSimulationOptions(argv: RunOptionArguments): string | undefined {
+  const repeated = checkGivenOnce(argv as unknown as Record<string, unknown>, ['seed', 'out', 'max-events']);
+  if (repeated) return repeated;
   const badMaxEvents = checkMaxEvents(argv.maxEvents);
   if (badMaxEvents) return badMaxEvents;
   if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {

@@ -110,6 +110,14 @@ export function parseQuantity(input: unknown, dimension: Dimension): ParsedQuant
   return { ok: true, value };
 }
 
+/**
+ * The unit written in a quantity's text (`KiB` in `64KiB`), or undefined for a bare number or a
+ * text that is no quantity at all.
+ */
+export function unitOf(input: string): string | undefined {
+  return QUANTITY.exec(input)?.[2];
+}
+
 /** Like parseQuantity but throws. @throws RangeError with the message of a failed parse. */
 export function quantity(input: unknown, dimension: Dimension): number {
   const parsed = parseQuantity(input, dimension);

@@ -1,6 +1,6 @@
-import type { BrokerSetup } from './broker.js';
 import type { BrokerConfig, PublishConfig } from './broker-config.js';
 import type { BrokerEntry, ConsumerState, DeliveryAttempt } from './broker-entry.js';
+import type { BrokerSetup } from './broker-setup.js';
 import type { ExchangeTypeDefinition } from './exchange-types.js';
 import type { OverflowActions } from './overflow-policies.js';
 import { PartitionedSubscription } from './partitioned-subscription.js';

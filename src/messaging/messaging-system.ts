@@ -1,8 +1,9 @@
 import type { Message, MessageFate } from '../net/message.js';
 import type { Packet } from '../net/packet.js';
-import { Broker, type BrokerSetup } from './broker.js';
+import { Broker } from './broker.js';
 import type { BrokerConfig, PublishConfig } from './broker-config.js';
 import { BrokerPacket } from './broker-entry.js';
+import type { BrokerSetup } from './broker-setup.js';
 import type { BrokerEnvironment } from './message-ledger.js';
 
 /** The names of the brokers' subscriptions and consumers, in their global numbering (for results). */

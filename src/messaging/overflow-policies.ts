@@ -16,6 +16,11 @@ export interface OverflowPolicyDefinition {
   readonly description: string;
   /** True when the queue must name a dead-letter queue. */
   readonly needsDeadLetterQueue: boolean;
+  /**
+   * True when a full queue only refuses the arriving message, touching neither the messages it
+   * holds nor another queue: the one kind of policy a queue of ended dead letters can have.
+   */
+  readonly onlyRefuses: boolean;
   onFull<Entry>(arriving: Entry, actions: OverflowActions<Entry>): void;
 }
 
@@ -23,6 +28,7 @@ const reject: OverflowPolicyDefinition = {
   id: 'reject',
   description: 'the arriving message is refused (dropped.queueFull)',
   needsDeadLetterQueue: false,
+  onlyRefuses: true,
   onFull: (arriving, actions) => actions.reject(arriving),
 };
 
@@ -30,6 +36,7 @@ const dropHead: OverflowPolicyDefinition = {
   id: 'drop-head',
   description: 'the oldest ready message is dropped (dropped.dropHead) to make room',
   needsDeadLetterQueue: false,
+  onlyRefuses: false,
   onFull: (arriving, actions) => actions.dropOldestAndAdmit(arriving),
 };
 
@@ -37,6 +44,7 @@ const deadLetter: OverflowPolicyDefinition = {
   id: 'dead-letter',
   description: 'the arriving message goes to the queue named by deadLetter',
   needsDeadLetterQueue: true,
+  onlyRefuses: false,
   onFull: (arriving, actions) => actions.deadLetter(arriving),
 };
 

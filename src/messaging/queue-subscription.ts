@@ -20,8 +20,11 @@ export class QueueSubscription implements Subscription {
     private readonly capacity: number,
     private readonly overflow: OverflowPolicyDefinition,
     private readonly actions: OverflowActions<BrokerEntry>,
-    /** A dead-letter queue nobody consumes keeps every dead letter, whatever its capacity. */
-    readonly keepsEverything = false,
+    /**
+     * True for a queue nobody consumes: a dead letter it takes ends there, and it keeps it (its
+     * depth shows it) within its capacity like any message.
+     */
+    readonly keepsDeadLetters = false,
   ) {}
 
   get ready(): number {
@@ -34,8 +37,7 @@ export class QueueSubscription implements Subscription {
    * capacity 0 passes messages to idle consumers and holds none.
    */
   admit(entry: BrokerEntry): void {
-    if (this.waiting.length < this.capacity || this.keepsEverything || this.consumerCanTake())
-      this.waiting.push(entry);
+    if (this.waiting.length < this.capacity || this.consumerCanTake()) this.waiting.push(entry);
     else this.overflow.onFull(entry, this.actions);
   }
 

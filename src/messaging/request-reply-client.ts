@@ -6,6 +6,7 @@ import type { WorkloadSink } from '../workload/generator.js';
 import { Deque } from './entry-deque.js';
 import type { RequestReplyConfig } from './pattern-schema.js';
 import type { RequestOutcome, RequestProbe } from './request-probe.js';
+import { requestRecord } from './request-record.js';
 
 interface PendingRequest {
   readonly id: number;
@@ -25,6 +26,17 @@ interface BacklogEntry {
 }
 
 const REPLIED: RequestOutcome = { kind: 'replied' };
+const CALLER_DOWN: RequestOutcome = { kind: 'failed', reason: 'callerDown' };
+
+/** An attempt's timeout or failure that came due while the caller was down: acted on at recovery. */
+interface DueAtRecovery {
+  request: PendingRequest;
+  reason: string;
+  timedOut: boolean;
+}
+
+/** Paced requests held back at once before the run stops as runaway (each costs memory). */
+export const MAX_HELD_BACK_REQUESTS = 4_000_000;
 
 /** "request.linkLoss", "reply.gaveUp": which message of the exchange ended how. */
 function reasonOf(direction: 'request' | 'reply', fate: MessageFate): string {
@@ -41,10 +53,14 @@ function reasonOf(direction: 'request' | 'reply', fate: MessageFate): string {
  * any of its attempts reaches the caller's application; an attempt fails when its timeout
  * expires, or without a timeout when its request or reply message ends undelivered; a failed
  * attempt is retried up to `retries` times, then the request fails with the attempt's reason.
+ *
+ * A down caller does nothing (DESIGN §2): it issues no request, and a request the workload
+ * creates meanwhile fails at once (`callerDown`; its message is lost at the down node, as any
+ * message made there). A crash ends the outstanding requests (`callerDown`) and cancels their
+ * timers and its think time: volatile state. On a node marked persistent they survive, and a
+ * timeout or a lost message that comes due while the node is down is acted on (retried or given
+ * up) when it recovers. Requests held back by the mode wait for the recovery either way.
  */
-/** Paced requests held back at once before the run stops as runaway (each costs memory). */
-export const MAX_HELD_BACK_REQUESTS = 4_000_000;
-
 export class RequestReplyClient implements WorkloadSink {
   /** Requests the mode holds back, in order (a deque: the backlog can be millions long). */
   private readonly backlog = new Deque<BacklogEntry>();
@@ -57,11 +73,18 @@ export class RequestReplyClient implements WorkloadSink {
   private thinking = false;
   private pumping = false;
   private finished = false;
+  /** False while the caller's node is down. */
+  private callerUp = true;
+  /** Pending think time (sync), or -1. */
+  private thinkTimer: EventHandle = -1;
+  /** What came due while the caller was down (a persistent one keeps its requests), in order. */
+  private dueAtRecovery: DueAtRecovery[] = [];
   /** When the last request ended and no more will be sent (s); NaN until then. */
   endedAt = Number.NaN;
   private readonly onTimeout = (request: PendingRequest): void => this.timedOut(request);
   private readonly onThinkEnd = (): void => {
     this.thinking = false;
+    this.thinkTimer = -1;
     this.pump();
   };
 
@@ -94,6 +117,10 @@ export class RequestReplyClient implements WorkloadSink {
         this.simulator.now,
       );
     }
+    if (!this.callerUp) {
+      this.failWhileDown(payloadBytes);
+      return;
+    }
     this.backlog.push({ count: 1, size: () => payloadBytes });
     this.pump();
   }
@@ -108,11 +135,52 @@ export class RequestReplyClient implements WorkloadSink {
     this.checkFinished();
   }
 
+  /**
+   * The caller's node went down; called before anything on the node is lost, so that the
+   * losses its crash causes find the requests already ended (or, `persistent`, kept).
+   */
+  callerCrashed(persistent: boolean): void {
+    this.callerUp = false;
+    if (persistent) return;
+    if (this.thinkTimer !== -1) this.simulator.cancel(this.thinkTimer);
+    this.thinkTimer = -1;
+    this.thinking = false;
+    for (const request of [...this.outstanding.values()]) this.end(request, CALLER_DOWN, null);
+  }
+
+  /** The caller's node is up again (its transports have recovered): it acts on what came due, then sends on. */
+  callerRecovered(): void {
+    this.callerUp = true;
+    const due = this.dueAtRecovery;
+    this.dueAtRecovery = [];
+    const handled = new Set<PendingRequest>();
+    for (const { request, reason, timedOut } of due) {
+      // One failure per attempt: a second report of the same attempt starts no second retry.
+      if (handled.has(request) || !this.outstanding.has(request.id)) continue;
+      handled.add(request);
+      if (timedOut) request.timeouts++;
+      this.attemptFailed(request, reason);
+    }
+    this.pump();
+  }
+
+  /**
+   * A request created while the caller is down: counted, tried once (its message is lost at the
+   * down node) and failed at once, without retries.
+   */
+  private failWhileDown(payloadBytes: number): void {
+    const request = { id: this.nextRequestId++, sentAt: this.simulator.now, attempts: 1, timeouts: 0 };
+    this.probe.requestSent(this.flowIndex, request.sentAt);
+    // Not outstanding: the loss of its message, reported inside createMessage, is not an attempt's.
+    this.requests.createMessage(payloadBytes, request.sentAt, request.id);
+    this.probe.requestEnded(requestRecord(this.flowIndex, request, request.sentAt, CALLER_DOWN, null));
+  }
+
   /** Sends requests from the backlog while the mode allows; loops rather than recursing. */
   private pump(): void {
     if (this.pumping) return;
     this.pumping = true;
-    while (!this.thinking && this.outstanding.size < this.limit && this.backlog.length > 0) {
+    while (this.callerUp && !this.thinking && this.outstanding.size < this.limit && this.backlog.length > 0) {
       const entry = this.backlog.peek()!;
       if (--entry.count === 0) this.backlog.shift();
       const request: PendingRequest = {
@@ -177,11 +245,20 @@ export class RequestReplyClient implements WorkloadSink {
 
   private timedOut(request: PendingRequest): void {
     request.timer = -1;
+    if (!this.callerUp) {
+      this.dueAtRecovery.push({ request, reason: 'timeout', timedOut: true });
+      return;
+    }
     request.timeouts++;
     this.attemptFailed(request, 'timeout');
   }
 
   private attemptFailed(request: PendingRequest, reason: string): void {
+    if (!this.callerUp) {
+      // Only a persistent caller has requests while down; it learns of the failure on recovery.
+      this.dueAtRecovery.push({ request, reason, timedOut: false });
+      return;
+    }
     if (request.timer !== -1) this.simulator.cancel(request.timer);
     request.timer = -1;
     if (request.attempts <= this.config.retries) this.attempt(request);
@@ -199,31 +276,12 @@ export class RequestReplyClient implements WorkloadSink {
   ): void {
     if (request.timer !== -1) this.simulator.cancel(request.timer);
     this.outstanding.delete(request.id);
-    const now = this.simulator.now;
-    const sum = (part: (message: Message) => number) =>
-      exchange === null ? 0 : part(exchange.request) + part(exchange.reply);
-    this.probe.requestEnded({
-      flowIndex: this.flowIndex,
-      id: request.id,
-      sentAt: request.sentAt,
-      endedAt: now,
-      attempts: request.attempts,
-      timeouts: request.timeouts,
-      outcome,
-      transSeconds: sum((message) => message.transSeconds),
-      propSeconds: sum((message) => message.propSeconds),
-      queueSeconds: sum((message) => message.queueSeconds),
-      procSeconds: sum((message) => message.procSeconds),
-      // Earlier attempts count as waiting: the answered attempt was sent this long after the first.
-      waitSeconds:
-        exchange === null
-          ? 0
-          : exchange.request.createdAt - request.sentAt + sum((message) => message.waitSeconds),
-    });
+    this.probe.requestEnded(requestRecord(this.flowIndex, request, this.simulator.now, outcome, exchange));
     const think = this.config.think;
-    if (think !== undefined && !(think.isConstant && think.mean === 0)) {
+    // A caller that crashed starts afresh on recovery: no think time after the requests its crash ended.
+    if (this.callerUp && think !== undefined && !(think.isConstant && think.mean === 0)) {
       this.thinking = true;
-      this.simulator.schedule(
+      this.thinkTimer = this.simulator.schedule(
         think.isConstant ? think.mean : think.sample(this.random.think),
         this.onThinkEnd,
       );

@@ -102,11 +102,11 @@ export class MetricsCollector implements NetworkProbe {
     this.countCreated(message.flowIndex, message.createdAt);
   }
 
-  /** Counts a message of flow `flowIndex` created at `createdAt` (one a flow has not made yet). */
-  countCreated(flowIndex: number, createdAt: number): void {
+  /** Counts `count` messages of flow `flowIndex` created at `createdAt` (ones a flow has not made yet). */
+  countCreated(flowIndex: number, createdAt: number, count = 1): void {
     const counters = this.flows[flowIndex];
-    counters.created++;
-    if (createdAt >= this.warmupSeconds) counters.createdAfterWarmup++;
+    counters.created += count;
+    if (createdAt >= this.warmupSeconds) counters.createdAfterWarmup += count;
   }
 
   messageResolved(message: Message): void {

@@ -4,6 +4,8 @@ import type { LatencyComponent } from './summary.js';
 export interface Delivery {
   deliveredAt: number;
   createdAt: number;
+  /** Its components' sum (see Message.latencySeconds). */
+  latencySeconds: number;
   transSeconds: number;
   propSeconds: number;
   queueSeconds: number;
@@ -68,7 +70,7 @@ export class DeliveryRecords {
     if (n === this.flowIndex.length) this.grow();
     this.deliveredAt[n] = delivery.deliveredAt;
     this.createdAt[n] = delivery.createdAt;
-    this.latency[n] = delivery.deliveredAt - delivery.createdAt;
+    this.latency[n] = delivery.latencySeconds;
     this.trans[n] = delivery.transSeconds;
     this.prop[n] = delivery.propSeconds;
     this.queue[n] = delivery.queueSeconds;

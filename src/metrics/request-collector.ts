@@ -1,4 +1,5 @@
 import type { RequestProbe, RequestRecord } from '../messaging/request-probe.js';
+import { latencyFromComponents } from '../net/message.js';
 import { LatencySamples } from './latency-samples.js';
 
 /** Request-level counters and samples of one request-reply flow. */
@@ -58,7 +59,8 @@ export class RequestCollector implements RequestProbe {
     if (record.sentAt < this.warmupSeconds) return;
     counters.replies.add({
       endedAt: record.endedAt,
-      latency: record.endedAt - record.sentAt,
+      // The sum of its components, as a message's latency is (see Message.latencySeconds).
+      latency: latencyFromComponents(record),
       trans: record.transSeconds,
       prop: record.propSeconds,
       queue: record.queueSeconds,

@@ -14,6 +14,8 @@ export type LossReason =
 /** Why a message was refused for lack of room (or, at a broker, for lack of a route). */
 export type DropReason =
   | 'linkBuffer'
+  /** A link's RED queue dropped it early, before the buffer was full (Random Early Detection). */
+  | 'red'
   | 'nodeQueue'
   /** A full broker queue refused it (overflow: reject). */
   | 'queueFull'
@@ -55,8 +57,9 @@ function newTiming(): Float64Array {
 
 /**
  * One application message and what happened to it. The latency components of a delivered
- * message are differences of consecutive timestamps along the successful copy's journey, so
- * `trans + prop + queue + proc + wait` equals `deliveredAt - createdAt` (up to float rounding).
+ * message cover consecutive stretches of the successful copy's journey: transmission times and
+ * delays as drawn, waits as differences of clock readings. Their sum is its latency, and
+ * accounts for `deliveredAt - createdAt` up to the rounding of those readings.
  *
  * Why the timing figures sit in one array behind accessors, made at the first write: V8 boxes
  * every double-valued field of an object in a heap number of its own, so eight such fields
@@ -201,8 +204,24 @@ export class Message {
     return this.fate.kind === 'pending';
   }
 
-  /** End-to-end latency of a delivered message (s). */
+  /**
+   * End-to-end latency of a delivered message (s): the sum of its components, which account for
+   * all of `deliveredAt - createdAt`. The sum rather than that difference, because at a simulated
+   * time of centuries two clock readings differ only in steps of the clock's resolution (a few
+   * microseconds) while a transmission time or a delay is exact. NaN until delivered.
+   */
   get latencySeconds(): number {
-    return this.deliveredAt - this.createdAt;
+    return Number.isNaN(this.deliveredAt) ? Number.NaN : latencyFromComponents(this);
   }
+}
+
+/** The latency its components add up to, summed in this order everywhere (see Message.latencySeconds). */
+export function latencyFromComponents(parts: {
+  readonly transSeconds: number;
+  readonly propSeconds: number;
+  readonly queueSeconds: number;
+  readonly procSeconds: number;
+  readonly waitSeconds: number;
+}): number {
+  return parts.transSeconds + parts.propSeconds + parts.queueSeconds + parts.procSeconds + parts.waitSeconds;
 }

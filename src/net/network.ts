@@ -63,11 +63,12 @@ export const MAX_HOPS = 255;
 
 /**
  * Store-and-forward packet network: full-duplex links made of two transmitters, each with
- * bandwidth, propagation delay (jitter never reorders), a loss process and a drop-tail buffer,
- * and optionally a wire that duplicates or corrupts what arrives; packets follow shortest
- * paths. Down nodes send nothing and lose what arrives. A down link loses what is on its wire
- * and in its buffers and refuses new packets; with dynamic routing, packets go around it when
- * another path exists. A partition loses packets where they would enter a node of another group.
+ * bandwidth, propagation delay (jitter reorders only on links that allow it), a loss process and
+ * a FIFO buffer, drop-tail, optionally behind an active queue (RED), and optionally a wire that
+ * duplicates or corrupts what arrives; packets follow shortest paths. Down nodes send nothing
+ * and lose what arrives. A down link loses what is on its wire and in its buffers and refuses
+ * new packets; with dynamic routing, packets go around it when another path exists. A partition
+ * loses packets where they would enter a node of another group.
  */
 export class Network {
   readonly transmitters: Transmitter[];
@@ -89,6 +90,8 @@ export class Network {
   /** Transmitter indices of each link (both directions). */
   private readonly linkTransmitters: number[][] = [];
   private crossingRule: CrossingRule | null = null;
+  /** Whether some link lets jitter reorder packets (its arrivals are then told apart by packet). */
+  private readonly reordering: boolean;
   private readonly nodeUp: Uint8Array;
   private readonly outgoing: number[][];
   /** By transmitter: what its wire duplicates or corrupts; null when no link does either. */
@@ -147,8 +150,17 @@ export class Network {
           this.isUsable(index),
         )
       : null;
-    for (const transmitter of this.transmitters)
+    for (const transmitter of this.transmitters) {
       transmitter.propagationLane = this.laneOf(transmitter.settings);
+      const activeQueue = transmitter.settings.activeQueue?.() ?? null;
+      if (activeQueue !== null) {
+        transmitter.activeQueue = activeQueue;
+        transmitter.queueRandom = streams.stream(
+          `${topology.transmitterNames[transmitter.index]}/${activeQueue.discipline}`,
+        );
+      }
+    }
+    this.reordering = this.transmitters.some((transmitter) => transmitter.reorders);
     this.nodeUp = new Uint8Array(topology.nodeIds.length).fill(1);
     this.lastDestination = new Int32Array(topology.nodeIds.length).fill(-1);
     this.lastPathOffset = new Int32Array(topology.nodeIds.length).fill(-1);
@@ -188,9 +200,7 @@ export class Network {
       const transmitter = this.transmitters[index];
       if (transmitter.current) {
         this.simulator.cancel(this.endEvents[index]);
-        const packet = transmitter.current;
-        transmitter.current = null;
-        this.fail(packet, LOST_NODE_DOWN, index);
+        this.fail(transmitter.abortTransmission(this.simulator.now), LOST_NODE_DOWN, index);
       }
       for (const packet of transmitter.drain()) this.fail(packet, LOST_NODE_DOWN, index);
     }
@@ -218,12 +228,10 @@ export class Network {
       transmitter.up = false;
       if (transmitter.current) {
         this.simulator.cancel(this.endEvents[index]);
-        const packet = transmitter.current;
-        transmitter.current = null;
-        this.fail(packet, LOST_LINK_DOWN, index);
+        this.fail(transmitter.abortTransmission(this.simulator.now), LOST_LINK_DOWN, index);
       }
       for (const packet of transmitter.drain()) this.fail(packet, LOST_LINK_DOWN, index);
-      transmitter.wireCutBelow = transmitter.wireDepartures;
+      transmitter.cutWire();
     }
     this.liveRoutes?.invalidate();
   }
@@ -326,10 +334,14 @@ export class Network {
       this.fail(packet, LOST_LINK_DOWN, index);
       return;
     }
-    if (transmitter.current === null) {
+    const activeQueue = transmitter.activeQueue;
+    if (activeQueue?.dropsEarly(transmitter, this.simulator.now, transmitter.queueRandom)) {
+      this.probe.packetDropped(packet, activeQueue.dropped.reason, index);
+      this.handlers.failed(packet, activeQueue.dropped);
+    } else if (transmitter.current === null) {
       // It starts at once: no time in the queue (queueSeconds + 0 would change nothing).
       this.startTransmission(transmitter, packet);
-    } else if (transmitter.waiting >= transmitter.bufferPackets + (transmitter.vacating ? 1 : 0)) {
+    } else if (transmitter.isFull(packet.sizeBytes)) {
       this.probe.packetDropped(packet, 'linkBuffer', index);
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
@@ -386,12 +398,12 @@ export class Network {
       const delay = Number.isNaN(constantDelay)
         ? transmitter.settings.delay.sample(transmitter.delayRandom)
         : constantDelay;
-      // Jitter must not reorder packets on one link: a packet never overtakes its predecessor.
-      const arrival = Math.max(now + delay, transmitter.lastArrivalTime);
-      transmitter.lastArrivalTime = arrival;
-      packet.propSeconds += arrival - now;
+      // Unless the link reorders, a packet never overtakes its predecessor.
+      const arrival = transmitter.depart(packet, now + delay);
+      // The delay itself, not a difference of clock readings: at a simulated time of centuries
+      // those round to the clock's resolution (microseconds), the delay drawn does not.
+      packet.propSeconds += arrival === now + delay ? delay : arrival - now;
       packet.hopTransmitter = transmitter.index;
-      transmitter.wireDepartures++;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of
       // delay), so that case takes the heap.
@@ -413,7 +425,12 @@ export class Network {
     const transmitterIndex = packet.hopTransmitter;
     const node = this.figures.farEnd(transmitterIndex);
     packet.hops++;
-    if (this.figures.arrivalWasCut(transmitterIndex)) {
+    if (
+      this.figures.arrivalWasCut(transmitterIndex) ||
+      (this.reordering &&
+        this.transmitters[transmitterIndex].reorders &&
+        this.transmitters[transmitterIndex].arrivalWasCut(packet))
+    ) {
       this.fail(packet, LOST_LINK_DOWN, transmitterIndex);
       return;
     }

@@ -2,6 +2,7 @@ import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream } from '../engine/random.js';
 import type { LossProcess } from './loss/loss-model.js';
 import type { Packet } from './packet.js';
+import type { ActiveQueue, QueueView } from './queue/queue-discipline.js';
 
 /** Static settings of one direction of a link. */
 export interface TransmitterSettings {
@@ -17,7 +18,25 @@ export interface TransmitterSettings {
   loss: LossProcess;
   /** Packets that may wait behind the one in transmission (Infinity: unbounded). */
   bufferPackets: number;
+  /** Bytes that may wait behind the one in transmission (absent or Infinity: no limit in bytes). */
+  bufferBytes?: number;
+  /**
+   * Makes the direction's active queue (RED), which may drop packets before the buffer is full;
+   * absent, or null from it: drop-tail only. Asked once, when the network is built: its state
+   * lives as long as the network, whatever settings replace these later.
+   */
+  activeQueue?: () => ActiveQueue | null;
+  /**
+   * Jitter may reorder packets: each arrives after its own delay, even before a packet that left
+   * earlier (default false: it is held behind its predecessor). Fixed when the network is built.
+   */
+  reorder?: boolean;
 }
+
+/** The stream of a transmitter without an active queue: never drawn from. */
+const NO_DRAWS: RandomStream = () => {
+  throw new Error('this link direction has no active queue to draw for');
+};
 
 /** Doubles each transmitter keeps in its network's TransmitterFigures, at these offsets. */
 const FIGURES_PER_TRANSMITTER = 8;
@@ -60,8 +79,9 @@ export class TransmitterFigures {
 }
 
 /**
- * One direction of a link: a transmitter with a drop-tail FIFO buffer. It only holds state; the
- * Network moves packets through it, so the event handlers live in one place.
+ * One direction of a link: a transmitter with a FIFO buffer bounded in packets and/or bytes
+ * (drop-tail), optionally behind an active queue (RED). It only holds state; the Network moves
+ * packets through it, so the event handlers live in one place.
  *
  * Why this shape: every packet crosses a transmitter twice per hop (start, end of transmission)
  * and once more on arrival. The figures that path reads from the settings (far end, bandwidth,
@@ -70,7 +90,7 @@ export class TransmitterFigures {
  * TransmitterFigures. Waiting packets sit in a ring with their enqueue times beside them (a
  * packed array of doubles), so a packet carries no enqueue time of its own.
  */
-export class Transmitter {
+export class Transmitter implements QueueView {
   /** Packet being transmitted, or null when idle. */
   current: Packet | null = null;
   /**
@@ -86,17 +106,23 @@ export class Transmitter {
    */
   propagationLane = -1;
   /**
-   * Packets put on the wire so far. Packets arrive in the order they left (jitter never
-   * reorders), so the k-th arrival is the k-th departure, and a cut loses every departure
-   * numbered below `wireCutBelow`.
+   * Packets put on the wire so far. Unless the link reorders, packets arrive in the order they
+   * left, so the k-th arrival is the k-th departure, and a cut loses every departure numbered
+   * below `wireCutBelow`.
    */
   wireDepartures = 0;
   /** Packets waiting in the buffer (not counting the one in transmission). */
   waiting = 0;
+  /** Bytes of the packets waiting in the buffer. */
+  waitingBytes = 0;
   /** From the current settings. */
   bufferPackets = 0;
+  /** From the current settings (Infinity: no limit in bytes). */
+  bufferBytes = Number.POSITIVE_INFINITY;
   /** From the current settings. */
   loss: LossProcess;
+  /** The direction's active queue (RED), or null for drop-tail only (set by the Network). */
+  activeQueue: ActiveQueue | null = null;
   private readonly figures: Float64Array;
   /** First of this transmitter's slots in `figures`. */
   private readonly base: number;
@@ -108,6 +134,18 @@ export class Transmitter {
   private ringTimes: number[] = [];
   private head = 0;
   private configured: TransmitterSettings;
+  // Declared last: V8 lays fields out in this order, and a hop reads those above.
+  /**
+   * Only when the link reorders: the packets on the wire, and those that were on it when the
+   * link was last cut (lost when they would have arrived). Without reordering the counters
+   * above tell them apart without knowing the packets.
+   */
+  private readonly onWire: Set<Packet> | null;
+  private readonly cutOff: Set<Packet> | null;
+  /** Whether jitter may reorder packets here; fixed at construction. */
+  readonly reorders: boolean;
+  /** The stream the active queue draws from (set by the Network with it). */
+  queueRandom: RandomStream = NO_DRAWS;
 
   /** `figures` holds the doubles of every transmitter of the network, this one's among them. */
   constructor(
@@ -122,6 +160,9 @@ export class Transmitter {
     this.configured = settings;
     this.loss = settings.loss;
     this.settings = settings;
+    this.reorders = settings.reorder === true;
+    this.onWire = this.reorders ? new Set() : null;
+    this.cutOff = this.reorders ? new Set() : null;
   }
 
   /** When the current transmission started (s). */
@@ -140,7 +181,10 @@ export class Transmitter {
     this.figures[this.base + CURRENT_SECONDS] = seconds;
   }
 
-  /** Latest arrival time scheduled at the far end; later packets never arrive before it. */
+  /**
+   * Latest arrival time scheduled at the far end; later packets never arrive before it (unless
+   * the link reorders: then it is not kept).
+   */
   get lastArrivalTime(): number {
     return this.figures[this.base + LAST_ARRIVAL_TIME];
   }
@@ -187,12 +231,95 @@ export class Transmitter {
     this.figures[this.base + BANDWIDTH] = settings.bandwidthBitsPerSecond;
     this.figures[this.base + CONSTANT_DELAY] = settings.delay.isConstant ? settings.delay.mean : Number.NaN;
     this.bufferPackets = settings.bufferPackets;
+    this.bufferBytes = settings.bufferBytes ?? Number.POSITIVE_INFINITY;
     this.loss = settings.loss;
   }
 
   /** Seconds to transmit `sizeBytes`. */
   transmissionSeconds(sizeBytes: number): number {
     return (sizeBytes * 8) / this.bandwidthBitsPerSecond;
+  }
+
+  /**
+   * Whether a packet of `sizeBytes` arriving while another is in transmission finds no room to
+   * wait. Neither limit counts the packet in transmission; while it is vacating its place counts
+   * as free, so the oldest waiting packet then counts as in transmission.
+   */
+  isFull(sizeBytes: number): boolean {
+    if (this.vacating) {
+      return (
+        this.waiting > 0 &&
+        (this.waiting - 1 >= this.bufferPackets ||
+          this.waitingBytes - this.ring[this.head]!.sizeBytes + sizeBytes > this.bufferBytes)
+      );
+    }
+    return this.waiting >= this.bufferPackets || this.waitingBytes + sizeBytes > this.bufferBytes;
+  }
+
+  /** Packets an arriving packet finds waiting (see QueueView: a vacating place counts as free). */
+  get queuedPackets(): number {
+    return this.vacating && this.waiting > 0 ? this.waiting - 1 : this.waiting;
+  }
+
+  /** Bytes an arriving packet finds waiting (see QueueView). */
+  get queuedBytes(): number {
+    if (!this.vacating) return this.waitingBytes;
+    return this.waiting > 0 ? this.waitingBytes - this.ring[this.head]!.sizeBytes : 0;
+  }
+
+  /**
+   * Since when the transmitter has been idle (s), NaN while busy: the end of its last
+   * transmission, or when a cut or crash cut that short (0 before any).
+   */
+  get idleSince(): number {
+    return this.current === null ? this.currentStart + this.currentSeconds : Number.NaN;
+  }
+
+  /**
+   * Ends the current transmission unfinished at `now` (a cut or a crash) and returns its packet;
+   * the transmitter is idle from `now` on.
+   */
+  abortTransmission(now: number): Packet {
+    const packet = this.current!;
+    this.current = null;
+    this.currentSeconds = now - this.currentStart;
+    return packet;
+  }
+
+  /**
+   * Puts `packet` on the wire, due at the far end at `dueAt` (s); returns when it arrives: then,
+   * if the link reorders, else not before its predecessor.
+   */
+  depart(packet: Packet, dueAt: number): number {
+    this.wireDepartures++;
+    if (this.onWire !== null) {
+      this.onWire.add(packet);
+      return dueAt;
+    }
+    const arrival = Math.max(dueAt, this.lastArrivalTime);
+    this.lastArrivalTime = arrival;
+    return arrival;
+  }
+
+  /** The link is cut: every packet on the wire now is lost when it would have arrived. */
+  cutWire(): void {
+    if (this.onWire === null) {
+      this.wireCutBelow = this.wireDepartures;
+      return;
+    }
+    for (const packet of this.onWire) this.cutOff!.add(packet);
+    this.onWire.clear();
+  }
+
+  /**
+   * Only for a link that reorders: `packet` reaches the far end; true when it was on the wire
+   * when the link was last cut (so it is lost). Without reordering the network asks
+   * TransmitterFigures.arrivalWasCut instead.
+   */
+  arrivalWasCut(packet: Packet): boolean {
+    if (this.cutOff!.delete(packet)) return true;
+    this.onWire!.delete(packet);
+    return false;
   }
 
   /** Puts `packet` at the back of the buffer; it entered at time `now`. */
@@ -202,6 +329,7 @@ export class Transmitter {
     this.ring[position] = packet;
     this.ringTimes[position] = now;
     this.waiting++;
+    this.waitingBytes += packet.sizeBytes;
   }
 
   /** When the oldest waiting packet entered the buffer (s); only while one waits. */
@@ -216,6 +344,8 @@ export class Transmitter {
     this.ring[this.head] = undefined;
     this.head = (this.head + 1) & (this.ring.length - 1);
     this.waiting--;
+    // Exactly 0 when empty, whatever rounding the sums of fractional sizes left.
+    this.waitingBytes = this.waiting === 0 ? 0 : this.waitingBytes - packet.sizeBytes;
     return packet;
   }
 

@@ -42,8 +42,13 @@ export function formatThroughputEquation(throughput: ThroughputSummary): string 
   const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
   return (
     `T = N / t = ${throughput.delivered} / ${tText} = ` +
-    `${formatSignificant(throughput.messagesPerSecond)} messages/s`
+    rateOver(t, throughput.messagesPerSecond, 'messages/s')
   );
+}
+
+/** A rate, or why there is none: over an empty interval (t = 0) N / t is no number. */
+function rateOver(intervalSeconds: number, rate: number, unit: string): string {
+  return intervalSeconds > 0 ? `${formatSignificant(rate)} ${unit}` : 'undefined (t = 0)';
 }
 
 /** "reason 3, other 2", or "none" when nothing was counted. */
@@ -71,8 +76,9 @@ function headerLines(summary: Summary): string[] {
   );
   if (!(interval.to > interval.from)) {
     lines.push(
-      `${INDENT}nothing was measured: the run ended at or before the end of the warm-up ` +
-        `(${formatSeconds(interval.from)}); shorten the warm-up or lengthen the run`,
+      `${INDENT}nothing was measured: the interval starts at the end of the warm-up or the first ` +
+        `send, whichever is later (${formatSeconds(interval.from)}), and the run ended there; ` +
+        'shorten the warm-up or lengthen the run',
     );
   }
   return lines;
@@ -101,7 +107,16 @@ function latencyLines(latency: LatencySummary): string[] {
     );
   }
   lines.push(`${INDENT}by component (L = t_trans + t_prop + t_queue + t_proc + t_wait):`);
-  const cellWidth = 14;
+  // Wide enough for the widest figure and two spaces before it ("1.23456e+295 d" is 14 wide).
+  const cellWidth =
+    2 +
+    Math.max(
+      12,
+      ...LATENCY_COMPONENTS.flatMap((name) => [
+        secondsOrNone(latency.components[name].mean).length,
+        secondsOrNone(latency.components[name].p99).length,
+      ]),
+    );
   lines.push(`${INDENT}${INDENT}${''.padEnd(6)}${'mean'.padStart(cellWidth)}${'p99'.padStart(cellWidth)}`);
   for (const name of LATENCY_COMPONENTS) {
     const stats = latency.components[name];
@@ -180,7 +195,7 @@ function requestLines(requests: RequestSummary): string[] {
   const lines = [
     `requests (${requests.mode}, ${outstanding}, timeout ` +
       `${requests.timeout === null ? 'none' : formatSeconds(requests.timeout)}): ` +
-      `T = N / t = ${throughput.completed} / ${tText} = ${formatSignificant(throughput.requestsPerSecond)} requests/s`,
+      `T = N / t = ${throughput.completed} / ${tText} = ${rateOver(t, throughput.requestsPerSecond, 'requests/s')}`,
     `${INDENT}sent ${requests.sent}, replied ${requests.replied}, failed: ${reasons(requests.failed)}; ` +
       `timeouts ${requests.timeouts}, retries ${requests.retries}, late replies ${requests.lateReplies}, ` +
       `in flight ${requests.inFlight}`,

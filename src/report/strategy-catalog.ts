@@ -1,11 +1,13 @@
 /**
  * The catalogue of registered strategies — transports, RTO estimators, congestion controls,
- * loss models, topologies, distributions, arrival patterns, broker exchange types, overflow
- * policies and delivery guarantees — with their parameters, read from the registries
- * and their schemas, so help and README never keep a second list.
+ * loss models, queue disciplines, topologies, distributions, arrival patterns, broker exchange
+ * types, overflow policies and delivery guarantees — with their parameters, read from the
+ * registries and their schemas, so help and README never keep a second list.
  */
 import { z } from 'zod';
+import { distributionSchema } from '../engine/schemas.js';
 import type { Registries } from '../scenario/registries.js';
+import type { ArrivalDefinition } from '../workload/arrival-pattern.js';
 
 /** One parameter of a strategy. */
 export interface CatalogParameter {
@@ -63,6 +65,40 @@ function parametersOf(schema: z.ZodType, discriminator: string, id: string): Cat
     }));
 }
 
+/**
+ * An arrival pattern's parameters: the workload's `rate` when it takes one, then the keys of
+ * its parameter object, or (a single value, such as a trace's file) the value under its id.
+ */
+function arrivalParameters(arrival: ArrivalDefinition, registries: Registries): CatalogParameter[] {
+  const rate: CatalogParameter[] = arrival.usesRate
+    ? [
+        {
+          name: 'rate',
+          description: 'messages per second (workload key)',
+          defaultValue: null,
+          required: true,
+        },
+      ]
+    : [];
+  const schema = arrival.parameters?.({
+    timeDistribution: () => distributionSchema('time', registries.distributions),
+    readFile: () => {
+      throw new Error('the catalogue reads no files');
+    },
+  });
+  if (schema === undefined) return rate;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaObject & {
+    description?: string;
+  };
+  if (json.properties === undefined) {
+    return [
+      ...rate,
+      { name: arrival.id, description: json.description ?? '', defaultValue: null, required: true },
+    ];
+  }
+  return [...rate, ...parametersOf(schema, arrival.id, arrival.id)];
+}
+
 /** Every registry's entries with their parameters, in registration order. */
 export function strategyCatalog(registries: Registries): CatalogSection[] {
   const topologyParts = { nodeId: z.string(), link: z.unknown() };
@@ -101,6 +137,15 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
         id: model.id,
         description: model.description,
         parameters: parametersOf(model.schema, 'model', model.id),
+      })),
+    },
+    {
+      kind: 'queue',
+      selectedBy: 'links[].buffer.discipline (a plain capacity is drop-tail)',
+      entries: registries.queueDisciplines.all().map((discipline) => ({
+        id: discipline.id,
+        description: discipline.description,
+        parameters: parametersOf(discipline.schema, 'discipline', discipline.id),
       })),
     },
     {
@@ -147,13 +192,11 @@ export function strategyCatalog(registries: Registries): CatalogSection[] {
     },
     {
       kind: 'arrivals',
-      selectedBy: 'flows[].workload.arrivals',
+      selectedBy: 'flows[].workload.arrivals: a name, or { NAME: parameters }',
       entries: registries.arrivals.all().map((arrival) => ({
         id: arrival.id,
         description: arrival.description,
-        parameters: arrival.usesRate
-          ? [{ name: 'rate', description: 'messages per second', defaultValue: null, required: true }]
-          : [],
+        parameters: arrivalParameters(arrival, registries),
       })),
     },
     ...brokerSections(registries),

@@ -3,7 +3,10 @@ import type { z } from 'zod';
 /** The group a broadcast to every node but the sender names. */
 export const BROADCAST_ALL = 'all';
 
-/** Consistency of a flow's pattern with its address and workload. */
+/**
+ * Consistency of a flow's pattern with its address and workload; `allAtOnce` tells whether the
+ * workload's arrival pattern makes every message ready at its start (a bulk transfer).
+ */
 export function checkPattern(
   flow: {
     to: string | { broadcast: string };
@@ -11,6 +14,7 @@ export function checkPattern(
     pattern?: { kind: string; mode: 'sync' | 'async'; maxOutstanding?: number; think?: unknown };
   },
   ctx: z.RefinementCtx,
+  allAtOnce: (arrivals: string) => boolean,
 ): void {
   const { pattern } = flow;
   if (pattern === undefined) return;
@@ -22,7 +26,7 @@ export function checkPattern(
     });
   }
   if (pattern.mode === 'sync') {
-    if (flow.workload.arrivals !== 'bulk') {
+    if (!allAtOnce(flow.workload.arrivals)) {
       ctx.addIssue({
         code: 'custom',
         path: ['workload', flow.workload.rate === undefined ? 'arrivals' : 'rate'],

@@ -1,5 +1,7 @@
+import type { Registry } from '../engine/registry.js';
 import { erlangCTheory, mm1kTheory } from '../metrics/broker-queue-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
+import type { ArrivalDefinition } from '../workload/arrival-pattern.js';
 import type { Scenario } from './schema.js';
 
 /** A round trip to a consumer at most this share of its mean service time counts as negligible. */
@@ -13,7 +15,10 @@ const NEGLIGIBLE_ROUND_TRIP = 0.01;
  * when the round trip to each consumer is negligible beside the service time: with prefetch 1
  * a consumer waits for its next message a round trip, which the formulas do not know.
  */
-export function brokerQueueTheory(scenario: Scenario): Record<string, TheoryPrediction> {
+export function brokerQueueTheory(
+  scenario: Scenario,
+  arrivalPatterns: Registry<ArrivalDefinition>,
+): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
   const nodes = new Map(scenario.nodes.map((node) => [node.id, node]));
   const scripted = new Set(
@@ -38,7 +43,7 @@ export function brokerQueueTheory(scenario: Scenario): Record<string, TheoryPred
       // at the broker node in front of the broker's queue (no processing there).
       const brokerProcessing = nodes.get(broker.node)!.processing;
       if (
-        publisher.workload.arrivals !== 'poisson' ||
+        arrivalPatterns.get(publisher.workload.arrivals).closedForm !== 'poisson' ||
         publisher.transport.protocol !== 'datagram' ||
         !up(publisher.from) ||
         !(brokerProcessing.isConstant && brokerProcessing.mean === 0)

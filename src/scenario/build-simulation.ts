@@ -13,6 +13,7 @@ import { Network } from '../net/network.js';
 import type { NetworkProbe } from '../net/probe.js';
 import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
+import { dropTailBuffer } from '../net/queue/drop-tail.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
 import type { WireImpairmentSettings } from '../net/wire-impairments.js';
 import { Flow } from '../transport/flow.js';
@@ -68,6 +69,7 @@ export const DEFAULT_MAX_EVENTS = 250_000_000;
 export const DEFAULT_MAX_LIVE_MESSAGES = 4_000_000;
 
 const LOST_NODE_DOWN = { kind: 'lost', reason: 'nodeDown' } as const;
+const UNBOUNDED_BUFFER = dropTailBuffer();
 const DROPPED_NODE_QUEUE = { kind: 'dropped', reason: 'nodeQueue' } as const;
 
 /**
@@ -91,6 +93,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const transmitterNames: string[] = [];
   const impairments: WireImpairmentSettings[] = [];
   const linkViews = scenario.links.map((link, linkIndex) => {
+    const buffer = link.buffer ?? UNBOUNDED_BUFFER;
     const ends = [
       [link.between[0], link.between[1], link.loss.forward],
       [link.between[1], link.between[0], link.loss.reverse],
@@ -110,7 +113,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
           bandwidthBitsPerSecond: link.bandwidth,
           delay: link.delay,
           loss: loss.createProcess(),
-          bufferPackets: link.buffer ?? Number.POSITIVE_INFINITY,
+          bufferPackets: buffer.capacityPackets,
+          bufferBytes: buffer.capacityBytes,
+          activeQueue: () => buffer.createActiveQueue(),
+          reorder: link.reorder,
         });
         transmitterNames.push(`link/${link.id}/${from}>${to}`);
         return { index: transmitters.length - 1, from, to };
@@ -281,8 +287,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const states = scenario.nodes.map((node, index) => {
     const sending = sendingAt[index];
     const receiving = receivingAt[index];
+    const callers = applications.callersAt(index);
     return new ComponentState(
       () => {
+        // Callers first: the losses below then find their requests ended, or kept (persistent).
+        for (const client of callers) client.callerCrashed(node.persistent);
         network.crashNode(index);
         // Receivers first: the messages the stage loses free their places, and a receiver that
         // knows it is down sends no window update for them.
@@ -298,6 +307,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         for (const flow of receiving) flow.receiver.recover();
         for (const flow of sending) flow.sender.recover();
         messaging?.system.nodeUp(index);
+        for (const client of callers) client.callerRecovered();
       },
     );
   });
@@ -311,7 +321,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
   const horizon = scenario.duration ?? Number.POSITIVE_INFINITY;
   scenario.flows.forEach((flow, index) => {
     const arrivals = registries.arrivals.get(flow.workload.arrivals);
-    const rate = flow.workload.rate ?? 0;
+    const arrivalStream = `flow/${flow.id}/arrivals`;
     new WorkloadGenerator(
       simulator,
       {
@@ -319,10 +329,17 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         start: flow.workload.start,
         stop: flow.workload.stop ?? Number.POSITIVE_INFINITY,
         horizon,
-        bulk: !arrivals.usesRate,
+        bulk: arrivals.allAtOnce,
         sizeCycleBytes: flow.workload.sizeCycleBytes,
       },
-      arrivals.create(rate, streams.stream(`flow/${flow.id}/arrivals`)),
+      arrivals.create({
+        rateMessagesPerSecond: flow.workload.rate ?? 0,
+        parameters: flow.workload.arrivalParameters,
+        random: (part) =>
+          part === undefined
+            ? streams.stream(arrivalStream)
+            : streamOnFirstDraw(streams, `${arrivalStream}/${part}`),
+      }),
       flow.workload.size,
       streams.stream(`flow/${flow.id}/sizes`),
       applications.sinks[index],
@@ -347,6 +364,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     ),
   });
 
+  // Bulk messages still unmade at the end existed from the start: they count as sent.
+  flows.forEach((flow, channel) => {
+    if (flow.promisedBulk > 0) collector.countCreated(channel, flow.promisedBulkCreatedAt, flow.promisedBulk);
+  });
+
   return summarize(collector, {
     scenario: scenario.name,
     description: scenario.description,
@@ -366,7 +388,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    theory: predictTheory(scenario, registries.transports),
+    theory: predictTheory(scenario, registries.transports, registries.arrivals),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }

@@ -15,6 +15,8 @@ export interface FlowApplications {
   readonly sinks: readonly WorkloadSink[];
   /** The request-reply clients, by scenario flow index. */
   readonly clients: ReadonlyMap<number, RequestReplyClient>;
+  /** The request-reply clients whose caller runs on node `node` (told when it crashes and recovers). */
+  callersAt(node: number): readonly RequestReplyClient[];
 }
 
 /**
@@ -53,7 +55,12 @@ export function createApplications(
     }
     return flow.broadcast ? new BroadcastSender(own) : own[0];
   });
-  return { sinks, clients };
+  const callers = new Map<number, RequestReplyClient[]>();
+  for (const [index, client] of clients) {
+    const node = parts.channels[parts.channelsOfFlow[index][0]].setup.source;
+    callers.set(node, [...(callers.get(node) ?? []), client]);
+  }
+  return { sinks, clients, callersAt: (node) => callers.get(node) ?? [] };
 }
 
 /** What the summary needs of each scenario flow at the end of the run, over its channels. */
@@ -82,7 +89,8 @@ export function flowContexts(
         .reduce((first, at) => (Number.isNaN(first) || at < first ? at : first)),
       // NaN (not completed) when any channel did not complete.
       completedAt: Math.max(...own.map((channel) => channel.completedAt)),
-      unresolved: own.reduce((sum, channel) => sum + channel.unresolved, 0),
+      // Promised bulk messages never made wait in the sender's backlog: in flight, as the rest.
+      unresolved: own.reduce((sum, channel) => sum + channel.unresolved + channel.promisedBulk, 0),
       dataPath: parts.network.path(own[0].setup.source, own[0].setup.destination),
       channels: parts.channelsOfFlow[index],
       // A request-reply flow's second channel starts at the server.

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { explainIssues } from './explain-issues.js';
 import { keyOfIssue, overrideCauses, overrideRoots } from './override-causes.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
 import { createRegistries, type Registries } from './registries.js';
-import { createScenarioSchema, type Scenario } from './schema.js';
+import { createScenarioSchema, readNoFiles, type Scenario } from './schema.js';
 import { detectFormat, parseSource } from './source-document.js';
 
 /** How to read a scenario besides its text. */
@@ -14,6 +15,29 @@ export interface LoadOptions {
   overrides?: string[];
   /** The registries the schema is built from; msgsim's built-in ones by default. */
   registries?: Registries;
+  /**
+   * Reads a file the scenario names (a trace file), by its name as written. loadScenario reads
+   * it relative to the scenario file; without one, parseScenarioText refuses such scenarios.
+   * @throws Error whose message says why the file cannot be read.
+   */
+  readFile?: (name: string) => string;
+}
+
+/**
+ * Reads the files a scenario names relative to the folder of `scenarioFile` (an absolute name
+ * as it is).
+ * @throws Error saying why a file cannot be read and which file that was.
+ */
+export function filesBeside(scenarioFile: string): (name: string) => string {
+  const folder = dirname(scenarioFile);
+  return (name) => {
+    const path = resolve(folder, name);
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new Error(`${readFailure(error)} (${path})`);
+    }
+  };
 }
 
 /**
@@ -31,16 +55,31 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
       { file, path: '', message: `cannot read the scenario file: ${readFailure(error)}` },
     ]);
   }
-  return parseScenarioText(text, file, options);
+  return parseScenarioText(text, file, { ...options, readFile: options.readFile ?? filesBeside(file) });
 }
 
 /**
  * Parses and validates scenario `text` as if read from `file` (which names it in issues and
- * picks the format by extension). Pure: no file system access.
+ * picks the format by extension). No file system access of its own: the files the scenario
+ * names are read through `options.readFile`.
  * @throws ScenarioError with every syntax, override or schema issue, located by line and column
  * where the source shows them.
  */
 export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): Scenario {
+  const { schema, files } = schemaFor(options.registries);
+  // The schema reads through `files` while it checks this scenario and explains its issues
+  // (which validates parts again); parsing is synchronous, so no other scenario's reader is
+  // in place meanwhile.
+  files.read = options.readFile;
+  try {
+    return parseWith(schema, text, file, options);
+  } finally {
+    files.read = undefined;
+  }
+}
+
+/** parseScenarioText with the schema to validate against. */
+function parseWith(schema: ScenarioSchema, text: string, file: string, options: LoadOptions): Scenario {
   const parsed = parseSource(text, file, detectFormat(file, text));
   if (!parsed.ok) throw new ScenarioError(parsed.issues);
   const overrides = options.overrides ?? [];
@@ -48,7 +87,6 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
     overrides.length > 0 ? applyOverrides(parsed.document.data, overrides, file) : parsed.document.data;
   const applied = overrides.map((override) => parseOverride(override, file));
 
-  const schema = schemaFor(options.registries);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
@@ -76,20 +114,29 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
   throw new ScenarioError(sortByLine(issues));
 }
 
-const defaultSchemas = new WeakMap<Registries, ScenarioSchema>();
-let defaultRegistries: Registries | undefined;
 type ScenarioSchema = ReturnType<typeof createScenarioSchema>;
 
+/** A built schema and the reader its file-reading parts go through (set per scenario). */
+interface CachedSchema {
+  schema: ScenarioSchema;
+  files: { read?: (name: string) => string };
+}
+
+const defaultSchemas = new WeakMap<Registries, CachedSchema>();
+let defaultRegistries: Registries | undefined;
+
 /** Building the schema walks every registry; reuse it across files read with the same registries. */
-function schemaFor(registries: Registries | undefined): ScenarioSchema {
+function schemaFor(registries: Registries | undefined): CachedSchema {
   defaultRegistries ??= createRegistries();
   const key = registries ?? defaultRegistries;
-  let schema = defaultSchemas.get(key);
-  if (!schema) {
-    schema = createScenarioSchema(key);
-    defaultSchemas.set(key, schema);
+  let cached = defaultSchemas.get(key);
+  if (!cached) {
+    const files: CachedSchema['files'] = {};
+    const schema = createScenarioSchema(key, (name) => (files.read ?? readNoFiles)(name));
+    cached = { schema, files };
+    defaultSchemas.set(key, cached);
   }
-  return schema;
+  return cached;
 }
 
 /** The last override whose value holds `path` (see overrideRoots): the file's line would mislead there. */

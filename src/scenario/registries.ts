@@ -15,6 +15,8 @@ import type { EncodingDefinition } from '../net/encodings/encoding.js';
 import { createEncodingRegistry } from '../net/encodings/index.js';
 import { createLossModelRegistry } from '../net/loss/index.js';
 import type { LossModelDefinition } from '../net/loss/loss-model.js';
+import { createQueueDisciplineRegistry } from '../net/queue/index.js';
+import type { QueueDisciplineDefinition } from '../net/queue/queue-discipline.js';
 import { createTopologyRegistry } from '../net/topology/index.js';
 import type { TopologyConfigBase, TopologyDefinition } from '../net/topology/topology.js';
 import { createTransportRegistry } from '../transport/index.js';
@@ -40,6 +42,7 @@ export interface Registries extends TransportStrategies {
   overflowPolicies: Registry<OverflowPolicyDefinition>;
   deliveryGuarantees: Registry<DeliveryGuaranteeDefinition>;
   lossModels: Registry<LossModelDefinition>;
+  queueDisciplines: Registry<QueueDisciplineDefinition>;
 }
 
 /** The registries holding msgsim's built-in strategies. */
@@ -56,5 +59,6 @@ export function createRegistries(): Registries {
     overflowPolicies: createOverflowPolicyRegistry(),
     deliveryGuarantees: createDeliveryGuaranteeRegistry(),
     lossModels: createLossModelRegistry(),
+    queueDisciplines: createQueueDisciplineRegistry(),
   };
 }

@@ -21,6 +21,13 @@ const data = workerData as ReplicationWorkerData;
 const registries = createRegistries();
 const scenarios = new Map<number, Scenario>();
 
+/** The files the plan read: every run sees them as they were when the plan was checked. */
+function readFile(name: string): string {
+  const text = data.files.get(name);
+  if (text === undefined) throw new Error('the plan did not read this file');
+  return text;
+}
+
 port.on('message', (task: ReplicationTask) => {
   let reply: ReplicationReply;
   try {
@@ -29,6 +36,7 @@ port.on('message', (task: ReplicationTask) => {
       scenario = parseScenarioText(data.text, data.file, {
         overrides: data.overrides[task.variant],
         registries,
+        readFile,
       });
       scenarios.set(task.variant, scenario);
     }

@@ -33,6 +33,8 @@ export interface RunReplicationsOptions {
 export interface ReplicationWorkerData {
   file: string;
   text: string;
+  /** The files the scenario names (trace files) as the plan read them, by name as written. */
+  files: Map<string, string>;
   /** Per variant: the `--set` overrides followed by the variant's own. */
   overrides: string[][];
   seed?: number;
@@ -97,6 +99,7 @@ export async function runReplications(
     const workerData: ReplicationWorkerData = {
       file: plan.file,
       text: plan.text,
+      files: plan.files,
       overrides: plan.variants.map((variant) => [...plan.sets, ...variant.overrides]),
       seed: options.seed,
       maxEvents: options.maxEvents,

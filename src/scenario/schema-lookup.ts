@@ -157,10 +157,11 @@ export interface Expectation {
   dimension?: Dimension;
 }
 
-const DIMENSION_PROBES: ReadonlyArray<[Dimension, string]> = [
-  ['time', '15ms'],
-  ['bandwidth', '1Gbps'],
-  ['size', '1500B'],
+/** Per dimension: a quantity with a unit, and 1 in its base unit (what a bare 1 must mean). */
+const DIMENSION_PROBES: ReadonlyArray<[Dimension, string, string]> = [
+  ['time', '15ms', '1s'],
+  ['bandwidth', '1Gbps', '1bps'],
+  ['size', '1500B', '1B'],
 ];
 
 /**
@@ -186,9 +187,16 @@ export function expectationAt(root: z.ZodType, path: DocumentPath, document: unk
   return { form, meaning, ...agreed };
 }
 
-/** The dimension when `schema` takes exactly one kind of quantity and no `{ dist: ... }` form. */
+/**
+ * The dimension when `schema` takes exactly one kind of quantity, reads a bare number in its
+ * base unit (a link's `buffer` takes sizes, but a bare number there counts packets) and has no
+ * `{ dist: ... }` form.
+ */
 function quantityDimension(schema: z.ZodType): Dimension | undefined {
   const accepted = DIMENSION_PROBES.filter(([, probe]) => schema.safeParse(probe).success);
   if (accepted.length !== 1 || schema.safeParse({ dist: 'constant', value: 1 }).success) return undefined;
-  return accepted[0][0];
+  const [dimension, , one] = accepted[0];
+  const bare = schema.safeParse(1);
+  if (bare.success && bare.data !== schema.safeParse(one).data) return undefined;
+  return dimension;
 }

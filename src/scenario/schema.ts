@@ -8,14 +8,11 @@ import {
 } from '../engine/schemas.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
-import { checkBrokerReferences, createBrokerSchemas } from '../messaging/broker-schema.js';
+import { checkBrokerReferences } from '../messaging/broker-references.js';
+import { createBrokerSchemas } from '../messaging/broker-schema.js';
 import { createPatternSchema } from '../messaging/pattern-schema.js';
-import {
-  checkEncodedPayload,
-  encodedPayloadKeys,
-  resolveEncodedPayload,
-} from '../net/encodings/payload-workload.js';
 import { lossModelSchema } from '../net/loss/loss-schema.js';
+import { linkBufferSchema } from '../net/queue/buffer-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
 import { perDirectionProbabilitySchema } from '../net/wire-impairment-schema.js';
 import type { TransportConfigBase } from '../transport/transport.js';
@@ -23,21 +20,36 @@ import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressin
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
 import { referencesReadable } from './reference-readiness.js';
 import type { Registries } from './registries.js';
+import { workloadSchema } from './workload-schema.js';
 
 const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
 const idSchema = resultKeySchema(ID, 'expected an id of letters, digits, _ . : - (no spaces)', 'id');
 
 /**
+ * The reader of a schema that reads no files: a scenario naming one (a trace) is validated
+ * without a file system. @throws Error saying where such files can be read.
+ */
+export function readNoFiles(name: string): string {
+  throw new Error(`files such as '${name}' are read only when a scenario is loaded from a file`);
+}
+
+/**
  * Builds the one scenario schema from the registries. It validates scenario files, is the
  * source of the `ScenarioInput`/`Scenario` types and of the published JSON Schema; its
- * transforms turn quantities into SI numbers and distributions into ready objects.
+ * transforms turn quantities into SI numbers and distributions into ready objects, and read
+ * the files a scenario names (trace files) through `readFile` (by name as written; the loader
+ * resolves it relative to the scenario file).
  */
-export function createScenarioSchema(registries: Registries) {
+export function createScenarioSchema(
+  registries: Registries,
+  readFile: (name: string) => string = readNoFiles,
+) {
   const time = () => quantitySchema('time');
   const timeDistribution = () => distributionSchema('time', registries.distributions);
   const sizeDistribution = () => distributionSchema('size', registries.distributions);
   // One instance under an id: the published JSON Schema refers to it instead of repeating it.
   const lossModel = lossModelSchema(registries.lossModels);
+  const linkBuffer = linkBufferSchema(registries.queueDisciplines);
 
   const failureSchema = z
     .union([
@@ -126,12 +138,20 @@ export function createScenarioSchema(registries: Registries) {
     corrupt: perDirectionProbabilitySchema(
       'probability that a packet arrives corrupted and is discarded by the receiving node (lost.corrupted)',
     ),
-    buffer: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .meta({ description: 'packets that may wait per direction, drop-tail; default unbounded' }),
+    buffer: linkBuffer.optional().meta({
+      description:
+        'buffer of each direction: packets (100) or bytes (64KiB) that may wait behind the one in ' +
+        `transmission, drop-tail; or { discipline: ${registries.queueDisciplines.ids().join(' | ')}, ... }; ` +
+        'default unbounded drop-tail',
+    }),
+    reorder: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'jitter may reorder packets: each arrives after its own delay draw, even before an earlier one ' +
+          '(default false: a packet is held behind its predecessor)',
+      }),
   };
   const linkSchema = z.strictObject({
     id: idSchema.optional(),
@@ -165,69 +185,6 @@ export function createScenarioSchema(registries: Registries) {
     .discriminatedUnion('protocol', transports as unknown as [z.ZodObject, ...z.ZodObject[]])
     .meta({ description: `transport strategy: ${registries.transports.ids().join(' | ')}` });
 
-  const workloadSchema = z
-    .strictObject({
-      messages: z
-        .number()
-        .int()
-        .min(1)
-        .optional()
-        .meta({ description: 'messages to send; default unbounded' }),
-      rate: z.number().positive().optional().meta({ description: 'messages per second' }),
-      arrivals: z
-        .enum(registries.arrivals.ids() as [string, ...string[]])
-        .optional()
-        .meta({ description: 'arrival pattern; default bulk without rate, constant with rate' }),
-      size: sizeDistribution()
-        .optional()
-        .meta({ description: 'payload size of each message; default 1000 B (or give payload and encoding)' }),
-      ...encodedPayloadKeys(registries.encodings),
-      start: time().default(0),
-      stop: time()
-        .optional()
-        .meta({ description: 'no new messages from this time on (creation runs over [start, stop))' }),
-    })
-    .superRefine((workload, ctx) => {
-      checkEncodedPayload(workload, registries.encodings, ctx);
-      if (workload.stop !== undefined && workload.stop < workload.start) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stop'],
-          message: `stop (${workload.stop} s) must not be before start (${workload.start} s)`,
-        });
-      }
-      const arrivals = registries.arrivals.get(
-        workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
-      );
-      if (arrivals.usesRate && workload.rate === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rate'],
-          message: `arrivals '${arrivals.id}' need a rate (messages per second)`,
-        });
-      }
-      if (!arrivals.usesRate && workload.rate !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['rate'], message: `arrivals '${arrivals.id}' take no rate` });
-      }
-      if (!arrivals.usesRate && workload.messages === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['messages'],
-          message: `arrivals '${arrivals.id}' need a message count`,
-        });
-      }
-    })
-    .transform((workload) => ({
-      ...workload,
-      ...resolveEncodedPayload(
-        workload,
-        registries.encodings,
-        registries.distributions.get('constant'),
-        1000,
-      ),
-      arrivals: workload.arrivals ?? (workload.rate === undefined ? 'bulk' : 'constant'),
-    }));
-
   const flowSchema = z
     .strictObject({
       id: idSchema.optional(),
@@ -243,11 +200,17 @@ export function createScenarioSchema(registries: Registries) {
         ])
         .meta({ description: `a node id, or { broadcast: ${BROADCAST_ALL} | <group id> }` }),
       transport: transportSchema.prefault({ protocol: 'datagram' }),
-      workload: workloadSchema,
+      workload: workloadSchema(registries, { readFile }),
       pattern: createPatternSchema({ timeDistribution, sizeDistribution }).optional(),
       publish: brokerSchemas.publish.optional(),
     })
-    .superRefine((flow, ctx) => checkPattern(flow, ctx));
+    .superRefine((flow, ctx) =>
+      checkPattern(
+        flow,
+        ctx,
+        (arrivals) => registries.arrivals.has(arrivals) && registries.arrivals.get(arrivals).allAtOnce,
+      ),
+    );
 
   const faultSchema = faultSchemas.fault;
 

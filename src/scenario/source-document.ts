@@ -38,6 +38,12 @@ export function detectFormat(file: string, text: string): SourceFormat {
 }
 
 /**
+ * Syntax errors shown at most: one misplaced indentation can make the parser report dozens more
+ * after it, which bury the one that matters.
+ */
+const MAX_SYNTAX_ISSUES = 5;
+
+/**
  * Parses scenario text in `format`. YAML and JSON syntax errors (and YAML warnings such as
  * unknown tags, and duplicate keys in either format) become issues naming `file`, line and
  * column. Pure: never reads files, never throws.
@@ -74,10 +80,18 @@ export function parseSource(text: string, file: string, format: SourceFormat): P
     }
   } else {
     if (problems.length > 0) {
-      return {
-        ok: false,
-        issues: problems.map((problem) => syntaxIssue(file, problem.message, position(problem.pos[0]))),
-      };
+      const shown = problems
+        .slice(0, MAX_SYNTAX_ISSUES)
+        .map((problem) => syntaxIssue(file, problem.message, position(problem.pos[0])));
+      const more = problems.length - shown.length;
+      if (more > 0) {
+        shown.push({
+          file,
+          path: '',
+          message: `${more} more syntax errors after these, most likely following from the first: fix it and check again`,
+        });
+      }
+      return { ok: false, issues: shown };
     }
     try {
       data = yamlDocument.toJS();

@@ -4,6 +4,7 @@ import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory, stopAndWaitTheory } from '../metrics/theory.js';
 import type { LossModel } from '../net/loss/loss-model.js';
 import type { ClosedFormBehaviour, TransportDefinition } from '../transport/transport.js';
+import type { ArrivalClosedForm, ArrivalDefinition } from '../workload/arrival-pattern.js';
 import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 
@@ -45,6 +46,7 @@ function independentFailureProbability(loss: LossModel, corrupt: number): number
  */
 function requestReplyPrediction(
   flow: FlowConfig,
+  arrivals: ArrivalClosedForm | undefined,
   behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
   nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
@@ -69,7 +71,11 @@ function requestReplyPrediction(
     clientWorkers: client.servers,
     thinkSeconds: pattern.think?.mean ?? 0,
     maxOutstanding: pattern.maxOutstanding ?? Number.POSITIVE_INFINITY,
-    offeredPerSecond: flow.workload.rate ?? Number.POSITIVE_INFINITY,
+    // Bursts or a trace offer no steady rate to bound T by; the other bounds hold for any arrivals.
+    offeredPerSecond:
+      arrivals === 'periodic' || arrivals === 'poisson'
+        ? (flow.workload.rate ?? Number.POSITIVE_INFINITY)
+        : Number.POSITIVE_INFINITY,
   });
   if (pattern.timeout !== undefined) {
     if (pattern.mode === 'async' || pattern.timeout < theory.values.roundTripSeconds) return null;
@@ -85,6 +91,7 @@ function requestReplyPrediction(
 export function predictTheory(
   scenario: Scenario,
   transports: Registry<TransportDefinition>,
+  arrivalPatterns: Registry<ArrivalDefinition>,
 ): Record<string, TheoryPrediction> {
   const predictions: Record<string, TheoryPrediction> = {};
   const faultyNodes = new Set([
@@ -121,8 +128,9 @@ export function predictTheory(
     if (link.duplicate.forward > 0 || link.duplicate.reverse > 0) continue;
     const transport = flow.transport;
     const behaviour = transports.get(transport.protocol).closedForm?.(transport) ?? null;
+    const arrivals = arrivalPatterns.get(flow.workload.arrivals).closedForm;
     if (flow.pattern !== undefined) {
-      const prediction = requestReplyPrediction(flow, behaviour, link, nodesById);
+      const prediction = requestReplyPrediction(flow, arrivals, behaviour, link, nodesById);
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
       continue;
     }
@@ -141,7 +149,7 @@ export function predictTheory(
       dataLossProbability !== undefined &&
       ackLossProbability !== undefined &&
       size.isConstant &&
-      flow.workload.arrivals === 'bulk'
+      arrivals === 'all-at-once'
     ) {
       const prediction = stopAndWaitTheory({
         dataBytes: size.mean + transport.headerSize,
@@ -158,9 +166,9 @@ export function predictTheory(
     const noProcessing = receiver?.processing.isConstant && receiver.processing.mean === 0;
     if (
       behaviour?.model === 'unacknowledged' &&
-      flow.workload.arrivals === 'poisson' &&
+      arrivals === 'poisson' &&
       losesNothing(link) &&
-      link.buffer === undefined &&
+      !link.buffer?.mayDrop &&
       noProcessing &&
       (size.family === 'exponential' || size.isConstant) &&
       transport.headerSize === 0
@@ -175,5 +183,5 @@ export function predictTheory(
       if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
     }
   }
-  return { ...predictions, ...brokerQueueTheory(scenario) };
+  return { ...predictions, ...brokerQueueTheory(scenario, arrivalPatterns) };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
-import { parseScenarioText } from './load.js';
+import { filesBeside, parseScenarioText } from './load.js';
 import { applyOverrides } from './overrides.js';
 import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
@@ -19,6 +19,8 @@ export interface VariantPlan {
   text: string;
   /** The `--set` overrides, applied to every variant before its own. */
   sets: string[];
+  /** The files the variants name (trace files), by name as written, each read once. */
+  files: Map<string, string>;
   variants: PlannedVariant[];
 }
 
@@ -58,6 +60,16 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
   if (specIssues.length > 0) throw new ScenarioError(specIssues);
   const variants = expandVariants(document, specs, file, (path) => parsed.document.locate(path, 'value'));
 
+  const files = new Map<string, string>();
+  const beside = filesBeside(file);
+  const readFile = (name: string): string => {
+    let read = files.get(name);
+    if (read === undefined) {
+      read = beside(name);
+      files.set(name, read);
+    }
+    return read;
+  };
   const planned: PlannedVariant[] = [];
   const failures = new Map<string, { issue: ScenarioIssue; variants: string[] }>();
   for (const variant of variants) {
@@ -65,6 +77,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
       const scenario = parseScenarioText(text, file, {
         overrides: [...sets, ...variant.overrides],
         registries: options.registries,
+        readFile,
       });
       planned.push({ ...variant, scenario });
     } catch (error) {
@@ -91,7 +104,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
       ),
     );
   }
-  return { file, text, sets, variants: planned };
+  return { file, text, sets, files, variants: planned };
 }
 
 /** The loader names overrides `--set`; those a variant made came from `--vary`. */

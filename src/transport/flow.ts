@@ -154,6 +154,20 @@ export class Flow implements FlowPort {
     return this.setup.index;
   }
 
+  /**
+   * Bulk messages the workload promised that were never brought to life: they wait in the
+   * sender's backlog behind the window (see topUpBulk). They exist from the start, so a run
+   * that ends with some counts them as sent and in flight.
+   */
+  get promisedBulk(): number {
+    return this.bulkRemaining;
+  }
+
+  /** When the promised bulk messages were created (s). */
+  get promisedBulkCreatedAt(): number {
+    return this.bulkCreatedAt;
+  }
+
   get isComplete(): boolean {
     return !Number.isNaN(this.completedAt);
   }

@@ -183,7 +183,11 @@ class StopAndWaitSender implements TransportSender {
   }
 }
 
-/** Delivers each new sequence number once and acknowledges every copy it gets. */
+/**
+ * Delivers each new sequence number once and acknowledges every copy it gets. An older number
+ * is a copy of a message it has (a duplicate) or, on a link that reorders, a late copy of one the
+ * sender gave up and went past: that one is discarded, and is no duplicate.
+ */
 class StopAndWaitReceiver implements TransportReceiver {
   private highestDelivered = -1;
 
@@ -194,7 +198,7 @@ class StopAndWaitReceiver implements TransportReceiver {
     if (packet.sequence > this.highestDelivered) {
       this.highestDelivered = packet.sequence;
       this.port.deliver(packet.message!, packet);
-    } else {
+    } else if (!Number.isNaN(packet.message!.receivedAt)) {
       this.port.duplicate(packet);
     }
     this.port.sendAck(packet.sequence);

@@ -1,27 +1,16 @@
-import type { RandomStream } from '../engine/random.js';
 import { Registry } from '../engine/registry.js';
+import type { ArrivalDefinition } from './arrival-pattern.js';
+import { onOff } from './on-off.js';
+import { trace } from './trace-arrivals.js';
 
-/** The creation times of one flow's messages. */
-export interface ArrivalProcess {
-  /** Time of the first message of a workload starting at `start`. */
-  firstTime(start: number): number;
-  /** Time of the message after the one created at `previous`. */
-  nextTime(previous: number): number;
-}
-
-/** A registered arrival pattern. */
-export interface ArrivalDefinition {
-  readonly id: string;
-  readonly description: string;
-  /** True when the pattern needs `rate` (messages per second); false when it forbids it. */
-  readonly usesRate: boolean;
-  create(rateMessagesPerSecond: number, random: RandomStream): ArrivalProcess;
-}
+export type { ArrivalDefinition, ArrivalProcess } from './arrival-pattern.js';
 
 const bulk: ArrivalDefinition = {
   id: 'bulk',
   description: 'all messages are ready at start; the transport sends them as fast as it may',
   usesRate: false,
+  allAtOnce: true,
+  closedForm: 'all-at-once',
   create: () => ({ firstTime: (start) => start, nextTime: (previous) => previous }),
 };
 
@@ -29,7 +18,9 @@ const constant: ArrivalDefinition = {
   id: 'constant',
   description: 'one message every 1/rate seconds, the first at start',
   usesRate: true,
-  create: (rate) => {
+  allAtOnce: false,
+  closedForm: 'periodic',
+  create: ({ rateMessagesPerSecond: rate }) => {
     // start + k/rate, not the sum of k gaps: ten gaps of 0.1 s add up to 0.9999999999999999,
     // which would put an eleventh message before a stop at 1 s.
     let origin = 0;
@@ -49,8 +40,11 @@ const poisson: ArrivalDefinition = {
   id: 'poisson',
   description: 'Poisson arrivals: exponential gaps with mean 1/rate',
   usesRate: true,
-  create: (rate, random) => {
-    const draw = () => -Math.log(1 - random()) / rate;
+  allAtOnce: false,
+  closedForm: 'poisson',
+  create: ({ rateMessagesPerSecond: rate, random }) => {
+    const stream = random();
+    const draw = () => -Math.log(1 - stream()) / rate;
     return { firstTime: (start) => start + draw(), nextTime: (previous) => previous + draw() };
   },
 };
@@ -60,5 +54,7 @@ export function createArrivalRegistry(): Registry<ArrivalDefinition> {
   return new Registry<ArrivalDefinition>('arrival pattern')
     .register(bulk)
     .register(constant)
-    .register(poisson);
+    .register(poisson)
+    .register(onOff as ArrivalDefinition)
+    .register(trace as ArrivalDefinition);
 }

@@ -285,6 +285,21 @@ describe('msgsim compare', () => {
     const word = await compare([lossy, '--vary', 'links[0].loss=0', '--replications', 'abc', '--out', out]);
     expect(word.err).toContain("got 'abc'");
     expect((await compare([lossy, '--vary', 'links[0].loss=0,', '--out', out])).code).toBe(2);
+    for (const option of ['--seed', '--jobs', '--replications']) {
+      const twice = await compare([
+        lossy,
+        '--vary',
+        'links[0].loss=0',
+        option,
+        '1',
+        option,
+        '2',
+        '--out',
+        out,
+      ]);
+      expect(twice.code).toBe(2);
+      expect(twice.err).toContain(`${option} was given 2 times ('1', '2'); give it once`);
+    }
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -122,6 +122,22 @@ describe('msgsim run', () => {
     expect(await main(['frobnicate'], captured().cli)).toBe(2);
   });
 
+  it('exits 2 naming the option, and writes nothing, when an option of one value is given twice', async () => {
+    const out = path.join(scratch, 'given-twice');
+    for (const [option, first, second] of [
+      ['--seed', '1', '2'],
+      ['--out', out, path.join(scratch, 'other')],
+      ['--max-events', '1000', '2000'],
+    ]) {
+      const { io, cli } = captured();
+      const code = await main(['run', lossy, option, first, option, second, '--out', out], cli);
+      expect(code, io.err).toBe(2);
+      expect(io.err).toMatch(new RegExp(`^msgsim: ${option} was given (2|3) times \\('`));
+      expect(io.err).not.toContain('internal error');
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('stops a run that cannot end with a message and exit code 2', async () => {
     // The sender waits (persistent state) on a node that never recovers, while another node's
     // failures keep the event queue busy forever.

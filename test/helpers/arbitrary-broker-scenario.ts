@@ -8,6 +8,68 @@ export interface BrokerDraw {
   brokerCrash: boolean;
   /** The queue is bounded (messages may be dropped by its overflow policy). */
   bounded: boolean;
+  /** The queues' overflow goes to a dead-letter queue `dlq` (see withDeadLetterQueue). */
+  deadLetters?: DeadLetterDraw;
+}
+
+/** A dead-letter queue `dlq` for the bounded producer queues, consumed by `auditor` or by nobody. */
+export interface DeadLetterDraw {
+  /** Capacity of the producer queues, which dead-letter what finds them full. */
+  sourceCapacity: number;
+  /** Capacity of `dlq` (reject when full); undefined: unbounded. */
+  capacity: number | undefined;
+  consumed: boolean;
+}
+
+/** Random broker scenarios (see arbitraryBrokerScenario) whose full queues dead-letter to `dlq`. */
+export function arbitraryDeadLetterScenario(
+  options: { delivery?: BrokerDraw['delivery']; brokerCrash?: boolean } = {},
+): fc.Arbitrary<{ scenario: ScenarioInput; draw: BrokerDraw }> {
+  return fc
+    .tuple(
+      arbitraryBrokerScenario({ ...options, bounded: false }),
+      fc.record({
+        sourceCapacity: fc.integer({ min: 0, max: 4 }),
+        capacity: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+        consumed: fc.boolean(),
+      }),
+    )
+    .map(([{ scenario, draw }, deadLetters]) => ({
+      scenario: withDeadLetterQueue(scenario, deadLetters),
+      draw: { ...draw, bounded: true, deadLetters },
+    }));
+}
+
+function withDeadLetterQueue(scenario: ScenarioInput, draw: DeadLetterDraw): ScenarioInput {
+  const broker = scenario.brokers![0];
+  return {
+    ...scenario,
+    nodes: [...scenario.nodes!, ...(draw.consumed ? [{ id: 'auditor', processing: '4ms' }] : [])],
+    links: [
+      ...scenario.links!,
+      ...(draw.consumed
+        ? [{ between: ['broker', 'auditor'] as [string, string], bandwidth: '10Mbps', delay: '2ms' }]
+        : []),
+    ],
+    brokers: [
+      {
+        ...broker,
+        queues: [
+          ...broker.queues!.map((queue) => ({
+            name: queue.name,
+            capacity: draw.sourceCapacity,
+            overflow: 'dead-letter',
+            deadLetter: 'dlq',
+          })),
+          { name: 'dlq', ...(draw.capacity === undefined ? {} : { capacity: draw.capacity }) },
+        ],
+        consumers: [
+          ...broker.consumers!,
+          ...(draw.consumed ? [{ id: 'audit', node: 'auditor', queue: 'dlq', prefetch: 2 }] : []),
+        ],
+      },
+    ],
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 
 /**
  * Random but valid scenarios: a line of 2–4 nodes (so some flows cross several hops), lossy
- * links with small buffers and jitter, some duplicating or corrupting packets, processing queues, random failures and scripted
+ * links with small buffers (packets, bytes or RED) and jitter (which may reorder), some links
+ * duplicating or corrupting packets, processing queues, random failures and scripted
  * crashes, datagram and stop-and-wait flows with bulk, constant or Poisson workloads.
  */
 export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
@@ -20,7 +21,21 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           duplicate: fc.constantFrom(0, 0, 0, 0.1, 0.5),
           corrupt: fc.constantFrom(0, 0, 0, 0.05, 0.3),
           oneWay: fc.boolean(),
-          buffer: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+          buffer: fc.oneof(
+            fc.constant(undefined),
+            fc.integer({ min: 0, max: 5 }),
+            // Bytes: a few packets' worth of the sizes flows draw (0-3000 B).
+            fc.integer({ min: 0, max: 8000 }).map((bytes) => `${bytes}B`),
+            fc.record({
+              discipline: fc.constant('red'),
+              capacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+              minThreshold: fc.constantFrom(0, 0.5, 1, 2),
+              maxThreshold: fc.constantFrom(3, 5),
+              maxProbability: fc.constantFrom(0.1, 0.5, 1),
+              weight: fc.constantFrom(0.002, 0.2, 1),
+            }),
+          ),
+          reorder: fc.boolean(),
         }),
         { minLength: 3, maxLength: 3 },
       ),
@@ -43,7 +58,13 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           timeoutMs: fc.integer({ min: 5, max: 200 }),
           retries: fc.integer({ min: 0, max: 4 }),
           messages: fc.integer({ min: 1, max: 40 }),
-          arrivals: fc.constantFrom('bulk', 'constant', 'poisson'),
+          arrivals: fc.constantFrom('bulk', 'constant', 'poisson', 'on-off'),
+          burst: fc.record({
+            onMs: fc.integer({ min: 1, max: 20 }),
+            offMs: fc.integer({ min: 0, max: 50 }),
+            randomOff: fc.boolean(),
+            within: fc.constantFrom('constant', 'poisson'),
+          }),
           rate: fc.integer({ min: 10, max: 2000 }),
           sizeBytes: fc.integer({ min: 0, max: 3000 }),
         }),
@@ -90,6 +111,7 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
             }),
             ...(link.corrupt > 0 && { corrupt: link.oneWay ? { reverse: link.corrupt } : link.corrupt }),
             buffer: link.buffer,
+            reorder: link.reorder,
           };
         }),
         flows: flows.map((flow, i) => ({
@@ -107,7 +129,12 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           workload:
             flow.arrivals === 'bulk'
               ? { messages: flow.messages, size: flow.sizeBytes }
-              : { messages: flow.messages, rate: flow.rate, arrivals: flow.arrivals, size: flow.sizeBytes },
+              : {
+                  messages: flow.messages,
+                  rate: flow.rate,
+                  arrivals: flow.arrivals === 'on-off' ? bursts(flow.burst) : flow.arrivals,
+                  size: flow.sizeBytes,
+                },
         })),
         faults:
           draw.crashAt === undefined
@@ -118,4 +145,13 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
               ],
       };
     });
+}
+
+/** On/off arrivals with constant on periods, constant or exponential off periods. */
+function bursts(burst: { onMs: number; offMs: number; randomOff: boolean; within: string }) {
+  const off =
+    burst.randomOff && burst.offMs > 0
+      ? { dist: 'exponential', mean: `${burst.offMs}ms` }
+      : `${burst.offMs}ms`;
+  return { 'on-off': { on: `${burst.onMs}ms`, off, within: burst.within } };
 }

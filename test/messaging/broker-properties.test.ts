@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryBrokerScenario } from '../helpers/arbitrary-broker-scenario.js';
+import {
+  arbitraryBrokerScenario,
+  arbitraryDeadLetterScenario,
+} from '../helpers/arbitrary-broker-scenario.js';
 import { run } from '../helpers/scenario.js';
 import { recordingProbe } from '../net/recording-probe.js';
 
@@ -9,7 +12,7 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 describe('broker invariants under consumer crashes, lossy consumer links and broker crashes', () => {
   it('conserves messages: each ends delivered, dropped, dead-lettered or lost with a reason, once', () => {
     fc.assert(
-      fc.property(arbitraryBrokerScenario(), ({ scenario }) => {
+      fc.property(fc.oneof(arbitraryBrokerScenario(), arbitraryDeadLetterScenario()), ({ scenario }) => {
         const { probe, resolved, created } = recordingProbe();
         const { summary } = run(scenario, { probes: [probe] });
         const c = summary.counts;
@@ -28,6 +31,36 @@ describe('broker invariants under consumer crashes, lossy consumer links and bro
           for (const [reason, count] of Object.entries(queue.lost))
             expect(c.lost[reason]).toBeGreaterThanOrEqual(count);
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a dead-letter queue keeps at most its capacity: kept and refused add up to what was dead-lettered', () => {
+    fc.assert(
+      fc.property(arbitraryDeadLetterScenario({ brokerCrash: false }), ({ scenario, draw }) => {
+        const { summary } = run(scenario);
+        const c = summary.counts;
+        expect(c.delivered + c.failed + sum(c.dropped) + sum(c.lost) + c.inFlight).toBe(c.sent);
+        const { dlq, ...sources } = summary.brokers!.broker.subscriptions;
+        const deadLettered = Object.values(sources).reduce((total, queue) => total + queue.deadLettered, 0);
+        const capacity = draw.deadLetters!.capacity ?? Number.POSITIVE_INFINITY;
+        expect(dlq.depth.max).toBeLessThanOrEqual(capacity);
+        const refused = dlq.dropped.queueFull ?? 0;
+        if (draw.deadLetters!.consumed) {
+          // Delivered from there, or refused there: none ends as kept.
+          expect(c.dropped.deadLettered ?? 0).toBe(0);
+          return;
+        }
+        // Each dead letter was kept (it ended where it was dead-lettered) or refused, once.
+        const kept = Object.values(sources).reduce(
+          (total, queue) => total + (queue.dropped.deadLettered ?? 0),
+          0,
+        );
+        expect(kept + refused).toBe(deadLettered);
+        expect(c.dropped.deadLettered ?? 0).toBe(kept);
+        expect(dlq.depth.final).toBe(kept);
+        expect(dlq.routed + dlq.delivered).toBe(0);
       }),
       { numRuns: 60 },
     );

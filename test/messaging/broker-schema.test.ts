@@ -274,6 +274,50 @@ flows:
   });
 });
 
+describe('a bounded dead-letter queue nobody consumes', () => {
+  const withDlq = (dlq: string, consumers = '[{ id: w, node: worker, queue: jobs }]') =>
+    parse(`brokers:
+  - node: broker
+    queues:
+      - { name: jobs, capacity: 1, overflow: dead-letter, deadLetter: dlq }
+${dlq}
+    consumers: ${consumers}
+flows:
+  - { from: producer, to: broker, publish: { queue: jobs }, workload: { messages: 5 } }
+`);
+
+  it.each(['drop-head', 'dead-letter, deadLetter: jobs'])(
+    'refuses overflow: %s, which would act on dead letters that have already ended, at its line',
+    (overflow) => {
+      const issues = issuesOf(() => withDlq(`      - { name: dlq, capacity: 3, overflow: ${overflow} }`));
+      expect(issues).toHaveLength(1);
+      const issue = issueAt(issues, 'brokers[0].queues[1].overflow');
+      expect(issue.message).toBe(
+        "queue 'dlq' takes dead letters and has no consumer: each ends as it is kept there " +
+          '(dropped.deadLettered), so when the queue is full it can only refuse the next one; ' +
+          `'${overflow.split(',')[0]}' would act on messages that have already ended: use overflow: reject, ` +
+          'or add a consumer',
+      );
+      expect(issue.line).toBe(13);
+    },
+  );
+
+  it('accepts reject (the default), no capacity, or a consumer', () => {
+    expect(withDlq('      - { name: dlq, capacity: 3 }').brokers[0].queues[1]).toMatchObject({
+      capacity: 3,
+      overflow: 'reject',
+    });
+    expect(withDlq('      - { name: dlq, overflow: drop-head }').brokers[0].queues[1].overflow).toBe(
+      'drop-head',
+    );
+    const consumed = withDlq(
+      '      - { name: dlq, capacity: 3, overflow: drop-head }',
+      '[{ id: w, node: worker, queue: jobs }, { id: a, node: worker, queue: dlq }]',
+    );
+    expect(consumed.brokers[0].queues[1].overflow).toBe('drop-head');
+  });
+});
+
 describe('a duplicate broker', () => {
   it('is reported alone: publishers keep the first broker of the node', () => {
     const issues = issuesOf(() =>

@@ -142,6 +142,62 @@ describe('bounded queues', () => {
     expect(consumed.counts).toMatchObject({ delivered: 10, dropped: {} });
     expect(consumed.brokers!.broker.consumers.audit.delivered).toBe(7);
   });
+
+  it.each([
+    [3, { deadLettered: 3, queueFull: 4 }],
+    [0, { queueFull: 7 }],
+  ])(
+    'a dead-letter queue nobody consumes keeps at most its capacity (%i) and refuses the rest',
+    (capacity, dropped) => {
+      // 7 dead letters: the first `capacity` are kept (and end), the others find it full.
+      const summary = bounded({ overflow: 'dead-letter', deadLetter: 'dlq' }, [{ name: 'dlq', capacity }]);
+      expect(summary.counts).toMatchObject({ sent: 10, delivered: 3, dropped, lost: {}, inFlight: 0 });
+      const { jobs, dlq } = summary.brokers!.broker.subscriptions;
+      expect(jobs.deadLettered).toBe(7);
+      // Kept ones end where they were dead-lettered; refused ones at the full dead-letter queue.
+      expect(jobs.dropped).toEqual(capacity > 0 ? { deadLettered: capacity } : {});
+      expect(dlq.dropped).toEqual({ queueFull: 7 - capacity });
+      expect(dlq.depth).toMatchObject({ max: capacity, final: capacity });
+      expect(dlq.routed).toBe(0);
+    },
+  );
+
+  it('a dead letter moved on from a full consumed dead-letter queue meets the next one’s capacity', () => {
+    // jobs (capacity 2) → dlq1 (capacity 1, consumed by a slow auditor) → dlq2 (capacity 2, no
+    // consumer). Of the 7 dead letters the auditor takes 1 at once and dlq1 holds 1; the other
+    // 5 find dlq1 full: as dead letters already they end, 2 kept in dlq2, 3 refused by it.
+    const { summary } = run(
+      brokerScenario({
+        consumers: [
+          { node: 'worker', processing: '100ms' },
+          { node: 'auditor', processing: '100ms' },
+        ],
+        broker: {
+          queues: [
+            { name: 'jobs', capacity: 2, overflow: 'dead-letter', deadLetter: 'dlq1' },
+            { name: 'dlq1', capacity: 1, overflow: 'dead-letter', deadLetter: 'dlq2' },
+            { name: 'dlq2', capacity: 2 },
+          ],
+          consumers: [
+            { id: 'w', node: 'worker', queue: 'jobs' },
+            { id: 'audit', node: 'auditor', queue: 'dlq1' },
+          ],
+        },
+        flow: { publish: { queue: 'jobs' }, workload: { messages: 10 } },
+      }),
+    );
+    expect(summary.counts).toMatchObject({
+      sent: 10,
+      delivered: 5,
+      dropped: { deadLettered: 2, queueFull: 3 },
+    });
+    const { jobs, dlq1, dlq2 } = summary.brokers!.broker.subscriptions;
+    expect([jobs.deadLettered, dlq1.deadLettered]).toEqual([7, 5]);
+    expect(summary.brokers!.broker.consumers).toMatchObject({ w: { delivered: 3 }, audit: { delivered: 2 } });
+    expect(dlq1.dropped).toEqual({ deadLettered: 2 });
+    expect(dlq2.dropped).toEqual({ queueFull: 3 });
+    expect(dlq2.depth).toMatchObject({ max: 2, final: 2 });
+  });
 });
 
 describe('failures', () => {

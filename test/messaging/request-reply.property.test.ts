@@ -14,10 +14,25 @@ const TRANSPORTS = [
   { protocol: 'selective-repeat', window: 4, timeout: '40ms', retries: 3 },
 ] as const;
 
-/** Random request-reply flows over a lossy line of 2–3 nodes with bounded server queues. */
-function arbitraryRequestReply(): fc.Arbitrary<ScenarioInput> {
+type CrashTarget = 'c' | 's';
+
+/**
+ * Random request-reply flows over a lossy line of 2–3 nodes with bounded server queues; the
+ * caller `c` or the server `s` may crash once (scripted, at most until 1 s), volatile or
+ * persistent. `crash` forces a crash of that node.
+ */
+function arbitraryRequestReply(options: { crash?: CrashTarget } = {}): fc.Arbitrary<ScenarioInput> {
+  const crashTarget: fc.Arbitrary<CrashTarget | undefined> = options.crash
+    ? fc.constant(options.crash)
+    : fc.constantFrom(undefined, undefined, 'c', 's');
   return fc
     .record({
+      crash: fc.record({
+        target: crashTarget,
+        atMs: fc.integer({ min: 1, max: 600 }),
+        forMs: fc.integer({ min: 1, max: 400 }),
+        persistent: fc.boolean(),
+      }),
       seed: fc.integer({ min: 0, max: 1_000_000 }),
       hops: fc.integer({ min: 1, max: 2 }),
       loss: fc.constantFrom(0, 0.05, 0.2),
@@ -41,11 +56,15 @@ function arbitraryRequestReply(): fc.Arbitrary<ScenarioInput> {
         ? { dist: 'exponential', mean: `${draw.processingMs || 1}ms` }
         : `${draw.processingMs}ms`;
       const sync = draw.mode === 'sync';
+      const { crash } = draw;
+      const persistent = (id: string) => (crash.target === id ? { persistent: crash.persistent } : {});
       return {
         name: 'random-rr',
         seed: draw.seed,
         ...(draw.withDuration ? { duration: '1s' } : {}),
-        nodes: ids.map((id) => (id === 's' ? { id, processing, queue: draw.queue } : { id })),
+        nodes: ids.map((id) =>
+          id === 's' ? { id, processing, queue: draw.queue, ...persistent(id) } : { id, ...persistent(id) },
+        ),
         links: ids.slice(1).map((id, index) => ({
           between: [ids[index], id] as [string, string],
           bandwidth: '10Mbps',
@@ -73,8 +92,23 @@ function arbitraryRequestReply(): fc.Arbitrary<ScenarioInput> {
             },
           },
         ],
+        faults:
+          crash.target === undefined
+            ? []
+            : [
+                { at: crash.atMs / 1000, crash: crash.target },
+                { at: (crash.atMs + crash.forMs) / 1000, recover: crash.target },
+              ],
       } as ScenarioInput;
     });
+}
+
+/** When the scenario's scripted crash of `node` holds it down: [crash, recover), or null. */
+function downInterval(scenario: ScenarioInput, node: CrashTarget): { from: number; to: number } | null {
+  const faults = (scenario.faults ?? []) as Array<{ at: number; crash?: string; recover?: string }>;
+  const crash = faults.find((fault) => fault.crash === node);
+  const recover = faults.find((fault) => fault.recover === node);
+  return crash && recover ? { from: crash.at, to: recover.at } : null;
 }
 
 function runRecorded(scenario: ScenarioInput) {
@@ -105,10 +139,17 @@ describe('request-reply invariants over random scenarios (loss, queues, transpor
         expect(records).toHaveLength(requests.replied + sum(requests.failed));
         if (scenario.duration === undefined) expect(requests.inFlight).toBe(0);
         const withTimeout = pattern.timeout !== undefined;
+        const callerCrashes = downInterval(scenario, 'c') !== null;
+        const crashes = callerCrashes || downInterval(scenario, 's') !== null;
         for (const reason of Object.keys(requests.failed)) {
-          expect(reason).toMatch(
-            withTimeout ? /^timeout$/ : /^(request|reply)\.(linkLoss|nodeQueue|linkBuffer|gaveUp)$/,
-          );
+          if (reason === 'callerDown') {
+            expect(callerCrashes).toBe(true);
+            continue;
+          }
+          const causes = crashes
+            ? 'linkLoss|nodeQueue|linkBuffer|gaveUp|nodeDown'
+            : 'linkLoss|nodeQueue|linkBuffer|gaveUp';
+          expect(reason).toMatch(withTimeout ? /^timeout$/ : new RegExp(`^(request|reply)\\.(${causes})$`));
         }
         for (const record of records) {
           expect(record.attempts).toBeGreaterThanOrEqual(1);
@@ -133,6 +174,43 @@ describe('request-reply invariants over random scenarios (loss, queues, transpor
         expect(
           counts.delivered + counts.failed + sum(counts.dropped) + sum(counts.lost) + counts.inFlight,
         ).toBe(counts.sent);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('does nothing at a down caller: what it creates then fails at once, the rest waits for its recovery', () => {
+    fc.assert(
+      fc.property(arbitraryRequestReply({ crash: 'c' }), (scenario) => {
+        const down = downInterval(scenario, 'c')!;
+        const persistent = scenario.nodes!.find((node) => node.id === 'c')!.persistent === true;
+        const { probe, created } = recordingProbe();
+        const records: RequestRecord[] = [];
+        run(scenario, {
+          probes: [probe],
+          requestProbes: [
+            { requestSent: () => {}, requestEnded: (record) => records.push(record), lateReply: () => {} },
+          ],
+        });
+        const inside = (at: number) => at > down.from && at < down.to;
+        const madeWhileDown = records.filter((record) => inside(record.sentAt));
+        for (const record of madeWhileDown) {
+          expect(record).toMatchObject({ attempts: 1, outcome: { kind: 'failed', reason: 'callerDown' } });
+          expect(record.endedAt).toBe(record.sentAt);
+        }
+        // Nothing else ends while it is down: no timeout, no retry, no reply.
+        expect(records.filter((record) => inside(record.endedAt))).toEqual(madeWhileDown);
+        // The only request messages made while it is down are those requests' one attempts.
+        const requestMessages = created.filter((message) => message.flowIndex === 0);
+        expect(requestMessages.filter((message) => inside(message.createdAt))).toHaveLength(
+          madeWhileDown.length,
+        );
+        for (const record of records) {
+          if (record.outcome.kind !== 'failed' || record.outcome.reason !== 'callerDown') continue;
+          if (persistent || record.sentAt > down.from) expect(record.endedAt).toBe(record.sentAt);
+          // A volatile crash ends what was outstanding at its instant.
+          else expect(record.endedAt).toBe(down.from);
+        }
       }),
       { numRuns: 60 },
     );

@@ -44,6 +44,8 @@ describe('MetricsCollector', () => {
     early.fate = { kind: 'delivered' };
     const late = new Message(1, 0, 10, 0.5);
     late.deliveredAt = 1.25;
+    late.transSeconds = 0.25;
+    late.propSeconds = 0.5;
     late.fate = { kind: 'delivered' };
     const lost = new Message(2, 0, 10, 1.5);
     lost.fate = { kind: 'lost', reason: 'nodeDown' };
@@ -56,6 +58,7 @@ describe('MetricsCollector', () => {
     expect(metrics.flows[0].delivered).toBe(2);
     expect(metrics.flows[0].lost).toEqual({ nodeDown: 1 });
     expect(metrics.deliveries.records.length).toBe(1);
+    // The latency its components add up to.
     expect(metrics.deliveries.records.view('latency')[0]).toBe(0.75);
   });
 });

@@ -35,6 +35,7 @@ function delivery(flowIndex: number, createdAt: number, deliveredAt: number, par
     waitSeconds: 0,
     payloadBytes: 100,
     ...parts,
+    latencySeconds: parts.latencySeconds ?? deliveredAt - createdAt,
   };
 }
 

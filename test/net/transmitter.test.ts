@@ -102,13 +102,20 @@ describe('Transmitter buffer (ring)', () => {
   });
 
   it('behaves as a FIFO of (packet, time) pairs under any sequence of operations', () => {
-    type Operation = { kind: 'enqueue'; time: number } | { kind: 'dequeue' } | { kind: 'drain' };
+    type Operation =
+      | { kind: 'enqueue'; time: number; sizeBytes: number }
+      | { kind: 'dequeue' }
+      | { kind: 'drain' };
     const operation: fc.Arbitrary<Operation> = fc.oneof(
       {
         weight: 5,
         arbitrary: fc
-          .double({ min: 0, max: 1e6, noNaN: true })
-          .map((time) => ({ kind: 'enqueue' as const, time })),
+          .record({
+            time: fc.double({ min: 0, max: 1e6, noNaN: true }),
+            // Fractional sizes too (exponential sizes are not whole bytes).
+            sizeBytes: fc.double({ min: 0, max: 1e4, noNaN: true }),
+          })
+          .map(({ time, sizeBytes }) => ({ kind: 'enqueue' as const, time, sizeBytes })),
       },
       { weight: 4, arbitrary: fc.constant({ kind: 'dequeue' as const }) },
       { weight: 1, arbitrary: fc.constant({ kind: 'drain' as const }) },
@@ -120,7 +127,7 @@ describe('Transmitter buffer (ring)', () => {
         let next = 0;
         for (const op of operations) {
           if (op.kind === 'enqueue') {
-            const p = packet(next++);
+            const p = new Packet('data', 0, 0, 1, op.sizeBytes, next++, null, false);
             transmitter.enqueue(p, op.time);
             reference.push({ packet: p, time: op.time });
           } else if (op.kind === 'dequeue') {
@@ -130,8 +137,46 @@ describe('Transmitter buffer (ring)', () => {
           }
           expect(transmitter.waiting).toBe(reference.length);
           if (reference.length > 0) expect(transmitter.oldestEnqueuedAt()).toBe(reference[0].time);
+          // The bytes waiting: the sum of their sizes, and exactly 0 once none waits.
+          const bytes = reference.reduce((sum, entry) => sum + entry.packet.sizeBytes, 0);
+          expect(transmitter.waitingBytes).toBeCloseTo(bytes, 6);
+          if (reference.length === 0) expect(transmitter.waitingBytes).toBe(0);
         }
       }),
     );
+  });
+});
+
+describe('Transmitter as a queue discipline sees it', () => {
+  it('counts what waits, and while the finished packet vacates, the oldest waiting one as in transmission', () => {
+    const transmitter = new Transmitter(0, settings(), never, never, new TransmitterFigures(1));
+    transmitter.current = packet(0);
+    expect([transmitter.queuedPackets, transmitter.queuedBytes]).toEqual([0, 0]);
+    transmitter.vacating = true;
+    expect([transmitter.queuedPackets, transmitter.queuedBytes]).toEqual([0, 0]);
+    transmitter.vacating = false;
+    transmitter.enqueue(new Packet('data', 0, 0, 1, 300, 1, null, false), 0);
+    transmitter.enqueue(new Packet('data', 0, 0, 1, 500, 2, null, false), 0);
+    expect([transmitter.queuedPackets, transmitter.queuedBytes]).toEqual([2, 800]);
+    transmitter.vacating = true;
+    expect([transmitter.queuedPackets, transmitter.queuedBytes]).toEqual([1, 500]);
+  });
+
+  it('is idle from the end of its last transmission, or from when a cut or crash stopped it', () => {
+    const transmitter = new Transmitter(0, settings(), never, never, new TransmitterFigures(1));
+    expect(transmitter.idleSince).toBe(0);
+    transmitter.current = packet(0);
+    transmitter.currentStart = 2;
+    transmitter.currentSeconds = 0.5;
+    expect(transmitter.idleSince).toBeNaN();
+    transmitter.current = null;
+    expect(transmitter.idleSince).toBe(2.5);
+    const aborted = packet(1);
+    transmitter.current = aborted;
+    transmitter.currentStart = 3;
+    transmitter.currentSeconds = 1;
+    expect(transmitter.abortTransmission(3.25)).toBe(aborted);
+    expect(transmitter.current).toBeNull();
+    expect(transmitter.idleSince).toBe(3.25);
   });
 });

@@ -112,13 +112,32 @@ describe('formatSummary for a long run', () => {
   });
 });
 
+describe('formatSummary of huge latencies', () => {
+  it('keeps two spaces between the component columns however wide the figures', () => {
+    const summary = structuredClone(smallRunResult().summary);
+    summary.latency.components.wait.mean = 1.5e300;
+    summary.latency.components.wait.p99 = 2.5e300;
+    const row = formatSummary(summary)
+      .split('\n')
+      .find((line) => line.trimStart().startsWith('wait '));
+    const cells = row?.trim().split(/\s{2,}/);
+    expect(cells).toHaveLength(3);
+    expect(cells?.[1]).toMatch(/e\+29\d d$/);
+  });
+});
+
 describe('formatSummary of an empty interval', () => {
   it('says that nothing was measured when the run ended within the warm-up', () => {
     const summary = structuredClone(smallRunResult().summary);
     summary.interval = { from: 20, to: 20 };
-    expect(formatSummary(summary)).toContain(
-      'nothing was measured: the run ended at or before the end of the warm-up (20.0000 s)',
+    summary.throughput.intervalSeconds = 0;
+    const text = formatSummary(summary);
+    expect(text).toContain(
+      'nothing was measured: the interval starts at the end of the warm-up or the first send, ' +
+        'whichever is later (20.0000 s), and the run ended there',
     );
+    // N / 0 is no rate (the summary's figure is 0).
+    expect(text).toMatch(/T = N \/ t = \d+ \/ 0 s = undefined \(t = 0\)\n/);
     expect(formatSummary(smallRunResult().summary)).not.toContain('nothing was measured');
   });
 

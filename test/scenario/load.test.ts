@@ -76,6 +76,20 @@ describe('loadScenario', () => {
     expect(indented).toMatchObject({ line: 4, message: expect.stringMatching(/^syntax error: /) });
   });
 
+  it('shows the first five YAML syntax errors and counts the rest, which follow from them', () => {
+    // Every other node indented one space too far: twelve errors from the parser.
+    const nodes = Array.from({ length: 20 }, (_, i) => `${i % 2 === 0 ? '   ' : '  '}- id: n${i}`);
+    const issues = issuesOf(() =>
+      parseScenarioText(['name: x', 'nodes:', ...nodes, ''].join('\n'), 'many.yaml'),
+    );
+    expect(issues).toHaveLength(6);
+    expect(issues.slice(0, 5).every((issue) => issue.message.startsWith('syntax error: '))).toBe(true);
+    expect(issues[0].line).toBe(4);
+    expect(issues[5].message).toBe(
+      '7 more syntax errors after these, most likely following from the first: fix it and check again',
+    );
+  });
+
   it('reports JSON syntax errors with their line and column', () => {
     const file = `${FIXTURES}/syntax-error.json.broken`;
     const issues = issuesOf(() => loadScenario(file));
@@ -262,7 +276,7 @@ describe('error messages', () => {
     expect(issues).toHaveLength(1); // the typo explains the missing bandwidth too
     expect(issues[0]).toMatchObject({ path: 'links[0].bandwth', line: 7, column: 5 });
     expect(issues[0].message).toBe(
-      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, duplicate, corrupt, buffer, failure)",
+      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, duplicate, corrupt, buffer, reorder, failure)",
     );
   });
 

@@ -16,6 +16,8 @@ import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
 import { observedStopAndWait } from '../helpers/observed-stop-and-wait.js';
 import { scenarioOf } from '../helpers/scenario.js';
 
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
 /** The summary made with bulk messages made as their senders ask (the default), or all at once. */
 function summaryOf(scenario: ScenarioInput, made: 'when asked' | 'at once'): string {
   const options = { packetPool: new PacketPool(), ...(made === 'at once' && { probes: [silentProbe] }) };
@@ -67,6 +69,52 @@ describe('bulk messages made when the sender asks for them', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('all count as sent from the start, even when the run ends before the sender reaches them', () => {
+    fc.assert(
+      fc.property(scenarioWithLargeBulks(), fc.double({ min: 0, max: 1, noNaN: true }), (base, extra) => {
+        // Cut at any time after the scripted recovery (a fault past the end is refused).
+        const lastFault = Math.max(...(base.faults ?? []).map((fault) => Number(fault.at)));
+        const scenario = { ...base, duration: lastFault + extra };
+        const { summary } = simulate(scenarioOf(scenario), { packetPool: new PacketPool() });
+        for (const flow of scenario.flows ?? []) {
+          if (flow.workload?.rate !== undefined) continue;
+          const counts = summary.flows[flow.id!].counts;
+          // Every message of a bulk transfer exists at its start: sent, then ended or still in flight.
+          expect(counts.sent).toBe(flow.workload?.messages);
+          const ended = counts.delivered + counts.failed + sum(counts.dropped) + sum(counts.lost);
+          expect(counts.inFlight).toBe(counts.sent - ended);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts a stop-and-wait transfer cut by the duration in full: sent, in flight and offered load', () => {
+    const scenario: ScenarioInput = {
+      name: 'cut',
+      duration: '10s',
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ between: ['a', 'b'], bandwidth: '1Mbps', delay: '10ms' }],
+      flows: [
+        {
+          id: 'f',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'stop-and-wait', timeout: '100ms', ackSize: 0 },
+          workload: { messages: 100_000, size: 1000 },
+        },
+      ],
+    };
+    for (const options of [{}, { probes: [silentProbe] }]) {
+      const { summary } = simulate(scenarioOf(scenario), options);
+      // One exchange takes 8 ms of transmission and 20 ms of round trip: 28 ms each, 357 in 10 s.
+      expect(summary.counts.delivered).toBe(357);
+      expect(summary.counts.sent).toBe(100_000);
+      expect(summary.counts.inFlight).toBe(100_000 - 357);
+      expect(summary.throughput.offeredMessagesPerSecond).toBe(10_000);
+    }
   });
 
   it('give the same summary for flows into brokers too', () => {

@@ -22,10 +22,14 @@ function generate(pattern: string, rate: number, plan: Partial<WorkloadPlan>, se
       start: 0,
       stop: Number.POSITIVE_INFINITY,
       horizon: Number.POSITIVE_INFINITY,
-      bulk: !definition.usesRate,
+      bulk: definition.allAtOnce,
       ...plan,
     },
-    definition.create(rate, new RandomStreams(seed).stream('flow/f/arrivals')),
+    definition.create({
+      rateMessagesPerSecond: rate,
+      parameters: undefined,
+      random: () => new RandomStreams(seed).stream('flow/f/arrivals'),
+    }),
     constantDistribution(100),
     () => 0,
     {

@@ -117,7 +117,8 @@ describe('topology builders', () => {
       expect(link.delay.mean).toBe(0.005);
       expect(link.loss.forward).toMatchObject({ model: 'bernoulli', independentProbability: 0.1 });
       expect(link.loss.reverse).toMatchObject({ model: 'bernoulli', independentProbability: 0.1 });
-      expect(link.buffer).toBe(8);
+      expect(link.buffer).toMatchObject({ discipline: 'drop-tail', capacityPackets: 8 });
+      expect(link.reorder).toBe(false);
     }
   });
 
@@ -138,7 +139,7 @@ describe('topology builders', () => {
     const delays = Object.fromEntries(scenario.links.map((link) => [link.id, link.delay.mean]));
     expect(delays).toEqual({ 'near-left': 0.001, 'far-left': 0.04, 'left-right': 0.01, 'right-r1': 0.001 });
     const bottleneck = scenario.links.find((link) => link.id === 'left-right')!;
-    expect([bottleneck.bandwidth, bottleneck.buffer]).toEqual([10e6, 20]);
+    expect([bottleneck.bandwidth, bottleneck.buffer?.capacityPackets]).toEqual([10e6, 20]);
   });
 
   it('every builder yields the closed-form counts, links between two of its nodes, no pair twice, connected', () => {

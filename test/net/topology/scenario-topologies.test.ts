@@ -210,7 +210,7 @@ links:
   it('takes --set overrides of builder parameters', () => {
     const scenario = parse(DUMBBELL, ['topologies[0].pairs=3', 'topologies[0].bottleneck.buffer=7']);
     expect(scenario.nodes).toHaveLength(8);
-    expect(scenario.links.find((link) => link.id === 'left-right')?.buffer).toBe(7);
+    expect(scenario.links.find((link) => link.id === 'left-right')?.buffer?.capacityPackets).toBe(7);
   });
 });
 
@@ -251,6 +251,7 @@ describe('topologies in the tools', () => {
       'duplicate',
       'corrupt',
       'buffer',
+      'reorder',
     ]);
   });
 });
