@@ -115,6 +115,13 @@ export class BrokerDeliveries implements BrokerPacketEndpoint {
     this.environment.process(attempt.consumer.node, carrier);
   }
 
+  packetDuplicated(packet: BrokerPacket): BrokerPacket {
+    // A second delivery copy is a second carrier at the consumer (processed, then a duplicate):
+    // the entry settles only when every copy has arrived or failed.
+    if (packet.kind === 'data') packet.attempt.entry.liveAttempts++;
+    return packet.copy();
+  }
+
   /** An ack after the timeout: the message may still be settled (no more redeliveries). */
   private lateAck(attempt: DeliveryAttempt): void {
     const { entry } = attempt;

@@ -1,6 +1,6 @@
 import type { EventHandle } from '../engine/simulator.js';
 import type { Message, MessageFate } from '../net/message.js';
-import { Packet, type PacketKind } from '../net/packet.js';
+import { copyPacketState, Packet, type PacketKind } from '../net/packet.js';
 
 /** One message (or fanout copy) in one subscription of a broker, while the broker knows of it. */
 export class BrokerEntry {
@@ -70,6 +70,8 @@ export class DeliveryAttempt {
 /** Receives the broker's packets as the network settles them. */
 export interface BrokerPacketEndpoint {
   packetArrived(packet: BrokerPacket): void;
+  /** A duplicating link delivers `packet` twice: returns the extra copy, counted as on its way. */
+  packetDuplicated(packet: BrokerPacket): BrokerPacket;
   packetFailed(packet: BrokerPacket, fate: MessageFate): void;
 }
 
@@ -100,5 +102,22 @@ export class BrokerPacket extends Packet {
       message,
       isRetransmission,
     );
+  }
+
+  /** The extra copy a duplicating link delivers: the same attempt, the state gathered so far. */
+  copy(): BrokerPacket {
+    const copy = new BrokerPacket(
+      this.kind,
+      this.flowIndex,
+      this.source,
+      this.destination,
+      this.sizeBytes,
+      this.message!,
+      this.isRetransmission,
+      this.endpoint,
+      this.attempt,
+    );
+    copyPacketState(this, copy);
+    return copy;
   }
 }

@@ -104,6 +104,12 @@ export class MessagingSystem {
     return true;
   }
 
+  /** The extra copy of a broker's packet that a duplicating link delivers; null for another's packet. */
+  duplicatePacket(packet: Packet): Packet | null {
+    if (!(packet instanceof BrokerPacket)) return null;
+    return packet.endpoint.packetDuplicated(packet);
+  }
+
   packetFailed(packet: Packet, fate: MessageFate): boolean {
     if (!(packet instanceof BrokerPacket)) return false;
     packet.endpoint.packetFailed(packet, fate);

@@ -29,6 +29,8 @@ export class FlowCounters {
   ackPackets = 0;
   packetsDropped: Record<string, number> = {};
   packetsLost: Record<string, number> = {};
+  /** Extra copies duplicating links delivered (data and ACKs). */
+  packetsDuplicated = 0;
   /** Data bits the source put on its first link after the warm-up (every copy). */
   wireBitsAfterWarmup = 0;
   /** Seconds the source's first link spent sending this flow's data after the warm-up. */
@@ -182,6 +184,10 @@ export class MetricsCollector implements NetworkProbe {
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
     increment(this.flows[packet.flowIndex].packetsLost, reason);
     if (transmitterIndex >= 0) this.transmitters[transmitterIndex].lost++;
+  }
+
+  packetDuplicated(copy: Packet): void {
+    this.flows[copy.flowIndex].packetsDuplicated++;
   }
 
   nodeStateChanged(nodeIndex: number, up: boolean): void {

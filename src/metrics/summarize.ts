@@ -273,6 +273,8 @@ function countsOf(counters: readonly FlowCounters[], unresolved: readonly number
     counts.packets.acks += flow.ackPackets;
     addInto(counts.packets.dropped, flow.packetsDropped);
     addInto(counts.packets.lost, flow.packetsLost);
+    if (flow.packetsDuplicated > 0)
+      counts.packets.duplicated = (counts.packets.duplicated ?? 0) + flow.packetsDuplicated;
   }
   return counts;
 }

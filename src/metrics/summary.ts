@@ -139,6 +139,11 @@ export interface Counts {
     acks: number;
     dropped: Record<string, number>;
     lost: Record<string, number>;
+    /**
+     * Extra copies delivered by links that duplicate (each then ends arrived, dropped or lost
+     * like any packet); present only when there were some.
+     */
+    duplicated?: number;
   };
 }
 

@@ -8,7 +8,9 @@ export type LossReason =
   /** The link it was on, waiting for or routed over was down (cut or failed). */
   | 'linkDown'
   /** It would have crossed between the groups of a network partition. */
-  | 'partition';
+  | 'partition'
+  /** It arrived corrupted (a link's `corrupt`): the receiving node's checksum discarded it. */
+  | 'corrupted';
 /** Why a message was refused for lack of room (or, at a broker, for lack of a route). */
 export type DropReason =
   | 'linkBuffer'

@@ -5,6 +5,11 @@ import type { Packet } from './packet.js';
 import type { NetworkProbe } from './probe.js';
 import { type RoutingMetric, RoutingTable } from './routing.js';
 import { Transmitter, TransmitterFigures, type TransmitterSettings } from './transmitter.js';
+import {
+  createWireImpairments,
+  type WireImpairment,
+  type WireImpairmentSettings,
+} from './wire-impairments.js';
 
 /** Receives packets that reached their destination node, and copies that did not make it. */
 export interface PacketHandlers {
@@ -12,6 +17,12 @@ export interface PacketHandlers {
   arrived(packet: Packet): void;
   /** `packet` finished transmission on the first link of its path (it left its source). */
   departed(packet: Packet): void;
+  /**
+   * A duplicating link delivers `packet` twice: returns the extra copy (the owner's packet, with
+   * copyPacketState's state), which the network then hands on like any other, so its owner can
+   * count it among the copies on their way. Needed only where some link duplicates.
+   */
+  duplicate?(packet: Packet): Packet;
   /** `packet` will never arrive. */
   failed(
     packet: Packet,
@@ -29,6 +40,8 @@ export interface NetworkTopology {
   routing: RoutingMetric;
   /** Recompute routes around down links and nodes whenever the topology changes. */
   dynamicRouting?: boolean;
+  /** By transmitter: duplication and corruption on its wire; absent: none anywhere. */
+  impairments?: readonly (WireImpairmentSettings | undefined)[];
 }
 
 /** Decides whether a packet that started at `source` may enter `node` (network partitions). */
@@ -42,6 +55,7 @@ const LOST_NO_ROUTE = { kind: 'lost', reason: 'noRoute' } as const;
 const LOST_HOP_LIMIT = { kind: 'lost', reason: 'hopLimit' } as const;
 const LOST_LINK_DOWN = { kind: 'lost', reason: 'linkDown' } as const;
 const LOST_PARTITION = { kind: 'lost', reason: 'partition' } as const;
+const LOST_CORRUPTED = { kind: 'lost', reason: 'corrupted' } as const;
 const DROPPED_BUFFER = { kind: 'dropped', reason: 'linkBuffer' } as const;
 
 /** Links a packet may cross before it is discarded (like IP's TTL): a guard against loops. */
@@ -50,10 +64,11 @@ export const MAX_HOPS = 255;
 /**
  * Store-and-forward packet network: full-duplex links made of two transmitters, each with
  * bandwidth, propagation delay (jitter reorders only on links that allow it), a loss process and
- * a FIFO buffer, drop-tail, optionally behind an active queue (RED); packets follow shortest
- * paths. Down nodes send nothing and lose what arrives. A down link loses what is on its wire
- * and in its buffers and refuses new packets; with dynamic routing, packets go around it when
- * another path exists. A partition loses packets where they would enter a node of another group.
+ * a FIFO buffer, drop-tail, optionally behind an active queue (RED), and optionally a wire that
+ * duplicates or corrupts what arrives; packets follow shortest paths. Down nodes send nothing
+ * and lose what arrives. A down link loses what is on its wire and in its buffers and refuses
+ * new packets; with dynamic routing, packets go around it when another path exists. A partition
+ * loses packets where they would enter a node of another group.
  */
 export class Network {
   readonly transmitters: Transmitter[];
@@ -79,6 +94,8 @@ export class Network {
   private readonly reordering: boolean;
   private readonly nodeUp: Uint8Array;
   private readonly outgoing: number[][];
+  /** By transmitter: what its wire duplicates or corrupts; null when no link does either. */
+  private readonly impairments: (WireImpairment | null)[] | null;
   /**
    * Static routes only: the whole path of each (source, destination) pair asked for so far, its
    * transmitters one after another in `pathHops`; `pathOffsets` maps `source * nodeCount +
@@ -148,6 +165,7 @@ export class Network {
     this.lastDestination = new Int32Array(topology.nodeIds.length).fill(-1);
     this.lastPathOffset = new Int32Array(topology.nodeIds.length).fill(-1);
     this.outgoing = topology.nodeIds.map(() => []);
+    this.impairments = createWireImpairments(topology.impairments, topology.transmitterNames, streams);
     topology.transmitters.forEach((settings, index) => {
       this.outgoing[settings.from].push(index);
       if (this.linkTransmitters[settings.linkIndex] === undefined)
@@ -424,9 +442,47 @@ export class Network {
       this.fail(packet, LOST_NODE_DOWN, transmitterIndex);
       return;
     }
+    // The one check links that neither duplicate nor corrupt pay (handOn's lines stay inline).
+    if (this.impairments !== null) {
+      this.arriveImpaired(packet, node, transmitterIndex);
+      return;
+    }
     if (node === packet.destination) this.handlers.arrived(packet);
     else if (packet.hops >= MAX_HOPS) this.fail(packet, LOST_HOP_LIMIT, transmitterIndex);
     else this.forward(packet, node);
+  }
+
+  /** `packet` reached `node` intact: delivered there, or forwarded on its way. */
+  private handOn(packet: Packet, node: number, transmitterIndex: number): void {
+    if (node === packet.destination) this.handlers.arrived(packet);
+    else if (packet.hops >= MAX_HOPS) this.fail(packet, LOST_HOP_LIMIT, transmitterIndex);
+    else this.forward(packet, node);
+  }
+
+  /**
+   * `packet` reached up node `node` over transmitter `transmitterIndex`, whose wire may deliver
+   * it twice (the copy right after it, at the same instant) and may corrupt either: a corrupted
+   * one fails the node's checksum and is discarded there (`lost.corrupted`).
+   */
+  private arriveImpaired(packet: Packet, node: number, transmitterIndex: number): void {
+    const impairment = this.impairments![transmitterIndex];
+    if (impairment === null) {
+      this.handOn(packet, node, transmitterIndex);
+      return;
+    }
+    // Made before the original is handed on: its owner may recycle it as soon as it has it.
+    let copy: Packet | null = null;
+    if (impairment.duplicates()) {
+      if (this.handlers.duplicate === undefined)
+        throw new Error('a link duplicates: the handlers must make copies');
+      copy = this.handlers.duplicate(packet);
+      this.probe.packetDuplicated(copy, transmitterIndex);
+    }
+    if (impairment.corrupts()) this.fail(packet, LOST_CORRUPTED, transmitterIndex);
+    else this.handOn(packet, node, transmitterIndex);
+    if (copy === null) return;
+    if (impairment.corrupts()) this.fail(copy, LOST_CORRUPTED, transmitterIndex);
+    else this.handOn(copy, node, transmitterIndex);
   }
 
   private fail(

@@ -36,6 +36,9 @@ export class ProbeFanout implements NetworkProbe {
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetLost(packet, reason, transmitterIndex);
   }
+  packetDuplicated(copy: Packet, transmitterIndex: number): void {
+    for (const probe of this.probes) probe.packetDuplicated(copy, transmitterIndex);
+  }
   nodeStateChanged(nodeIndex: number, up: boolean): void {
     for (const probe of this.probes) probe.nodeStateChanged(nodeIndex, up);
   }

@@ -37,6 +37,11 @@ export interface NetworkProbe {
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void;
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void;
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void;
+  /**
+   * The wire of transmitter `transmitterIndex` delivered `copy`, an extra copy of a packet that
+   * reached its far end (a link's `duplicate`); the copy then ends like any packet.
+   */
+  packetDuplicated(copy: Packet, transmitterIndex: number): void;
   /** A node went down or came back up. */
   nodeStateChanged(nodeIndex: number, up: boolean): void;
   /** A link (both directions) went down or came back up. */

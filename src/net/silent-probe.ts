@@ -15,6 +15,7 @@ export const silentProbe: NetworkProbe = {
   packetTransmitted() {},
   packetDropped() {},
   packetLost() {},
+  packetDuplicated() {},
   nodeStateChanged() {},
   linkStateChanged() {},
   serviceStateChanged() {},

@@ -148,6 +148,7 @@ function countLines(counts: Counts): string[] {
     `${INDENT}dropped: ${reasons(counts.dropped)}`,
     `${INDENT}lost: ${reasons(counts.lost)}`,
     `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
+      (packets.duplicated === undefined ? '' : `duplicated on the wire ${packets.duplicated}; `) +
       `dropped: ${reasons(packets.dropped)}; lost: ${reasons(packets.lost)}`,
   ];
 }

@@ -15,6 +15,7 @@ import { ProbeFanout } from '../net/probe-fanout.js';
 import { ProcessingStage } from '../net/processing-stage.js';
 import { dropTailBuffer } from '../net/queue/drop-tail.js';
 import type { TransmitterSettings } from '../net/transmitter.js';
+import type { WireImpairmentSettings } from '../net/wire-impairments.js';
 import { Flow } from '../transport/flow.js';
 import { PacketPool } from '../transport/packet-pool.js';
 import { WorkloadGenerator } from '../workload/generator.js';
@@ -90,12 +91,17 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
 
   const transmitters: TransmitterSettings[] = [];
   const transmitterNames: string[] = [];
+  const impairments: WireImpairmentSettings[] = [];
   const linkViews = scenario.links.map((link, linkIndex) => {
     const buffer = link.buffer ?? UNBOUNDED_BUFFER;
     const ends = [
       [link.between[0], link.between[1], link.loss.forward],
       [link.between[1], link.between[0], link.loss.reverse],
     ] as const;
+    impairments.push(
+      { duplicate: link.duplicate.forward, corrupt: link.corrupt.forward },
+      { duplicate: link.duplicate.reverse, corrupt: link.corrupt.reverse },
+    );
     return {
       id: link.id,
       between: link.between,
@@ -142,6 +148,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       transmitterNames,
       routing: scenario.routing.metric,
       dynamicRouting: scenario.routing.dynamic,
+      impairments,
     },
     streams,
     probe,
@@ -265,6 +272,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     arrived: (packet) =>
       messaging?.system.packetArrived(packet) || flows[packet.flowIndex].packetArrived(packet),
     departed: (packet) => messaging?.system.owns(packet) || flows[packet.flowIndex].packetDeparted(packet),
+    duplicate: (packet) =>
+      messaging?.system.duplicatePacket(packet) ?? flows[packet.flowIndex].duplicatePacket(packet),
     failed: (packet, fate) =>
       messaging?.system.packetFailed(packet, fate) || flows[packet.flowIndex].packetFailed(packet, fate),
   });

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { type DocumentPath, describeValue, formatPath, valueAt } from './document-path.js';
-import { allowedKeysAt, expectationAt, formsAcceptingKey, keysAllowedWith } from './schema-lookup.js';
+import {
+  allowedKeysAt,
+  expectationAt,
+  formsAcceptingKey,
+  keysAllowedWith,
+  unionOptionTaking,
+} from './schema-lookup.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -20,6 +26,8 @@ export interface ExplainedIssue {
 interface Context {
   schema: z.ZodType;
   document: unknown;
+  /** Paths already checked against the form their keys show they were meant as. */
+  checkedAsMeant?: ReadonlySet<string>;
 }
 
 /**
@@ -117,6 +125,8 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       return at(`expected ${expected}, got ${describeValue(value)}`);
     }
     case 'unrecognized_keys': {
+      const meant = meantFormIssues(path, value, context);
+      if (meant !== undefined) return meant;
       const allowed = allowedKeysAt(context.schema, path, context.document);
       const hint = allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '';
       // The given keys another form of this entry (a union) cannot take beside `key`; a key no
@@ -178,17 +188,37 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
 }
 
 /**
+ * When zod reports unknown keys of one union option (it reports only an option that got
+ * furthest), but one other option takes every key given, the input was meant as that one: its
+ * problems, checked against it (`loss: { model: periodic, every: 0 }` is a model with a bad
+ * `every`, not a `{ forward, reverse }` pair with unknown keys). Undefined when no such form exists.
+ */
+function meantFormIssues(path: DocumentPath, value: unknown, context: Context): Explained[] | undefined {
+  const where = formatPath(path);
+  if (!isObject(value) || context.checkedAsMeant?.has(where)) return undefined;
+  const option = unionOptionTaking(context.schema, path, context.document, Object.keys(value));
+  const result = option?.safeParse(value);
+  if (result === undefined || result.success) return undefined;
+  const checkedAsMeant = new Set(context.checkedAsMeant).add(where);
+  return result.error.issues.flatMap((inner) => explain(inner, path, { ...context, checkedAsMeant }));
+}
+
+/**
  * What is wrong with `value` in the forms of the union at `path` that take `key` (nothing when
- * they take it as it is), for a key no other given key clashes with. zod goes on with the one
- * form whose issues it can go on after and reports only that form's: a link's `loss: { model:
- * periodic }` came back as an unknown key `model` of `{ forward, reverse }` (all optional), not
- * as the periodic model's missing `every`.
+ * they take it as it is), for a key no other given key clashes with: where no form takes every
+ * key given (see meantFormIssues), because one of them no form knows. A link's `loss: { model:
+ * gilbert, p: 0.1 }` came back as a `model` that `{ forward, reverse }` lacks; its problem is
+ * the unknown model, as under `forward`.
  */
 function explainInFormsOf(key: string, path: DocumentPath, value: unknown, context: Context): Explained[] {
+  const where = formatPath(path);
+  if (context.checkedAsMeant?.has(where)) return [];
+  const checkedAsMeant = new Set(context.checkedAsMeant).add(where);
   const forms = formsAcceptingKey(context.schema, path, context.document, key);
   return forms.flatMap((form) => {
     const parsed = form.safeParse(value);
-    return parsed.success ? [] : parsed.error.issues.flatMap((inner) => explain(inner, path, context));
+    if (parsed.success) return [];
+    return parsed.error.issues.flatMap((inner) => explain(inner, path, { ...context, checkedAsMeant }));
   });
 }
 

@@ -3,6 +3,7 @@ import type { TheoryPrediction } from '../metrics/summary.js';
 import { linkQueueTheory } from '../metrics/theory.js';
 import type { LinkBuffer } from '../net/queue/queue-discipline.js';
 import type { FlowConfig, LinkConfig, NodeConfig, Scenario } from './schema.js';
+import { losesNothing } from './theory-link-fates.js';
 
 const LINK_NOTE = 'the link direction: service L/R, K = buffer + 1; latency adds d';
 const NODE_NOTE = "the receiving node's processing: service t_proc; latency adds d";
@@ -32,7 +33,7 @@ export function poissonQueuePredictions(
   const predictions: Record<string, TheoryPrediction> = {};
   const lambda = flow.workload.rate ?? 0;
   const size = flow.workload.size;
-  const lossless = link.loss.forward.lossRate === 0 && link.loss.reverse.lossRate === 0;
+  const lossless = losesNothing(link);
   const codecFree = flow.workload.codecSecondsPerByte === 0 && flow.workload.sizeCycleBytes === undefined;
   if (!lossless || !codecFree || flow.transport.headerSize !== 0) return predictions;
   const delay = link.delay.mean;

@@ -8,6 +8,7 @@ import type { ClosedFormBehaviour } from '../transport/transport.js';
 import type { ArrivalClosedForm } from '../workload/arrival-pattern.js';
 import { dropTailPackets } from './queue-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
+import { losesNothing } from './theory-link-fates.js';
 
 /**
  * Request-reply over a lossless direct link with a datagram transport and constant sizes and
@@ -29,12 +30,7 @@ export function requestReplyPrediction(
   const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
   if (behaviour?.model !== 'unacknowledged' || !constant.every((distribution) => distribution.isConstant))
     return null;
-  if (
-    link.loss.forward.lossRate > 0 ||
-    link.loss.reverse.lossRate > 0 ||
-    flow.workload.sizeCycleBytes !== undefined
-  )
-    return null;
+  if (!losesNothing(link) || flow.workload.sizeCycleBytes !== undefined) return null;
   if (pattern.think !== undefined && !pattern.think.isConstant) return null;
   const path: RequestReplyPath = {
     mode: pattern.mode,

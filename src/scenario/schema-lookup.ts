@@ -118,6 +118,35 @@ export function keysAllowedWith(
   return [...keys];
 }
 
+/**
+ * The one option of a union at `path` whose object forms allow every one of `keys`, when no
+ * other option does: the form the input was meant as (a loss model, where `{ forward, reverse }`
+ * is accepted too). Undefined without a union there, or when it stays open.
+ */
+export function unionOptionTaking(
+  root: z.ZodType,
+  path: DocumentPath,
+  document: unknown,
+  keys: readonly string[],
+): z.ZodType | undefined {
+  const value = valueAt(document, path);
+  const taking: z.ZodType[] = [];
+  for (const schema of schemasAt(root, path, document)) {
+    let concrete = schema;
+    for (let inner = innerOf(concrete); inner; inner = innerOf(concrete)) concrete = inner;
+    if (!(concrete instanceof z.ZodUnion)) continue;
+    for (const option of concrete.def.options as z.ZodType[]) {
+      const allowed = new Set<string>();
+      for (const alternative of alternatives(option, value)) {
+        if (alternative instanceof z.ZodObject)
+          for (const key of Object.keys(alternative.shape)) allowed.add(key);
+      }
+      if (keys.every((key) => allowed.has(key))) taking.push(option);
+    }
+  }
+  return taking.length === 1 ? taking[0] : undefined;
+}
+
 /** What a value at some path should be, in words. */
 export interface Expectation {
   /** The accepted form: "a time with a unit, or a bare number in SI base units". */

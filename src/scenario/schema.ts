@@ -14,6 +14,7 @@ import { createPatternSchema } from '../messaging/pattern-schema.js';
 import { lossModelSchema } from '../net/loss/loss-schema.js';
 import { linkBufferSchema } from '../net/queue/buffer-schema.js';
 import type { TopologyConfigBase } from '../net/topology/topology.js';
+import { perDirectionProbabilitySchema } from '../net/wire-impairment-schema.js';
 import type { TransportConfigBase } from '../transport/transport.js';
 import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
@@ -131,6 +132,12 @@ export function createScenarioSchema(
           `${registries.lossModels.ids().join(' | ')}, ... }, the same for both directions; ` +
           'or { forward, reverse } each of these (forward is from the first node of `between` to the second)',
       }),
+    duplicate: perDirectionProbabilitySchema(
+      'probability that the wire delivers a packet twice (the copy right after it)',
+    ),
+    corrupt: perDirectionProbabilitySchema(
+      'probability that a packet arrives corrupted and is discarded by the receiving node (lost.corrupted)',
+    ),
     buffer: linkBuffer.optional().meta({
       description:
         'buffer of each direction: packets (100) or bytes (64KiB) that may wait behind the one in ' +

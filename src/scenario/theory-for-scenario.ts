@@ -12,6 +12,7 @@ import { brokerQueueTheory } from './broker-theory-for-scenario.js';
 import { poissonQueuePredictions } from './queue-theory-for-scenario.js';
 import { requestReplyPrediction } from './request-reply-theory-for-scenario.js';
 import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
+import { independentFailureProbability } from './theory-link-fates.js';
 
 /** Finds the link joining two nodes directly, in either order, in O(1) per look-up. */
 function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | undefined {
@@ -67,6 +68,8 @@ export function predictTheory(
     if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
     if (faultyLinks.has(link.id) || partitioned) continue;
     if ((flowsPerLink.get(link) ?? 0) > 1) continue;
+    // Extra copies (ACKed again, resent on) are in no formula.
+    if (link.duplicate.forward > 0 || link.duplicate.reverse > 0) continue;
     const transport = flow.transport;
     const behaviour = transports.get(transport.protocol).closedForm?.(transport, strategies) ?? null;
     const arrivals = arrivalPatterns.get(flow.workload.arrivals).closedForm;
@@ -88,8 +91,8 @@ export function predictTheory(
 
 /**
  * Stop-and-wait and the window protocols: a saturated sender (every message ready at once) of
- * constant messages, and independent losses (a loss model that gives a Bernoulli probability;
- * a periodic pattern gives none). The window formulas also assume ACKs are never lost.
+ * constant messages, and independent losses (a loss model that gives a Bernoulli probability,
+ * corruption folded in; a periodic pattern or bursts give none). The window formulas also assume ACKs are never lost.
  */
 function acknowledgedPrediction(
   flow: FlowConfig,
@@ -97,12 +100,11 @@ function acknowledgedPrediction(
   behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
 ): TheoryPrediction | null {
-  const [dataLoss, ackLoss] =
-    link.between[0] === flow.from
-      ? [link.loss.forward, link.loss.reverse]
-      : [link.loss.reverse, link.loss.forward];
-  const dataLossProbability = dataLoss.independentProbability;
-  const ackLossProbability = ackLoss.independentProbability;
+  // A corrupted copy is discarded at the receiver, so to the sender it is one more loss.
+  const forward = independentFailureProbability(link.loss.forward, link.corrupt.forward);
+  const reverse = independentFailureProbability(link.loss.reverse, link.corrupt.reverse);
+  const [dataLossProbability, ackLossProbability] =
+    link.between[0] === flow.from ? [forward, reverse] : [reverse, forward];
   const size = flow.workload.size;
   const saturated =
     size.isConstant && arrivals === 'all-at-once' && flow.workload.sizeCycleBytes === undefined;

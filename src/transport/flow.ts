@@ -1,7 +1,7 @@
 import type { Simulator } from '../engine/simulator.js';
 import { Message, type MessageFate } from '../net/message.js';
 import type { Network } from '../net/network.js';
-import type { Packet } from '../net/packet.js';
+import { copyPacketState, type Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
 import { renewMessage } from './message-reuse.js';
 import type { PacketPool } from './packet-pool.js';
@@ -478,6 +478,27 @@ export class Flow implements FlowPort {
       this.sender.onAck(packet);
       if (this.releasesAcks) this.packets.release(packet);
     }
+  }
+
+  /**
+   * A duplicating link delivers `packet` twice: the extra copy, from the pool, is one more copy
+   * of its message on the network (the message ends only once none can still arrive). It is no
+   * retransmission: the sender sent nothing more.
+   */
+  duplicatePacket(packet: Packet): Packet {
+    const copy = this.packets.acquire(
+      packet.kind,
+      packet.flowIndex,
+      packet.source,
+      packet.destination,
+      packet.sizeBytes,
+      packet.sequence,
+      packet.message,
+      packet.isRetransmission,
+    );
+    copyPacketState(packet, copy);
+    if (copy.message !== null) copy.message.copiesInFlight++;
+    return copy;
   }
 
   /** A packet of this flow left its source's first link. */

@@ -75,7 +75,7 @@ function withDeadLetterQueue(scenario: ScenarioInput, draw: DeadLetterDraw): Sce
 /**
  * Random broker scenarios: one producer publishing to a queue (directly or through a fanout
  * exchange to two queues), 1–3 competing consumers per queue with random prefetch and
- * processing times, lossy consumer links, consumers that crash and recover (scripted and random
+ * processing times, lossy consumer links (some duplicating or corrupting packets), consumers that crash and recover (scripted and random
  * failures), optionally a bounded queue, persistence and a broker crash.
  */
 export function arbitraryBrokerScenario(
@@ -93,6 +93,8 @@ export function arbitraryBrokerScenario(
           prefetch: fc.integer({ min: 1, max: 5 }),
           processingMs: fc.double({ min: 0.5, max: 15, noNaN: true }),
           loss: fc.constantFrom(0, 0, 0.05, 0.2),
+          duplicate: fc.constantFrom(0, 0, 0, 0.1, 0.5),
+          corrupt: fc.constantFrom(0, 0, 0, 0.05, 0.2),
           crashAt: fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }),
           downFor: fc.double({ min: 0.01, max: 0.5, noNaN: true }),
           failing: fc.constantFrom(false, false, true),
@@ -138,6 +140,8 @@ export function arbitraryBrokerScenario(
             bandwidth: '10Mbps',
             delay: '2ms',
             loss: consumer.loss,
+            ...(consumer.duplicate > 0 && { duplicate: consumer.duplicate }),
+            ...(consumer.corrupt > 0 && { corrupt: consumer.corrupt }),
           })),
         ],
         brokers: [

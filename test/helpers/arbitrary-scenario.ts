@@ -3,7 +3,8 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 
 /**
  * Random but valid scenarios: a line of 2–4 nodes (so some flows cross several hops), lossy
- * links with small buffers (packets, bytes or RED) and jitter (which may reorder), processing queues, random failures and scripted
+ * links with small buffers (packets, bytes or RED) and jitter (which may reorder), some links
+ * duplicating or corrupting packets, processing queues, random failures and scripted
  * crashes, datagram and stop-and-wait flows with bulk, constant or Poisson workloads.
  */
 export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
@@ -17,6 +18,9 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
           delayMs: fc.double({ min: 0, max: 20, noNaN: true }),
           jitter: fc.boolean(),
           loss: fc.constantFrom(0, 0, 0.05, 0.3),
+          duplicate: fc.constantFrom(0, 0, 0, 0.1, 0.5),
+          corrupt: fc.constantFrom(0, 0, 0, 0.05, 0.3),
+          oneWay: fc.boolean(),
           buffer: fc.oneof(
             fc.constant(undefined),
             fc.integer({ min: 0, max: 5 }),
@@ -101,6 +105,11 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
               ? { dist: 'uniform', min: `${link.delayMs / 2}ms`, max: `${link.delayMs}ms` }
               : `${link.delayMs}ms`,
             loss: link.loss,
+            // Absent when 0, as most scenarios have it; sometimes on the forward direction only.
+            ...(link.duplicate > 0 && {
+              duplicate: link.oneWay ? { forward: link.duplicate } : link.duplicate,
+            }),
+            ...(link.corrupt > 0 && { corrupt: link.oneWay ? { reverse: link.corrupt } : link.corrupt }),
             buffer: link.buffer,
             reorder: link.reorder,
           };

@@ -92,7 +92,15 @@ describe('conservation under random and scripted faults (links, partitions, degr
         expect(new Set(resolved.map((m) => m.id)).size).toBe(resolved.length);
         if (scenario.duration === undefined) expect(c.inFlight).toBe(0);
         for (const reason of Object.keys(c.lost)) {
-          expect(['linkLoss', 'nodeDown', 'noRoute', 'hopLimit', 'linkDown', 'partition']).toContain(reason);
+          expect([
+            'linkLoss',
+            'nodeDown',
+            'noRoute',
+            'hopLimit',
+            'linkDown',
+            'partition',
+            'corrupted',
+          ]).toContain(reason);
         }
         for (const link of Object.values(summary.availability.links!)) {
           expect(link.upSeconds + link.downSeconds).toBeCloseTo(summary.simulatedSeconds, 9);

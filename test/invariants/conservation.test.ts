@@ -8,6 +8,9 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 
 describe('invariants over random scenarios (loss, buffers, jitter, crashes, multi-hop)', () => {
   it('accounts for every message sent: delivered + failed + dropped + lost + in flight', () => {
+    // Over all runs: links that duplicate and corrupt are among them, under every transport.
+    let copies = 0;
+    let corrupted = 0;
     fc.assert(
       fc.property(arbitraryScenario(), (scenario) => {
         const { probe, resolved, created } = recordingProbe();
@@ -23,9 +26,15 @@ describe('invariants over random scenarios (loss, buffers, jitter, crashes, mult
           const f = flow.counts;
           expect(f.delivered + f.failed + sum(f.dropped) + sum(f.lost) + f.inFlight).toBe(f.sent);
         }
+        // A wire copy is never a retransmission, nor a message of its own.
+        expect(c.retransmissions).toBe(c.packets.data - created.filter((m) => m.transmissions > 0).length);
+        copies += c.packets.duplicated ?? 0;
+        corrupted += c.packets.lost.corrupted ?? 0;
       }),
       { numRuns: 150 },
     );
+    expect(copies).toBeGreaterThan(100);
+    expect(corrupted).toBeGreaterThan(100);
   });
 
   it('splits every delivered latency exactly into trans + prop + queue + proc + wait', () => {

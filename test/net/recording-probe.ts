@@ -14,6 +14,8 @@ export function recordingProbe() {
   const transmitted: Array<{ start: number; seconds: number; packet: Packet; transmitter: number }> = [];
   const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
+  /** Extra copies duplicating links delivered, and on which transmitter. */
+  const duplicated: Array<{ copy: Packet; transmitter: number }> = [];
   const nodeChanges: Array<{ node: number; up: boolean }> = [];
   const linkChanges: Array<{ link: number; up: boolean }> = [];
   const serviceChanges: Array<{ service: number; up: boolean }> = [];
@@ -36,6 +38,7 @@ export function recordingProbe() {
       transmitted.push({ start, seconds, packet, transmitter }),
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
+    packetDuplicated: (copy, transmitter) => duplicated.push({ copy, transmitter }),
     nodeStateChanged: (node, up) => nodeChanges.push({ node, up }),
     linkStateChanged: (link, up) => linkChanges.push({ link, up }),
     serviceStateChanged: (service, up) => serviceChanges.push({ service, up }),
@@ -59,6 +62,7 @@ export function recordingProbe() {
     transmitted,
     dropped,
     lost,
+    duplicated,
     nodeChanges,
     linkChanges,
     serviceChanges,

@@ -78,6 +78,16 @@ describe('formatSummary', () => {
     expect(text).toContain('lost: linkLoss 2, nodeDown 1');
   });
 
+  it('shows the copies duplicating links made, only when there were some', () => {
+    expect(text).toContain('packets: sent 13 (data 8, ACKs 5); dropped: none; lost: linkLoss 3');
+    const summary = structuredClone(smallRunResult().summary);
+    summary.counts.packets.duplicated = 4;
+    summary.counts.packets.lost.corrupted = 1;
+    expect(formatSummary(summary)).toContain(
+      'packets: sent 13 (data 8, ACKs 5); duplicated on the wire 4; dropped: none; lost: linkLoss 3, corrupted 1',
+    );
+  });
+
   it('shows each flow with sender utilisation to 6 significant digits', () => {
     expect(text).toContain('f1: sender -> server, stop-and-wait, completed at 1.98760 s');
     expect(text).toContain('sender utilisation 0.000266596');

@@ -327,7 +327,37 @@ describe('error messages', () => {
     expect(issues).toHaveLength(1); // the typo explains the missing bandwidth too
     expect(issues[0]).toMatchObject({ path: 'links[0].bandwth', line: 7, column: 5 });
     expect(issues[0].message).toBe(
-      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, buffer, reorder, failure)",
+      "unknown key 'bandwth'; did you mean 'bandwidth'? (expected one of: id, between, bandwidth, delay, loss, duplicate, corrupt, buffer, reorder, failure)",
+    );
+  });
+
+  it('a form of a union that zod set aside is checked as the form its keys show it is meant as', () => {
+    // `loss` takes a model or { forward, reverse }; zod reports only the pair's unknown keys.
+    const model = errorsFor(
+      'bandwidth: 1Gbps\n',
+      'bandwidth: 1Gbps\n    loss: { model: periodic, every: 0 }\n',
+    );
+    expect(model).toEqual([
+      expect.objectContaining({
+        path: 'links[0].loss.every',
+        line: 8,
+        message: 'expected a number of at least 1, got 0',
+      }),
+    ]);
+    const unknownModel = errorsFor(
+      'bandwidth: 1Gbps\n',
+      'bandwidth: 1Gbps\n    loss: { model: bernouli, probability: 0.1 }\n',
+    );
+    expect(issueAt(unknownModel, 'links[0].loss.model').message).toMatch(
+      /^unknown model 'bernouli' \(expected one of: .*\); did you mean 'bernoulli'\?/,
+    );
+    // Keys of no one form keep their own message.
+    const mixed = errorsFor(
+      'bandwidth: 1Gbps\n',
+      'bandwidth: 1Gbps\n    loss: { forward: 0.1, revrse: 0.2 }\n',
+    );
+    expect(issueAt(mixed, 'links[0].loss.revrse').message).toMatch(
+      /^unknown key 'revrse'; did you mean 'reverse'\?/,
     );
   });
 

@@ -13,7 +13,7 @@ export interface LossProcess {
 
 /** A configured loss model, as the scenario schema yields it for one link direction. */
 export interface LossModel {
-  /** The registered id (`bernoulli`, `periodic`). */
+  /** The registered id (`bernoulli`, `periodic`, `gilbert-elliott`). */
   readonly model: string;
   /** Long-run fraction of packets lost. */
   readonly lossRate: number;

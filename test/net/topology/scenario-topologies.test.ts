@@ -248,6 +248,8 @@ describe('topologies in the tools', () => {
       'bandwidth',
       'delay',
       'loss',
+      'duplicate',
+      'corrupt',
       'buffer',
       'reorder',
     ]);
