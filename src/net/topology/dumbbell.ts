@@ -54,10 +54,10 @@ function schema(parts: TopologySchemaParts) {
         .default('right')
         .meta({ description: "the router the receivers hang on (default 'right')" }),
       access: linkSettings(
-        'settings of each host–router link (forward is towards the receivers): bandwidth, delay, loss, buffer',
+        'settings of each host–router link (forward is towards the receivers): any setting of a link (bandwidth, delay, loss, buffer, ...)',
       ).optional(),
       bottleneck: linkSettings(
-        'settings of the left–right link all flows share (forward is left to right): bandwidth, delay, loss, buffer',
+        'settings of the left–right link all flows share (forward is left to right): any setting of a link (bandwidth, delay, loss, buffer, ...)',
       ),
     })
     .superRefine((config, ctx) => {
@@ -99,7 +99,7 @@ function schema(parts: TopologySchemaParts) {
           path: ['access'],
           message:
             "missing required key 'access': expected the settings of the host–router links " +
-            '(bandwidth, delay, loss, buffer), unless every host has its own { id, access }',
+            '(any setting of a link (bandwidth, delay, loss, buffer, ...)), unless every host has its own { id, access }',
         });
       }
     });

@@ -101,7 +101,8 @@ export function nodeSetShape(parts: TopologySchemaParts, min: number, defaultPre
     nodes: nodeNamesSchema(parts.nodeId, min, 'nodes'),
     prefix: prefixSchema(parts.nodeId, defaultPrefix),
     link: parts.link.meta({
-      description: 'settings of every generated link: bandwidth, delay, loss, buffer',
+      description:
+        'settings of every generated link: any setting of a link (bandwidth, delay, loss, buffer, ...)',
     }),
   };
 }

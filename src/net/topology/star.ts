@@ -13,7 +13,7 @@ function schema(parts: TopologySchemaParts) {
       prefix: prefixSchema(parts.nodeId, DEFAULT_PREFIX),
       link: parts.link.meta({
         description:
-          'settings of every hub–leaf link (forward is hub to leaf): bandwidth, delay, loss, buffer',
+          'settings of every hub–leaf link (forward is hub to leaf): any setting of a link (bandwidth, delay, loss, buffer, ...)',
       }),
     })
     .superRefine((config, ctx) => {

@@ -17,7 +17,7 @@ function schema(parts: TopologySchemaParts) {
       }),
       link: parts.link.meta({
         description:
-          'settings of every parent–child link (forward is parent to child): bandwidth, delay, loss, buffer',
+          'settings of every parent–child link (forward is parent to child): any setting of a link (bandwidth, delay, loss, buffer, ...)',
       }),
     })
     .superRefine((config, ctx) => {
