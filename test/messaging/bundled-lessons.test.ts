@@ -68,4 +68,42 @@ describe('the lessons of the bundled messaging scenarios', () => {
       });
     }
   });
+
+  describe('bursty-loss: bursts cost Go-Back-N one go-back each, selective repeat nothing extra', () => {
+    const R = 10e6;
+    const bernoulli = 'links[0].loss.forward=0.05';
+    const goodput = (overrides: string[]) => {
+      const { summary } = simulate(loadScenario('scenarios/bursty-loss.yaml', { overrides }));
+      expect(summary.counts.delivered).toBe(20_000);
+      return { fraction: summary.throughput.goodputBitsPerSecond / R, counts: summary.counts };
+    };
+
+    it('go-back-n: about 1/(1 + 12 p r/(p+r)) = 87% of R in bursts, (1-p)/(1+11p) = 61% without', () => {
+      const bursts = goodput([]);
+      const independent = goodput([bernoulli]);
+      // A go-back now and then starts inside a burst's tail: a little under the estimate.
+      const p = 0.0131578947368421;
+      const r = 0.25;
+      const estimate = 1 / (1 + (12 * p * r) / (p + r));
+      expect(estimate).toBeCloseTo(0.8696, 4);
+      expect(bursts.fraction).toBeGreaterThan(estimate - 0.04);
+      expect(bursts.fraction).toBeLessThan(estimate);
+      expect(Math.abs(independent.fraction / (0.95 / 1.55) - 1)).toBeLessThan(0.05);
+      // Both lose about 5% of what they send; the bursts cost far fewer timeouts.
+      for (const { counts } of [bursts, independent]) {
+        const lost = counts.packets.lost.linkLoss ?? 0;
+        expect(Math.abs(lost / counts.packets.data / 0.05 - 1)).toBeLessThan(0.15);
+      }
+      expect(bursts.counts.retransmissionTimeouts).toBeLessThan(
+        independent.counts.retransmissionTimeouts / 2.5,
+      );
+    });
+
+    it('selective-repeat: (1-p) = 95% of R either way', () => {
+      for (const overrides of [[], [bernoulli]]) {
+        const { fraction } = goodput(['flows[0].transport.protocol=selective-repeat', ...overrides]);
+        expect(Math.abs(fraction / 0.95 - 1)).toBeLessThan(0.03);
+      }
+    });
+  });
 });
