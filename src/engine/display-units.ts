@@ -54,3 +54,11 @@ export function pickTimeUnit(maxSeconds: number): DisplayUnit {
   if (magnitude < 2 * YEAR.factor) return LONG_TIME_UNITS[2];
   return YEAR;
 }
+
+/**
+ * A simulated time for a message, in seconds to 9 significant digits ("435.41632", not
+ * "435.41632000003693"): enough to find the moment in a trace, without the float's noise.
+ */
+export function secondsInText(seconds: number): string {
+  return String(Number(seconds.toPrecision(9)));
+}

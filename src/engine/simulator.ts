@@ -1,4 +1,5 @@
 import { DelayLanes, MAX_RING_LANES } from './delay-lanes.js';
+import { secondsInText } from './display-units.js';
 import { EventQueue } from './event-queue.js';
 
 /** A function run when its event fires; `arg` is the value given to `schedule`. */
@@ -297,7 +298,7 @@ export class Simulator {
           nextCheck = Math.min(nextCheck + progressEvery, lastAllowed + 1);
           if (this.executedEvents - firstEvent > maxEvents) {
             throw new RunawaySimulationError(
-              `the run executed more than ${maxEvents} events and was stopped at t=${this.now} s; ` +
+              `the run executed more than ${maxEvents} events and was stopped at t=${secondsInText(this.now)} s; ` +
                 'give the scenario a shorter duration, or raise the limit on events',
               this.now,
               'maxEvents',
@@ -311,7 +312,7 @@ export class Simulator {
           }
           if (eventsSinceTimeMoved > this.limits.maxEventsAtOneInstant) {
             throw new RunawaySimulationError(
-              `simulated time stopped advancing at t=${this.now} s: more than ` +
+              `simulated time stopped advancing at t=${secondsInText(this.now)} s: more than ` +
                 `${this.limits.maxEventsAtOneInstant} events ran at that instant (a zero-delay loop)`,
               this.now,
             );
@@ -323,7 +324,7 @@ export class Simulator {
       if (error instanceof RunawaySimulationError || error instanceof SimulationError) throw error;
       const label = callback?.name || 'anonymous event';
       throw new SimulationError(
-        `a handler failed at t=${this.now} s (${label}): ${(error as Error)?.message ?? String(error)}`,
+        `a handler failed at t=${secondsInText(this.now)} s (${label}): ${(error as Error)?.message ?? String(error)}`,
         this.now,
         label,
         { cause: error },
@@ -371,7 +372,7 @@ function badTimeError(time: number, now: number): RangeError {
 
 function pendingLimitError(limit: number, now: number): RunawaySimulationError {
   return new RunawaySimulationError(
-    `more than ${limit} events are pending at t=${now} s: ` +
+    `more than ${limit} events are pending at t=${secondsInText(now)} s: ` +
       'the model schedules events faster than it consumes them (runaway event growth)',
     now,
   );

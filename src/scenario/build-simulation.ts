@@ -1,3 +1,4 @@
+import { secondsInText } from '../engine/display-units.js';
 import { type RandomStream, RandomStreams } from '../engine/random.js';
 import { RunawaySimulationError, Simulator, type SimulatorLimits } from '../engine/simulator.js';
 import { ComponentState } from '../faults/component-state.js';
@@ -213,7 +214,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
       liveMessages += change;
       if (liveMessages > maxLiveMessages) {
         throw new RunawaySimulationError(
-          `more than ${maxLiveMessages.toLocaleString('en')} messages are alive at once at t=${simulator.now} s ` +
+          `more than ${maxLiveMessages.toLocaleString('en')} messages are alive at once at t=${secondsInText(simulator.now)} s ` +
             '(created and not yet delivered, dropped or lost): the offered load exceeds what the network ' +
             'carries, or a bulk transfer is too large; lower the rate or message count, bound the buffers, ' +
             'or shorten the duration',

@@ -1,3 +1,4 @@
+import { secondsInText } from '../engine/display-units.js';
 import { RunawaySimulationError } from '../engine/simulator.js';
 
 /** Progress checks in a row without any flow activity after which a run without duration is stuck. */
@@ -59,7 +60,7 @@ export function stallGuard(
     if (++stalledChecks < STALLED_CHECKS) return;
     const stalled =
       `no message was created, delivered, dropped or lost in the last ` +
-      `${(STALLED_CHECKS * EVENTS_PER_CHECK).toLocaleString('en')} events (up to t=${now} s), yet not every flow has finished`;
+      `${(STALLED_CHECKS * EVENTS_PER_CHECK).toLocaleString('en')} events (up to t=${secondsInText(now)} s), yet not every flow has finished`;
     const storm = brokers === null ? null : redeliveryStorm(brokers, redeliveredBefore, ackedBefore);
     throw new RunawaySimulationError(
       storm === null

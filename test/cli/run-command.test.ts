@@ -198,6 +198,9 @@ describe('msgsim run', () => {
     expect(io.err).toMatch(
       /executed more than 1000 events and was stopped at t=.* \(msgsim run --max-events N\)\n$/,
     );
+    // The time to 9 significant digits, not the float's last ones.
+    const time = /stopped at t=([^ ]+) s/.exec(io.err)?.[1] ?? '';
+    expect(time.replace(/^0\.0*|\./g, '').length).toBeLessThanOrEqual(9);
     expect(existsSync(out)).toBe(false);
     expect(await main(['run', lossy, '--max-events', '0'], captured().cli)).toBe(2);
   });
