@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { secondsInText } from '../engine/display-units.js';
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream } from '../engine/random.js';
+import { RunawaySimulationError } from '../engine/simulator.js';
 import type { ArrivalDefinition, ArrivalProcess } from './arrival-pattern.js';
 
 /** How messages follow one another inside the on periods. */
@@ -77,6 +79,15 @@ function poissonClock(rate: number, random: RandomStream): BurstClock {
   };
 }
 
+/**
+ * On periods one message may wait through, at most: past it the periods are so much shorter
+ * than the gaps between messages that the run would spend minutes passing over them.
+ */
+const MAX_PERIODS_PER_MESSAGE = 1_000_000;
+
+/** Periods past which constant periods are passed over at once (below: one by one, as always). */
+const JUMP_AT = 1024;
+
 /** Nanoseconds per second: constant periods of whole nanoseconds start on an exact grid. */
 const NANOSECONDS = 1e9;
 
@@ -136,12 +147,30 @@ class OnOffProcess implements ArrivalProcess {
    */
   private place(offset: number): number {
     let due = offset;
+    let skipped = 0;
     while (due >= this.periodLength * (1 - END_SLACK)) {
+      if (++skipped > MAX_PERIODS_PER_MESSAGE) throw this.runaway();
+      // Constant periods on the nanosecond grid: many periods, far shorter than the gap
+      // between messages, are passed over at once rather than one by one.
+      const whole = Math.floor(due / this.periodLength);
+      if (whole > JUMP_AT && this.cycleNanoseconds !== undefined) {
+        this.periods += whole - 1;
+        due -= (whole - 1) * this.periodLength;
+      }
       const carried = Math.max(0, due - this.periodLength);
       this.nextPeriod();
       due = this.clock.carry(carried);
     }
     return this.periodStart + due;
+  }
+
+  private runaway(): RunawaySimulationError {
+    return new RunawaySimulationError(
+      `an on/off workload passed more than ${MAX_PERIODS_PER_MESSAGE.toLocaleString('en')} on periods ` +
+        `before its next message, at t=${secondsInText(this.periodStart)} s: its on periods are far ` +
+        'shorter than the time between its messages (1/rate); lengthen them or raise the rate',
+      this.periodStart,
+    );
   }
 
   private nextPeriod(): void {

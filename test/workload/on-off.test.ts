@@ -151,6 +151,24 @@ describe('on-off arrivals', () => {
   });
 });
 
+describe('on-off periods far shorter than the gaps between messages', () => {
+  it('passes constant ones over at once: 1 s of on-time in 1 ns periods every 1 ms is 10^9 cycles', () => {
+    const created = createdIn({ messages: 2, rate: 1, arrivals: onOff('1ns', '1ms') });
+    expect(created[0]).toBe(0);
+    // The second is due when 10^9 on periods of 1 ns have passed: at 10^9 · 1.000001 ms, give
+    // or take the one period the rounding of its due time may put it in.
+    expect(Math.abs(created[1] - 1_000_001)).toBeLessThanOrEqual(0.001000001);
+  });
+
+  it('stops random ones with a message rather than passing them one by one for minutes', () => {
+    expect(() =>
+      createdIn({ messages: 2, rate: 1, arrivals: onOff({ dist: 'exponential', mean: '1ns' }, '1ms') }),
+    ).toThrow(
+      /passed more than 1,000,000 on periods before its next message, at t=[\d.]+ s: its on periods are far shorter/,
+    );
+  });
+});
+
 describe('on-off validation', () => {
   const issuesOf = (workload: string) => {
     try {
