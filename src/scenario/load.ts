@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
@@ -33,7 +33,7 @@ export function filesBeside(scenarioFile: string): (name: string) => string {
   return (name) => {
     const path = resolve(folder, name);
     try {
-      return readFileSync(path, 'utf8');
+      return readTextFile(path);
     } catch (error) {
       throw new Error(`${readFailure(error)} (${path})`);
     }
@@ -49,7 +49,7 @@ export function filesBeside(scenarioFile: string): (name: string) => string {
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
     throw new ScenarioError([
       { file, path: '', message: `cannot read the scenario file: ${readFailure(error)}` },
@@ -154,6 +154,25 @@ function lastOverrideHolding(
 function sortByLine(issues: ScenarioIssue[]): ScenarioIssue[] {
   const lineOf = (issue: ScenarioIssue) => issue.line ?? Number.POSITIVE_INFINITY;
   return [...issues].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Bytes a scenario or a file it names may have, at most (a trace of millions of lines fits). */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The text of the regular file at `path`. Why the checks: reading a device (`/dev/zero`) never
+ * ends, and a file past V8's longest string aborts the process instead of throwing.
+ */
+function readTextFile(path: string): string {
+  const stats = statSync(path);
+  if (stats.isDirectory()) throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
+  if (!stats.isFile()) throw new Error('not a regular file');
+  if (stats.size > MAX_FILE_BYTES) {
+    throw new Error(
+      `too large: ${stats.size.toLocaleString('en')} bytes (at most ${MAX_FILE_BYTES.toLocaleString('en')})`,
+    );
+  }
+  return readFileSync(path, 'utf8');
 }
 
 function readFailure(error: unknown): string {

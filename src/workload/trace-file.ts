@@ -21,6 +21,16 @@ const REPORTED_LINES = 5;
 
 const HEADERS = [['time'], ['time', 'size']];
 
+/** Characters of a message about one line, at most: a line can be megabytes of anything. */
+const MESSAGE_CHARACTERS = 200;
+
+/** `message` cut to MESSAGE_CHARACTERS, with control characters (a binary file's) shown as `?`. */
+function printable(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  const shown = message.slice(0, MESSAGE_CHARACTERS).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return message.length > MESSAGE_CHARACTERS ? `${shown}… (${message.length} characters in all)` : shown;
+}
+
 /**
  * Reads a trace of send times: one message per line, `time` or `time,size` (a time with a unit
  * or bare seconds; a size with a unit or bare bytes). `#` starts a comment to the end of the
@@ -34,7 +44,7 @@ export function parseSendTrace(text: string): ParsedTrace {
   const issues: TraceLineIssue[] = [];
   let bad = 0;
   const report = (line: number, message: string) => {
-    if (++bad <= REPORTED_LINES) issues.push({ line, message });
+    if (++bad <= REPORTED_LINES) issues.push({ line, message: printable(message) });
   };
   let columns: number | undefined;
   // The last good time: a bad line between two good ones does not hide that they decrease.

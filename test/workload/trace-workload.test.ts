@@ -109,6 +109,20 @@ describe('trace arrivals', () => {
     );
   });
 
+  it('refuse a device (it would never end) and cut a bad line of megabytes or binary in the message', () => {
+    const folder = folderWith('odd-files', {
+      'device.yaml': scenario('{ arrivals: { trace: /dev/zero } }'),
+      'long.yaml': scenario('{ arrivals: { trace: long.csv } }'),
+      'long.csv': `time\n${'x'.repeat(1_000_000)}\n\u0001\u0002bin\n`,
+    });
+    const [device] = issuesOf(() => loadScenario(path.join(folder, 'device.yaml')));
+    expect(device.message).toBe("cannot read the trace file '/dev/zero': not a regular file (/dev/zero)");
+    const [long, binary] = issuesOf(() => loadScenario(path.join(folder, 'long.yaml')));
+    expect(long.message.length).toBeLessThan(400);
+    expect(long.message).toMatch(/^long\.csv line 2: send time: .*got 'x+… \(\d+ characters in all\)$/);
+    expect(binary.message).toMatch(/got '\?\?bin'$/);
+  });
+
   it('a bad trace file: exit code 2, the scenario path, the trace file and line, nothing written', async () => {
     const folder = folderWith('bad', {
       'replay.yaml': scenario('{ arrivals: { trace: sends.csv } }'),
