@@ -7,7 +7,7 @@ export interface DeliveryGuaranteeDefinition {
   /**
    * True: the broker keeps the message until the consumer acknowledges it, and delivers it again
    * when the consumer fails or the ack does not come in time (duplicates are possible). False:
-   * it forgets the message as it sends it (a failure loses it; never a duplicate), sets no ack
+   * it forgets the message as it sends it (a failure loses it; never sent twice), sets no ack
    * timer, and the ack only gives the consumer's prefetch credit back.
    */
   readonly keepsUntilAck: boolean;
@@ -16,7 +16,7 @@ export interface DeliveryGuaranteeDefinition {
 const atMostOnce: DeliveryGuaranteeDefinition = {
   id: 'at-most-once',
   description:
-    'forgotten as it is sent: a failed consumer or a lost packet loses it, never a duplicate; no ack timer (the ack only returns prefetch credit)',
+    'forgotten as it is sent: a failed consumer or a lost packet loses it, never sent twice (only a link that duplicates can hand a consumer a copy); no ack timer (the ack only returns prefetch credit)',
   keepsUntilAck: false,
 };
 
