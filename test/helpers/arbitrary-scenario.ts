@@ -26,14 +26,21 @@ export function arbitraryScenario(): fc.Arbitrary<ScenarioInput> {
             fc.integer({ min: 0, max: 5 }),
             // Bytes: a few packets' worth of the sizes flows draw (0-3000 B).
             fc.integer({ min: 0, max: 8000 }).map((bytes) => `${bytes}B`),
-            fc.record({
-              discipline: fc.constant('red'),
-              capacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-              minThreshold: fc.constantFrom(0, 0.5, 1, 2),
-              maxThreshold: fc.constantFrom(3, 5),
-              maxProbability: fc.constantFrom(0.1, 0.5, 1),
-              weight: fc.constantFrom(0.002, 0.2, 1),
-            }),
+            fc
+              .record({
+                discipline: fc.constant('red'),
+                capacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+                minThreshold: fc.constantFrom(0, 0.5, 1, 2),
+                maxThreshold: fc.constantFrom(3, 5),
+                maxProbability: fc.constantFrom(0.1, 0.5, 1),
+                weight: fc.constantFrom(0.002, 0.2, 1),
+              })
+              // A capacity at or below minThreshold is refused (RED could never act).
+              .map((red) =>
+                red.capacity !== undefined && red.capacity <= red.minThreshold
+                  ? { ...red, capacity: Math.floor(red.minThreshold) + 1 }
+                  : red,
+              ),
           ),
           reorder: fc.boolean(),
         }),

@@ -15,7 +15,11 @@ export const UNLIMITED: BufferAmount = { packets: Number.POSITIVE_INFINITY, byte
  * bytes (`64KiB`, `1500B`). A bare number means packets here, unlike other sizes, because a
  * buffer of 64 meant 64 packets before buffers could be counted in bytes.
  */
-export function bufferAmountSchema(packets: z.ZodNumber, what: string) {
+export function bufferAmountSchema(
+  packets: z.ZodNumber,
+  what: string,
+  options: { wholeBytes?: boolean } = {},
+) {
   const inBytes = z.string().transform((text, ctx): BufferAmount => {
     if (unitOf(text) === undefined) {
       ctx.addIssue({
@@ -28,6 +32,14 @@ export function bufferAmountSchema(packets: z.ZodNumber, what: string) {
     const parsed = parseQuantity(text, 'size');
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', input: text, message: parsed.message });
+      return z.NEVER;
+    }
+    if (options.wholeBytes && !Number.isInteger(parsed.value)) {
+      ctx.addIssue({
+        code: 'custom',
+        input: text,
+        message: `expected ${what} of whole bytes, got '${text}' (${parsed.value} B)`,
+      });
       return z.NEVER;
     }
     return { packets: Number.POSITIVE_INFINITY, bytes: parsed.value };
@@ -49,6 +61,7 @@ export const bufferCapacitySchema = bufferAmountSchema(
     .min(0)
     .refine(Number.isInteger, 'expected a whole number of packets (or bytes with a unit, such as 1500B)'),
   'a capacity',
+  { wholeBytes: true },
 );
 
 /** Whether `amount` limits anything. */

@@ -48,11 +48,22 @@ const schema = z
       return;
     }
     const [min, max] = [config.minThreshold, config.maxThreshold].map(measureOf(inBytes));
+    const unit = inBytes ? ' B' : ' packets';
     if (!(max > min)) {
       ctx.addIssue({
         code: 'custom',
         path: ['maxThreshold'],
-        message: `expected maxThreshold above minThreshold (${min}${inBytes ? ' B' : ' packets'}), got ${max}`,
+        message: `expected maxThreshold above minThreshold (${min}${unit}), got ${max}`,
+      });
+    }
+    // The average never exceeds what the buffer holds: at or below minThreshold, RED never acts.
+    const capacity =
+      config.capacity === undefined ? Number.POSITIVE_INFINITY : measureOf(inBytes)(config.capacity);
+    if (capacity <= min) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['capacity'],
+        message: `expected a capacity above minThreshold (${min}${unit}), got ${capacity}${unit}: the average queue could never reach the threshold, so RED would never drop early`,
       });
     }
   });

@@ -62,6 +62,12 @@ describe('a link buffer in a scenario', () => {
         "links[0].buffer: expected a capacity in bytes with a unit, such as '64KiB' or '1500B', got '100' (a bare number counts packets)",
       ],
       ['2.5', 'links[0].buffer: expected a whole number of packets (or bytes with a unit, such as 1500B)'],
+      ['1.5B', "links[0].buffer: expected a capacity of whole bytes, got '1.5B' (1.5 B)"],
+      ['8.79KiB', "links[0].buffer: expected a capacity of whole bytes, got '8.79KiB' (9000.96 B)"],
+      [
+        '{ discipline: red, capacity: 3 }',
+        'links[0].buffer.capacity: expected a capacity above minThreshold (5 packets), got 3 packets: the average queue could never reach the threshold, so RED would never drop early',
+      ],
       ['-1', 'links[0].buffer: expected a number of at least 0, got -1'],
       [
         '64Kib',
