@@ -3,29 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { constantDistribution } from '../../src/engine/distributions.js';
 import { RandomStreams } from '../../src/engine/random.js';
 import { Simulator } from '../../src/engine/simulator.js';
-import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network, type PacketHandlers } from '../../src/net/network.js';
 import { Packet } from '../../src/net/packet.js';
 import type { TransmitterSettings } from '../../src/net/transmitter.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { run } from '../helpers/scenario.js';
+import { twoWayLink } from '../helpers/two-way-link.js';
 import { recordingProbe } from './recording-probe.js';
 
 /** One link a-b at 8 bit/s (a packet of n bytes takes n s), 1 s delay, buffered as given. */
 function link(buffer: Partial<TransmitterSettings>): TransmitterSettings[] {
-  return [
-    [0, 1],
-    [1, 0],
-  ].map(([from, to]) => ({
-    linkIndex: 0,
-    from,
-    to,
-    bandwidthBitsPerSecond: 8,
-    delay: constantDistribution(1),
-    loss: bernoulliLoss(0).createProcess(),
-    bufferPackets: Number.POSITIVE_INFINITY,
-    ...buffer,
-  }));
+  return twoWayLink({ bandwidthBitsPerSecond: 8, delay: constantDistribution(1), ...buffer });
 }
 
 function network(buffer: Partial<TransmitterSettings>, handlers: Partial<PacketHandlers> = {}) {

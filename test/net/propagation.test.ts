@@ -6,22 +6,12 @@ import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network } from '../../src/net/network.js';
 import { Packet } from '../../src/net/packet.js';
 import type { TransmitterSettings } from '../../src/net/transmitter.js';
+import { twoWayLink } from '../helpers/two-way-link.js';
 import { recordingProbe } from './recording-probe.js';
 
 /** One 1 Mbit/s link a-b (transmitter 0 is a>b): a 125-byte packet takes 1 ms to transmit. */
 function link(delaySeconds: number): TransmitterSettings[] {
-  return [
-    [0, 1],
-    [1, 0],
-  ].map(([from, to]) => ({
-    linkIndex: 0,
-    from,
-    to,
-    bandwidthBitsPerSecond: 1e6,
-    delay: constantDistribution(delaySeconds),
-    loss: bernoulliLoss(0).createProcess(),
-    bufferPackets: Number.POSITIVE_INFINITY,
-  }));
+  return twoWayLink({ delay: constantDistribution(delaySeconds) });
 }
 
 describe('propagation over a constant delay (the delay lane of the simulator)', () => {

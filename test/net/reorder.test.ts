@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../src/engine/distributions.js';
 import { RandomStreams } from '../../src/engine/random.js';
 import { Simulator } from '../../src/engine/simulator.js';
-import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network } from '../../src/net/network.js';
 import { Packet } from '../../src/net/packet.js';
-import type { TransmitterSettings } from '../../src/net/transmitter.js';
+import { twoWayLink } from '../helpers/two-way-link.js';
 import { recordingProbe } from './recording-probe.js';
 
 /** A jittered delay that draws the given values in turn (s). */
@@ -28,17 +27,8 @@ function scriptedDelay(values: number[]): Distribution {
 function lineWith(delays: number[], reorder: boolean) {
   const simulator = new Simulator();
   const recorder = recordingProbe();
-  const transmitters: TransmitterSettings[] = [
-    [0, 1],
-    [1, 0],
-  ].map(([from, to]) => ({
-    linkIndex: 0,
-    from,
-    to,
-    bandwidthBitsPerSecond: 1e6,
+  const transmitters = twoWayLink((from) => ({
     delay: from === 0 ? scriptedDelay(delays) : scriptedDelay([]),
-    loss: bernoulliLoss(0).createProcess(),
-    bufferPackets: Number.POSITIVE_INFINITY,
     reorder,
   }));
   const network = new Network(

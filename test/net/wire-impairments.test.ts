@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { constantDistribution } from '../../src/engine/distributions.js';
 import { RandomStreams } from '../../src/engine/random.js';
 import { Simulator } from '../../src/engine/simulator.js';
-import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network, type NetworkTopology } from '../../src/net/network.js';
 import { copyPacketState, Packet } from '../../src/net/packet.js';
 import type { WireImpairmentSettings } from '../../src/net/wire-impairments.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { run } from '../helpers/scenario.js';
+import { twoWayLink } from '../helpers/two-way-link.js';
 import { brokerScenario } from '../messaging/broker-scenario.js';
 import { issueAt, issuesOf } from '../scenario/issues.js';
 import { recordingProbe } from './recording-probe.js';
@@ -27,18 +27,7 @@ class WatchedStreams extends RandomStreams {
 function oneLink(impairments?: WireImpairmentSettings[]): NetworkTopology {
   return {
     nodeIds: ['a', 'b'],
-    transmitters: [
-      [0, 1],
-      [1, 0],
-    ].map(([from, to]) => ({
-      linkIndex: 0,
-      from,
-      to,
-      bandwidthBitsPerSecond: 1e6,
-      delay: constantDistribution(0.01),
-      loss: bernoulliLoss(0).createProcess(),
-      bufferPackets: Number.POSITIVE_INFINITY,
-    })),
+    transmitters: twoWayLink({ delay: constantDistribution(0.01) }),
     transmitterNames: ['link/a-b/a>b', 'link/a-b/b>a'],
     routing: 'delay',
     impairments,
