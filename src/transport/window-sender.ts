@@ -83,6 +83,12 @@ export class WindowSender implements TransportSender {
   /** Selective repeat without congestion control: a timer per segment, as in the textbook. */
   private readonly perSegmentTimers: boolean;
   private advertisedWindow = Number.POSITIVE_INFINITY;
+  /**
+   * When the receiver sent the ACK the advertised window was last taken from (its hand-off time):
+   * an older ACK that a newer one overtook must not take back what the newer one gave (TCP's
+   * SND.WL1/WL2 rule; our ACKs carry no sequence number of their own). NaN: unknown, orders nothing.
+   */
+  private windowSentAt = Number.NEGATIVE_INFINITY;
   private duplicateAcks = 0;
   /**
    * Go-Back-N after a fast retransmit: copies sent before it went back, believed still on their
@@ -199,7 +205,11 @@ export class WindowSender implements TransportSender {
       return;
     }
     const previousWindow = this.advertisedWindow;
-    this.advertisedWindow = packet.advertisedWindow;
+    // Sent no earlier than the ACK the window came from (a NaN on either side compares false).
+    if (!(packet.handedOffAt < this.windowSentAt)) {
+      this.advertisedWindow = packet.advertisedWindow;
+      this.windowSentAt = packet.handedOffAt;
+    }
     const cumulative = this.base + this.space.distance(this.base, packet.ackNumber);
     if (cumulative > this.base && cumulative <= this.highWater) {
       this.acknowledgeUpTo(cumulative);
@@ -209,8 +219,9 @@ export class WindowSender implements TransportSender {
       let news = false;
       if (this.mode.selective && packet.selectiveAck >= 0)
         news = this.acknowledgeSelectively(packet.selectiveAck);
-      // An ACK that moves nothing while data is outstanding is a duplicate (with SACK news too).
-      if (cumulative === this.base && this.flight > 0 && previousWindow === this.advertisedWindow) {
+      // An ACK that moves nothing while data is outstanding is a duplicate (with SACK news too),
+      // unless it changes the window (RFC 5681: a window update is no sign of loss).
+      if (cumulative === this.base && this.flight > 0 && packet.advertisedWindow === previousWindow) {
         if (this.staleCopies > 0) this.staleCopies--;
         else this.duplicateAck(news);
       }
@@ -570,6 +581,7 @@ export class WindowSender implements TransportSender {
     this.duplicateAcks = 0;
     this.staleCopies = 0;
     this.advertisedWindow = this.config.receiveBuffer;
+    this.windowSentAt = Number.NEGATIVE_INFINITY;
   }
 
   private cancelTimers(): void {

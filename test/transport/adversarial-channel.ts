@@ -164,6 +164,8 @@ export class AdversarialChannel implements FlowPort {
     packet.epoch = header.epoch ?? 0;
     packet.advertisedWindow = header.advertisedWindow ?? Number.POSITIVE_INFINITY;
     packet.reset = header.reset ?? false;
+    // As Network.send stamps it: the sender orders ACKs that overtook each other by it.
+    packet.handedOffAt = this.simulator.now;
     this.maxAdvertised = Math.max(this.maxAdvertised, packet.advertisedWindow);
     this.minAdvertised = Math.min(this.minAdvertised, packet.advertisedWindow);
     const size = this.space.size;
