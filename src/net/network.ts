@@ -399,16 +399,18 @@ export class Network {
         ? transmitter.settings.delay.sample(transmitter.delayRandom)
         : constantDelay;
       // Unless the link reorders, a packet never overtakes its predecessor.
-      const arrival = transmitter.depart(packet, now + delay);
-      // The delay itself, not a difference of clock readings: at a simulated time of centuries
-      // those round to the clock's resolution (microseconds), the delay drawn does not.
-      packet.propSeconds += arrival === now + delay ? delay : arrival - now;
+      const unheld = now + delay;
+      const arrival = transmitter.depart(packet, unheld);
+      // Not held back by a predecessor: the delay itself, not a difference of clock readings,
+      // which at a simulated time of centuries rounds to the clock's steps (microseconds).
+      const held = arrival !== unheld;
+      packet.propSeconds += held ? arrival - now : delay;
       packet.hopTransmitter = transmitter.index;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of
       // delay), so that case takes the heap.
       const lane = transmitter.propagationLane;
-      if (lane >= 0 && arrival === now + delay) this.simulator.scheduleInLane(lane, this.onArrival, packet);
+      if (lane >= 0 && !held) this.simulator.scheduleInLane(lane, this.onArrival, packet);
       else this.simulator.scheduleAt(arrival, this.onArrival, packet);
     }
     if (transmitter.waiting === 0) {

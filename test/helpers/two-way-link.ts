@@ -24,3 +24,24 @@ export function twoWayLink(
     ...(typeof settings === 'function' ? settings(from) : settings),
   }));
 }
+
+/**
+ * A line of links 0-1-...-(nodes-1): transmitters 2k (k>k+1) and 2k+1 (k+1>k), named
+ * `link/k/<from>><to>`, each as `twoWayLink` makes them with `settings(link)` over the defaults.
+ */
+export function lineLinks(
+  nodes: number,
+  settings: (link: number) => Partial<TransmitterSettings> = () => ({}),
+): { nodeIds: string[]; transmitters: TransmitterSettings[]; transmitterNames: string[] } {
+  const transmitters: TransmitterSettings[] = [];
+  const transmitterNames: string[] = [];
+  for (let link = 0; link + 1 < nodes; link++) {
+    for (const direction of twoWayLink(settings(link))) {
+      const from = direction.from + link;
+      const to = direction.to + link;
+      transmitters.push({ ...direction, linkIndex: link, from, to });
+      transmitterNames.push(`link/${link}/${from}>${to}`);
+    }
+  }
+  return { nodeIds: Array.from({ length: nodes }, (_, i) => `n${i}`), transmitters, transmitterNames };
+}

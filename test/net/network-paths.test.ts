@@ -3,35 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { constantDistribution } from '../../src/engine/distributions.js';
 import { RandomStreams } from '../../src/engine/random.js';
 import { Simulator } from '../../src/engine/simulator.js';
-import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network } from '../../src/net/network.js';
 import { Packet } from '../../src/net/packet.js';
-import type { TransmitterSettings } from '../../src/net/transmitter.js';
+import { lineLinks } from '../helpers/two-way-link.js';
 import { recordingProbe } from './recording-probe.js';
 
 /** A line 0-1-...-(n-1) of 1 Mbit/s, 1 ms links; transmitters 2k (k>k+1) and 2k+1 (k+1>k). */
 function line(nodes: number) {
-  const transmitters: TransmitterSettings[] = [];
-  const transmitterNames: string[] = [];
-  for (let link = 0; link + 1 < nodes; link++) {
-    for (const [from, to] of [
-      [link, link + 1],
-      [link + 1, link],
-    ]) {
-      transmitters.push({
-        linkIndex: link,
-        from,
-        to,
-        bandwidthBitsPerSecond: 1e6,
-        delay: constantDistribution(0.001),
-        loss: bernoulliLoss(0).createProcess(),
-        bufferPackets: Number.POSITIVE_INFINITY,
-      });
-      transmitterNames.push(`link/${link}/${from}>${to}`);
-    }
-  }
-  const nodeIds = Array.from({ length: nodes }, (_, i) => `n${i}`);
-  return { nodeIds, transmitters, transmitterNames, routing: 'delay' as const };
+  return { ...lineLinks(nodes, () => ({ delay: constantDistribution(0.001) })), routing: 'delay' as const };
 }
 
 /** The transmitters from `source` to `destination` along the line, worked out by hand. */

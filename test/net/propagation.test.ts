@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { constantDistribution } from '../../src/engine/distributions.js';
 import { RandomStreams } from '../../src/engine/random.js';
 import { Simulator } from '../../src/engine/simulator.js';
-import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network } from '../../src/net/network.js';
 import { Packet } from '../../src/net/packet.js';
 import type { TransmitterSettings } from '../../src/net/transmitter.js';
@@ -60,38 +59,39 @@ describe('propagation over a constant delay (the delay lane of the simulator)', 
 });
 
 describe('transmissions of a repeated duration (the delay lane of that duration)', () => {
-  /** Two links a-b and c-d at 8 bit/s: a packet of n bytes takes n seconds to transmit. */
-  function twoLinks(): TransmitterSettings[] {
-    return [
-      [0, 1, 0],
-      [1, 0, 0],
-      [2, 3, 1],
-      [3, 2, 1],
-    ].map(([from, to, linkIndex]) => ({
-      linkIndex,
-      from,
-      to,
-      bandwidthBitsPerSecond: 8,
-      delay: constantDistribution(0.5),
-      loss: bernoulliLoss(0).createProcess(),
-      bufferPackets: Number.POSITIVE_INFINITY,
-    }));
-  }
-
-  it('end at the same instants, in scheduling order with heap events at the same instant', () => {
+  /**
+   * Two links a-b and c-d at 8 bit/s (a packet of n bytes takes n seconds to transmit), 0.5 s
+   * of delay, on a fresh simulator; transmitters 0, 1 are a>b, b>a and 2, 3 are c>d, d>c.
+   */
+  function twoLinkNetwork() {
     const simulator = new Simulator();
     const recorder = recordingProbe();
+    const settings = { bandwidthBitsPerSecond: 8, delay: constantDistribution(0.5) };
+    const transmitters = [
+      ...twoWayLink(settings),
+      ...twoWayLink(settings).map((direction) => ({
+        ...direction,
+        linkIndex: 1,
+        from: direction.from + 2,
+        to: direction.to + 2,
+      })),
+    ];
     const network = new Network(
       simulator,
       {
         nodeIds: ['a', 'b', 'c', 'd'],
-        transmitters: twoLinks(),
+        transmitters,
         transmitterNames: ['a>b', 'b>a', 'c>d', 'd>c'],
         routing: 'delay',
       },
       new RandomStreams(1),
       recorder.probe,
     );
+    return { simulator, recorder, network };
+  }
+
+  it('end at the same instants, in scheduling order with heap events at the same instant', () => {
+    const { simulator, recorder, network } = twoLinkNetwork();
     const arrivals: string[] = [];
     network.setHandlers({
       arrived: (packet) =>
@@ -122,19 +122,7 @@ describe('transmissions of a repeated duration (the delay lane of that duration)
   });
 
   it('a cut loses the packet whose transmission is in the lane, and no end of it runs', () => {
-    const simulator = new Simulator();
-    const recorder = recordingProbe();
-    const network = new Network(
-      simulator,
-      {
-        nodeIds: ['a', 'b', 'c', 'd'],
-        transmitters: twoLinks(),
-        transmitterNames: ['1', '2', '3', '4'],
-        routing: 'delay',
-      },
-      new RandomStreams(1),
-      recorder.probe,
-    );
+    const { simulator, recorder, network } = twoLinkNetwork();
     const failed: string[] = [];
     network.setHandlers({
       arrived: () => {},

@@ -6,7 +6,7 @@ import { Simulator } from '../../src/engine/simulator.js';
 import { bernoulliLoss } from '../../src/net/loss/bernoulli.js';
 import { Network } from '../../src/net/network.js';
 import { copyPacketState, Packet } from '../../src/net/packet.js';
-import type { TransmitterSettings } from '../../src/net/transmitter.js';
+import { lineLinks } from '../helpers/two-way-link.js';
 import { recordingProbe } from './recording-probe.js';
 
 /**
@@ -49,32 +49,27 @@ describe('every packet a duplicating, corrupting link carries ends once', () => 
       fc.property(arbitraryLine, (draw) => {
         const simulator = new Simulator();
         const recorder = recordingProbe();
-        const transmitters: TransmitterSettings[] = [];
-        const names: string[] = [];
-        const impairments = [];
-        for (let link = 0; link < draw.nodes - 1; link++) {
+        const {
+          nodeIds,
+          transmitters,
+          transmitterNames: names,
+        } = lineLinks(draw.nodes, (link) => {
           const settings = draw.links[link];
-          for (const [from, to] of [
-            [link, link + 1],
-            [link + 1, link],
-          ]) {
-            transmitters.push({
-              linkIndex: link,
-              from,
-              to,
-              bandwidthBitsPerSecond: 1e6,
-              delay: settings.jitter ? jitter : constantDistribution(0.002),
-              loss: bernoulliLoss(settings.loss).createProcess(),
-              bufferPackets: settings.buffer,
-            });
-            names.push(`link/${link}/${from}>${to}`);
-            impairments.push({ duplicate: settings.duplicate, corrupt: settings.corrupt });
-          }
-        }
+          return {
+            delay: settings.jitter ? jitter : constantDistribution(0.002),
+            loss: bernoulliLoss(settings.loss).createProcess(),
+            bufferPackets: settings.buffer,
+          };
+        });
+        // Both directions of a link alike, in transmitter order.
+        const impairments = transmitters.map(({ linkIndex }) => ({
+          duplicate: draw.links[linkIndex].duplicate,
+          corrupt: draw.links[linkIndex].corrupt,
+        }));
         const network = new Network(
           simulator,
           {
-            nodeIds: Array.from({ length: draw.nodes }, (_, i) => `n${i}`),
+            nodeIds,
             transmitters,
             transmitterNames: names,
             routing: 'delay',
