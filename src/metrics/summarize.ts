@@ -298,6 +298,11 @@ function linksOf(
           packetsTransmitted: counters.packetsTransmitted,
           dropped: counters.dropped,
           lost: counters.lost,
+          queue: {
+            meanPacketsWaiting: ratio(counters.waitSecondsAfterWarmup, seconds),
+            meanWaitSeconds: ratio(counters.waitsOfPacketsAfterWarmup, counters.startedAfterWarmup),
+            peakPacketsWaiting: counters.peakWaiting,
+          },
         };
       }),
     };

@@ -346,6 +346,9 @@ export class Network {
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
       transmitter.enqueue(packet, this.simulator.now);
+      // While the packet in transmission vacates its place, the oldest waiting one is as good as in
+      // transmission: a sender pacing itself queues its next copy then, which never waits.
+      this.probe.packetQueued(packet, index, transmitter.queuedPackets);
     }
   }
 
@@ -419,7 +422,9 @@ export class Network {
     }
     const enqueuedAt = transmitter.oldestEnqueuedAt();
     const next = transmitter.dequeue()!;
-    next.queueSeconds += now - enqueuedAt;
+    const waited = now - enqueuedAt;
+    next.queueSeconds += waited;
+    this.probe.packetDequeued(next, transmitter.index, waited, transmitter.waiting);
     this.startTransmission(transmitter, next);
   }
 

@@ -13,6 +13,8 @@ export const silentProbe: NetworkProbe = {
   retransmissionTimerExpired() {},
   packetSent() {},
   packetTransmitted() {},
+  packetQueued() {},
+  packetDequeued() {},
   packetDropped() {},
   packetLost() {},
   packetDuplicated() {},

@@ -12,6 +12,10 @@ export function recordingProbe() {
   const duplicates: Packet[] = [];
   const sent: Array<{ at: number; packet: Packet }> = [];
   const transmitted: Array<{ start: number; seconds: number; packet: Packet; transmitter: number }> = [];
+  /** Packets that joined a busy transmitter's buffer, with how many waited there then. */
+  const queued: Array<{ packet: Packet; transmitter: number; waiting: number }> = [];
+  /** Packets that left a buffer for transmission, with how long they waited in it. */
+  const dequeued: Array<{ packet: Packet; transmitter: number; waitedSeconds: number; waiting: number }> = [];
   const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
   /** Extra copies duplicating links delivered, and on which transmitter. */
@@ -36,6 +40,9 @@ export function recordingProbe() {
     packetSent: (packet) => sent.push({ at: packet.handedOffAt, packet }),
     packetTransmitted: (packet, transmitter, start, seconds) =>
       transmitted.push({ start, seconds, packet, transmitter }),
+    packetQueued: (packet, transmitter, waiting) => queued.push({ packet, transmitter, waiting }),
+    packetDequeued: (packet, transmitter, waitedSeconds, waiting) =>
+      dequeued.push({ packet, transmitter, waitedSeconds, waiting }),
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
     packetDuplicated: (copy, transmitter) => duplicated.push({ copy, transmitter }),
@@ -60,6 +67,8 @@ export function recordingProbe() {
     duplicates,
     sent,
     transmitted,
+    queued,
+    dequeued,
     dropped,
     lost,
     duplicated,
