@@ -31,6 +31,8 @@ export class FlowCounters {
   packetsLost: Record<string, number> = {};
   /** Extra copies duplicating links delivered (data and ACKs). */
   packetsDuplicated = 0;
+  /** Packets that arrived after a later packet on a reordering link (each hop where it happened). */
+  packetsReordered = 0;
   /** Data bits the source put on its first link after the warm-up (every copy). */
   wireBitsAfterWarmup = 0;
   /** Seconds the source's first link spent sending this flow's data after the warm-up. */
@@ -54,6 +56,8 @@ export class TransmitterCounters {
   peakWaiting = 0;
   dropped = 0;
   lost = 0;
+  /** Packets a later one overtook on this direction's wire. */
+  reordered = 0;
 }
 
 function increment(counts: Record<string, number>, key: string): void {
@@ -214,6 +218,11 @@ export class MetricsCollector implements NetworkProbe {
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
     increment(this.flows[packet.flowIndex].packetsLost, reason);
     if (transmitterIndex >= 0) this.transmitters[transmitterIndex].lost++;
+  }
+
+  packetReordered(packet: Packet, transmitterIndex: number): void {
+    this.flows[packet.flowIndex].packetsReordered++;
+    this.transmitters[transmitterIndex].reordered++;
   }
 
   packetDuplicated(copy: Packet): void {

@@ -144,6 +144,11 @@ export interface Counts {
      * like any packet); present only when there were some.
      */
     duplicated?: number;
+    /**
+     * Arrivals after a packet that left the same link later, counted at each hop where it
+     * happened (links with `reorder: true`); present only when there were some.
+     */
+    reordered?: number;
   };
 }
 
@@ -217,6 +222,8 @@ export interface LinkDirectionSummary {
   packetsTransmitted: number;
   dropped: number;
   lost: number;
+  /** Packets that arrived after one that left later (only a link with `reorder` has any). */
+  reordered: number;
   queue: LinkQueueSummary;
 }
 

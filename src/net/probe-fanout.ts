@@ -42,6 +42,9 @@ export class ProbeFanout implements NetworkProbe {
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetLost(packet, reason, transmitterIndex);
   }
+  packetReordered(packet: Packet, transmitterIndex: number): void {
+    for (const probe of this.probes) probe.packetReordered(packet, transmitterIndex);
+  }
   packetDuplicated(copy: Packet, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetDuplicated(copy, transmitterIndex);
   }

@@ -54,6 +54,11 @@ export interface NetworkProbe {
    * reached its far end (a link's `duplicate`); the copy then ends like any packet.
    */
   packetDuplicated(copy: Packet, transmitterIndex: number): void;
+  /**
+   * `packet` reached the far end of transmitter `transmitterIndex` after a packet that left
+   * after it (a link with `reorder`); it then ends like any packet.
+   */
+  packetReordered(packet: Packet, transmitterIndex: number): void;
   /** A node went down or came back up. */
   nodeStateChanged(nodeIndex: number, up: boolean): void;
   /** A link (both directions) went down or came back up. */

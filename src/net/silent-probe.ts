@@ -18,6 +18,7 @@ export const silentProbe: NetworkProbe = {
   packetDropped() {},
   packetLost() {},
   packetDuplicated() {},
+  packetReordered() {},
   nodeStateChanged() {},
   linkStateChanged() {},
   serviceStateChanged() {},

@@ -150,6 +150,7 @@ function countLines(counts: Counts): string[] {
     `${INDENT}lost: ${reasons(counts.lost)}`,
     `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
       (packets.duplicated === undefined ? '' : `duplicated on the wire ${packets.duplicated}; `) +
+      (packets.reordered === undefined ? '' : `overtaken on the wire ${packets.reordered}; `) +
       `dropped: ${reasons(packets.dropped)}; lost: ${reasons(packets.lost)}`,
   ];
 }

@@ -16,7 +16,8 @@ function directionLine({ link, direction }: NamedDirection): string {
   const queue = direction.queue;
   return (
     `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificant(direction.utilisation)}, ` +
-    `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}; ` +
+    `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}` +
+    (direction.reordered > 0 ? `, overtaken ${direction.reordered}; ` : '; ') +
     `waiting mean ${formatSignificant(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting}, ` +
     `mean wait ${formatSeconds(queue.meanWaitSeconds)}`
   );

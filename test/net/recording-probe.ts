@@ -20,6 +20,8 @@ export function recordingProbe() {
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
   /** Extra copies duplicating links delivered, and on which transmitter. */
   const duplicated: Array<{ copy: Packet; transmitter: number }> = [];
+  /** Packets that arrived after a packet that left after them (links with `reorder`). */
+  const reordered: Array<{ packet: Packet; transmitter: number }> = [];
   const nodeChanges: Array<{ node: number; up: boolean }> = [];
   const linkChanges: Array<{ link: number; up: boolean }> = [];
   const serviceChanges: Array<{ service: number; up: boolean }> = [];
@@ -46,6 +48,7 @@ export function recordingProbe() {
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
     packetDuplicated: (copy, transmitter) => duplicated.push({ copy, transmitter }),
+    packetReordered: (packet, transmitter) => reordered.push({ packet, transmitter }),
     nodeStateChanged: (node, up) => nodeChanges.push({ node, up }),
     linkStateChanged: (link, up) => linkChanges.push({ link, up }),
     serviceStateChanged: (service, up) => serviceChanges.push({ service, up }),
@@ -72,6 +75,7 @@ export function recordingProbe() {
     dropped,
     lost,
     duplicated,
+    reordered,
     nodeChanges,
     linkChanges,
     serviceChanges,

@@ -10,6 +10,7 @@ function direction(from: string, to: string, utilisation: number, packets: numbe
     packetsTransmitted: packets,
     dropped: 0,
     lost: 0,
+    reordered: 0,
     queue: { meanPacketsWaiting: 3.2, meanWaitSeconds: 0.004, peakPacketsWaiting: 17 },
   };
 }
