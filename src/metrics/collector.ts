@@ -31,6 +31,8 @@ export class FlowCounters {
   packetsLost: Record<string, number> = {};
   /** Extra copies duplicating links delivered (data and ACKs). */
   packetsDuplicated = 0;
+  /** Packets that arrived after a later packet on a reordering link (each hop where it happened). */
+  packetsReordered = 0;
   /** Data bits the source put on its first link after the warm-up (every copy). */
   wireBitsAfterWarmup = 0;
   /** Seconds the source's first link spent sending this flow's data after the warm-up. */
@@ -40,9 +42,22 @@ export class FlowCounters {
 /** Counters of one transmitter (link direction). */
 export class TransmitterCounters {
   packetsTransmitted = 0;
+  /** Packets whose transmission started after the warm-up, with or without a wait. */
+  startedAfterWarmup = 0;
   busySecondsAfterWarmup = 0;
+  /** Seconds packets spent waiting in the buffer after the warm-up, summed over the packets. */
+  waitSecondsAfterWarmup = 0;
+  /** The whole waits of the packets that left the buffer after the warm-up. */
+  waitsOfPacketsAfterWarmup = 0;
+  /**
+   * Most packets waiting at once after the warm-up. Every change of the backlog reports its size,
+   * so the backlog left at the warm-up's end counts from its first change after it.
+   */
+  peakWaiting = 0;
   dropped = 0;
   lost = 0;
+  /** Packets a later one overtook on this direction's wire. */
+  reordered = 0;
 }
 
 function increment(counts: Record<string, number>, key: string): void {
@@ -164,6 +179,7 @@ export class MetricsCollector implements NetworkProbe {
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
     const link = this.transmitters[transmitterIndex];
     link.packetsTransmitted++;
+    if (start >= this.warmupSeconds) link.startedAfterWarmup++;
     const end = start + seconds;
     const busyAfterWarmup = end - Math.max(start, this.warmupSeconds);
     if (busyAfterWarmup <= 0) return;
@@ -176,6 +192,24 @@ export class MetricsCollector implements NetworkProbe {
     }
   }
 
+  packetQueued(_packet: Packet, transmitterIndex: number, waiting: number): void {
+    if (this.clock.now < this.warmupSeconds) return;
+    const link = this.transmitters[transmitterIndex];
+    if (waiting > link.peakWaiting) link.peakWaiting = waiting;
+  }
+
+  packetDequeued(_packet: Packet, transmitterIndex: number, waitedSeconds: number, waiting: number): void {
+    const now = this.clock.now;
+    // Only the part of the wait after the warm-up: the time-average backlog is taken over the interval.
+    const waitedAfterWarmup = Math.min(waitedSeconds, now - this.warmupSeconds);
+    if (waitedAfterWarmup < 0) return;
+    const link = this.transmitters[transmitterIndex];
+    // A packet that waited no time was never part of a backlog (it joined as its turn came).
+    if (waitedSeconds > 0 && waiting + 1 > link.peakWaiting) link.peakWaiting = waiting + 1;
+    link.waitSecondsAfterWarmup += waitedAfterWarmup;
+    link.waitsOfPacketsAfterWarmup += waitedSeconds;
+  }
+
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
     increment(this.flows[packet.flowIndex].packetsDropped, reason);
     if (transmitterIndex >= 0) this.transmitters[transmitterIndex].dropped++;
@@ -184,6 +218,11 @@ export class MetricsCollector implements NetworkProbe {
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
     increment(this.flows[packet.flowIndex].packetsLost, reason);
     if (transmitterIndex >= 0) this.transmitters[transmitterIndex].lost++;
+  }
+
+  packetReordered(packet: Packet, transmitterIndex: number): void {
+    this.flows[packet.flowIndex].packetsReordered++;
+    this.transmitters[transmitterIndex].reordered++;
   }
 
   packetDuplicated(copy: Packet): void {

@@ -275,6 +275,8 @@ function countsOf(counters: readonly FlowCounters[], unresolved: readonly number
     addInto(counts.packets.lost, flow.packetsLost);
     if (flow.packetsDuplicated > 0)
       counts.packets.duplicated = (counts.packets.duplicated ?? 0) + flow.packetsDuplicated;
+    if (flow.packetsReordered > 0)
+      counts.packets.reordered = (counts.packets.reordered ?? 0) + flow.packetsReordered;
   }
   return counts;
 }
@@ -298,6 +300,12 @@ function linksOf(
           packetsTransmitted: counters.packetsTransmitted,
           dropped: counters.dropped,
           lost: counters.lost,
+          reordered: counters.reordered,
+          queue: {
+            meanPacketsWaiting: ratio(counters.waitSecondsAfterWarmup, seconds),
+            meanWaitSeconds: ratio(counters.waitsOfPacketsAfterWarmup, counters.startedAfterWarmup),
+            peakPacketsWaiting: counters.peakWaiting,
+          },
         };
       }),
     };

@@ -144,6 +144,11 @@ export interface Counts {
      * like any packet); present only when there were some.
      */
     duplicated?: number;
+    /**
+     * Arrivals after a packet that left the same link later, counted at each hop where it
+     * happened (links with `reorder: true`); present only when there were some.
+     */
+    reordered?: number;
   };
 }
 
@@ -217,6 +222,23 @@ export interface LinkDirectionSummary {
   packetsTransmitted: number;
   dropped: number;
   lost: number;
+  /** Packets that arrived after one that left later (only a link with `reorder` has any). */
+  reordered: number;
+  queue: LinkQueueSummary;
+}
+
+/**
+ * The direction's buffer after the warm-up: packets waiting behind the one in transmission. By
+ * Little's law the time-average backlog is the waits summed over the interval; for an M/M/1 link
+ * it is ρ²/(1-ρ) and the mean wait W_q = ρ/(μ-λ).
+ */
+export interface LinkQueueSummary {
+  /** Time-average number of packets waiting over the interval. */
+  meanPacketsWaiting: number;
+  /** Mean wait of the packets whose transmission started after the warm-up, 0 for none (s). */
+  meanWaitSeconds: number;
+  /** Most packets waiting at once, seen as packets joined the buffer. */
+  peakPacketsWaiting: number;
 }
 
 export interface LinkSummary {

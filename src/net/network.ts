@@ -346,6 +346,9 @@ export class Network {
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
       transmitter.enqueue(packet, this.simulator.now);
+      // While the packet in transmission vacates its place, the oldest waiting one is as good as in
+      // transmission: a sender pacing itself queues its next copy then, which never waits.
+      this.probe.packetQueued(packet, index, transmitter.queuedPackets);
     }
   }
 
@@ -419,7 +422,9 @@ export class Network {
     }
     const enqueuedAt = transmitter.oldestEnqueuedAt();
     const next = transmitter.dequeue()!;
-    next.queueSeconds += now - enqueuedAt;
+    const waited = now - enqueuedAt;
+    next.queueSeconds += waited;
+    this.probe.packetDequeued(next, transmitter.index, waited, transmitter.waiting);
     this.startTransmission(transmitter, next);
   }
 
@@ -429,9 +434,7 @@ export class Network {
     packet.hops++;
     if (
       this.figures.arrivalWasCut(transmitterIndex) ||
-      (this.reordering &&
-        this.transmitters[transmitterIndex].reorders &&
-        this.transmitters[transmitterIndex].arrivalWasCut(packet))
+      (this.reordering && this.reorderedArrivalWasCut(packet, transmitterIndex))
     ) {
       this.fail(packet, LOST_LINK_DOWN, transmitterIndex);
       return;
@@ -452,6 +455,18 @@ export class Network {
     if (node === packet.destination) this.handlers.arrived(packet);
     else if (packet.hops >= MAX_HOPS) this.fail(packet, LOST_HOP_LIMIT, transmitterIndex);
     else this.forward(packet, node);
+  }
+
+  /**
+   * Only with some link that reorders: whether `packet` was on transmitter `index`'s wire when
+   * it was last cut; one that a later packet overtook is reported as reordered.
+   */
+  private reorderedArrivalWasCut(packet: Packet, index: number): boolean {
+    const wire = this.transmitters[index].reorderingWire;
+    if (wire === null) return false;
+    const arrival = wire.arrive(packet);
+    if (arrival === 'overtaken') this.probe.packetReordered(packet, index);
+    return arrival === 'cut';
   }
 
   /** `packet` reached `node` intact: delivered there, or forwarded on its way. */

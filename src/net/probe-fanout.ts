@@ -30,11 +30,20 @@ export class ProbeFanout implements NetworkProbe {
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
     for (const probe of this.probes) probe.packetTransmitted(packet, transmitterIndex, start, seconds);
   }
+  packetQueued(packet: Packet, transmitterIndex: number, waiting: number): void {
+    for (const probe of this.probes) probe.packetQueued(packet, transmitterIndex, waiting);
+  }
+  packetDequeued(packet: Packet, transmitterIndex: number, waitedSeconds: number, waiting: number): void {
+    for (const probe of this.probes) probe.packetDequeued(packet, transmitterIndex, waitedSeconds, waiting);
+  }
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetDropped(packet, reason, transmitterIndex);
   }
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetLost(packet, reason, transmitterIndex);
+  }
+  packetReordered(packet: Packet, transmitterIndex: number): void {
+    for (const probe of this.probes) probe.packetReordered(packet, transmitterIndex);
   }
   packetDuplicated(copy: Packet, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetDuplicated(copy, transmitterIndex);

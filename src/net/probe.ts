@@ -35,6 +35,18 @@ export interface NetworkProbe {
   packetSent(packet: Packet): void;
   /** A packet finished transmission on transmitter `transmitterIndex` after `seconds` of it. */
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void;
+  /**
+   * `packet` found transmitter `transmitterIndex` busy and joined its buffer; `waiting` packets
+   * wait there now, this one included, not the one in transmission (nor the one about to be, when
+   * the transmitter is just finishing a packet: see Transmitter.queuedPackets).
+   */
+  packetQueued(packet: Packet, transmitterIndex: number, waiting: number): void;
+  /**
+   * `packet` left the buffer of transmitter `transmitterIndex` to be transmitted, after waiting
+   * `waitedSeconds` there, and `waiting` packets still wait (packets that find the transmitter
+   * idle never wait and are not reported).
+   */
+  packetDequeued(packet: Packet, transmitterIndex: number, waitedSeconds: number, waiting: number): void;
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void;
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void;
   /**
@@ -42,6 +54,11 @@ export interface NetworkProbe {
    * reached its far end (a link's `duplicate`); the copy then ends like any packet.
    */
   packetDuplicated(copy: Packet, transmitterIndex: number): void;
+  /**
+   * `packet` reached the far end of transmitter `transmitterIndex` after a packet that left
+   * after it (a link with `reorder`); it then ends like any packet.
+   */
+  packetReordered(packet: Packet, transmitterIndex: number): void;
   /** A node went down or came back up. */
   nodeStateChanged(nodeIndex: number, up: boolean): void;
   /** A link (both directions) went down or came back up. */

@@ -3,6 +3,7 @@ import type { RandomStream } from '../engine/random.js';
 import type { LossProcess } from './loss/loss-model.js';
 import type { Packet } from './packet.js';
 import type { ActiveQueue, QueueView } from './queue/queue-discipline.js';
+import { ReorderingWire } from './reordering-wire.js';
 
 /** Static settings of one direction of a link. */
 export interface TransmitterSettings {
@@ -136,12 +137,10 @@ export class Transmitter implements QueueView {
   private configured: TransmitterSettings;
   // Declared last: V8 lays fields out in this order, and a hop reads those above.
   /**
-   * Only when the link reorders: the packets on the wire, and those that were on it when the
-   * link was last cut (lost when they would have arrived). Without reordering the counters
-   * above tell them apart without knowing the packets.
+   * Only when the link reorders: its wire, which knows the packets on it. Without reordering the
+   * counters above tell arrivals apart without knowing the packets.
    */
-  private readonly onWire: Set<Packet> | null;
-  private readonly cutOff: Set<Packet> | null;
+  readonly reorderingWire: ReorderingWire | null;
   /** Whether jitter may reorder packets here; fixed at construction. */
   readonly reorders: boolean;
   /** The stream the active queue draws from (set by the Network with it). */
@@ -161,8 +160,7 @@ export class Transmitter implements QueueView {
     this.loss = settings.loss;
     this.settings = settings;
     this.reorders = settings.reorder === true;
-    this.onWire = this.reorders ? new Set() : null;
-    this.cutOff = this.reorders ? new Set() : null;
+    this.reorderingWire = this.reorders ? new ReorderingWire() : null;
   }
 
   /** When the current transmission started (s). */
@@ -292,8 +290,8 @@ export class Transmitter implements QueueView {
    */
   depart(packet: Packet, dueAt: number): number {
     this.wireDepartures++;
-    if (this.onWire !== null) {
-      this.onWire.add(packet);
+    if (this.reorderingWire !== null) {
+      this.reorderingWire.depart(packet);
       return dueAt;
     }
     const arrival = Math.max(dueAt, this.lastArrivalTime);
@@ -303,23 +301,8 @@ export class Transmitter implements QueueView {
 
   /** The link is cut: every packet on the wire now is lost when it would have arrived. */
   cutWire(): void {
-    if (this.onWire === null) {
-      this.wireCutBelow = this.wireDepartures;
-      return;
-    }
-    for (const packet of this.onWire) this.cutOff!.add(packet);
-    this.onWire.clear();
-  }
-
-  /**
-   * Only for a link that reorders: `packet` reaches the far end; true when it was on the wire
-   * when the link was last cut (so it is lost). Without reordering the network asks
-   * TransmitterFigures.arrivalWasCut instead.
-   */
-  arrivalWasCut(packet: Packet): boolean {
-    if (this.cutOff!.delete(packet)) return true;
-    this.onWire!.delete(packet);
-    return false;
+    if (this.reorderingWire === null) this.wireCutBelow = this.wireDepartures;
+    else this.reorderingWire.cut();
   }
 
   /** Puts `packet` at the back of the buffer; it entered at time `now`. */

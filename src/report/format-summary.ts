@@ -23,6 +23,7 @@ import {
   formatReasons as reasons,
   formatSecondsOrNone as secondsOrNone,
 } from './format-numbers.js';
+import { linkSummaryLines } from './link-summary-lines.js';
 
 export {
   formatBitsPerSecond,
@@ -139,6 +140,7 @@ function countLines(counts: Counts): string[] {
     `${INDENT}lost: ${reasons(counts.lost)}`,
     `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
       (packets.duplicated === undefined ? '' : `duplicated on the wire ${packets.duplicated}; `) +
+      (packets.reordered === undefined ? '' : `overtaken on the wire ${packets.reordered}; `) +
       `dropped: ${reasons(packets.dropped)}; lost: ${reasons(packets.lost)}`,
   ];
 }
@@ -254,7 +256,8 @@ function theoryLines(theory: Summary['theory']): string[] {
  * observed MTTF and MTTR with 95% CI, cycles, notes; request success ratio of services);
  * message and packet counts with drop and loss reasons; per broker its queues (counts, depth,
  * consumer lag) and consumers; one block per flow (T, goodput, latency, sender utilisation,
- * counts); Jain's fairness index of flows sharing a link; and each theory prediction with its
+ * counts); the busiest link directions (utilisation, packets, their buffer's time-average backlog,
+ * peak and mean wait); Jain's fairness index of flows sharing a link; and each theory prediction with its
  * formula and values. Numbers
  * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
  * (no nodes, flows or predictions) are left out. Does not throw for a well-formed Summary.
@@ -268,6 +271,7 @@ export function formatSummary(summary: Summary): string {
     countLines(summary.counts),
     brokerSummaryLines(summary),
     flowLines(summary.flows),
+    linkSummaryLines(summary.links),
     fairnessLines(summary.fairness),
     theoryLines(summary.theory),
   ].filter((lines) => lines.length > 0);

@@ -12,10 +12,16 @@ export function recordingProbe() {
   const duplicates: Packet[] = [];
   const sent: Array<{ at: number; packet: Packet }> = [];
   const transmitted: Array<{ start: number; seconds: number; packet: Packet; transmitter: number }> = [];
+  /** Packets that joined a busy transmitter's buffer, with how many waited there then. */
+  const queued: Array<{ packet: Packet; transmitter: number; waiting: number }> = [];
+  /** Packets that left a buffer for transmission, with how long they waited in it. */
+  const dequeued: Array<{ packet: Packet; transmitter: number; waitedSeconds: number; waiting: number }> = [];
   const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
   /** Extra copies duplicating links delivered, and on which transmitter. */
   const duplicated: Array<{ copy: Packet; transmitter: number }> = [];
+  /** Packets that arrived after a packet that left after them (links with `reorder`). */
+  const reordered: Array<{ packet: Packet; transmitter: number }> = [];
   const nodeChanges: Array<{ node: number; up: boolean }> = [];
   const linkChanges: Array<{ link: number; up: boolean }> = [];
   const serviceChanges: Array<{ service: number; up: boolean }> = [];
@@ -36,9 +42,13 @@ export function recordingProbe() {
     packetSent: (packet) => sent.push({ at: packet.handedOffAt, packet }),
     packetTransmitted: (packet, transmitter, start, seconds) =>
       transmitted.push({ start, seconds, packet, transmitter }),
+    packetQueued: (packet, transmitter, waiting) => queued.push({ packet, transmitter, waiting }),
+    packetDequeued: (packet, transmitter, waitedSeconds, waiting) =>
+      dequeued.push({ packet, transmitter, waitedSeconds, waiting }),
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
     packetDuplicated: (copy, transmitter) => duplicated.push({ copy, transmitter }),
+    packetReordered: (packet, transmitter) => reordered.push({ packet, transmitter }),
     nodeStateChanged: (node, up) => nodeChanges.push({ node, up }),
     linkStateChanged: (link, up) => linkChanges.push({ link, up }),
     serviceStateChanged: (service, up) => serviceChanges.push({ service, up }),
@@ -60,9 +70,12 @@ export function recordingProbe() {
     duplicates,
     sent,
     transmitted,
+    queued,
+    dequeued,
     dropped,
     lost,
     duplicated,
+    reordered,
     nodeChanges,
     linkChanges,
     serviceChanges,

@@ -47,7 +47,7 @@ function lineWith(delays: number[], reorder: boolean) {
       events.push(`${at()}us ${outcome.kind} ${packet.sequence} (${outcome.reason})`),
   });
   const packets = Array.from({ length: 8 }, (_, i) => new Packet('data', 0, 0, 1, 125, i, null, false));
-  return { simulator, network, events, packets };
+  return { simulator, network, events, packets, recorder };
 }
 
 describe('a link that lets jitter reorder packets', () => {
@@ -67,6 +67,21 @@ describe('a link that lets jitter reorder packets', () => {
     });
   });
 
+  it('reports each packet that arrives after one that left later (RFC 4737), at the hop', () => {
+    // Leaving at 1, 2, 3, 4 ms with delays 10, 2, 5, 1 ms: due at 11, 4, 8, 5 ms. 1 and 3 arrive
+    // after everything that left before them; 2 arrives after 3, and 0 after all of them.
+    const { simulator, network, events, packets, recorder } = lineWith([0.01, 0.002, 0.005, 0.001], true);
+    simulator.schedule(0, () => {
+      for (const packet of packets.slice(0, 4)) network.send(packet);
+    });
+    simulator.run();
+    expect(events).toEqual(['4000us arrived 1', '5000us arrived 3', '8000us arrived 2', '11000us arrived 0']);
+    expect(recorder.reordered.map(({ packet, transmitter }) => [packet.sequence, transmitter])).toEqual([
+      [2, 0],
+      [0, 0],
+    ]);
+  });
+
   it('without reorder holds each packet behind its predecessor, as before', () => {
     const { simulator, network, events, packets } = lineWith(delays, false);
     simulator.schedule(0, () => {
@@ -84,7 +99,7 @@ describe('a link that lets jitter reorder packets', () => {
     // Restored at 6 ms; 3 and 4 sent then leave at 7 and 8 ms and draw 0.5 and 4 ms: 3 arrives
     // at 7.5 ms, before 2 would have, and 4 at 12 ms, after 0 would have. A count of arrivals
     // (right without reordering) would take 3 for one of the packets on the wire.
-    const { simulator, network, events, packets } = lineWith([...delays, 0.0005, 0.004], true);
+    const { simulator, network, events, packets, recorder } = lineWith([...delays, 0.0005, 0.004], true);
     simulator.schedule(0, () => {
       for (const packet of packets.slice(0, 3)) network.send(packet);
     });
@@ -102,6 +117,8 @@ describe('a link that lets jitter reorder packets', () => {
       '11000us lost 0 (linkDown)',
       '12000us arrived 4',
     ]);
+    // The packets lost to the cut never arrived, so nothing was overtaken.
+    expect(recorder.reordered).toEqual([]);
   });
 
   it('a second cut loses the packets on the wire then, and those of the first cut still lose once', () => {

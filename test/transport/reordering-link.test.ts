@@ -71,6 +71,10 @@ describe('transports over a link whose jitter reorders packets', () => {
     expect(summary.counts.delivered).toBe(MESSAGES);
     expect(summary.counts.duplicates).toBe(0);
     expect(overtaken).toBeGreaterThan(0);
+    // One hop, each message sent once in order: the summary's count is the one made here.
+    expect(summary.counts.packets.reordered).toBe(overtaken);
+    expect(summary.flows.f.counts.packets.reordered).toBe(overtaken);
+    expect(summary.links['a-b'].directions.map((direction) => direction.reordered)).toEqual([overtaken, 0]);
     expect(ascending(deliveredIds)).toBe(false);
     expect([...deliveredIds].sort((x, y) => x - y)).toEqual(Array.from({ length: MESSAGES }, (_, i) => i));
   });

@@ -1,0 +1,44 @@
+/** The links section of the terminal summary: the busiest directions and their buffers. */
+import type { LinkDirectionSummary, Summary } from '../metrics/summary.js';
+import { formatSeconds, formatSignificant } from './format-numbers.js';
+
+const INDENT = '  ';
+
+/** Directions listed at most: a generated topology has thousands, all of them in summary.json. */
+export const LISTED_DIRECTIONS = 10;
+
+interface NamedDirection {
+  link: string;
+  direction: LinkDirectionSummary;
+}
+
+function directionLine({ link, direction }: NamedDirection): string {
+  const queue = direction.queue;
+  return (
+    `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificant(direction.utilisation)}, ` +
+    `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}` +
+    (direction.reordered > 0 ? `, overtaken ${direction.reordered}; ` : '; ') +
+    `waiting mean ${formatSignificant(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting}, ` +
+    `mean wait ${formatSeconds(queue.meanWaitSeconds)}`
+  );
+}
+
+/**
+ * Every direction that carried or refused a packet, busiest first (utilisation, then the order
+ * of the scenario), at most LISTED_DIRECTIONS of them; none when no packet crossed any link.
+ */
+export function linkSummaryLines(links: Summary['links']): string[] {
+  const used: NamedDirection[] = Object.entries(links).flatMap(([link, summary]) =>
+    summary.directions
+      .filter((direction) => direction.packetsTransmitted + direction.dropped + direction.lost > 0)
+      .map((direction) => ({ link, direction })),
+  );
+  if (used.length === 0) return [];
+  // Array.prototype.sort is stable: equal utilisations keep the scenario's order.
+  const busiest = [...used].sort((a, b) => b.direction.utilisation - a.direction.utilisation);
+  const title =
+    used.length > LISTED_DIRECTIONS
+      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${used.length} directions that carried packets; all in summary.json)`
+      : 'Links (each direction that carried packets, busiest first)';
+  return [title, ...busiest.slice(0, LISTED_DIRECTIONS).map(directionLine)];
+}
