@@ -84,6 +84,25 @@ describe('report.html of a hand-checked stop-and-wait run', () => {
     ]);
   });
 
+  it('lists each link direction with its utilisation, packets and buffer', () => {
+    const network = sectionOf(page, 'network');
+    // Columns: direction, link, utilisation, packets, dropped, lost, overtaken, mean and peak waiting, mean wait.
+    expect(rowStarting(network, 's → r')).toEqual([
+      's → r',
+      's-r',
+      '0.282486',
+      '5',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0 s',
+    ]);
+    // The five ACKs of 40 B take 0.32 ms each.
+    expect(rowStarting(network, 'r → s').slice(2, 4)).toEqual(['0.0112994', '5']);
+  });
+
   it('names what was run and how to run it again', () => {
     const header = textOf(page.slice(0, page.indexOf('</header>')));
     expect(header).toContain('Seed1');
