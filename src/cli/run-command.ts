@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { formatSummary } from '../report/format-summary.js';
+import { MSGSIM_VERSION } from '../report/msgsim-version.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { writeResults } from '../report/write-results.js';
 import { simulate } from '../scenario/build-simulation.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioWithSource } from '../scenario/load.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
@@ -31,7 +32,7 @@ interface RunArguments {
 export function runCommand(io: CliIo, setExit: (code: number) => void): CommandModule<object, RunArguments> {
   return {
     command: 'run <file>',
-    describe: 'run a scenario and write summary.json, timeseries.csv and charts',
+    describe: 'run a scenario and write summary.json, timeseries.csv, charts and report.html',
     builder: (yargs: Argv) =>
       withSimulationOptions(
         yargs.positional('file', {
@@ -59,7 +60,8 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
 async function run(argv: RunArguments, io: CliIo): Promise<number> {
   const registries = createRegistries();
   try {
-    const scenario = loadScenario(argv.file, { overrides: argv.set ?? [], registries });
+    const overrides = argv.set ?? [];
+    const { scenario, source } = loadScenarioWithSource(argv.file, { overrides, registries });
     const outDir = argv.out ?? path.join('output', scenario.name);
     const unwritable = checkOutputFolder(outDir);
     if (unwritable) {
@@ -77,7 +79,10 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     progress.done();
     let written: string[];
     try {
-      written = await writeResults(result, outDir, { charts: !argv.noCharts });
+      written = await writeResults(result, outDir, {
+        charts: !argv.noCharts,
+        report: { version: MSGSIM_VERSION, scenarioFile: argv.file, overrides, scenarioSource: source },
+      });
     } catch (error) {
       io.stderr(`msgsim: cannot write the results to ${outDir}: ${(error as Error).message}\n`);
       return EXIT.badInput;

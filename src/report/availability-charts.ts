@@ -12,9 +12,9 @@ import type { NodeAvailability, RunResult } from '../metrics/summary.js';
 import {
   axisTitle,
   CHART_COLOURS,
-  type ChartDefinition,
   chartTitles,
   LINE_LEGEND,
+  type RunChartDefinition,
   seriesColour,
   WHISKER_COLOUR,
   whiskerPoints,
@@ -53,7 +53,7 @@ function comparedEntries(result: RunResult): Entry[] {
  * whiskers for its 95% interval. Each category label also gives both availabilities. Returns
  * null when nothing has an analytic value or a positive measured unavailability.
  */
-export function availabilityComparisonChart(result: RunResult): ChartDefinition | null {
+export function availabilityComparisonChart(result: RunResult): RunChartDefinition | null {
   const entries = comparedEntries(result).filter(
     (entry) => entry.availability.analytic !== null || entry.availability.measured < 1,
   );
@@ -155,7 +155,13 @@ export function availabilityComparisonChart(result: RunResult): ChartDefinition 
       },
     },
   };
-  return { fileName: 'availability-comparison.png', config: config as unknown as ChartConfiguration };
+  return {
+    fileName: 'availability-comparison.png',
+    caption:
+      'Unavailability 1 − A of each failing node and link and each service on a logarithmic axis: ' +
+      'the analytic MTTF / (MTTF + MTTR) beside the measured value with its 95% confidence interval.',
+    config: config as unknown as ChartConfiguration,
+  };
 }
 
 /**
@@ -163,7 +169,7 @@ export function availabilityComparisonChart(result: RunResult): ChartDefinition 
  * over simulated time, with its analytic value as a dashed line of the same colour: the curve
  * settles on the line as cycles accumulate. Returns null without services.
  */
-export function serviceAvailabilityChart(result: RunResult): ChartDefinition | null {
+export function serviceAvailabilityChart(result: RunResult): RunChartDefinition | null {
   const curves = (result.serviceCurves ?? []).filter((curve) => curve.points.length > 0);
   if (curves.length === 0) return null;
   const end = Math.max(...curves.map((curve) => curve.points[curve.points.length - 1].time));
@@ -219,5 +225,11 @@ export function serviceAvailabilityChart(result: RunResult): ChartDefinition | n
       },
     },
   };
-  return { fileName: 'service-availability.png', config: config as unknown as ChartConfiguration };
+  return {
+    fileName: 'service-availability.png',
+    caption:
+      'Running measured availability of each replicated service (up time so far over time since the ' +
+      'warm-up) with its analytic value dashed: the curve settles on the line as failure cycles accumulate.',
+    config: config as unknown as ChartConfiguration,
+  };
 }

@@ -1,21 +1,18 @@
 /** The availability section of the terminal summary: nodes, links and replicated services. */
 import type { NodeAvailability, ServiceAvailability, Summary } from '../metrics/summary.js';
-import { formatSeconds, formatSignificant } from './format-numbers.js';
+import { formatSeconds, formatSignificant, formatWithInterval } from './format-numbers.js';
 
 const INDENT = '  ';
 const PLAIN_METHOD = 'MTTF / (MTTF + MTTR)';
 
-/** "1.00343 h (95% CI 50.0000 min to 1.20000 h)". */
-function periodWithInterval(mean: number | null, ci: [number, number] | null): string {
+/** "1.00343 h (95% CI 50.0000 min to 1.20000 h)", or why there is no value. */
+export function periodWithInterval(mean: number | null, ci: [number, number] | null): string {
   if (mean === null) return 'n/a (no completed period)';
-  const ciText = ci === null ? '' : ` (95% CI ${formatSeconds(ci[0])} to ${formatSeconds(ci[1])})`;
-  return `${formatSeconds(mean)}${ciText}`;
+  return formatWithInterval(mean, ci, (seconds) => formatSeconds(seconds));
 }
 
 function measuredText(availability: NodeAvailability): string {
-  const ci = availability.measuredCi95;
-  const interval = ci ? ` (95% CI ${formatSignificant(ci[0])} to ${formatSignificant(ci[1])})` : '';
-  return `measured ${formatSignificant(availability.measured)}${interval}`;
+  return `measured ${formatWithInterval(availability.measured, availability.measuredCi95, (value) => formatSignificant(value))}`;
 }
 
 /** The lines of one node, link or service. */

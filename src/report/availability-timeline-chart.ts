@@ -6,7 +6,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { FaultWindow, NodeAvailability, NodeTimeline, RunResult } from '../metrics/summary.js';
-import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles } from './chart-style.js';
+import { axisTitle, CHART_COLOURS, chartTitles, type RunChartDefinition } from './chart-style.js';
 import { formatSignificant, pickTimeUnit } from './format-numbers.js';
 import { CHART_WIDTH_PX } from './render-charts.js';
 import { DOWN_SHARE_LEVELS, type MergedBar, mergePeriods, shadedStretches } from './timeline-bars.js';
@@ -83,7 +83,7 @@ function rowsOf(result: RunResult): Row[] {
  * nothing has a failure process, nothing was ever down and no partition or degradation was in
  * force (nothing to show), or when there are no timelines.
  */
-export function availabilityTimelineChart(result: RunResult): ChartDefinition | null {
+export function availabilityTimelineChart(result: RunResult): RunChartDefinition | null {
   const { summary } = result;
   const { availability } = summary;
   const rows = rowsOf(result);
@@ -297,6 +297,10 @@ export function availabilityTimelineChart(result: RunResult): ChartDefinition | 
   };
   return {
     fileName: 'availability-timeline.png',
+    caption:
+      'When each node, failing link and service was up or down over simulated time, with the ' +
+      'partitions and link degradations in force; failures too close to draw apart are shaded by ' +
+      'the share of time down.',
     // Chart.js parses {x: [start, end], y} objects as floating bars, but its types list only
     // numeric x for bar data points, so the precise type is widened to the common one here.
     config: config as unknown as ChartConfiguration,

@@ -4,7 +4,7 @@
  * configurations, one line per queue or consumer group.
  */
 import type { BrokerBacklogSeries, RunResult } from '../metrics/summary.js';
-import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND, seriesColour } from './chart-style.js';
+import { axisTitle, chartTitles, LINE_LEGEND, type RunChartDefinition, seriesColour } from './chart-style.js';
 import { pickTimeUnit } from './format-numbers.js';
 
 type Column = 'depth' | 'lag';
@@ -15,7 +15,8 @@ function backlogChart(
   fileName: string,
   title: string,
   axis: string,
-): ChartDefinition | null {
+  caption: string,
+): RunChartDefinition | null {
   const series = result.brokerBacklogs ?? [];
   if (series.length === 0) return null;
   const end = series.reduce((last, one) => Math.max(last, one.time[one.time.length - 1] ?? 0), 0);
@@ -47,6 +48,7 @@ function backlogChart(
   });
   return {
     fileName,
+    caption,
     config: {
       type: 'line',
       data: { datasets },
@@ -69,23 +71,27 @@ function backlogChart(
 }
 
 /** Messages waiting in each broker queue over time. Null without brokers. */
-export function queueDepthChart(result: RunResult): ChartDefinition | null {
+export function queueDepthChart(result: RunResult): RunChartDefinition | null {
   return backlogChart(
     result,
     'depth',
     'queue-depth.png',
     'broker queue depth over time',
     'Messages waiting in the broker',
+    'Messages waiting in each broker queue (or consumer group) over simulated time, as the ' +
+      'time-weighted mean of each bin.',
   );
 }
 
 /** Consumer lag (waiting plus delivered and unacknowledged) of each subscription over time. Null without brokers. */
-export function consumerLagChart(result: RunResult): ChartDefinition | null {
+export function consumerLagChart(result: RunResult): RunChartDefinition | null {
   return backlogChart(
     result,
     'lag',
     'consumer-lag.png',
     'consumer lag over time',
     'Messages not yet acknowledged',
+    'Consumer lag of each subscription over simulated time: messages waiting plus those delivered ' +
+      'to a consumer and not yet acknowledged (time-weighted mean of each bin).',
   );
 }

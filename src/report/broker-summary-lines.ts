@@ -1,14 +1,8 @@
 /** The brokers section of the terminal summary: per broker, its queues and consumers. */
 import type { BacklogSummary, BrokerSummary, Summary } from '../metrics/summary.js';
-import { formatSignificant } from './format-numbers.js';
+import { formatSignificant, formatReasons as reasons } from './format-numbers.js';
 
 const INDENT = '  ';
-
-/** "reason 3, other 2", or "none". */
-function reasons(byReason: Record<string, number>): string {
-  const entries = Object.entries(byReason).filter(([, count]) => count !== 0);
-  return entries.length === 0 ? 'none' : entries.map(([reason, count]) => `${reason} ${count}`).join(', ');
-}
 
 function backlog(label: string, figures: BacklogSummary): string {
   return `${label} mean ${formatSignificant(figures.mean)}, max ${figures.max}, at end ${figures.final}`;

@@ -7,7 +7,13 @@ import { LATENCY_COMPONENTS, type LatencyComponent, type RunResult } from '../me
 import { availabilityComparisonChart, serviceAvailabilityChart } from './availability-charts.js';
 import { availabilityTimelineChart } from './availability-timeline-chart.js';
 import { consumerLagChart, queueDepthChart } from './broker-charts.js';
-import { axisTitle, CHART_COLOURS, type ChartDefinition, chartTitles, LINE_LEGEND } from './chart-style.js';
+import {
+  axisTitle,
+  CHART_COLOURS,
+  chartTitles,
+  LINE_LEGEND,
+  type RunChartDefinition,
+} from './chart-style.js';
 import { congestionWindowChart, rttEstimateChart } from './congestion-charts.js';
 import {
   formatSeconds,
@@ -33,7 +39,7 @@ export const CHART_FILE_NAMES = [
   'consumer-lag.png',
 ] as const;
 
-export type { ChartDefinition } from './chart-style.js';
+export type { ChartDefinition, RunChartDefinition } from './chart-style.js';
 
 const LATENCY_COMPONENT_LABELS: Record<LatencyComponent, string> = {
   trans: 'transmission (t_trans)',
@@ -53,7 +59,7 @@ function formatOptionalSeconds(seconds: number | null): string {
  * the bit-rate unit that fits its maximum), drawn as steps over the bins; x in the time unit that
  * fits the run's length. Returns null when there are no bins.
  */
-export function throughputChart(result: RunResult): ChartDefinition | null {
+export function throughputChart(result: RunResult): RunChartDefinition | null {
   const rows = result.timeseries;
   if (rows.length === 0) return null;
   const timeUnit = pickTimeUnit(rows[rows.length - 1].end);
@@ -70,6 +76,10 @@ export function throughputChart(result: RunResult): ChartDefinition | null {
   const subtitle = `${formatThroughputEquation(throughput)}; bins of ${formatSeconds(binSeconds, 3)}`;
   return {
     fileName: 'throughput.png',
+    caption:
+      `Messages delivered (${messageUnit.symbol}, solid, left axis) and goodput (${rateUnit.symbol}, ` +
+      `dashed, right axis) in bins of ${formatSeconds(binSeconds, 3)} over simulated time; the ` +
+      'subtitle gives T = N / t over the whole measured interval.',
     config: {
       type: 'line',
       data: {
@@ -134,7 +144,7 @@ export function throughputChart(result: RunResult): ChartDefinition | null {
  * over [0 or near the minimum, p99.9]); the subtitle states the sample size and how many
  * latencies above p99.9 are not drawn. Returns null when no latency was measured.
  */
-export function latencyDistributionChart(result: RunResult): ChartDefinition | null {
+export function latencyDistributionChart(result: RunResult): RunChartDefinition | null {
   const histogram = binLatencies(result.latencies);
   if (histogram === null) return null;
   const { edgesMs, counts, binWidthMs } = histogram;
@@ -156,6 +166,9 @@ export function latencyDistributionChart(result: RunResult): ChartDefinition | n
   const subtitle = `${messages}; ${headline}bins of ${formatSignificant(binWidthMs, 3)} ms${notShown}`;
   return {
     fileName: 'latency-distribution.png',
+    caption:
+      'Histogram of the end-to-end latency L of the measured delivered messages (ms); the ' +
+      'slowest 0.1% beyond the last bin are counted in the subtitle, not drawn.',
     config: {
       type: 'bar',
       data: {
@@ -199,7 +212,7 @@ export function latencyDistributionChart(result: RunResult): ChartDefinition | n
  * means add up to the mean latency, which the subtitle states. Returns null when no latency was
  * measured.
  */
-export function latencyBreakdownChart(result: RunResult): ChartDefinition | null {
+export function latencyBreakdownChart(result: RunResult): RunChartDefinition | null {
   const { latency } = result.summary;
   const components = LATENCY_COMPONENTS.map((name) => latency.components[name]);
   if (latency.count === 0 || components.every((stats) => stats.mean === null)) return null;
@@ -211,6 +224,9 @@ export function latencyBreakdownChart(result: RunResult): ChartDefinition | null
         `(${latency.count} messages)`;
   return {
     fileName: 'latency-breakdown.png',
+    caption:
+      'Mean and p99 of each latency component, t_trans, t_prop, t_queue, t_proc and t_wait (ms): ' +
+      'the means add up to the mean latency; each label repeats its values, as a short bar can be invisible.',
     config: {
       type: 'bar',
       data: {
@@ -257,7 +273,7 @@ export function latencyBreakdownChart(result: RunResult): ChartDefinition | null
  * service; the queue-depth and consumer-lag charts need a broker. Pure and
  * deterministic. Throws RangeError when a latency is not a finite number.
  */
-export function chartDefinitions(result: RunResult): ChartDefinition[] {
+export function chartDefinitions(result: RunResult): RunChartDefinition[] {
   return [
     throughputChart(result),
     latencyDistributionChart(result),
@@ -269,5 +285,5 @@ export function chartDefinitions(result: RunResult): ChartDefinition[] {
     rttEstimateChart(result),
     queueDepthChart(result),
     consumerLagChart(result),
-  ].filter((chart): chart is ChartDefinition => chart !== null);
+  ].filter((chart): chart is RunChartDefinition => chart !== null);
 }

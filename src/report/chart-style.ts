@@ -7,6 +7,12 @@ export interface ChartDefinition {
   config: ChartConfiguration;
 }
 
+/** A chart of one run's results, with a caption saying what it shows (under it in report.html). */
+export interface RunChartDefinition extends ChartDefinition {
+  /** One or two sentences of plain text: what is drawn, on which axes, what to look for. */
+  caption: string;
+}
+
 /** Colours shared by all charts, fixed so the pictures of two runs compare side by side. */
 export const CHART_COLOURS = {
   primary: 'rgb(31, 119, 180)',

@@ -3,7 +3,7 @@
  * and the RTT estimate with the retransmission timeout. Plain Chart.js configurations.
  */
 import type { CongestionTraceSeries, RunResult } from '../metrics/summary.js';
-import { axisTitle, type ChartDefinition, chartTitles, LINE_LEGEND, seriesColour } from './chart-style.js';
+import { axisTitle, chartTitles, LINE_LEGEND, type RunChartDefinition, seriesColour } from './chart-style.js';
 import { pickTimeUnit } from './format-numbers.js';
 
 type Point = { x: number; y: number | null };
@@ -24,7 +24,7 @@ function lastTime(traces: readonly CongestionTraceSeries[]): number {
  * cwnd (solid) and ssthresh (dashed) of every traced flow, stepped; without congestion control
  * (cwnd infinite) the segments in flight stand in for it. Null when no flow was traced.
  */
-export function congestionWindowChart(result: RunResult): ChartDefinition | null {
+export function congestionWindowChart(result: RunResult): RunChartDefinition | null {
   const traces = result.congestionTraces;
   if (traces.length === 0) return null;
   const timeUnit = pickTimeUnit(lastTime(traces));
@@ -64,6 +64,9 @@ export function congestionWindowChart(result: RunResult): ChartDefinition | null
   });
   return {
     fileName: 'congestion-window.png',
+    caption:
+      'Congestion window cwnd (solid) and slow-start threshold ssthresh (dashed) of each window ' +
+      'flow in segments over simulated time; without congestion control, the segments in flight.',
     config: {
       type: 'line',
       data: { datasets },
@@ -86,7 +89,7 @@ export function congestionWindowChart(result: RunResult): ChartDefinition | null
 }
 
 /** Smoothed RTT (solid) and RTO (dashed) of every traced flow, in ms. Null when nothing to draw. */
-export function rttEstimateChart(result: RunResult): ChartDefinition | null {
+export function rttEstimateChart(result: RunResult): RunChartDefinition | null {
   const traces = result.congestionTraces;
   if (traces.length === 0) return null;
   const timeUnit = pickTimeUnit(lastTime(traces));
@@ -115,6 +118,9 @@ export function rttEstimateChart(result: RunResult): ChartDefinition | null {
   });
   return {
     fileName: 'rtt-estimate.png',
+    caption:
+      "Each window flow's smoothed round-trip time SRTT (solid) and retransmission timeout RTO " +
+      '(dashed) in ms over simulated time.',
     config: {
       type: 'line',
       data: { datasets },

@@ -77,3 +77,48 @@ export function formatBitsPerSecond(bitsPerSecond: number, digits = 6): string {
   const unit = pickBitRateUnit(bitsPerSecond);
   return `${formatSignificant(bitsPerSecond / unit.factor, digits)} ${unit.symbol}`;
 }
+
+/** A duration (formatSeconds) or "n/a" when there is none (no messages, no completed period). */
+export function formatSecondsOrNone(seconds: number | null, digits = 6): string {
+  return seconds === null ? 'n/a' : formatSeconds(seconds, digits);
+}
+
+/**
+ * A measurement interval for `N / t`: in seconds from 1 s up (3600.50 s, not 1.00014 h), so the
+ * division can be checked against a rate per second; shorter ones in the unit that fits.
+ */
+export function formatIntervalSeconds(seconds: number): string {
+  return Math.abs(seconds) >= 1 ? `${formatSignificant(seconds)} s` : formatSeconds(seconds);
+}
+
+/**
+ * "T = N / t = 1000 / 30.0080 s = 33.3244 messages/s": N exact, t (formatIntervalSeconds) and the
+ * rate to 6 significant digits; over an empty interval (t = 0) the rate reads "undefined (t = 0)".
+ */
+export function formatRateEquation(
+  count: number,
+  intervalSeconds: number,
+  rate: number,
+  unit: string,
+): string {
+  const rateText = intervalSeconds > 0 ? `${formatSignificant(rate)} ${unit}` : 'undefined (t = 0)';
+  return `T = N / t = ${count} / ${formatIntervalSeconds(intervalSeconds)} = ${rateText}`;
+}
+
+/** "reason 3, other 2" (counts of zero left out), or "none" when nothing was counted. */
+export function formatReasons(byReason: Record<string, number>): string {
+  const entries = Object.entries(byReason).filter(([, count]) => count !== 0);
+  return entries.length === 0 ? 'none' : entries.map(([reason, count]) => `${reason} ${count}`).join(', ');
+}
+
+/**
+ * `value` by `format`, followed by its 95% interval when there is one:
+ * "0.952258 (95% CI 0.951367 to 0.953150)".
+ */
+export function formatWithInterval(
+  value: number,
+  ci: readonly [number, number] | null | undefined,
+  format: (value: number) => string,
+): string {
+  return ci ? `${format(value)} (95% CI ${format(ci[0])} to ${format(ci[1])})` : format(value);
+}

@@ -15,7 +15,14 @@ import {
 } from '../metrics/summary.js';
 import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
-import { formatBitsPerSecond, formatSeconds, formatSignificant } from './format-numbers.js';
+import {
+  formatBitsPerSecond,
+  formatRateEquation,
+  formatSeconds,
+  formatSignificant,
+  formatReasons as reasons,
+  formatSecondsOrNone as secondsOrNone,
+} from './format-numbers.js';
 import { linkSummaryLines } from './link-summary-lines.js';
 
 export {
@@ -28,34 +35,17 @@ export {
 
 const INDENT = '  ';
 
-/** A duration or "n/a" when there is none (no messages, no completed period). */
-function secondsOrNone(seconds: number | null): string {
-  return seconds === null ? 'n/a' : formatSeconds(seconds);
-}
-
 /**
  * The throughput equation with its inputs, e.g. "T = N / t = 1000 / 30.0093 s = 33.3244
  * messages/s": N exact, t and T to 6 significant digits, t in seconds from 1 s up.
  */
 export function formatThroughputEquation(throughput: ThroughputSummary): string {
-  const t = throughput.intervalSeconds;
-  // T is per second, so t stays in seconds (3600.50 s, not 1.00014 h) for the division to check.
-  const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
-  return (
-    `T = N / t = ${throughput.delivered} / ${tText} = ` +
-    rateOver(t, throughput.messagesPerSecond, 'messages/s')
+  return formatRateEquation(
+    throughput.delivered,
+    throughput.intervalSeconds,
+    throughput.messagesPerSecond,
+    'messages/s',
   );
-}
-
-/** A rate, or why there is none: over an empty interval (t = 0) N / t is no number. */
-function rateOver(intervalSeconds: number, rate: number, unit: string): string {
-  return intervalSeconds > 0 ? `${formatSignificant(rate)} ${unit}` : 'undefined (t = 0)';
-}
-
-/** "reason 3, other 2", or "none" when nothing was counted. */
-function reasons(byReason: Record<string, number>): string {
-  const entries = Object.entries(byReason).filter(([, count]) => count !== 0);
-  return entries.length === 0 ? 'none' : entries.map(([reason, count]) => `${reason} ${count}`).join(', ');
 }
 
 /** "mean 30.0080 ms, p50 …, p95 …, p99 …, max …". */
@@ -192,12 +182,15 @@ function requestLines(requests: RequestSummary): string[] {
     requests.maxOutstanding === null
       ? 'no limit on outstanding'
       : `at most ${requests.maxOutstanding} outstanding`;
-  const t = throughput.intervalSeconds;
-  const tText = Math.abs(t) >= 1 ? `${formatSignificant(t)} s` : formatSeconds(t);
   const lines = [
     `requests (${requests.mode}, ${outstanding}, timeout ` +
       `${requests.timeout === null ? 'none' : formatSeconds(requests.timeout)}): ` +
-      `T = N / t = ${throughput.completed} / ${tText} = ${rateOver(t, throughput.requestsPerSecond, 'requests/s')}`,
+      formatRateEquation(
+        throughput.completed,
+        throughput.intervalSeconds,
+        throughput.requestsPerSecond,
+        'requests/s',
+      ),
     `${INDENT}sent ${requests.sent}, replied ${requests.replied}, failed: ${reasons(requests.failed)}; ` +
       `timeouts ${requests.timeouts}, retries ${requests.retries}, late replies ${requests.lateReplies}, ` +
       `in flight ${requests.inFlight}`,

@@ -7,7 +7,8 @@ const INDENT = '  ';
 /** Directions listed at most: a generated topology has thousands, all of them in summary.json. */
 export const LISTED_DIRECTIONS = 10;
 
-interface NamedDirection {
+/** A link direction with the id of its link. */
+export interface NamedDirection {
   link: string;
   direction: LinkDirectionSummary;
 }
@@ -25,20 +26,28 @@ function directionLine({ link, direction }: NamedDirection): string {
 
 /**
  * Every direction that carried or refused a packet, busiest first (utilisation, then the order
- * of the scenario), at most LISTED_DIRECTIONS of them; none when no packet crossed any link.
+ * of the scenario); none when no packet crossed any link.
  */
-export function linkSummaryLines(links: Summary['links']): string[] {
+export function usedDirectionsBusiestFirst(links: Summary['links']): NamedDirection[] {
   const used: NamedDirection[] = Object.entries(links).flatMap(([link, summary]) =>
     summary.directions
       .filter((direction) => direction.packetsTransmitted + direction.dropped + direction.lost > 0)
       .map((direction) => ({ link, direction })),
   );
-  if (used.length === 0) return [];
   // Array.prototype.sort is stable: equal utilisations keep the scenario's order.
-  const busiest = [...used].sort((a, b) => b.direction.utilisation - a.direction.utilisation);
+  return used.sort((a, b) => b.direction.utilisation - a.direction.utilisation);
+}
+
+/**
+ * The lines of usedDirectionsBusiestFirst, at most LISTED_DIRECTIONS of them, under a title;
+ * none when no packet crossed any link.
+ */
+export function linkSummaryLines(links: Summary['links']): string[] {
+  const busiest = usedDirectionsBusiestFirst(links);
+  if (busiest.length === 0) return [];
   const title =
-    used.length > LISTED_DIRECTIONS
-      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${used.length} directions that carried packets; all in summary.json)`
+    busiest.length > LISTED_DIRECTIONS
+      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${busiest.length} directions that carried packets; all in summary.json)`
       : 'Links (each direction that carried packets, busiest first)';
   return [title, ...busiest.slice(0, LISTED_DIRECTIONS).map(directionLine)];
 }

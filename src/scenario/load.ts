@@ -47,15 +47,31 @@ export function filesBeside(scenarioFile: string): (name: string) => string {
  * line where known; an unreadable file is one issue naming the file.
  */
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
-  let text: string;
+  return loadScenarioWithSource(file, options).scenario;
+}
+
+/** A scenario and the text of its file as read (before any override). */
+export interface LoadedScenario {
+  scenario: Scenario;
+  source: string;
+}
+
+/**
+ * As loadScenario, also returning the file's text, read once: what was validated is what a
+ * report can show.
+ * @throws ScenarioError as loadScenario.
+ */
+export function loadScenarioWithSource(file: string, options: LoadOptions = {}): LoadedScenario {
+  let source: string;
   try {
-    text = readTextFile(file);
+    source = readTextFile(file);
   } catch (error) {
     throw new ScenarioError([
       { file, path: '', message: `cannot read the scenario file: ${readFailure(error)}` },
     ]);
   }
-  return parseScenarioText(text, file, { ...options, readFile: options.readFile ?? filesBeside(file) });
+  const readFile = options.readFile ?? filesBeside(file);
+  return { scenario: parseScenarioText(source, file, { ...options, readFile }), source };
 }
 
 /**

@@ -36,6 +36,7 @@ describe('msgsim run', () => {
     expect(readdirSync(out).sort()).toEqual([
       'latency-breakdown.png',
       'latency-distribution.png',
+      'report.html',
       'summary.json',
       'throughput.png',
       'timeseries.csv',
@@ -45,7 +46,7 @@ describe('msgsim run', () => {
     expect(summary.interval).toEqual({ from: 0, to: expect.closeTo(30.008, 9) });
   });
 
-  it('writes a byte-identical summary.json for the same seed, and a different one for another seed', async () => {
+  it('writes a byte-identical summary.json and report.html for the same seed, and different ones for another seed', async () => {
     const runOnce = async (name: string, seed: string) => {
       const out = path.join(scratch, name);
       const { io, cli } = captured();
@@ -65,15 +66,48 @@ describe('msgsim run', () => {
         cli,
       );
       expect(code, io.err).toBe(0);
-      return readFileSync(path.join(out, 'summary.json'), 'utf8');
+      return [
+        readFileSync(path.join(out, 'summary.json'), 'utf8'),
+        readFileSync(path.join(out, 'report.html'), 'utf8'),
+      ];
     };
-    const first = await runOnce('a', '7');
-    const second = await runOnce('b', '7');
-    const other = await runOnce('c', '8');
+    const [first, firstReport] = await runOnce('a', '7');
+    const [second, secondReport] = await runOnce('b', '7');
+    const [other, otherReport] = await runOnce('c', '8');
     expect(second).toBe(first);
+    expect(secondReport).toBe(firstReport);
     expect(other).not.toBe(first);
+    expect(otherReport).not.toBe(firstReport);
     expect(JSON.parse(other).counts.retransmissions).not.toBe(JSON.parse(first).counts.retransmissions);
     expect(JSON.parse(first).seed).toBe(7);
+    // The page says how to repeat the run, and charts were off.
+    expect(firstReport).toContain(
+      `msgsim run ${lossy} --seed 7 --set &#39;flows[0].workload.messages=2000&#39;`,
+    );
+    expect(firstReport).not.toContain('<img');
+    expect(firstReport).toContain('<code>--no-charts</code>');
+  });
+
+  it('embeds in report.html each chart it writes, byte for byte, the same for the same seed', async () => {
+    const runOnce = async (name: string) => {
+      const out = path.join(scratch, name);
+      const { io, cli } = captured();
+      const args = ['run', 'scenarios/stop-and-wait-1g.yaml', '--quiet', '--out', out];
+      expect(await main([...args, '--set', 'flows[0].workload.messages=5'], cli), io.err).toBe(0);
+      return { out, report: readFileSync(path.join(out, 'report.html'), 'utf8') };
+    };
+    const { out, report } = await runOnce('charts-a');
+    expect((await runOnce('charts-b')).report).toBe(report);
+    const charts = readdirSync(out).filter((name) => name.endsWith('.png'));
+    const embedded = [...report.matchAll(/<img src="data:image\/png;base64,([^"]*)"/g)].map(
+      (match) => match[1],
+    );
+    expect(embedded).toHaveLength(charts.length);
+    expect(charts.length).toBeGreaterThan(0);
+    for (const name of charts) {
+      expect(embedded).toContain(readFileSync(path.join(out, name)).toString('base64'));
+      expect(report).toContain(`(${name})</span></figcaption>`);
+    }
   });
 
   it('exits 2 with a located error and writes nothing for a bad scenario', async () => {
@@ -145,7 +179,7 @@ describe('msgsim run', () => {
       'flows[0].workload.messages=20',
     ];
     expect(await main(args, cli), io.err).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['summary.json', 'timeseries.csv']);
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'summary.json', 'timeseries.csv']);
   });
 
   it('exits 2 naming the option, and writes nothing, when an option of one value is given twice', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,17 @@ describe('renderCharts', () => {
 });
 
 describe('writeResults', () => {
-  it('writes summary.json, timeseries.csv, the congestion trace and the charts, and nothing else', async () => {
+  it('writes summary.json, timeseries.csv, the congestion trace, the charts and report.html, and nothing else', async () => {
     const outDir = join(scratch, 'nested', 'tiny');
     const result = smallRunResult();
     const written = await writeResults(result, outDir);
-    const expectedNames = ['summary.json', 'timeseries.csv', 'congestion-trace.csv', ...CHART_FILE_NAMES];
+    const expectedNames = [
+      'summary.json',
+      'timeseries.csv',
+      'congestion-trace.csv',
+      ...CHART_FILE_NAMES,
+      'report.html',
+    ];
     expect(written).toEqual(expectedNames.map((name) => join(outDir, name)));
     expect((await readdir(outDir)).sort()).toEqual([...expectedNames].sort());
     expect(await readFile(join(outDir, 'summary.json'), 'utf8')).toBe(
@@ -46,6 +52,13 @@ describe('writeResults', () => {
     );
     const png = await readFile(join(outDir, 'throughput.png'));
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // The report embeds the very PNGs written beside it, in the same order.
+    const report = await readFile(join(outDir, 'report.html'), 'utf8');
+    const embedded = [...report.matchAll(/<img src="data:image\/png;base64,([^"]*)"/g)].map(
+      (match) => match[1],
+    );
+    const files = await Promise.all(CHART_FILE_NAMES.map((name) => readFile(join(outDir, name))));
+    expect(embedded).toEqual(files.map((file) => file.toString('base64')));
   });
 
   it('without charts writes the text files and removes charts of an earlier run', async () => {
@@ -56,16 +69,18 @@ describe('writeResults', () => {
     expect((await readdir(outDir)).sort()).toEqual([
       'congestion-trace.csv',
       'notes.txt',
+      'report.html',
       'summary.json',
       'timeseries.csv',
     ]);
+    expect(await readFile(join(outDir, 'report.html'), 'utf8')).not.toContain('<img');
   });
 
   it('removes the congestion trace of an earlier run when this run has no window transport', async () => {
     const outDir = join(scratch, 'no-trace');
     await writeResults(smallRunResult(), outDir, { charts: false });
     await writeResults({ ...smallRunResult(), congestionTraces: [] }, outDir, { charts: false });
-    expect((await readdir(outDir)).sort()).toEqual(['summary.json', 'timeseries.csv']);
+    expect((await readdir(outDir)).sort()).toEqual(['report.html', 'summary.json', 'timeseries.csv']);
   });
 
   it('writes nothing when building the charts fails', async () => {
@@ -82,5 +97,14 @@ describe('writeResults', () => {
     await mkdir(join(outDir, 'summary.json'), { recursive: true });
     await expect(writeResults(smallRunResult(), outDir, { charts: false })).rejects.toThrow();
     expect(await readdir(outDir)).toEqual(['summary.json']);
+  });
+
+  it('never leaves a half-written report: it goes to a temporary name first, removed on failure', async () => {
+    const outDir = join(scratch, 'report-blocked');
+    await mkdir(join(outDir, 'report.html'), { recursive: true });
+    await expect(writeResults(smallRunResult(), outDir, { charts: false })).rejects.toThrow();
+    const left = await readdir(outDir);
+    expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await stat(join(outDir, 'report.html'))).isDirectory()).toBe(true);
   });
 });

@@ -1,0 +1,67 @@
+/** The top of the report: what was run, with which inputs, and how to run it again. */
+import type { Summary } from '../../metrics/summary.js';
+import { formatSeconds } from '../format-numbers.js';
+import { html, type SafeHtml } from './html.js';
+
+/** What the report says about the run's inputs beyond the summary; nothing here may vary between identical runs. */
+export interface ReportContext {
+  /** The msgsim version that made the run. */
+  version: string;
+  /** The scenario file as named on the command line; absent when the run came from no file. */
+  scenarioFile?: string;
+  /** The `--set` overrides, in the order given. */
+  overrides?: readonly string[];
+  /** The scenario file's text as read, before the overrides. */
+  scenarioSource?: string;
+}
+
+/** `word` as one shell word: as it is when plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that repeats the run: the file, the run's seed and every override. */
+export function reproduceCommand(summary: Summary, context: ReportContext): string | null {
+  if (context.scenarioFile === undefined) return null;
+  const overrides = (context.overrides ?? []).map((override) => ` --set ${shellWord(override)}`);
+  return `msgsim run ${shellWord(context.scenarioFile)} --seed ${summary.seed}${overrides.join('')}`;
+}
+
+/** The description as one paragraph, whitespace folded as the terminal summary folds it. */
+function description(summary: Summary): SafeHtml {
+  const text = summary.description.trim().replace(/\s+/g, ' ');
+  return text === '' ? html`` : html`<p class="description">${text}</p>\n`;
+}
+
+/**
+ * The header: scenario name and description, then seed, replication, simulated time, events,
+ * the measured interval, the scenario file, the overrides and the msgsim version, and the
+ * command that repeats the run (with a warning when nothing was measured).
+ */
+export function headerSection(summary: Summary, context: ReportContext): SafeHtml {
+  const { interval } = summary;
+  const overrides = context.overrides ?? [];
+  const command = reproduceCommand(summary, context);
+  const measuredNothing = !(interval.to > interval.from);
+  return html`<header>
+<p class="kicker">msgsim run report</p>
+<h1>${summary.scenario}</h1>
+${description(summary)}<dl class="facts">
+<dt>Seed</dt><dd>${summary.seed}</dd>
+<dt>Replication</dt><dd>${summary.replication}</dd>
+<dt>Simulated time</dt><dd>${formatSeconds(summary.simulatedSeconds)}</dd>
+<dt>Events</dt><dd>${summary.events}</dd>
+<dt>Measured interval</dt><dd>${formatSeconds(interval.from)} to ${formatSeconds(interval.to)} (t = ${formatSeconds(interval.to - interval.from)})</dd>
+${context.scenarioFile !== undefined && html`<dt>Scenario file</dt><dd><code>${context.scenarioFile}</code></dd>\n`}<dt>Overrides (--set)</dt><dd>${
+    overrides.length === 0 ? 'none' : overrides.map((override) => html`<code>${override}</code> `)
+  }</dd>
+<dt>msgsim</dt><dd>${context.version}</dd>
+</dl>
+${measuredNothing && html`<p class="warning">Nothing was measured: the interval starts at the end of the warm-up or the first send, whichever is later, and the run ended there. Shorten the warm-up or lengthen the run.</p>\n`}${
+  command !== null &&
+  html`<p>To run it again (the same inputs give this page byte for byte):</p>
+<pre class="command"><code>${command}</code></pre>
+`
+}</header>
+`;
+}

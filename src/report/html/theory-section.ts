@@ -1,0 +1,53 @@
+/** Each closed-form prediction of `theory` beside the run's measured figure and their ratio. */
+import type { Summary } from '../../metrics/summary.js';
+import { formatBitsPerSecond, formatSeconds, formatSignificant } from '../format-numbers.js';
+import { compareTheory } from '../theory-measured.js';
+import { html, type SafeHtml } from './html.js';
+import { type Column, table } from './table.js';
+
+/** A value of `theory` in the unit its name ends with (…Seconds, …BitsPerSecond, …PerSecond…), else plain. */
+export function formatTheoryValue(name: string, value: number): string {
+  if (name.endsWith('Seconds')) return formatSeconds(value);
+  if (name.endsWith('BitsPerSecond')) return formatBitsPerSecond(value);
+  if (name.includes('PerSecond')) return `${formatSignificant(value)} /s`;
+  return formatSignificant(value);
+}
+
+const COLUMNS: Column[] = [
+  { heading: 'value' },
+  { heading: 'predicted', numeric: true },
+  { heading: 'measured', numeric: true },
+  { heading: 'measured / predicted', numeric: true },
+  { heading: 'measured as' },
+];
+
+function entryBlock(summary: Summary, key: string): SafeHtml {
+  const prediction = summary.theory[key];
+  const rows = compareTheory(summary, key, prediction).map((row) => [
+    html`<code>${row.name}</code>`,
+    formatTheoryValue(row.name, row.predicted),
+    row.measured === null ? '—' : formatTheoryValue(row.name, row.measured.value),
+    row.ratio === null ? '—' : formatSignificant(row.ratio),
+    row.measured === null ? 'input of the formula, or not measured by the run' : row.measured.source,
+  ]);
+  return html`<article class="theory">
+<h3><code>${key}</code></h3>
+<p class="formula"><code>${prediction.formula}</code></p>
+${table(COLUMNS, rows)}</article>
+`;
+}
+
+/**
+ * The theory section: per entry of `summary.theory` its formula and a row per value (predicted,
+ * measured where the run measures it, their ratio, and what the measured figure is). Empty when
+ * no closed form applies to the run.
+ */
+export function theorySection(summary: Summary): SafeHtml {
+  const keys = Object.keys(summary.theory);
+  if (keys.length === 0) return html``;
+  return html`<section id="theory">
+<h2>Theory: closed-form predictions</h2>
+<p>Each prediction is given only where every assumption of its formula holds for this scenario. A ratio of measured to predicted near 1 is the textbook result; random runs scatter around it.</p>
+${keys.map((key) => entryBlock(summary, key))}</section>
+`;
+}

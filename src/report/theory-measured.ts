@@ -1,0 +1,185 @@
+/**
+ * The measured counterpart of each closed-form prediction in `summary.theory`: which figure of
+ * the run the textbook value is to be compared with, so a report can show both and their ratio.
+ */
+import type { FlowSummary, SubscriptionSummary, Summary, TheoryPrediction } from '../metrics/summary.js';
+
+/** A measured figure of the run and what it is, in words. */
+export interface MeasuredValue {
+  value: number;
+  /** Where it comes from, e.g. "t / N of the flow". */
+  source: string;
+}
+
+/** One value of a prediction beside the run's own figure for it. */
+export interface TheoryComparisonRow {
+  /** The value's name in `theory.<entry>.values` (SI units, named with its unit). */
+  name: string;
+  predicted: number;
+  /** Null when the run has no figure for it (an input of the formula, or not measured). */
+  measured: MeasuredValue | null;
+  /** measured / predicted; null without a measured value or when the prediction is 0 or not finite. */
+  ratio: number | null;
+}
+
+type Reader<Subject> = (subject: Subject, values: Record<string, number>) => MeasuredValue | null;
+type Readers<Subject> = Record<string, Reader<Subject> | undefined>;
+
+function measured(value: number | null | undefined, source: string): MeasuredValue | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : { value, source };
+}
+
+function sum(byReason: Record<string, number>): number {
+  return Object.values(byReason).reduce((total, count) => total + count, 0);
+}
+
+/** Mean time in the queue and its server: the latency without the propagation delay. */
+function sojourn(flow: FlowSummary): number | null {
+  const { mean } = flow.latency;
+  const prop = flow.latency.components.prop.mean;
+  return mean === null || prop === null ? null : mean - prop;
+}
+
+/** With a blocking probability, `utilisation` is the offered load λ/μ, not the busy share measured. */
+const offeredLoad = (values: Record<string, number>) => values.blockingProbability !== undefined;
+
+const throughput: Reader<FlowSummary> = (flow) =>
+  measured(flow.throughput.messagesPerSecond, 'T = N / t of the flow');
+const goodput: Reader<FlowSummary> = (flow) =>
+  measured(flow.throughput.goodputBitsPerSecond, 'goodput of the flow');
+const meanTransmission: Reader<FlowSummary> = (flow) =>
+  measured(flow.latency.components.trans.mean, 'mean t_trans of the delivered messages');
+const senderBusy: Reader<FlowSummary> = (flow) =>
+  measured(flow.senderUtilisation, "sender utilisation: busy share of the flow's first link");
+const requestRate: Reader<FlowSummary> = (flow) =>
+  measured(flow.requests?.throughput.requestsPerSecond, 'requests/s replied (T = N / t of the requests)');
+
+/** What the flow-level models measure, by value name; the same name means the same figure. */
+const FLOW_READERS: Readers<FlowSummary> = {
+  messagesPerSecond: throughput,
+  throughputMessagesPerSecond: throughput,
+  goodputBitsPerSecond: goodput,
+  throughputBitsPerSecond: goodput,
+  transmissionSeconds: meanTransmission,
+  frameSeconds: meanTransmission,
+  meanTimePerMessageSeconds: (flow) =>
+    measured(
+      flow.throughput.delivered > 0 ? flow.throughput.intervalSeconds / flow.throughput.delivered : null,
+      't / N of the flow',
+    ),
+  transmissionsPerMessage: (flow) =>
+    measured(
+      flow.counts.delivered > 0
+        ? (flow.counts.delivered + flow.counts.retransmissions) / flow.counts.delivered
+        : null,
+      '(delivered + retransmissions) / delivered',
+    ),
+  utilisation: (flow, values) => (offeredLoad(values) ? null : senderBusy(flow, values)),
+  linkBusyFraction: senderBusy,
+  meanQueueingSeconds: (flow) => measured(flow.latency.components.queue.mean, 'mean t_queue'),
+  meanSojournSeconds: (flow) => measured(sojourn(flow), 'mean L − mean t_prop'),
+  meanLatencySeconds: (flow) => measured(flow.latency.mean, 'mean L'),
+  meanNumberInSystem: (flow) => {
+    const time = sojourn(flow);
+    return measured(
+      time === null ? null : flow.throughput.messagesPerSecond * time,
+      "T · (mean L − mean t_prop), Little's law",
+    );
+  },
+  meanNumberInQueue: (flow) => {
+    const queue = flow.latency.components.queue.mean;
+    return measured(
+      queue === null ? null : flow.throughput.messagesPerSecond * queue,
+      "T · mean t_queue, Little's law",
+    );
+  },
+  probabilityNoWait: (flow) => measured(flow.latency.noQueueFraction, 'share of messages that never queued'),
+  probabilityOfWaiting: (flow) =>
+    measured(
+      flow.latency.noQueueFraction === null ? null : 1 - flow.latency.noQueueFraction,
+      'share of messages that queued',
+    ),
+  blockingProbability: (flow) =>
+    measured(flow.counts.sent > 0 ? sum(flow.counts.dropped) / flow.counts.sent : null, 'dropped / sent'),
+  requestsPerSecond: requestRate,
+  requestsPerSecondBound: (flow, values) => {
+    const rate = requestRate(flow, values);
+    return rate && { ...rate, source: `${rate.source}; a bound: the ratio is at most 1` };
+  },
+  roundTripSeconds: (flow) =>
+    measured(flow.requests?.latency.mean, 'mean request latency, send to reply (with any waiting)'),
+};
+
+/** What a broker queue's summary measures (its counts cover the whole run). */
+const SUBSCRIPTION_READERS: Readers<SubscriptionSummary> = {
+  utilisation: (queue, values) =>
+    offeredLoad(values) || queue.consumers.length === 0
+      ? null
+      : measured(
+          (queue.lag.mean - queue.depth.mean) / queue.consumers.length,
+          '(mean lag − mean depth) / consumers: the busy share of each',
+        ),
+  meanNumberInQueue: (queue) => measured(queue.depth.mean, 'time-average queue depth'),
+  meanNumberInSystem: (queue) => measured(queue.lag.mean, 'time-average consumer lag'),
+  blockingProbability: (queue) =>
+    measured(queue.routed > 0 ? sum(queue.dropped) / queue.routed : null, 'dropped / routed'),
+};
+
+/**
+ * The models of `theory` whose subject is a flow, and the readers of each; a node's busy share
+ * is not measured, so `node-queue` has no utilisation. Unknown models get no measured values:
+ * what their value names mean is not known here.
+ */
+const FLOW_MODELS: Record<string, Readers<FlowSummary>> = {
+  'stop-and-wait': FLOW_READERS,
+  'go-back-n': FLOW_READERS,
+  'selective-repeat': FLOW_READERS,
+  'link-queue': FLOW_READERS,
+  'node-queue': { ...FLOW_READERS, utilisation: undefined },
+  'request-reply': FLOW_READERS,
+};
+
+/** `broker-queue:<broker>/<queue>`: the broker whose id and a `/` start the subject. */
+function subscriptionOf(summary: Summary, subject: string): SubscriptionSummary | undefined {
+  for (const [broker, figures] of Object.entries(summary.brokers ?? {})) {
+    if (subject.startsWith(`${broker}/`)) {
+      const queue = figures.subscriptions[subject.slice(broker.length + 1)];
+      if (queue) return queue;
+    }
+  }
+  return undefined;
+}
+
+/** The reader of each value of the entry named `key` (`<model>:<subject>`), bound to its subject. */
+function readersFor(
+  summary: Summary,
+  key: string,
+): (name: string, values: Record<string, number>) => MeasuredValue | null {
+  const colon = key.indexOf(':');
+  const model = colon < 0 ? key : key.slice(0, colon);
+  const subject = key.slice(colon + 1);
+  const flowReaders = FLOW_MODELS[model];
+  const flow = summary.flows[subject];
+  if (colon >= 0 && flowReaders && flow) return (name, values) => flowReaders[name]?.(flow, values) ?? null;
+  const queue = model === 'broker-queue' ? subscriptionOf(summary, subject) : undefined;
+  if (queue) return (name, values) => SUBSCRIPTION_READERS[name]?.(queue, values) ?? null;
+  return () => null;
+}
+
+/**
+ * Every value of the prediction `key` of `summary.theory`, in its order, with the run's own
+ * figure for it where the run measures one, and measured / predicted. Pure.
+ */
+export function compareTheory(
+  summary: Summary,
+  key: string,
+  prediction: TheoryPrediction,
+): TheoryComparisonRow[] {
+  const read = readersFor(summary, key);
+  return Object.entries(prediction.values).map(([name, predicted]) => {
+    const value = read(name, prediction.values);
+    const ratio =
+      value !== null && predicted !== 0 && Number.isFinite(predicted) ? value.value / predicted : null;
+    return { name, predicted, measured: value, ratio };
+  });
+}
