@@ -16,18 +16,20 @@ import {
 import type { Summary } from './summary.js';
 
 /**
- * Which closed-form value predicts which compared measure, by the value's name in a summary's
- * `theory {<model>:<flow> {formula, values}}`. Only values that are the measure itself, in the
- * measure's SI unit: T (stop-and-wait, Go-Back-N, selective repeat), goodput (the same), mean
- * latency (M/M/1, M/D/1, M/M/1/K, M/M/c queues of a link or node) and completed requests/s
- * (synchronous request-reply). Bounds (`requestsPerSecondBound`) and per-message figures
- * (`transmissionsPerMessage`) are not the measures and stay out.
+ * Which closed-form values predict which compared measure, by their names in a summary's
+ * `theory {<model>:<flow> {formula, values}}`, the first a prediction has counting. Only values
+ * that are the measure itself, in the measure's SI unit (the names mean what they mean in
+ * report/theory-measured.ts): T (stop-and-wait, Go-Back-N, selective repeat; the delivered rate
+ * of an M/M/1/K link or node queue), goodput (the same; the bits a lossless link queue carries,
+ * headers being 0 there), mean latency (M/M/1, M/D/1, M/M/1/K, M/M/c queues of a link or node)
+ * and completed requests/s (synchronous request-reply). Bounds (`requestsPerSecondBound`) and
+ * per-message figures (`transmissionsPerMessage`) are not the measures and stay out.
  */
-export const THEORY_VALUE_OF_MEASURE: Partial<Record<MeasureKey, string>> = {
-  throughput: 'messagesPerSecond',
-  goodput: 'goodputBitsPerSecond',
-  latencyMean: 'meanLatencySeconds',
-  requestThroughput: 'requestsPerSecond',
+export const THEORY_VALUES_OF_MEASURE: Partial<Record<MeasureKey, readonly string[]>> = {
+  throughput: ['messagesPerSecond', 'throughputMessagesPerSecond'],
+  goodput: ['goodputBitsPerSecond', 'throughputBitsPerSecond'],
+  latencyMean: ['meanLatencySeconds'],
+  requestThroughput: ['requestsPerSecond'],
 };
 
 /** A swept parameter: the path as written, its short name, the values as written. */
@@ -64,7 +66,7 @@ export interface SweepPoint {
   /** The series parameter's value, as written; null without one. */
   series: string | null;
   estimates: Partial<Record<MeasureKey, Estimate>>;
-  /** Per measure THEORY_VALUE_OF_MEASURE maps, where the point's scenario has the prediction. */
+  /** Per measure THEORY_VALUES_OF_MEASURE maps, where the point's scenario has the prediction. */
   theory: Partial<Record<MeasureKey, PointTheory>>;
   replications: ReplicationValues[];
 }
@@ -147,12 +149,15 @@ function pointTheory(
   const entries = Object.entries(summary.theory).filter(([model]) => model.endsWith(`:${flows[0]}`));
   const theory: Partial<Record<MeasureKey, PointTheory>> = {};
   for (const key of measures) {
-    const name = THEORY_VALUE_OF_MEASURE[key];
-    if (name === undefined) continue;
-    const found = entries.find(([, prediction]) => Number.isFinite(prediction.values[name]));
+    const names = THEORY_VALUES_OF_MEASURE[key] ?? [];
+    const found = entries
+      .flatMap(([model, prediction]) => {
+        const name = names.find((candidate) => Number.isFinite(prediction.values[candidate]));
+        return name === undefined ? [] : [{ model, prediction, value: prediction.values[name] }];
+      })
+      .at(0);
     if (!found) continue;
-    const [model, prediction] = found;
-    const value = prediction.values[name];
+    const { model, prediction, value } = found;
     const mean = estimates[key]?.mean ?? null;
     theory[key] = {
       model,

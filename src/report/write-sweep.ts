@@ -1,5 +1,5 @@
 /** Writes a sweep's files: sweep.json, sweep.csv and the sweep charts. */
-import { type Sweep, THEORY_VALUE_OF_MEASURE } from '../metrics/sweep.js';
+import { type Sweep, THEORY_VALUES_OF_MEASURE } from '../metrics/sweep.js';
 import { SWEEP_CHART_FILE_NAMES, sweepChartDefinitions } from './sweep-charts.js';
 import { sweepToCsv } from './sweep-csv.js';
 import { describeMeasures } from './write-comparison.js';
@@ -16,7 +16,7 @@ export interface SweepInputs {
 /**
  * The contents of sweep.json: the scenario, the inputs, the parameter (path, name, values as
  * written, axis and its SI unit) and the series parameter (or null), each measure's description,
- * SI unit and the theory value that predicts it (null for none), and per point its value, x in
+ * SI unit and the names of the theory values that predict it (none: empty), and per point its value, x in
  * SI units, series value, estimates (n, mean, sd, halfWidth, ci95), theory per measure (model,
  * formula, value, ratio) and every replication's values. Deterministic: the same sweep always
  * gives the same text (2-space indent, trailing newline).
@@ -27,7 +27,7 @@ export function sweepToJson(sweep: Sweep, inputs: SweepInputs): string {
       key,
       {
         ...description,
-        theoryValue: THEORY_VALUE_OF_MEASURE[key as keyof typeof THEORY_VALUE_OF_MEASURE] ?? null,
+        theoryValues: THEORY_VALUES_OF_MEASURE[key as keyof typeof THEORY_VALUES_OF_MEASURE] ?? [],
       },
     ]),
   );

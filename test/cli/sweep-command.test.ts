@@ -74,8 +74,11 @@ describe('msgsim sweep', () => {
       },
       series: null,
     });
-    expect(json.measures.throughput).toMatchObject({ unit: 'messages/s', theoryValue: 'messagesPerSecond' });
-    expect(json.measures.retransmissions.theoryValue).toBeNull();
+    expect(json.measures.throughput).toMatchObject({
+      unit: 'messages/s',
+      theoryValues: ['messagesPerSecond', 'throughputMessagesPerSecond'],
+    });
+    expect(json.measures.retransmissions.theoryValues).toEqual([]);
     const points: PointJson[] = json.points;
     expect(points.map((point) => point.x)).toEqual([0, 0.1, 0.2]);
 
