@@ -51,6 +51,17 @@ const meanTransmission: Reader<FlowSummary> = (flow) =>
   measured(flow.latency.components.trans.mean, 'mean t_trans of the delivered messages');
 const senderBusy: Reader<FlowSummary> = (flow) =>
   measured(flow.senderUtilisation, "sender utilisation: busy share of the flow's first link");
+/**
+ * Stop-and-wait's U = (L/R)/E[t] counts each delivered message's transmission once: mean t_trans
+ * times T. The sender's busy share would count lost copies too, above U by the retransmissions.
+ */
+const usefulShare: Reader<FlowSummary> = (flow) => {
+  const trans = flow.latency.components.trans.mean;
+  return measured(
+    trans === null ? null : trans * flow.throughput.messagesPerSecond,
+    'mean t_trans · T: each delivered message sent once',
+  );
+};
 const requestRate: Reader<FlowSummary> = (flow) =>
   measured(flow.requests?.throughput.requestsPerSecond, 'requests/s replied (T = N / t of the requests)');
 
@@ -127,11 +138,11 @@ const SUBSCRIPTION_READERS: Readers<SubscriptionSummary> = {
 
 /**
  * The models of `theory` whose subject is a flow, and the readers of each; a node's busy share
- * is not measured, so `node-queue` has no utilisation. Unknown models get no measured values:
+ * is not measured, so `node-queue` has no utilisation, and stop-and-wait's is the useful share. Unknown models get no measured values:
  * what their value names mean is not known here.
  */
 const FLOW_MODELS: Record<string, Readers<FlowSummary>> = {
-  'stop-and-wait': FLOW_READERS,
+  'stop-and-wait': { ...FLOW_READERS, utilisation: usefulShare },
   'go-back-n': FLOW_READERS,
   'selective-repeat': FLOW_READERS,
   'link-queue': FLOW_READERS,

@@ -74,6 +74,13 @@ describe('the measured counterparts of theory values', () => {
     expect(measured.meanTimePerMessageSeconds).toBe(2 / 5);
   });
 
+  it("compares stop-and-wait's U = (L/R)/E[t] with the useful share, mean t_trans · T, not the busy share", () => {
+    const trans = summary.flows.f1.latency.components.trans.mean!;
+    const measured = measuredOf(summary, 'stop-and-wait:f1', { utilisation: 0.02 });
+    expect(measured.utilisation).toBeCloseTo(trans * 2.5, 15);
+    expect(measured.utilisation).not.toBe(summary.flows.f1.senderUtilisation);
+  });
+
   it('gives the ratio measured / predicted, none for a prediction of 0', () => {
     const rows = compareTheory(summary, 'stop-and-wait:f1', {
       formula: 'f',

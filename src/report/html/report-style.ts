@@ -30,6 +30,8 @@ th, td { padding: .25rem .6rem; border-bottom: 1px solid var(--rule); text-align
 thead th { border-bottom: 2px solid var(--ink); }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Headings wrap, figures do not: a wide table of short figures fits the page. */
+thead th.num { white-space: normal; }
 tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: 600; }
 nav ol { columns: 2; margin: .5rem 0; }
 figure { margin: 1.2rem 0; }
