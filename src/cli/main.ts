@@ -3,6 +3,7 @@ import { compareCommand } from './compare-command.js';
 import { listCommand } from './list-command.js';
 import { runCommand } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
+import { sweepCommand } from './sweep-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** A command line yargs could not accept; stops parsing before any handler runs. */
@@ -45,10 +46,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       )
       .command(runCommand(io, setExit))
       .command(compareCommand(io, setExit))
+      .command(sweepCommand(io, setExit))
       .command(validateCommand(io, setExit))
       .command(schemaCommand(io, setExit))
       .command(listCommand(io, setExit))
-      .demandCommand(1, 'give a command: run, compare, validate, schema or list')
+      .demandCommand(1, 'give a command: run, compare, sweep, validate, schema or list')
       .strict()
       .recommendCommands()
       .help()

@@ -8,7 +8,12 @@ import { type CliIo, EXIT } from './main.js';
  * user may raise names the command's option for it), 1 for an internal error inside the
  * simulation (with its stack, for a bug report). Rethrows anything else.
  */
-export function reportRunError(error: unknown, file: string, io: CliIo, command: 'run' | 'compare'): number {
+export function reportRunError(
+  error: unknown,
+  file: string,
+  io: CliIo,
+  command: 'run' | 'compare' | 'sweep',
+): number {
   if (error instanceof ScenarioError) {
     io.stderr(`${error.issues.map(formatIssue).join('\n')}\n`);
     return EXIT.badInput;

@@ -1,3 +1,5 @@
+import { decimalOf, decimalToNumber, multiplyDecimals } from './decimal.js';
+
 /** The physical dimensions a scenario quantity can have; each has an SI base unit. */
 export type Dimension = 'time' | 'bandwidth' | 'size';
 
@@ -118,25 +120,16 @@ export function unitOf(input: string): string | undefined {
   return QUANTITY.exec(input)?.[2];
 }
 
+/** The dimension whose unit `unit` is (`ms`: time, `Mbps`: bandwidth, `KiB`: size), or undefined for none. */
+export function dimensionOfUnit(unit: string): Dimension | undefined {
+  return (Object.keys(UNITS) as Dimension[]).find((dimension) => Object.hasOwn(UNITS[dimension], unit));
+}
+
 /** Like parseQuantity but throws. @throws RangeError with the message of a failed parse. */
 export function quantity(input: unknown, dimension: Dimension): number {
   const parsed = parseQuantity(input, dimension);
   if (!parsed.ok) throw new RangeError(parsed.message);
   return parsed.value;
-}
-
-/** A decimal number as `digits × 10^exponent`, exactly. */
-interface Decimal {
-  digits: bigint;
-  exponent: number;
-}
-
-const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-
-function decimalOf(text: string): Decimal {
-  const [, sign, whole, fraction = '', exponent = '0'] = DECIMAL.exec(text) ?? [];
-  const digits = BigInt(`${sign}${whole}${fraction}` || '0');
-  return { digits, exponent: Number(exponent) - fraction.length };
 }
 
 /**
@@ -147,9 +140,7 @@ function decimalOf(text: string): Decimal {
  * duration of `0.7s`).
  */
 function scaledDecimal(number: string, factor: string): number {
-  const quantity = decimalOf(number);
-  const unit = decimalOf(factor);
-  return Number(`${quantity.digits * unit.digits}e${quantity.exponent + unit.exponent}`);
+  return decimalToNumber(multiplyDecimals(decimalOf(number), decimalOf(factor)));
 }
 
 function example(dimension: Dimension): string {

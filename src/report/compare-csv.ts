@@ -23,10 +23,16 @@ export function comparisonToCsv(comparison: Comparison): string {
       return [numberCell(estimate?.mean ?? null), numberCell(estimate?.halfWidth ?? null)];
     }),
   ]);
-  return `${[header, ...rows].map((cells) => cells.map(csvField).join(',')).join('\n')}\n`;
+  return csvText([header, ...rows]);
 }
 
-function numberCell(value: number | null): string {
+/** CSV text of rows of fields (quoted where needed), one line each, with a trailing newline. */
+export function csvText(rows: ReadonlyArray<readonly string[]>): string {
+  return `${rows.map((cells) => cells.map(csvField).join(',')).join('\n')}\n`;
+}
+
+/** A number at full precision, or an empty cell for an unknown one. */
+export function numberCell(value: number | null): string {
   return value === null ? '' : String(value);
 }
 

@@ -1,7 +1,7 @@
 /** The comparison as a text table: one row per variant, each measure as `mean ± half-width`. */
-import { COMPARE_MEASURES, type Comparison, type Estimate } from '../metrics/compare.js';
-import { compareDisplayUnit } from './compare-units.js';
-import { formatSignificant } from './format-numbers.js';
+import { COMPARE_MEASURES, type CompareMeasure, type Comparison, type Estimate } from '../metrics/compare.js';
+import { compareDisplayUnit, type EstimatedVariants } from './compare-units.js';
+import { type DisplayUnit, formatSignificant } from './format-numbers.js';
 
 /** Most significant digits a mean is shown with, however narrow its interval. */
 const MEAN_DIGITS = 6;
@@ -30,6 +30,59 @@ export function formatEstimate(
 }
 
 /**
+ * The cells of a column of estimates divided by `factor`: `mean ± half-width`, aligned on `±`
+ * (a bare mean where there is no half-width at all).
+ */
+export function estimateCells(estimates: ReadonlyArray<Estimate | undefined>, factor = 1): string[] {
+  const cells = estimates.map((estimate) => formatEstimate(estimate, factor));
+  const meanWidth = Math.max(...cells.map(([mean]) => mean.length));
+  const halfWidthWidth = Math.max(...cells.map(([, halfWidth]) => halfWidth.length));
+  return cells.map(([mean, halfWidth]) =>
+    halfWidth === ''
+      ? mean.padStart(meanWidth)
+      : `${mean.padStart(meanWidth)} ± ${halfWidth.padEnd(halfWidthWidth)}`,
+  );
+}
+
+/**
+ * Lines of a text table: the header, then a row per index of the columns (each column one cell
+ * per row), every column as wide as its widest cell, three spaces apart, no trailing blanks.
+ */
+export function tableLines(header: readonly string[], columns: ReadonlyArray<readonly string[]>): string[] {
+  const widths = columns.map((cells, index) =>
+    Math.max(header[index].length, ...cells.map((cell) => cell.length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, index) => cell.padEnd(widths[index]))
+      .join('   ')
+      .trimEnd();
+  const rows = (columns[0] ?? []).map((_, row) => line(columns.map((cells) => cells[row])));
+  return [line(header), ...rows];
+}
+
+/** A measure's column title: its label and display unit (`T (messages/s)`; fractions bare). */
+export function measureHeading(label: string, unit: { symbol: string }): string {
+  return unit.symbol === 'fraction' ? label : `${label} (${unit.symbol})`;
+}
+
+/** A measure's column of a table over `estimated`: its heading, its unit and a `mean ± half-width` cell per variant. */
+export function measureColumn(
+  estimated: EstimatedVariants,
+  measure: CompareMeasure,
+): { heading: string; unit: DisplayUnit; cells: string[] } {
+  const unit = compareDisplayUnit(estimated, measure.key);
+  return {
+    heading: measureHeading(measure.label, unit),
+    unit,
+    cells: estimateCells(
+      estimated.variants.map((variant) => variant.estimates[measure.key]),
+      unit.factor,
+    ),
+  };
+}
+
+/**
  * The table printed by `msgsim compare`: a title line, a header with each measure's unit, and a
  * row per variant with `mean ± half-width` of the 95% confidence interval, aligned on `±`.
  */
@@ -38,36 +91,21 @@ export function formatComparisonTable(comparison: Comparison): string {
   const header = ['variant'];
   const columns: string[][] = [comparison.variants.map((variant) => variant.label)];
   for (const measure of measures) {
-    const unit = compareDisplayUnit(comparison, measure.key);
-    header.push(unit.symbol === 'fraction' ? measure.label : `${measure.label} (${unit.symbol})`);
-    const cells = comparison.variants.map((variant) =>
-      formatEstimate(variant.estimates[measure.key], unit.factor),
-    );
-    const meanWidth = Math.max(...cells.map(([mean]) => mean.length));
-    const halfWidthWidth = Math.max(...cells.map(([, halfWidth]) => halfWidth.length));
-    columns.push(
-      cells.map(([mean, halfWidth]) =>
-        halfWidth === ''
-          ? mean.padStart(meanWidth)
-          : `${mean.padStart(meanWidth)} ± ${halfWidth.padEnd(halfWidthWidth)}`,
-      ),
-    );
+    const { heading, cells } = measureColumn(comparison, measure);
+    header.push(heading);
+    columns.push(cells);
   }
-  const widths = columns.map((cells, index) =>
-    Math.max(header[index].length, ...cells.map((cell) => cell.length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, index) => cell.padEnd(widths[index]))
-      .join('   ')
-      .trimEnd();
   const { replications, variants, scenario } = comparison;
   const title =
     `${scenario}: ${variants.length} variant${variants.length === 1 ? '' : 's'}, ` +
     `${replications} replication${replications === 1 ? '' : 's'} each (common random numbers); ` +
-    (replications > 1
-      ? 'mean ± half-width of the 95% confidence interval'
-      : 'one replication: no confidence interval');
-  const rows = comparison.variants.map((_, row) => line(columns.map((cells) => cells[row])));
-  return [title, line(header), ...rows].join('\n');
+    intervalWords(replications);
+  return [title, ...tableLines(header, columns)].join('\n');
+}
+
+/** What the `±` of a table stands for. */
+export function intervalWords(replications: number): string {
+  return replications > 1
+    ? 'mean ± half-width of the 95% confidence interval'
+    : 'one replication: no confidence interval';
 }

@@ -1,13 +1,18 @@
 /** Display units of the compared measures, shared by the comparison table and charts. */
-import type { Comparison, MeasureKey } from '../metrics/compare.js';
+import type { Estimate, MeasureKey } from '../metrics/compare.js';
 import { type DisplayUnit, pickBitRateUnit, pickTimeUnit } from './format-numbers.js';
+
+/** Estimates of the measures per variant (a comparison's variants, a sweep's points). */
+export interface EstimatedVariants {
+  variants: ReadonlyArray<{ estimates: Partial<Record<MeasureKey, Estimate>> }>;
+}
 
 /**
  * The unit a measure is shown in: goodput in the bit-rate unit and latencies in the time unit
  * that fit the largest mean over the variants; the others as they are (messages/s, copies,
  * fractions).
  */
-export function compareDisplayUnit(comparison: Comparison, key: MeasureKey): DisplayUnit {
+export function compareDisplayUnit(comparison: EstimatedVariants, key: MeasureKey): DisplayUnit {
   const largest = comparison.variants.reduce(
     (max, variant) => Math.max(max, Math.abs(variant.estimates[key]?.mean ?? 0)),
     0,

@@ -1,11 +1,8 @@
 /** Writes a comparison's files: compare.json, compare.csv and the comparison charts. */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { COMPARE_MEASURES, type Comparison } from '../metrics/compare.js';
+import { COMPARE_MEASURES, type Comparison, type MeasureKey } from '../metrics/compare.js';
 import { COMPARE_CHART_FILE_NAMES, compareChartDefinitions } from './compare-charts.js';
 import { comparisonToCsv } from './compare-csv.js';
-import { renderCharts } from './render-charts.js';
-import { type PendingFile, writeFilesAtomically } from './write-files-atomically.js';
+import { writeResultFiles } from './write-result-files.js';
 
 /** What the comparison was asked for, recorded in compare.json. */
 export interface ComparisonInputs {
@@ -28,22 +25,28 @@ export interface WriteComparisonOptions {
  * comparison always gives the same text (2-space indent, trailing newline).
  */
 export function comparisonToJson(comparison: Comparison, inputs: ComparisonInputs): string {
-  const measures = Object.fromEntries(
-    COMPARE_MEASURES.filter((measure) => comparison.measures.includes(measure.key)).map((measure) => [
-      measure.key,
-      { label: measure.label, description: measure.description, unit: measure.unit },
-    ]),
-  );
   const document = {
     scenario: comparison.scenario,
     vary: inputs.vary,
     set: inputs.set,
     replications: comparison.replications,
     confidenceLevel: comparison.confidenceLevel,
-    measures,
+    measures: describeMeasures(comparison.measures),
     variants: comparison.variants,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Each of `keys`' label, description and SI unit, in COMPARE_MEASURES order, keyed by measure. */
+export function describeMeasures(
+  keys: readonly MeasureKey[],
+): Record<string, { label: string; description: string; unit: string }> {
+  return Object.fromEntries(
+    COMPARE_MEASURES.filter((measure) => keys.includes(measure.key)).map((measure) => [
+      measure.key,
+      { label: measure.label, description: measure.description, unit: measure.unit },
+    ]),
+  );
 }
 
 /**
@@ -59,18 +62,13 @@ export async function writeComparison(
   outDir: string,
   options: WriteComparisonOptions = {},
 ): Promise<string[]> {
-  const files: PendingFile[] = [
-    { name: 'compare.json', contents: comparisonToJson(comparison, inputs) },
-    { name: 'compare.csv', contents: comparisonToCsv(comparison) },
-  ];
-  if (options.charts ?? true) {
-    for (const chart of await renderCharts(compareChartDefinitions(comparison))) {
-      files.push({ name: chart.fileName, contents: chart.png });
-    }
-  }
-  const written = await writeFilesAtomically(outDir, files);
-  const names = new Set(files.map((file) => file.name));
-  const stale = Object.values(COMPARE_CHART_FILE_NAMES).filter((name) => !names.has(name));
-  await Promise.all(stale.map((name) => rm(join(outDir, name), { force: true })));
-  return written;
+  return writeResultFiles(
+    outDir,
+    [
+      { name: 'compare.json', contents: comparisonToJson(comparison, inputs) },
+      { name: 'compare.csv', contents: comparisonToCsv(comparison) },
+    ],
+    (options.charts ?? true) ? compareChartDefinitions(comparison) : null,
+    Object.values(COMPARE_CHART_FILE_NAMES),
+  );
 }

@@ -122,7 +122,7 @@ export async function runReplications(
  */
 function inRun(error: unknown, plan: VariantPlan, task: ReplicationTask): unknown {
   if (!(error instanceof Error)) return error;
-  const message = `variant ${plan.variants[task.variant].label}, replication ${task.replication}: ${error.message}`;
+  const message = `${plan.dialect.noun} ${plan.variants[task.variant].label}, replication ${task.replication}: ${error.message}`;
   let located: Error;
   if (error instanceof RunawaySimulationError) {
     located = new RunawaySimulationError(message, error.simulatedTime, error.raisableLimit);

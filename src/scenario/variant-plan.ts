@@ -5,16 +5,37 @@ import { applyOverrides } from './overrides.js';
 import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { detectFormat, parseSource } from './source-document.js';
-import { expandVariants, parseVary, type Variant } from './variants.js';
+import { expandVariants, parseVary, type Variant, type VarySpec } from './variants.js';
 
 /** A variant with its validated scenario. */
 export interface PlannedVariant extends Variant {
   scenario: Scenario;
 }
 
-/** Everything `msgsim compare` runs, checked before the first run starts. */
+/** How a command names and reads the options that make its variants. */
+export interface PlanDialect {
+  /** The option, as messages name it: `--vary`. */
+  option: string;
+  /** What one variant is called in messages, and several: `variant`, `variants`. */
+  noun: string;
+  nouns: string;
+  /** Reads one option. @throws ScenarioError naming the option. */
+  parse: (text: string, file: string) => VarySpec;
+}
+
+/** `msgsim compare`'s: `--vary` options make variants. */
+export const COMPARE_DIALECT: PlanDialect = {
+  option: '--vary',
+  noun: 'variant',
+  nouns: 'variants',
+  parse: (text, file) => parseVary(text, file),
+};
+
+/** Everything `msgsim compare` (or `sweep`) runs, checked before the first run starts. */
 export interface VariantPlan {
   file: string;
+  /** How the variants are named in messages (a run's error says which variant it came from). */
+  dialect: PlanDialect;
   /** The scenario file's text, read once, so every run sees the same file. */
   text: string;
   /** The `--set` overrides, applied to every variant before its own. */
@@ -28,14 +49,17 @@ export interface VariantPlan {
 export interface VariantPlanOptions {
   /** `--set path=value` overrides applied to every variant (before varying). */
   sets?: string[];
-  /** The `--vary path=v1,v2,...` options. */
+  /** The `--vary path=v1,v2,...` options (or those of `dialect`). */
   varies: string[];
+  /** How the options are named and read (default COMPARE_DIALECT). */
+  dialect?: PlanDialect;
   registries?: Registries;
 }
 
 /**
- * Reads the scenario `file`, applies `--set`, expands the `--vary` options into variants and
- * validates every variant, so that bad input is reported before any run starts.
+ * Reads the scenario `file`, applies `--set`, expands the `--vary` options (or those of
+ * `options.dialect`) into variants and validates every variant, so that bad input is reported
+ * before any run starts.
  * @throws ScenarioError with every issue: the file's syntax, bad `--set` or `--vary` options, and
  * each variant's validation issues. An issue that only some variants have names them
  * (`variant protocol=foo: ...`); values a variant set are reported as `--vary`, not `--set`.
@@ -47,10 +71,11 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
   if (!parsed.ok) throw new ScenarioError(parsed.issues);
   const document = sets.length > 0 ? applyOverrides(parsed.document.data, sets, file) : parsed.document.data;
 
+  const dialect = options.dialect ?? COMPARE_DIALECT;
   const specIssues: ScenarioIssue[] = [];
   const specs = options.varies.flatMap((vary) => {
     try {
-      return [parseVary(vary, file)];
+      return [dialect.parse(vary, file)];
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       specIssues.push(...error.issues);
@@ -83,7 +108,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       for (const issue of error.issues) {
-        const reworded = { ...issue, message: asVary(issue.message, variant.overrides) };
+        const reworded = { ...issue, message: asVary(issue.message, variant.overrides, dialect.option) };
         const key = JSON.stringify(reworded);
         const entry = failures.get(key) ?? { issue: reworded, variants: [] };
         entry.variants.push(variant.label);
@@ -99,18 +124,19 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
           ? issue
           : {
               ...issue,
-              message: `${names.length === 1 ? 'variant' : 'variants'} ${names.join('; ')}: ${issue.message}`,
+              message: `${names.length === 1 ? dialect.noun : dialect.nouns} ${names.join('; ')}: ${issue.message}`,
             },
       ),
     );
   }
-  return { file, text, sets, files, variants: planned };
+  return { file, dialect, text, sets, files, variants: planned };
 }
 
-/** The loader names overrides `--set`; those a variant made came from `--vary`. */
-function asVary(message: string, overrides: readonly string[]): string {
+/** The loader names overrides `--set`; those a variant made came from its `option` (`--vary`). */
+function asVary(message: string, overrides: readonly string[], option: string): string {
   let reworded = message;
-  for (const override of overrides) reworded = reworded.replaceAll(`--set ${override}`, `--vary ${override}`);
+  for (const override of overrides)
+    reworded = reworded.replaceAll(`--set ${override}`, `${option} ${override}`);
   return reworded;
 }
 

@@ -15,8 +15,10 @@ export const EVERY_ELEMENT: unique symbol = Symbol('every element');
 /** A path that may hold `[*]` segments. */
 export type PathPattern = ReadonlyArray<string | number | typeof EVERY_ELEMENT>;
 
-/** One `--vary` option, parsed. */
+/** One `--vary` option (or `--param` of `msgsim sweep`), parsed. */
 export interface VarySpec {
+  /** The option it was given with, for messages: `--vary` or `--param`. */
+  option: string;
   /** As the user wrote it, for messages. */
   text: string;
   /** The path part as written, like `flows[*].transport.protocol`. */
@@ -45,23 +47,38 @@ export interface Variant {
   overrides: string[];
 }
 
+/** How parseVary reads an option: its name in messages, and how its values are written. */
+export interface VaryReading {
+  /** The option's name in messages (default `--vary`). */
+  option?: string;
+  /**
+   * The values of the text after `=`, or what is wrong with it (default: splitValueList).
+   * Each value is then checked like a listed one.
+   */
+  readValues?: (written: string) => string[] | { problem: string };
+}
+
 /**
  * Parses `PATH=v1,v2,...` (split at the first `=`). Values are separated by commas outside
  * brackets, braces and quotes, so a value may be a YAML flow collection such as
- * `{dist: exponential, mean: 10ms}`.
- * @throws ScenarioError with one issue naming `--vary` and `file`: no `=`, a path that cannot be
- * read, an empty or repeated value, or a value that is not YAML.
+ * `{dist: exponential, mean: 10ms}`; `reading` may name the option otherwise and read the
+ * values another way.
+ * @throws ScenarioError with one issue naming the option and `file`: no `=`, a path that cannot
+ * be read, values that cannot be read, an empty or repeated value, or a value that is not YAML.
  */
-export function parseVary(text: string, file = '--vary'): VarySpec {
+export function parseVary(text: string, file = '--vary', reading: VaryReading = {}): VarySpec {
+  const option = reading.option ?? '--vary';
   const fail = (path: string, message: string): never => {
-    throw new ScenarioError([{ file, path, message: `--vary ${text}: ${message}` }]);
+    throw new ScenarioError([{ file, path, message: `${option} ${text}: ${message}` }]);
   };
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value1,value2,..., like links[0].loss=0,0.1');
   const pathText = text.slice(0, equals).trim();
   const pattern = parsePattern(pathText);
   if (typeof pattern === 'string') return fail('', pattern);
-  const values = splitValues(text.slice(equals + 1)).map((value) => value.trim());
+  const read = (reading.readValues ?? splitValueList)(text.slice(equals + 1));
+  if (!Array.isArray(read)) return fail(pathText, read.problem);
+  const values = read.map((value) => value.trim());
   const seen = new Set<string>();
   for (const value of values) {
     if (value === '') return fail(pathText, 'a value is empty (write the values like 0,0.1,0.2)');
@@ -71,7 +88,7 @@ export function parseVary(text: string, file = '--vary'): VarySpec {
     const problem = [...document.errors, ...document.warnings][0];
     if (problem) return fail(pathText, `cannot read the value '${value}' as YAML: ${problem.message}`);
   }
-  return { text, pathText, pattern, values };
+  return { option, text, pathText, pattern, values };
 }
 
 /**
@@ -96,7 +113,11 @@ export function expandVariants(
   const seen = new Set<string>();
   for (const spec of specs) {
     if (seen.has(spec.pathText)) {
-      issues.push({ file, path: spec.pathText, message: `--vary ${spec.text}: this path is already varied` });
+      issues.push({
+        file,
+        path: spec.pathText,
+        message: `${spec.option} ${spec.text}: this path is already varied`,
+      });
     }
     seen.add(spec.pathText);
     try {
@@ -108,7 +129,7 @@ export function expandVariants(
         file,
         path: formatPath(error.at),
         ...(position && { line: position.line, column: position.column }),
-        message: `--vary ${spec.text}: ${error.message}`,
+        message: `${spec.option} ${spec.text}: ${error.message}`,
       });
     }
   }
@@ -217,7 +238,14 @@ function expandPattern(document: unknown, pattern: PathPattern): DocumentPath[] 
  * Splits `text` at the commas that are outside `[]`, `{}` and quotes: `0,0.1` is two values,
  * `{a: 1, b: 2},3` is two, `"x,y"` is one.
  */
-function splitValues(text: string): string[] {
+export function splitValueList(text: string): string[] {
+  return splitOutside(text, ',');
+}
+
+/**
+ * Splits `text` at each `separator` outside `[]`, `{}` and quotes (the pieces untrimmed).
+ */
+export function splitOutside(text: string, separator: string): string[] {
   const values: string[] = [];
   let depth = 0;
   let quote: string | undefined;
@@ -230,7 +258,7 @@ function splitValues(text: string): string[] {
     } else if (character === '"' || character === "'") quote = character;
     else if (character === '[' || character === '{') depth++;
     else if (character === ']' || character === '}') depth = Math.max(0, depth - 1);
-    else if (character === ',' && depth === 0) {
+    else if (character === separator && depth === 0) {
       values.push(text.slice(start, index));
       start = index + 1;
     }

@@ -24,6 +24,7 @@ const document = {
 describe('parseVary', () => {
   it('reads the path with [*] and the values, keeping flow collections and quoted commas whole', () => {
     expect(parseVary('flows[*].transport.protocol=datagram, stop-and-wait')).toEqual({
+      option: '--vary',
       text: 'flows[*].transport.protocol=datagram, stop-and-wait',
       pathText: 'flows[*].transport.protocol',
       pattern: ['flows', EVERY_ELEMENT, 'transport', 'protocol'],

@@ -1,0 +1,148 @@
+/**
+ * What `msgsim compare` and `msgsim sweep` share: their options beside the ones that make the
+ * variants, and the run itself (plan, check the output folder, run every replication with a
+ * progress line each, summarise, write, print).
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import type { Summary } from '../metrics/summary.js';
+import { formatSignificant } from '../report/format-numbers.js';
+import { checkOutputFolder } from '../report/output-folder.js';
+import { createRegistries, type Registries } from '../scenario/registries.js';
+import { runReplications } from '../scenario/run-replications.js';
+import type { VariantPlan } from '../scenario/variant-plan.js';
+import { type CliIo, EXIT } from './main.js';
+import { reportRunError } from './run-errors.js';
+import {
+  checkGivenOnce,
+  checkSimulationOptions,
+  parseMaxEvents,
+  parseSeed,
+  parseWholeNumber,
+  type RunOptionArguments,
+  withSimulationOptions,
+} from './run-options.js';
+
+/** More replications than this say nothing new and only fill memory with task lists. */
+const MAX_REPLICATIONS = 10_000;
+
+/** The options compare and sweep share, as yargs parses them. */
+export interface ReplicatedArguments extends RunOptionArguments {
+  file: string;
+  replications: string;
+  jobs?: string;
+  set?: string[];
+  noCharts: boolean;
+  quiet: boolean;
+}
+
+/**
+ * Adds the shared options: the scenario file, those of `run` (withSimulationOptions),
+ * `--replications` and `--jobs`. `noun` is what one variant is called (`variant`, `point`).
+ */
+export function withReplicatedOptions(yargs: Argv, command: 'compare' | 'sweep', noun: string): Argv {
+  return withSimulationOptions(yargs, {
+    out: `output folder (default output/<scenario name>/${command})`,
+    set: `override a scenario value in every ${noun} (repeatable), before varying`,
+    quiet: 'print only the output folder (no table, no progress)',
+  })
+    .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+    .option('replications', {
+      // Strings, so that a bad value is quoted as given (yargs would turn 'abc' into NaN).
+      type: 'string',
+      default: '5',
+      requiresArg: true,
+      describe: `runs per ${noun}; replication i of every ${noun} shares its random numbers`,
+    })
+    .option('jobs', {
+      type: 'string',
+      requiresArg: true,
+      describe: `runs at once in worker threads (default: the cores available, here ${availableParallelism()}; 1 runs in-process)`,
+    });
+}
+
+/** Why the shared options are unusable (the first problem, a usage error), or undefined. */
+export function checkReplicatedOptions(argv: ReplicatedArguments): string | undefined {
+  const badOption = checkSimulationOptions(argv);
+  if (badOption) return badOption;
+  const repeated = checkGivenOnce(argv as unknown as Record<string, unknown>, ['replications', 'jobs']);
+  if (repeated) return repeated;
+  const replications = parseWholeNumber(argv.replications, 1);
+  if (replications === undefined || replications > MAX_REPLICATIONS) {
+    return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got '${argv.replications}'`;
+  }
+  if (argv.jobs !== undefined && parseWholeNumber(argv.jobs, 1) === undefined) {
+    return `--jobs expects a whole number of at least 1, got '${argv.jobs}'`;
+  }
+  return undefined;
+}
+
+/** One command's study: how it plans its variants and what it makes of their runs. */
+export interface ReplicatedStudy<Result> {
+  command: 'compare' | 'sweep';
+  /** What the result is called in messages: `comparison`. */
+  resultName: string;
+  /** The variants, every one validated. @throws ScenarioError */
+  plan: (registries: Registries) => VariantPlan;
+  /** The result of the runs: `summaries[v][i]` is replication i of variant v. */
+  summarise: (plan: VariantPlan, summaries: Summary[][]) => Result;
+  /** Writes the result files into `outDir` and returns their paths. */
+  write: (result: Result, outDir: string, charts: boolean) => Promise<string[]>;
+  /** The table printed unless --quiet. */
+  table: (result: Result) => string;
+}
+
+/**
+ * Runs a study and returns the exit code: plans it (bad input exits 2 before anything runs or is
+ * written), checks the output folder, runs every replication (a line per finished run on stderr
+ * unless --quiet), then writes the files atomically and prints the table and the folder.
+ */
+export async function runReplicatedStudy<Result>(
+  argv: ReplicatedArguments,
+  io: CliIo,
+  study: ReplicatedStudy<Result>,
+): Promise<number> {
+  const registries = createRegistries();
+  try {
+    const plan = study.plan(registries);
+    const scenarioName = plan.variants[0].scenario.name;
+    const outDir = argv.out ?? path.join('output', scenarioName, study.command);
+    const unwritable = checkOutputFolder(outDir);
+    if (unwritable) {
+      io.stderr(`msgsim: --out ${outDir}: ${unwritable}\n`);
+      return EXIT.badInput;
+    }
+    const replications = Number(argv.replications);
+    const total = plan.variants.length * replications;
+    let finished = 0;
+    const summaries = await runReplications(plan, {
+      replications,
+      seed: argv.seed === undefined ? undefined : parseSeed(argv.seed),
+      jobs: argv.jobs === undefined ? undefined : Number(argv.jobs),
+      maxEvents: parseMaxEvents(argv.maxEvents),
+      registries,
+      onRunDone: ({ variant, replication, summary }) => {
+        finished++;
+        if (argv.quiet) return;
+        io.stderr(
+          `  [${finished}/${total}] ${plan.variants[variant].label}, replication ${replication}: ` +
+            `T = ${formatSignificant(summary.throughput.messagesPerSecond, 6)} messages/s\n`,
+        );
+      },
+    });
+    const result = study.summarise(plan, summaries);
+    let written: string[];
+    try {
+      written = await study.write(result, outDir, !argv.noCharts);
+    } catch (error) {
+      io.stderr(`msgsim: cannot write the ${study.resultName} to ${outDir}: ${(error as Error).message}\n`);
+      return EXIT.badInput;
+    }
+    if (!argv.quiet) io.stdout(`${study.table(result)}\n`);
+    io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
+    return EXIT.ok;
+  } catch (error) {
+    return reportRunError(error, argv.file, io, study.command);
+  }
+}

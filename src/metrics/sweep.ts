@@ -1,0 +1,198 @@
+/**
+ * A sweep: the compared measures (compare.ts) as one scenario parameter takes a list of values,
+ * each point beside the closed-form prediction the scenario's summary carries for it, so that a
+ * measured curve can be read against the textbook formula.
+ */
+import { parseDecimal } from '../engine/decimal.js';
+import { BASE_UNIT, type Dimension, dimensionOfUnit, parseQuantity, unitOf } from '../engine/units.js';
+import {
+  type Comparison,
+  compareVariants,
+  type Estimate,
+  type MeasureKey,
+  type ReplicationValues,
+  type VariantDescription,
+} from './compare.js';
+import type { Summary } from './summary.js';
+
+/**
+ * Which closed-form values predict which compared measure, by their names in a summary's
+ * `theory {<model>:<flow> {formula, values}}`, the first a prediction has counting. Only values
+ * that are the measure itself, in the measure's SI unit (the names mean what they mean in
+ * report/theory-measured.ts): T (stop-and-wait, Go-Back-N, selective repeat; the delivered rate
+ * of an M/M/1/K link or node queue), goodput (the same; the bits a lossless link queue carries,
+ * headers being 0 there), mean latency (M/M/1, M/D/1, M/M/1/K, M/M/c queues of a link or node)
+ * and completed requests/s (synchronous request-reply). Bounds (`requestsPerSecondBound`) and
+ * per-message figures (`transmissionsPerMessage`) are not the measures and stay out.
+ */
+export const THEORY_VALUES_OF_MEASURE: Partial<Record<MeasureKey, readonly string[]>> = {
+  throughput: ['messagesPerSecond', 'throughputMessagesPerSecond'],
+  goodput: ['goodputBitsPerSecond', 'throughputBitsPerSecond'],
+  latencyMean: ['meanLatencySeconds'],
+  requestThroughput: ['requestsPerSecond'],
+};
+
+/** A swept parameter: the path as written, its short name, the values as written. */
+export interface SweptParameter {
+  path: string;
+  name: string;
+  values: string[];
+}
+
+/**
+ * The x axis of a sweep: numeric when every value is a number or a quantity of one dimension
+ * (`unit` its SI unit, null for plain numbers), categorical otherwise (protocol names, objects).
+ */
+export type SweepAxis = { kind: 'numeric'; unit: string | null } | { kind: 'categorical' };
+
+/** The closed-form value of a measure at one point, and the measured mean's ratio to it. */
+export interface PointTheory {
+  /** The summary's theory entry it comes from: `<model>:<flow>`. */
+  model: string;
+  formula: string;
+  /** In the measure's SI unit. */
+  value: number;
+  /** Measured mean / value; null without a mean or when the value is 0. */
+  ratio: number | null;
+}
+
+/** One point of a sweep: a value of the parameter (and of the series parameter, if any). */
+export interface SweepPoint {
+  label: string;
+  /** The swept parameter's value, as written. */
+  value: string;
+  /** The value on a numeric axis, in SI units; null on a categorical one. */
+  x: number | null;
+  /** The series parameter's value, as written; null without one. */
+  series: string | null;
+  estimates: Partial<Record<MeasureKey, Estimate>>;
+  /** Per measure THEORY_VALUES_OF_MEASURE maps, where the point's scenario has the prediction. */
+  theory: Partial<Record<MeasureKey, PointTheory>>;
+  replications: ReplicationValues[];
+}
+
+export interface Sweep {
+  scenario: string;
+  replications: number;
+  confidenceLevel: 0.95;
+  measures: MeasureKey[];
+  parameter: SweptParameter & { axis: SweepAxis };
+  /** A second parameter: a curve per value. */
+  series: SweptParameter | null;
+  points: SweepPoint[];
+}
+
+/** What a sweep was made of: its parameters, and the variants run (one per point), in order. */
+export interface SweepDesign {
+  parameter: SweptParameter;
+  series: SweptParameter | null;
+  /** Each variant's settings include the parameter's (and the series'), by path. */
+  variants: readonly VariantDescription[];
+}
+
+/**
+ * The sweep of `design` from its runs: `summaries[v][i]` is replication i of variant v. Its
+ * points come a series value after another (all of one line, then the next), in variant order
+ * within each. The estimates are compare's (compareVariants); a point's theory comes from its first replication's
+ * summary (predictions depend on the scenario, not on the seed), and only when the scenario has
+ * one flow: a prediction is of one flow, and with several the measures are of them all.
+ */
+export function sweepFromRuns(
+  scenario: string,
+  design: SweepDesign,
+  summaries: ReadonlyArray<readonly Summary[]>,
+): Sweep {
+  const comparison: Comparison = compareVariants(scenario, design.variants, summaries);
+  const xs = numericAxis(design.parameter.values);
+  const settingValue = (settings: VariantDescription['settings'], path: string) =>
+    settings.find((setting) => setting.path === path)?.value ?? '';
+  const inRuns = comparison.variants.map((variant, index): SweepPoint => {
+    const value = settingValue(variant.settings, design.parameter.path);
+    return {
+      label: variant.label,
+      value,
+      x: xs ? xs.values[design.parameter.values.indexOf(value)] : null,
+      series: design.series ? settingValue(variant.settings, design.series.path) : null,
+      estimates: variant.estimates,
+      theory: pointTheory(summaries[index][0], variant.estimates, comparison.measures),
+      replications: variant.replications,
+    };
+  });
+  // The points of one line together, each line's in the order of the parameter's values.
+  const seriesIndex = (point: SweepPoint) => design.series?.values.indexOf(point.series ?? '') ?? 0;
+  const points = inRuns
+    .map((point, index) => ({ point, index }))
+    .sort((a, b) => seriesIndex(a.point) - seriesIndex(b.point) || a.index - b.index)
+    .map(({ point }) => point);
+  return {
+    scenario,
+    replications: comparison.replications,
+    confidenceLevel: comparison.confidenceLevel,
+    measures: comparison.measures,
+    parameter: {
+      ...design.parameter,
+      axis: xs ? { kind: 'numeric', unit: xs.unit } : { kind: 'categorical' },
+    },
+    series: design.series,
+    points,
+  };
+}
+
+/** The predictions of `summary` for the measures, with the measured means' ratios to them. */
+function pointTheory(
+  summary: Summary | undefined,
+  estimates: Partial<Record<MeasureKey, Estimate>>,
+  measures: readonly MeasureKey[],
+): Partial<Record<MeasureKey, PointTheory>> {
+  const flows = Object.keys(summary?.flows ?? {});
+  if (!summary || flows.length !== 1) return {};
+  const entries = Object.entries(summary.theory).filter(([model]) => model.endsWith(`:${flows[0]}`));
+  const theory: Partial<Record<MeasureKey, PointTheory>> = {};
+  for (const key of measures) {
+    const names = THEORY_VALUES_OF_MEASURE[key] ?? [];
+    const found = entries
+      .flatMap(([model, prediction]) => {
+        const name = names.find((candidate) => Number.isFinite(prediction.values[candidate]));
+        return name === undefined ? [] : [{ model, prediction, value: prediction.values[name] }];
+      })
+      .at(0);
+    if (!found) continue;
+    const { model, prediction, value } = found;
+    const mean = estimates[key]?.mean ?? null;
+    theory[key] = {
+      model,
+      formula: prediction.formula,
+      value,
+      ratio: mean === null || value === 0 ? null : mean / value,
+    };
+  }
+  return theory;
+}
+
+/**
+ * The values' SI numbers and unit when every one is a number in decimal notation (`0.05`) or a
+ * quantity with a unit (`10ms`), the units all of one dimension (bare numbers are in its base
+ * unit); undefined otherwise.
+ */
+export function numericAxis(
+  values: readonly string[],
+): { values: number[]; unit: string | null } | undefined {
+  let dimension: Dimension | undefined;
+  const numbers: number[] = [];
+  for (const text of values) {
+    const bare = parseDecimal(text);
+    if (bare) {
+      numbers.push(Number(text));
+      continue;
+    }
+    const unit = unitOf(text);
+    const of = unit === undefined ? undefined : dimensionOfUnit(unit);
+    if (of === undefined || (dimension !== undefined && of !== dimension)) return undefined;
+    dimension = of;
+    const parsed = parseQuantity(text, of);
+    if (!parsed.ok) return undefined;
+    numbers.push(parsed.value);
+  }
+  if (numbers.some((number) => !Number.isFinite(number))) return undefined;
+  return { values: numbers, unit: dimension === undefined ? null : BASE_UNIT[dimension] };
+}

@@ -1,0 +1,61 @@
+/** The sweep as a text table: a row per point, each measure as `mean ± half-width`, theory and ratio beside it. */
+import { COMPARE_MEASURES } from '../metrics/compare.js';
+import type { Sweep } from '../metrics/sweep.js';
+import { intervalWords, measureColumn, tableLines } from './compare-table.js';
+import { formatSignificant } from './format-numbers.js';
+import { sweepTheoryMeasures, theoryFormulas, wrapText } from './sweep-theory.js';
+
+/** Significant digits of a theory value and of a ratio. */
+const THEORY_DIGITS = 6;
+const RATIO_DIGITS = 4;
+
+/**
+ * The table printed by `msgsim sweep`: a title line; a header with each measure's unit; a row per
+ * point (the series value when there is a second parameter, the parameter's value, then each
+ * measure's `mean ± half-width`, and beside a measure some point has a closed form for, its
+ * `theory` value in the same unit and the `ratio` measured/theory, `n/a` where the formula does
+ * not apply); then the formulas, one line per model.
+ */
+export function formatSweepTable(sweep: Sweep): string {
+  const withTheory = new Set(sweepTheoryMeasures(sweep));
+  const header: string[] = [];
+  const columns: string[][] = [];
+  if (sweep.series) {
+    header.push(sweep.series.name);
+    columns.push(sweep.points.map((point) => point.series ?? ''));
+  }
+  header.push(sweep.parameter.name);
+  columns.push(sweep.points.map((point) => point.value));
+  for (const measure of COMPARE_MEASURES.filter((candidate) => sweep.measures.includes(candidate.key))) {
+    const { heading, unit, cells } = measureColumn({ variants: sweep.points }, measure);
+    header.push(heading);
+    columns.push(cells);
+    if (!withTheory.has(measure.key)) continue;
+    const theories = sweep.points.map((point) => point.theory[measure.key]);
+    header.push('theory', 'ratio');
+    columns.push(
+      theories.map((theory) =>
+        theory ? formatSignificant(theory.value / unit.factor, THEORY_DIGITS) : 'n/a',
+      ),
+      theories.map((theory) =>
+        theory?.ratio === null || theory === undefined
+          ? 'n/a'
+          : formatSignificant(theory.ratio, RATIO_DIGITS),
+      ),
+    );
+  }
+  const { scenario, replications, parameter, series, points } = sweep;
+  const over = `${parameter.path} over ${parameter.values.length} value${parameter.values.length === 1 ? '' : 's'}`;
+  const by = series ? `, a line per ${series.path} (${series.values.length})` : '';
+  const title =
+    `${scenario}: sweep of ${over}${by}, ${replications} replication${replications === 1 ? '' : 's'} per point ` +
+    `(common random numbers); ${intervalWords(replications)}`;
+  const formulas = theoryFormulas(points).flatMap(({ model, formula }) =>
+    wrapText(`  ${model}: ${formula}`, 110, '      '),
+  );
+  const footer =
+    formulas.length === 0
+      ? ['no closed-form prediction in the summaries for these measures']
+      : ['theory: the closed form in summary.json (ratio = measured mean / theory):', ...formulas];
+  return [title, ...tableLines(header, columns), ...footer].join('\n');
+}

@@ -1,0 +1,323 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-sweep-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Stop-and-wait, 1000-byte packets over 1 Mbit/s (8 ms), 10 ms each way, no ACK time, a 50 ms timeout. */
+const lossy = path.resolve('scenarios/lossy-link.yaml');
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function sweep(args: string[]) {
+  return runCli(['sweep', ...args]);
+}
+
+function readSweep(folder: string) {
+  return JSON.parse(readFileSync(path.join(folder, 'sweep.json'), 'utf8'));
+}
+
+interface PointJson {
+  label: string;
+  value: string;
+  x: number | null;
+  series: string | null;
+  estimates: Record<string, { n: number; mean: number; halfWidth: number }>;
+  theory: Record<string, { model: string; formula: string; value: number; ratio: number }>;
+}
+
+/**
+ * Stop-and-wait on the lossy link (Bertsekas & Gallager §2.4.1): a packet's cycle is
+ * L/R + 2d = 28 ms; each attempt is lost with p and costs the 50 ms timeout, so the time per
+ * packet is X = cycle + F·T_o with F geometric (mean p/(1-p), variance p/(1-p)^2), and
+ * T = 1/E[X].
+ */
+function stopAndWait(p: number, delaySeconds = 0.01) {
+  const cycle = 8000 / 1e6 + 2 * delaySeconds;
+  const meanTime = cycle + (p / (1 - p)) * 0.05;
+  return { throughput: 1 / meanTime, meanTime, sdTime: (0.05 * Math.sqrt(p)) / (1 - p) };
+}
+
+describe('msgsim sweep', () => {
+  it('measures stop-and-wait over loss 0, 0.1, 0.2 within the run length of the closed form', async () => {
+    const messages = 3000;
+    const replications = 3;
+    const out = path.join(scratch, 'stop-and-wait');
+    const result = await sweep([
+      lossy,
+      '--set',
+      `flows[0].workload.messages=${messages}`,
+      '--param',
+      'links[0].loss.forward=0:0.2:0.1',
+      '--replications',
+      String(replications),
+      '--jobs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+
+    const json = readSweep(out);
+    expect(json).toMatchObject({
+      scenario: 'lossy-link',
+      param: ['links[0].loss.forward=0:0.2:0.1'],
+      set: [`flows[0].workload.messages=${messages}`],
+      replications,
+      parameter: {
+        path: 'links[0].loss.forward',
+        name: 'forward',
+        values: ['0', '0.1', '0.2'],
+        axis: { kind: 'numeric', unit: null },
+      },
+      series: null,
+    });
+    expect(json.measures.throughput).toMatchObject({
+      unit: 'messages/s',
+      theoryValues: ['messagesPerSecond', 'throughputMessagesPerSecond'],
+    });
+    expect(json.measures.retransmissions.theoryValues).toEqual([]);
+    const points: PointJson[] = json.points;
+    expect(points.map((point) => point.x)).toEqual([0, 0.1, 0.2]);
+
+    // Without loss every run takes exactly N cycles.
+    expect(points[0].estimates.throughput).toMatchObject({ n: 3, halfWidth: 0 });
+    expect(points[0].estimates.throughput.mean).toBeCloseTo(1 / 0.028, 9);
+    for (const [index, p] of [0, 0.1, 0.2].entries()) {
+      const expected = stopAndWait(p);
+      const { theory, estimates } = points[index];
+      expect(theory.throughput.model).toBe('stop-and-wait:transfer');
+      expect(theory.throughput.value).toBeCloseTo(expected.throughput, 9);
+      expect(theory.goodput.value).toBeCloseTo(8000 * expected.throughput, 6);
+      expect(theory.throughput.ratio).toBeCloseTo(estimates.throughput.mean / expected.throughput, 12);
+      // One run's T = N / ΣX; by the delta method its sd is T·sd(X)/(E[X]·√N), the mean of R
+      // independent replications' that over √R: 0.55% at p = 0.1, 0.73% at p = 0.2. Four of those.
+      const standardError =
+        (expected.throughput * expected.sdTime) / (expected.meanTime * Math.sqrt(messages * replications));
+      expect(Math.abs(estimates.throughput.mean - expected.throughput)).toBeLessThanOrEqual(
+        4 * standardError + 1e-9,
+      );
+    }
+
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(
+      'lossy-link: sweep of links[0].loss.forward over 3 values, 3 replications per point (common random numbers); ' +
+        'mean ± half-width of the 95% confidence interval',
+    );
+    expect(lines[1]).toMatch(
+      /^forward +T \(messages\/s\) +theory +ratio +goodput \(kbit\/s\) +theory +ratio +L mean \(s\) +L p99 \(s\) +retransmissions/,
+    );
+    expect(lines[2]).toMatch(/^0 +35\.7143 ± 0 +35\.7143 +1\.000 +285\.714 ± 0 +285\.714 +1\.000 /);
+    expect(lines[3]).toMatch(/^0\.1 +\d+\.\d+ ± \d\.\d+ +29\.8013 +(0\.99|1\.0)\d+ /);
+    expect(lines[4]).toMatch(/^0\.2 +\d+\.\d+ ± \d\.\d+ +24\.6914 +(0\.9|1\.0)\d+ /);
+    expect(result.stdout).toContain('  stop-and-wait:transfer: E[t] = cycle + ((1-s)/s)·T_o');
+    expect(result.stderr.trim().split('\n')).toHaveLength(9);
+    expect(result.stderr).toContain('[9/9]');
+
+    expect(readdirSync(out).sort()).toEqual([
+      'sweep-delivered-ratio.png',
+      'sweep-goodput.png',
+      'sweep-latency-mean.png',
+      'sweep-latency-p99.png',
+      'sweep-retransmission-timeouts.png',
+      'sweep-retransmissions.png',
+      'sweep-throughput.png',
+      'sweep.csv',
+      'sweep.json',
+    ]);
+    expect(readFileSync(path.join(out, 'sweep-throughput.png')).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    const csv = readFileSync(path.join(out, 'sweep.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(4);
+    expect(csv[0].startsWith('point,links[0].loss.forward,x,replications,throughput_mean,')).toBe(true);
+    expect(csv[2].startsWith('forward=0.1,0.1,0.1,3,')).toBe(true);
+  });
+
+  it('takes quantities with units, x in SI units', async () => {
+    const out = path.join(scratch, 'delay');
+    const result = await sweep([
+      lossy,
+      '--set',
+      'flows[0].workload.messages=100',
+      '--param',
+      'links[0].delay=5ms:15ms:5ms',
+      '--replications',
+      '1',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    const json = readSweep(out);
+    expect(json.parameter).toMatchObject({
+      values: ['5ms', '10ms', '15ms'],
+      axis: { kind: 'numeric', unit: 's' },
+    });
+    const points: PointJson[] = json.points;
+    expect(points.map((point) => point.x)).toEqual([0.005, 0.01, 0.015]);
+    for (const point of points) {
+      expect(point.theory.throughput.value).toBeCloseTo(stopAndWait(0.1, point.x!).throughput, 9);
+    }
+    expect(readdirSync(out).sort()).toEqual(['sweep.csv', 'sweep.json']);
+  });
+
+  it('draws a line per value of a second --param, with identical results for any --jobs', async () => {
+    const runWith = async (jobs: string) => {
+      const out = path.join(scratch, `series-${jobs}`);
+      const result = await sweep([
+        lossy,
+        '--set',
+        'flows[0].workload.messages=300',
+        '--set',
+        'flows[0].transport={protocol: go-back-n, window: 8, timeout: 50ms}',
+        '--param',
+        'links[0].loss.forward=0.05,0.1',
+        '--param',
+        'flows[*].transport.protocol=go-back-n,selective-repeat',
+        '--replications',
+        '2',
+        '--jobs',
+        jobs,
+        '--seed',
+        '3',
+        '--no-charts',
+        '--out',
+        out,
+      ]);
+      expect(result.exitCode, result.stderr).toBe(0);
+      return { text: readFileSync(path.join(out, 'sweep.json'), 'utf8'), result, out };
+    };
+    const inProcess = await runWith('1');
+    const inWorkers = await runWith('2');
+    expect(inWorkers.text).toBe(inProcess.text);
+
+    const json = JSON.parse(inProcess.text);
+    expect(json.series).toEqual({
+      path: 'flows[*].transport.protocol',
+      name: 'protocol',
+      values: ['go-back-n', 'selective-repeat'],
+    });
+    const points: PointJson[] = json.points;
+    expect(points.map((point) => [point.series, point.value])).toEqual([
+      ['go-back-n', '0.05'],
+      ['go-back-n', '0.1'],
+      ['selective-repeat', '0.05'],
+      ['selective-repeat', '0.1'],
+    ]);
+    expect(points[0].label).toBe('forward=0.05, protocol=go-back-n');
+    // Go-Back-N: W·t_f = 64 ms outlasts T_o = 50 ms, so K = ceil(50/8) = 7 frame times a loss:
+    // T = (1-p)/(1 + (K-1)p) / t_f. Selective repeat's window of 8 stalls after one loss (its
+    // 36 ms of slack is less than a resend), so no formula holds there.
+    for (const point of points.slice(0, 2)) {
+      const p = Number(point.value);
+      expect(point.theory.throughput.model).toBe('go-back-n:transfer');
+      expect(point.theory.throughput.value).toBeCloseTo((1 - p) / (1 + 6 * p) / 0.008, 9);
+    }
+    for (const point of points.slice(2)) expect(point.theory).toEqual({});
+    // Go-Back-N resends what followed a loss; selective repeat only the lost packet.
+    expect(points[1].estimates.retransmissions.mean).toBeGreaterThan(
+      points[3].estimates.retransmissions.mean,
+    );
+
+    const lines = inProcess.result.stdout.split('\n');
+    expect(lines[1]).toMatch(/^protocol +forward +T \(messages\/s\) +theory +ratio /);
+    expect(lines[2]).toMatch(/^go-back-n +0\.05 +\d+\.?\d* ± \d+\.?\d* +\d+\.\d+ +\d\.\d+ /);
+    expect(lines[4]).toMatch(/^selective-repeat +0\.05 +\d+\.?\d* ± \d+\.?\d* +n\/a +n\/a /);
+    const csv = readFileSync(path.join(inProcess.out, 'sweep.csv'), 'utf8').split('\n');
+    expect(csv[0].startsWith('point,flows[*].transport.protocol,links[0].loss.forward,x,replications,')).toBe(
+      true,
+    );
+    expect(csv[1].startsWith('"forward=0.05, protocol=go-back-n",go-back-n,0.05,0.05,2,')).toBe(true);
+  });
+
+  it('names the point, the replication and its own option when a run goes past --max-events', async () => {
+    const out = path.join(scratch, 'runaway');
+    const result = await sweep([
+      lossy,
+      '--set',
+      'flows[0].workload.messages=200',
+      '--param',
+      'links[0].loss.forward=0.1,0.9',
+      '--max-events',
+      '2000',
+      '--replications',
+      '1',
+      '--jobs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(
+      /msgsim: .*lossy-link\.yaml: point forward=0\.9, replication 0: the run executed more than 2000 events .*\(msgsim sweep --max-events N\)\n/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 on bad input before running anything, naming the option and the point, and writes nothing', async () => {
+    const out = path.join(scratch, 'never');
+    const refused = async (args: string[], message: string | RegExp) => {
+      const result = await sweep([lossy, ...args, '--out', out]);
+      expect(result.exitCode, result.stderr).toBe(2);
+      if (typeof message === 'string') expect(result.stderr).toContain(message);
+      else expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('[1/');
+      expect(result.stdout).toBe('');
+    };
+    await refused([], 'msgsim: Missing required argument: param');
+    await refused(
+      ['--param', 'links[0].loss.forward=0:0.2:0'],
+      "lossy-link.yaml: links[0].loss.forward: --param links[0].loss.forward=0:0.2:0: the range's step must be greater than 0, got '0'",
+    );
+    await refused(
+      ['--param', 'links[0].loss.forward=0:1:0.0001'],
+      "--param links[0].loss.forward=0:1:0.0001: the range '0:1:0.0001' has 10001 points, more than 1000",
+    );
+    await refused(
+      ['--param', 'links[0].loss.forward=low:high:0.1'],
+      "the range's from 'low' is not a number",
+    );
+    await refused(
+      ['--param', 'links[3].loss=0:0.1:0.05'],
+      /lossy-link\.yaml: links\[3\]\.loss: point loss=0\.05: --param links\[3\]\.loss=0\.05: index 3 is past the end of 'links' \(1 item\)/,
+    );
+    await refused(
+      ['--param', 'links[0].loss.forward=0.5:1.5:0.5'],
+      'lossy-link.yaml: links[0].loss.forward: point forward=1.5: expected a number of at most 1, got 1.5 ' +
+        '(value from --param links[0].loss.forward=1.5)',
+    );
+    await refused(
+      ['--param', 'links[0].loss.forward=0', '--param', 'links[0].delay=1ms', '--param', 'seed=1,2'],
+      '--param was given 3 times; a sweep takes one parameter (the x axis) and at most a second one (a line per value)',
+    );
+    await refused(
+      ['--param', 'links[0].loss.forward=0', '--param', 'links[0].loss.forward=0.1'],
+      '--param links[0].loss.forward=0.1: this path is already varied',
+    );
+    await refused(['--param', 'links[0].loss.forward=0', '--replications', '0'], '--replications expects');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is described by msgsim --help and msgsim sweep --help', async () => {
+    const printed: string[] = [];
+    // yargs prints help with console.log.
+    const log = vi.spyOn(console, 'log').mockImplementation((text: unknown) => {
+      printed.push(String(text));
+    });
+    try {
+      expect((await runCli(['--help'])).exitCode).toBe(0);
+      expect((await runCli(['sweep', '--help'])).exitCode).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed[0]).toMatch(/msgsim sweep <file> +run a scenario over the values of one parameter/);
+    expect(printed[1]).toContain('--param');
+    expect(printed[1]).toMatch(/or a range\s+from:to:step/);
+    expect(printed[1]).toContain('default output/<scenario name>/sweep');
+  });
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import type { Summary, TheoryPrediction } from '../../src/metrics/summary.js';
+import { type SweptParameter, sweepFromRuns } from '../../src/metrics/sweep.js';
+import { SWEEP_CHART_FILE_NAMES, sweepChart, sweepChartDefinitions } from '../../src/report/sweep-charts.js';
+import { sweepToCsv } from '../../src/report/sweep-csv.js';
+import { formatSweepTable } from '../../src/report/sweep-table.js';
+import { smallRunResult } from './fake-run-results.js';
+
+/** A one-flow summary with throughput `throughput` (goodput 8000 bits a message) and, unless null, T predicted at `theory`. */
+function summaryWith(throughput: number, theory: number | null, model = 'stop-and-wait'): Summary {
+  const summary = structuredClone(smallRunResult().summary);
+  summary.throughput.messagesPerSecond = throughput;
+  summary.throughput.goodputBitsPerSecond = throughput * 8000;
+  const prediction: TheoryPrediction = {
+    formula: `${model}: T = 1/E[t]`,
+    values: { messagesPerSecond: theory ?? 0, goodputBitsPerSecond: (theory ?? 0) * 8000 },
+  };
+  summary.theory = theory === null ? {} : { [`${model}:f1`]: prediction };
+  return summary;
+}
+
+/** A sweep of `parameter` (and `series`), each point run twice with throughputs mean ± 1. */
+function sweepOf(
+  parameter: SweptParameter,
+  series: SweptParameter | null,
+  point: (
+    value: string,
+    seriesValue: string | null,
+  ) => { mean: number; theory: number | null; model?: string },
+) {
+  const seriesValues = series ? series.values : [null];
+  const variants = seriesValues.flatMap((seriesValue) =>
+    parameter.values.map((value) => {
+      const settings = [
+        ...(series && seriesValue !== null
+          ? [{ path: series.path, name: series.name, value: seriesValue }]
+          : []),
+        { path: parameter.path, name: parameter.name, value },
+      ];
+      return { label: settings.map((s) => `${s.name}=${s.value}`).join(', '), settings };
+    }),
+  );
+  const summaries = seriesValues.flatMap((seriesValue) =>
+    parameter.values.map((value) => {
+      const { mean, theory, model } = point(value, seriesValue);
+      return [summaryWith(mean - 1, theory, model), summaryWith(mean + 1, theory, model)];
+    }),
+  );
+  return sweepFromRuns('demo', { parameter, series, variants }, summaries);
+}
+
+const loss = { path: 'links[0].loss', name: 'loss', values: ['0', '0.1', '0.2'] };
+const byLoss = sweepOf(loss, null, (value) => ({
+  mean: 30 - 50 * Number(value),
+  theory: value === '0.2' ? null : 30 - 50 * Number(value) + 0.5,
+}));
+
+describe('sweep charts', () => {
+  it('draws the means at the SI values with whiskers, and the theory dashed with a gap where it does not apply', () => {
+    const chart = sweepChart(byLoss, 'throughput')!;
+    expect(chart.fileName).toBe('sweep-throughput.png');
+    const [mean, theory, whiskers] = chart.config.data.datasets;
+    expect(mean.label).toBe('simulated (mean)');
+    expect(mean.data).toEqual([
+      { x: 0, y: 30 },
+      { x: 0.1, y: 25 },
+      { x: 0.2, y: 20 },
+    ]);
+    expect(theory.label).toBe('theory: stop-and-wait: T = 1/E[t]');
+    expect(theory.data).toEqual([
+      { x: 0, y: 30.5 },
+      { x: 0.1, y: 25.5 },
+      { x: 0.2, y: null },
+    ]);
+    expect(theory).toMatchObject({ borderDash: [8, 5], spanGaps: false, showLine: true });
+    // Two replications, 29 and 31: half-width t(0.975, 1)·√2/√2 = 12.706.
+    const stem = (whiskers.data as Array<{ x: number; y: number | null }>).slice(3, 5);
+    expect(stem[0].x).toBe(0);
+    expect(stem[0].y).toBeCloseTo(30 - 12.706, 3);
+    expect(stem[1].y).toBeCloseTo(30 + 12.706, 3);
+    const x = chart.config.options?.scales?.x as {
+      type: string;
+      min: number;
+      max: number;
+      title: { text: string };
+    };
+    expect(x).toMatchObject({ type: 'linear', title: { text: 'links[0].loss' } });
+    expect(x.min).toBeCloseTo(-0.006, 12);
+    expect(x.max).toBeCloseTo(0.206, 12);
+  });
+
+  it('draws a line per value of the series parameter, each with its own theory', () => {
+    const protocol = { path: 'flows[0].transport.protocol', name: 'protocol', values: ['gbn', 'sr'] };
+    const sweep = sweepOf(loss, protocol, (value, series) => ({
+      mean: series === 'gbn' ? 30 - 100 * Number(value) : 30 - 10 * Number(value),
+      theory: 30,
+      model: series!,
+    }));
+    const chart = sweepChart(sweep, 'throughput')!;
+    const labels = chart.config.data.datasets.map((dataset) => dataset.label);
+    // Two formulas: the legend names them, the subtitle writes them.
+    expect(labels).toEqual([
+      'protocol=gbn, simulated (mean)',
+      'protocol=gbn, theory (formula above)',
+      'protocol=sr, simulated (mean)',
+      'protocol=sr, theory (formula above)',
+      '95% confidence interval',
+    ]);
+    expect(chart.config.data.datasets[2].data).toEqual([
+      { x: 0, y: 30 },
+      { x: 0.1, y: 29 },
+      { x: 0.2, y: 28 },
+    ]);
+    expect(chart.config.options?.plugins?.subtitle?.text).toEqual([
+      'mean of 2 replications per point (common random numbers); whiskers: 95% confidence interval (Student t)',
+      'theory, gbn:f1: gbn: T = 1/E[t]',
+      'theory, sr:f1: sr: T = 1/E[t]',
+    ]);
+  });
+
+  it('puts values that are no numbers on a category axis, unjoined', () => {
+    const protocol = { path: 'flows[0].transport.protocol', name: 'protocol', values: ['gbn', 'sr'] };
+    const chart = sweepChart(
+      sweepOf(protocol, null, (value) => ({ mean: value === 'gbn' ? 10 : 20, theory: null })),
+      'throughput',
+    )!;
+    expect(chart.config.data.labels).toEqual(['gbn', 'sr']);
+    expect(chart.config.data.datasets[0]).toMatchObject({
+      showLine: false,
+      data: [
+        { x: 0, y: 10 },
+        { x: 1, y: 20 },
+      ],
+    });
+    expect(chart.config.options?.scales?.values).toMatchObject({
+      type: 'category',
+      title: { text: protocol.path },
+    });
+  });
+
+  it('says the SI unit of a quantity on the x axis, and makes a chart per measure', () => {
+    const delay = { path: 'links[0].delay', name: 'delay', values: ['5ms', '10ms'] };
+    const sweep = sweepOf(delay, null, () => ({ mean: 10, theory: 10 }));
+    const chart = sweepChart(sweep, 'throughput')!;
+    expect(chart.config.data.datasets[0].data).toEqual([
+      { x: 0.005, y: 10 },
+      { x: 0.01, y: 10 },
+    ]);
+    expect(chart.config.options?.scales?.x).toMatchObject({ title: { text: 'links[0].delay (s)' } });
+    expect(sweepChartDefinitions(sweep).map((definition) => definition.fileName)).toEqual(
+      sweep.measures.map((key) => SWEEP_CHART_FILE_NAMES[key]),
+    );
+  });
+});
+
+describe('sweep table and CSV', () => {
+  it('prints theory and ratio beside the measure they predict, n/a where the formula does not apply', () => {
+    const lines = formatSweepTable(byLoss).split('\n');
+    expect(lines[0]).toBe(
+      'demo: sweep of links[0].loss over 3 values, 2 replications per point (common random numbers); ' +
+        'mean ± half-width of the 95% confidence interval',
+    );
+    expect(lines[1]).toMatch(
+      /^loss +T \(messages\/s\) +theory +ratio +goodput \(kbit\/s\) +theory +ratio +L mean/,
+    );
+    // 30 ± 12.706 against 30.5: ratio 30/30.5 = 0.9836; goodput 8 kbit a message: 240 ± 101.6.
+    expect(lines[2]).toMatch(/^0 +30 ± 13 +30\.5000 +0\.9836 +240 ± 102 +244\.000 +0\.9836 /);
+    expect(lines[4]).toMatch(/^0\.2 +20 ± 13 +n\/a +n\/a +160 ± 102 +n\/a +n\/a /);
+    expect(lines.slice(5)).toEqual([
+      'theory: the closed form in summary.json (ratio = measured mean / theory):',
+      '  stop-and-wait:f1: stop-and-wait: T = 1/E[t]',
+    ]);
+  });
+
+  it('writes a row per point with x in SI units, the estimates, theory and ratio', () => {
+    const csv = sweepToCsv(byLoss).trimEnd().split('\n');
+    const header = csv[0].split(',');
+    expect(header.slice(0, 9)).toEqual([
+      'point',
+      'links[0].loss',
+      'x',
+      'replications',
+      'throughput_mean',
+      'throughput_ci95_half_width',
+      'throughput_theory',
+      'throughput_ratio',
+      'goodput_mean',
+    ]);
+    expect(header).not.toContain('latencyMean_theory');
+    expect(csv).toHaveLength(4);
+    const row = csv[1].split(',');
+    expect(row.slice(0, 5)).toEqual(['loss=0', '0', '0', '2', '30']);
+    expect(Number(row[5])).toBeCloseTo(12.706, 3);
+    expect(row.slice(6, 8)).toEqual(['30.5', String(30 / 30.5)]);
+    expect(csv[3].split(',').slice(6, 8)).toEqual(['', '']);
+  });
+});
