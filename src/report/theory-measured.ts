@@ -78,12 +78,12 @@ const FLOW_READERS: Readers<FlowSummary> = {
       flow.throughput.delivered > 0 ? flow.throughput.intervalSeconds / flow.throughput.delivered : null,
       't / N of the flow',
     ),
+  // Every data copy, those of messages given up at the retry limit included: the formula's 1/s
+  // copies per delivered message counts the attempts of all of them.
   transmissionsPerMessage: (flow) =>
     measured(
-      flow.counts.delivered > 0
-        ? (flow.counts.delivered + flow.counts.retransmissions) / flow.counts.delivered
-        : null,
-      '(delivered + retransmissions) / delivered',
+      flow.counts.delivered > 0 ? flow.counts.packets.data / flow.counts.delivered : null,
+      'data copies sent / delivered',
     ),
   utilisation: (flow, values) => (offeredLoad(values) ? null : senderBusy(flow, values)),
   linkBusyFraction: senderBusy,
