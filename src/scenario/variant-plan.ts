@@ -83,7 +83,13 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
     }
   });
   if (specIssues.length > 0) throw new ScenarioError(specIssues);
-  const variants = expandVariants(document, specs, file, (path) => parsed.document.locate(path, 'value'));
+  const variants = expandVariants(
+    document,
+    specs,
+    file,
+    (path) => parsed.document.locate(path, 'value'),
+    dialect.nouns,
+  );
 
   const files = new Map<string, string>();
   const beside = filesBeside(file);

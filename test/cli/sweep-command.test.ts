@@ -297,7 +297,35 @@ describe('msgsim sweep', () => {
     );
     await refused(
       ['--param', 'links[0].loss.forward=0', '--param', 'links[0].loss.forward=0.1'],
-      '--param links[0].loss.forward=0.1: this path is already varied',
+      '--param links[0].loss.forward=0.1: this path is already varied by --param links[0].loss.forward=0',
+    );
+    // One path inside the other: whichever is applied last would win at every point.
+    await refused(
+      ['--param', 'links[0].loss.forward=0:0.1:0.05', '--param', 'links[0].loss=0,0.3'],
+      'lossy-link.yaml: links[0].loss: --param links[0].loss=0,0.3: this path overlaps links[0].loss.forward, ' +
+        'varied by --param links[0].loss.forward=0:0.1:0.05: one lies inside the other, so one would silently win',
+    );
+    // Equal values written differently would be two points at one x.
+    await refused(
+      ['--param', 'links[0].loss.forward=0,0.0,0.1'],
+      "--param links[0].loss.forward=0,0.0,0.1: the values '0' and '0.0' are the same value written two ways (list it once)",
+    );
+    await refused(
+      ['--param', 'links[0].delay=10ms,0.01'],
+      "the values '10ms' and '0.01' are the same value written two ways",
+    );
+    // A million points are refused before any of them is validated.
+    await refused(
+      [
+        '--param',
+        'links[0].loss.forward=0:0.999:0.001',
+        '--param',
+        'links[0].loss.reverse=0:0.999:0.001',
+        '--replications',
+        '1',
+      ],
+      'lossy-link.yaml: --param links[0].loss.forward=0:0.999:0.001 and --param links[0].loss.reverse=0:0.999:0.001 ' +
+        'make 1000 × 1000 = 1000000 points, more than 10000 (take fewer values or a larger step)',
     );
     await refused(['--param', 'links[0].loss.forward=0', '--replications', '0'], '--replications expects');
     expect(existsSync(out)).toBe(false);
