@@ -77,7 +77,7 @@ export function sweepCommand(
             const [parameter, series = null] = sweptParameters(plan);
             return sweepFromRuns(
               plan.variants[0].scenario.name,
-              { parameter, series, variants: plan.variants },
+              { parameter, numberDimension: plan.numberDimensions[0], series, variants: plan.variants },
               summaries,
             );
           },
