@@ -82,7 +82,11 @@ function throughputLines(throughput: ThroughputSummary): string[] {
     `${INDENT}${formatThroughputEquation(throughput)}`,
     `${INDENT}goodput ${formatBitsPerSecond(throughput.goodputBitsPerSecond)}, ` +
       `wire throughput ${formatBitsPerSecond(throughput.wireBitsPerSecond)}, ` +
-      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s`,
+      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s` +
+      // Messages delivered but none offered: all were created before the warm-up ended.
+      (throughput.offeredMessagesPerSecond === 0 && throughput.delivered > 0
+        ? ' (no message was created after the warm-up)'
+        : ''),
   ];
 }
 

@@ -18,6 +18,9 @@ describe('a latency section without figures says why', () => {
     expect(summary.throughput.delivered).toBe(8);
     expect(summary.latency.count).toBe(0);
     expect(formatSummary(summary)).toContain(
+      'offered load 0 messages/s (no message was created after the warm-up)',
+    );
+    expect(formatSummary(summary)).toContain(
       'Latency (0 messages)\n  none of the 8 messages delivered in the interval was created after the warm-up, ' +
         'and latency covers only those (a bulk transfer creates all of its messages at its start)',
     );
