@@ -7,6 +7,7 @@ import { AvailabilityTracker } from './availability-tracker.js';
 import { CongestionTrace } from './congestion-trace.js';
 import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 import { FaultWindowRecorder } from './fault-windows.js';
+import { LinkBacklog } from './link-backlog.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
@@ -42,22 +43,34 @@ export class FlowCounters {
 /** Counters of one transmitter (link direction). */
 export class TransmitterCounters {
   packetsTransmitted = 0;
-  /** Packets whose transmission started after the warm-up, with or without a wait. */
-  startedAfterWarmup = 0;
-  busySecondsAfterWarmup = 0;
-  /** Seconds packets spent waiting in the buffer after the warm-up, summed over the packets. */
-  waitSecondsAfterWarmup = 0;
-  /** The whole waits of the packets that left the buffer after the warm-up. */
-  waitsOfPacketsAfterWarmup = 0;
   /**
-   * Most packets waiting at once after the warm-up. Every change of the backlog reports its size,
-   * so the backlog left at the warm-up's end counts from its first change after it.
+   * Transmissions started after the warm-up, with or without a wait: finished, cut short by a
+   * crash or a cut, or under way when the run ended.
    */
-  peakWaiting = 0;
+  startedAfterWarmup = 0;
+  /** Time spent transmitting after the warm-up, the unfinished transmissions' part included. */
+  busySecondsAfterWarmup = 0;
+  readonly backlog: LinkBacklog;
   dropped = 0;
   lost = 0;
   /** Packets a later one overtook on this direction's wire. */
   reordered = 0;
+
+  /** Once the links' measurement has ended (see MetricsCollector.closeLinks), nothing more counts. */
+  closed = false;
+
+  constructor(private readonly warmupSeconds: number) {
+    this.backlog = new LinkBacklog(warmupSeconds);
+  }
+
+  /** A transmission over [start, end] (finished or not): its start and its time after the warm-up. */
+  transmitting(start: number, end: number): number {
+    if (this.closed) return 0;
+    if (start >= this.warmupSeconds) this.startedAfterWarmup++;
+    const busyAfterWarmup = end - Math.max(start, this.warmupSeconds);
+    if (busyAfterWarmup > 0) this.busySecondsAfterWarmup += busyAfterWarmup;
+    return busyAfterWarmup;
+  }
 }
 
 function increment(counts: Record<string, number>, key: string): void {
@@ -104,7 +117,10 @@ export class MetricsCollector implements NetworkProbe {
   ) {
     this.deliveries = new DeliveryLog(flowCount, warmupSeconds, exactRecordCap, expectedDeliveries);
     this.flows = Array.from({ length: flowCount }, () => new FlowCounters());
-    this.transmitters = Array.from({ length: transmitterCount }, () => new TransmitterCounters());
+    this.transmitters = Array.from(
+      { length: transmitterCount },
+      () => new TransmitterCounters(warmupSeconds),
+    );
     this.congestionTraces = Array.from({ length: flowCount }, () => new CongestionTrace());
     this.availability = new AvailabilityTracker(nodeCount, warmupSeconds);
     this.linkAvailability = new AvailabilityTracker(faultShape.links, warmupSeconds);
@@ -179,11 +195,8 @@ export class MetricsCollector implements NetworkProbe {
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
     const link = this.transmitters[transmitterIndex];
     link.packetsTransmitted++;
-    if (start >= this.warmupSeconds) link.startedAfterWarmup++;
-    const end = start + seconds;
-    const busyAfterWarmup = end - Math.max(start, this.warmupSeconds);
+    const busyAfterWarmup = link.transmitting(start, start + seconds);
     if (busyAfterWarmup <= 0) return;
-    link.busySecondsAfterWarmup += busyAfterWarmup;
     // A broker's deliveries count under the producer's flow, but they are not the producer's sending.
     if (packet.kind === 'data' && packet.hops === 0 && !(packet instanceof BrokerPacket)) {
       const flow = this.flows[packet.flowIndex];
@@ -193,22 +206,44 @@ export class MetricsCollector implements NetworkProbe {
   }
 
   packetQueued(_packet: Packet, transmitterIndex: number, waiting: number): void {
-    if (this.clock.now < this.warmupSeconds) return;
-    const link = this.transmitters[transmitterIndex];
-    if (waiting > link.peakWaiting) link.peakWaiting = waiting;
+    this.transmitters[transmitterIndex].backlog.change(this.clock.now, waiting);
   }
 
-  packetDequeued(_packet: Packet, transmitterIndex: number, waitedSeconds: number, waiting: number): void {
+  packetLeftQueue(
+    _packet: Packet,
+    transmitterIndex: number,
+    waitedSeconds: number,
+    waiting: number,
+    transmitted: boolean,
+  ): void {
+    const backlog = this.transmitters[transmitterIndex].backlog;
     const now = this.clock.now;
-    // Only the part of the wait after the warm-up: the time-average backlog is taken over the interval.
-    const waitedAfterWarmup = Math.min(waitedSeconds, now - this.warmupSeconds);
-    if (waitedAfterWarmup < 0) return;
-    const link = this.transmitters[transmitterIndex];
-    // A packet that waited no time was never part of a backlog (it joined as its turn came).
-    if (waitedSeconds > 0 && waiting + 1 > link.peakWaiting) link.peakWaiting = waiting + 1;
-    link.waitSecondsAfterWarmup += waitedAfterWarmup;
-    link.waitsOfPacketsAfterWarmup += waitedSeconds;
+    backlog.change(now, waiting);
+    if (transmitted) backlog.transmitted(now, waitedSeconds);
   }
+
+  transmissionAborted(_packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
+    this.transmitters[transmitterIndex].transmitting(start, start + seconds);
+  }
+
+  /**
+   * The links' measurement ends at `now` (the last flow completed, or the run ended) with
+   * `inProgress` transmissions under way: their time so far counts as busy, every buffer's
+   * backlog counts up to `now`, and nothing after it counts (beyond packets transmitted, dropped
+   * and lost). Later calls do nothing.
+   */
+  closeLinks(now: number, inProgress: readonly { transmitter: number; start: number }[]): void {
+    if (!Number.isNaN(this.linksClosedAt)) return;
+    this.linksClosedAt = now;
+    for (const { transmitter, start } of inProgress) this.transmitters[transmitter].transmitting(start, now);
+    for (const link of this.transmitters) {
+      link.backlog.close(now);
+      link.closed = true;
+    }
+  }
+
+  /** When the links' measurement ended (see closeLinks); NaN before. */
+  linksClosedAt = Number.NaN;
 
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
     increment(this.flows[packet.flowIndex].packetsDropped, reason);

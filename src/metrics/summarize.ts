@@ -286,7 +286,10 @@ function linksOf(
   context: SummaryContext,
   interval: Interval,
 ): Record<string, LinkSummary> {
-  const seconds = interval.to - interval.from;
+  // The links are measured up to the last flow's completion (or the run's end): later than the
+  // interval's end when an unacknowledged flow's last messages were lost after its last delivery.
+  const closedAt = collector.linksClosedAt;
+  const seconds = (Number.isNaN(closedAt) ? interval.to : Math.max(closedAt, interval.to)) - interval.from;
   const result: Record<string, LinkSummary> = {};
   for (const link of context.links) {
     result[link.id] = {
@@ -302,9 +305,9 @@ function linksOf(
           lost: counters.lost,
           reordered: counters.reordered,
           queue: {
-            meanPacketsWaiting: ratio(counters.waitSecondsAfterWarmup, seconds),
-            meanWaitSeconds: ratio(counters.waitsOfPacketsAfterWarmup, counters.startedAfterWarmup),
-            peakPacketsWaiting: counters.peakWaiting,
+            meanPacketsWaiting: ratio(counters.backlog.area, seconds),
+            meanWaitSeconds: ratio(counters.backlog.waitsOfTransmitted, counters.startedAfterWarmup),
+            peakPacketsWaiting: counters.backlog.peak,
           },
         };
       }),

@@ -198,11 +198,7 @@ export class Network {
     this.nodeUp[node] = 0;
     for (const index of this.outgoing[node]) {
       const transmitter = this.transmitters[index];
-      if (transmitter.current) {
-        this.simulator.cancel(this.endEvents[index]);
-        this.fail(transmitter.abortTransmission(this.simulator.now), LOST_NODE_DOWN, index);
-      }
-      for (const packet of transmitter.drain()) this.fail(packet, LOST_NODE_DOWN, index);
+      this.discardAll(transmitter, LOST_NODE_DOWN);
     }
     this.liveRoutes?.invalidate();
   }
@@ -226,14 +222,46 @@ export class Network {
       const transmitter = this.transmitters[index];
       if (!transmitter.up) continue;
       transmitter.up = false;
-      if (transmitter.current) {
-        this.simulator.cancel(this.endEvents[index]);
-        this.fail(transmitter.abortTransmission(this.simulator.now), LOST_LINK_DOWN, index);
-      }
-      for (const packet of transmitter.drain()) this.fail(packet, LOST_LINK_DOWN, index);
+      this.discardAll(transmitter, LOST_LINK_DOWN);
       transmitter.cutWire();
     }
     this.liveRoutes?.invalidate();
+  }
+
+  /**
+   * Loses the packet `transmitter` is sending, cut short now, and every packet waiting in its
+   * buffer, oldest first (a crash of its node, a cut of its link).
+   */
+  private discardAll(transmitter: Transmitter, outcome: { kind: 'lost'; reason: LossReason }): void {
+    const index = transmitter.index;
+    const now = this.simulator.now;
+    if (transmitter.current) {
+      this.simulator.cancel(this.endEvents[index]);
+      const start = transmitter.currentStart;
+      const packet = transmitter.abortTransmission(now);
+      this.probe.transmissionAborted(packet, index, start, transmitter.currentSeconds);
+      this.fail(packet, outcome, index);
+    }
+    while (transmitter.waiting > 0) {
+      const enqueuedAt = transmitter.oldestEnqueuedAt();
+      const packet = transmitter.dequeue()!;
+      this.probe.packetLeftQueue(packet, index, now - enqueuedAt, transmitter.waiting, false);
+      this.fail(packet, outcome, index);
+    }
+  }
+
+  /**
+   * The transmissions under way now, for a run that ends before they finish: each one's
+   * transmitter, start and full duration (s).
+   */
+  transmissionsInProgress(): { transmitter: number; start: number; seconds: number }[] {
+    return this.transmitters
+      .filter((transmitter) => transmitter.current !== null)
+      .map((transmitter) => ({
+        transmitter: transmitter.index,
+        start: transmitter.currentStart,
+        seconds: transmitter.currentSeconds,
+      }));
   }
 
   /** Brings a link back up in both directions. */
@@ -346,9 +374,7 @@ export class Network {
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
       transmitter.enqueue(packet, this.simulator.now);
-      // While the packet in transmission vacates its place, the oldest waiting one is as good as in
-      // transmission: a sender pacing itself queues its next copy then, which never waits.
-      this.probe.packetQueued(packet, index, transmitter.queuedPackets);
+      this.probe.packetQueued(packet, index, transmitter.waiting);
     }
   }
 
@@ -424,7 +450,7 @@ export class Network {
     const next = transmitter.dequeue()!;
     const waited = now - enqueuedAt;
     next.queueSeconds += waited;
-    this.probe.packetDequeued(next, transmitter.index, waited, transmitter.waiting);
+    this.probe.packetLeftQueue(next, transmitter.index, waited, transmitter.waiting, true);
     this.startTransmission(transmitter, next);
   }
 

@@ -33,8 +33,18 @@ export class ProbeFanout implements NetworkProbe {
   packetQueued(packet: Packet, transmitterIndex: number, waiting: number): void {
     for (const probe of this.probes) probe.packetQueued(packet, transmitterIndex, waiting);
   }
-  packetDequeued(packet: Packet, transmitterIndex: number, waitedSeconds: number, waiting: number): void {
-    for (const probe of this.probes) probe.packetDequeued(packet, transmitterIndex, waitedSeconds, waiting);
+  packetLeftQueue(
+    packet: Packet,
+    transmitterIndex: number,
+    waitedSeconds: number,
+    waiting: number,
+    transmitted: boolean,
+  ): void {
+    for (const probe of this.probes)
+      probe.packetLeftQueue(packet, transmitterIndex, waitedSeconds, waiting, transmitted);
+  }
+  transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
+    for (const probe of this.probes) probe.transmissionAborted(packet, transmitterIndex, start, seconds);
   }
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetDropped(packet, reason, transmitterIndex);

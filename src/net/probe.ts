@@ -37,16 +37,28 @@ export interface NetworkProbe {
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void;
   /**
    * `packet` found transmitter `transmitterIndex` busy and joined its buffer; `waiting` packets
-   * wait there now, this one included, not the one in transmission (nor the one about to be, when
-   * the transmitter is just finishing a packet: see Transmitter.queuedPackets).
+   * wait there now, this one included, not the one in transmission. (A sender pacing itself
+   * queues its next copy as the one in transmission finishes; it leaves at the same instant.)
    */
   packetQueued(packet: Packet, transmitterIndex: number, waiting: number): void;
   /**
-   * `packet` left the buffer of transmitter `transmitterIndex` to be transmitted, after waiting
-   * `waitedSeconds` there, and `waiting` packets still wait (packets that find the transmitter
-   * idle never wait and are not reported).
+   * `packet` left the buffer of transmitter `transmitterIndex` after waiting `waitedSeconds`
+   * there, and `waiting` packets still wait: to be transmitted (`transmitted`), or lost with the
+   * rest of the buffer to a crash or a cut. Packets that find the transmitter idle never wait and
+   * are not reported.
    */
-  packetDequeued(packet: Packet, transmitterIndex: number, waitedSeconds: number, waiting: number): void;
+  packetLeftQueue(
+    packet: Packet,
+    transmitterIndex: number,
+    waitedSeconds: number,
+    waiting: number,
+    transmitted: boolean,
+  ): void;
+  /**
+   * A crash or a cut ended the transmission of `packet` on transmitter `transmitterIndex`, begun
+   * at `start`, after `seconds` of it; the packet is then reported lost.
+   */
+  transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void;
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void;
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void;
   /**

@@ -23,6 +23,7 @@ import {
   formatReasons as reasons,
   formatSecondsOrNone as secondsOrNone,
 } from './format-numbers.js';
+import { noLatencyReason } from './latency-wording.js';
 import { linkSummaryLines } from './link-summary-lines.js';
 
 export {
@@ -81,13 +82,17 @@ function throughputLines(throughput: ThroughputSummary): string[] {
     `${INDENT}${formatThroughputEquation(throughput)}`,
     `${INDENT}goodput ${formatBitsPerSecond(throughput.goodputBitsPerSecond)}, ` +
       `wire throughput ${formatBitsPerSecond(throughput.wireBitsPerSecond)}, ` +
-      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s`,
+      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s` +
+      // Messages delivered but none offered: all were created before the warm-up ended.
+      (throughput.offeredMessagesPerSecond === 0 && throughput.delivered > 0
+        ? ' (no message was created after the warm-up)'
+        : ''),
   ];
 }
 
-function latencyLines(latency: LatencySummary): string[] {
+function latencyLines(latency: LatencySummary, deliveredInInterval: number): string[] {
   const lines = [`Latency (${latency.count} messages)`];
-  if (latency.count === 0) return [...lines, `${INDENT}no message was delivered in the interval`];
+  if (latency.count === 0) return [...lines, `${INDENT}${noLatencyReason(deliveredInInterval)}`];
   lines.push(`${INDENT}${statsLine(latency)}`);
   if (latency.percentiles !== undefined) {
     lines.push(`${INDENT}percentiles from a ${latency.percentiles} (means, maxima and counts exact)`);
@@ -140,7 +145,7 @@ function countLines(counts: Counts): string[] {
     `${INDENT}lost: ${reasons(counts.lost)}`,
     `${INDENT}packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks}); ` +
       (packets.duplicated === undefined ? '' : `duplicated on the wire ${packets.duplicated}; `) +
-      (packets.reordered === undefined ? '' : `overtaken on the wire ${packets.reordered}; `) +
+      (packets.reordered === undefined ? '' : `reordered ${packets.reordered} (overtaken on the wire); `) +
       `dropped: ${reasons(packets.dropped)}; lost: ${reasons(packets.lost)}`,
   ];
 }
@@ -266,7 +271,7 @@ export function formatSummary(summary: Summary): string {
   const sections = [
     headerLines(summary),
     throughputLines(summary.throughput),
-    latencyLines(summary.latency),
+    latencyLines(summary.latency, summary.throughput.delivered),
     availabilityLines(summary.availability),
     countLines(summary.counts),
     brokerSummaryLines(summary),

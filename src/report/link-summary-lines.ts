@@ -18,7 +18,7 @@ function directionLine({ link, direction }: NamedDirection): string {
   return (
     `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificant(direction.utilisation)}, ` +
     `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}` +
-    (direction.reordered > 0 ? `, overtaken ${direction.reordered}; ` : '; ') +
+    (direction.reordered > 0 ? `, reordered ${direction.reordered}; ` : '; ') +
     `waiting mean ${formatSignificant(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting}, ` +
     `mean wait ${formatSeconds(queue.meanWaitSeconds)}`
   );

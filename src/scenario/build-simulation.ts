@@ -224,9 +224,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     },
     flowCompleted: () => {
       completedFlows++;
-      if (completedFlows === flows.length && scenario.duration === undefined && !scenario.runCycles) {
-        simulator.stop();
-      }
+      if (completedFlows < flows.length) return;
+      // The interval ends with the last flow: what the links do later is not part of it.
+      collector.closeLinks(simulator.now, network.transmissionsInProgress());
+      if (scenario.duration === undefined && !scenario.runCycles) simulator.stop();
     },
   };
   channels.forEach((channel, index) => {
@@ -370,6 +371,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     if (flow.promisedBulk > 0) collector.countCreated(channel, flow.promisedBulkCreatedAt, flow.promisedBulk);
   });
 
+  collector.closeLinks(simulator.now, network.transmissionsInProgress());
   return summarize(collector, {
     scenario: scenario.name,
     description: scenario.description,

@@ -50,6 +50,51 @@ describe('link queue figures', () => {
     expect(direction.queue.meanPacketsWaiting).toBeCloseTo(0.5 / 1.5, 12);
   });
 
+  describe('ten 1000 B packets at once on 1 Mbit/s (8 ms each), the run cut before the last is sent', () => {
+    const slowBurst = (extra: Partial<ScenarioInput>): ScenarioInput => ({
+      name: 'slow-burst',
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ between: ['a', 'b'], bandwidth: '1Mbps', delay: '2ms' }],
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
+      ...extra,
+    });
+    // Transmissions start at 0, 8, 16, ... ms; 9, 8, 7, ... packets wait behind them.
+
+    it('cut at 30 ms: 6 still wait, the fourth is being sent; both count', () => {
+      const direction = forward(slowBurst({ duration: 0.03 }));
+      expect(direction.utilisation).toBeCloseTo(1, 12);
+      // (9·8 + 8·8 + 7·8 + 6·6) packet-ms over 30 ms.
+      expect(direction.queue.meanPacketsWaiting).toBeCloseTo(228 / 30, 12);
+      // The four that started waited 0, 8, 16 and 24 ms.
+      expect(direction.queue.meanWaitSeconds).toBeCloseTo(0.012, 12);
+      expect(direction.queue.peakPacketsWaiting).toBe(9);
+      expect(direction.packetsTransmitted).toBe(3);
+    });
+
+    it('measured over [30 ms, 50 ms] after a warm-up: 6, 5, 4, 3 waiting', () => {
+      const direction = forward(slowBurst({ duration: 0.05, warmup: 0.03 }));
+      expect(direction.utilisation).toBeCloseTo(1, 12);
+      expect(direction.queue.meanPacketsWaiting).toBeCloseTo((6 * 2 + 5 * 8 + 4 * 8 + 3 * 2) / 20, 12);
+      // Started at 32, 40 and 48 ms after waiting as long.
+      expect(direction.queue.meanWaitSeconds).toBeCloseTo(0.04, 12);
+      expect(direction.queue.peakPacketsWaiting).toBe(6);
+    });
+
+    it('the sender crashes at 20 ms: the packet being sent and the 7 waiting are lost then', () => {
+      const { summary } = run(slowBurst({ faults: [{ at: 0.02, crash: 'a' }] }));
+      const direction = summary.links['a-b'].directions[0];
+      expect(summary.counts.delivered).toBe(2);
+      // The interval ends with the last delivery (18 ms); the link is measured until the loss at
+      // 20 ms, which ends the flow: busy throughout, never above 1.
+      expect(summary.interval.to).toBeCloseTo(0.018, 12);
+      expect(direction.utilisation).toBeCloseTo(1, 12);
+      expect(direction.queue.meanPacketsWaiting).toBeCloseTo((9 * 8 + 8 * 8 + 7 * 4) / 20, 12);
+      // Three started, the third cut short: waits 0, 8 and 16 ms.
+      expect(direction.queue.meanWaitSeconds).toBeCloseTo(0.008, 12);
+      expect(direction.lost).toBe(8);
+    });
+  });
+
   it('a full buffer caps the peak; dropped packets never wait', () => {
     const direction = forward(burst(10, 0, 3));
     expect(direction.dropped).toBe(6);

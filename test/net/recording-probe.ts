@@ -14,8 +14,16 @@ export function recordingProbe() {
   const transmitted: Array<{ start: number; seconds: number; packet: Packet; transmitter: number }> = [];
   /** Packets that joined a busy transmitter's buffer, with how many waited there then. */
   const queued: Array<{ packet: Packet; transmitter: number; waiting: number }> = [];
-  /** Packets that left a buffer for transmission, with how long they waited in it. */
-  const dequeued: Array<{ packet: Packet; transmitter: number; waitedSeconds: number; waiting: number }> = [];
+  /** Packets that left a buffer (for transmission, or lost with it), with how long they waited in it. */
+  const dequeued: Array<{
+    packet: Packet;
+    transmitter: number;
+    waitedSeconds: number;
+    waiting: number;
+    transmitted: boolean;
+  }> = [];
+  /** Transmissions a crash or a cut ended early. */
+  const aborted: Array<{ packet: Packet; transmitter: number; start: number; seconds: number }> = [];
   const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
   /** Extra copies duplicating links delivered, and on which transmitter. */
@@ -43,8 +51,10 @@ export function recordingProbe() {
     packetTransmitted: (packet, transmitter, start, seconds) =>
       transmitted.push({ start, seconds, packet, transmitter }),
     packetQueued: (packet, transmitter, waiting) => queued.push({ packet, transmitter, waiting }),
-    packetDequeued: (packet, transmitter, waitedSeconds, waiting) =>
-      dequeued.push({ packet, transmitter, waitedSeconds, waiting }),
+    packetLeftQueue: (packet, transmitter, waitedSeconds, waiting, transmitted) =>
+      dequeued.push({ packet, transmitter, waitedSeconds, waiting, transmitted }),
+    transmissionAborted: (packet, transmitter, start, seconds) =>
+      aborted.push({ packet, transmitter, start, seconds }),
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
     packetDuplicated: (copy, transmitter) => duplicated.push({ copy, transmitter }),
@@ -72,6 +82,7 @@ export function recordingProbe() {
     transmitted,
     queued,
     dequeued,
+    aborted,
     dropped,
     lost,
     duplicated,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummary } from '../../src/report/format-summary.js';
+import { run } from '../helpers/scenario.js';
+
+describe('a latency section without figures says why', () => {
+  const burst = (warmup: number) =>
+    run({
+      name: 'bulk-after-warmup',
+      warmup,
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
+    }).summary;
+
+  it('a bulk transfer behind a warm-up: delivered in the interval, none created after the warm-up', () => {
+    // Ten 1 ms transmissions from t = 0; the warm-up ends at 2.5 ms: 8 delivered after it.
+    const summary = burst(0.0025);
+    expect(summary.throughput.delivered).toBe(8);
+    expect(summary.latency.count).toBe(0);
+    expect(formatSummary(summary)).toContain(
+      'offered load 0 messages/s (no message was created after the warm-up)',
+    );
+    expect(formatSummary(summary)).toContain(
+      'Latency (0 messages)\n  none of the 8 messages delivered in the interval was created after the warm-up, ' +
+        'and latency covers only those (a bulk transfer creates all of its messages at its start)',
+    );
+  });
+
+  it('nothing delivered at all: says so', () => {
+    // The warm-up outlasts the transfer: nothing is delivered after it.
+    const summary = burst(1);
+    expect(summary.throughput.delivered).toBe(0);
+    expect(formatSummary(summary)).toContain(
+      'Latency (0 messages)\n  no message was delivered in the interval',
+    );
+  });
+});
