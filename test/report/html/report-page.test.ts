@@ -132,7 +132,7 @@ describe('packets overtaken on the wire', () => {
   it('are called reordered, as summary.json calls them, and explained as overtaken', () => {
     const reordered = summary.counts.packets.reordered ?? 0;
     expect(reordered).toBeGreaterThan(0);
-    expect(textOf(sectionOf(page, 'counts'))).toContain(`; reordered (overtaken on the wire) ${reordered};`);
+    expect(textOf(sectionOf(page, 'counts'))).toContain(`; reordered ${reordered} (overtaken on the wire);`);
     const network = sectionOf(page, 'network');
     const [header] = tableRows(network);
     expect(header).toContain('reordered');
