@@ -4,7 +4,7 @@ import { formatSummary } from '../report/format-summary.js';
 import { MSGSIM_VERSION } from '../report/msgsim-version.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { writeResults } from '../report/write-results.js';
-import { simulate } from '../scenario/build-simulation.js';
+import { DEFAULT_MAX_EVENTS, simulate } from '../scenario/build-simulation.js';
 import { loadScenarioWithSource } from '../scenario/load.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
@@ -70,18 +70,20 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     }
     const progress = progressReporter(io, scenario.duration);
     const seed = argv.seed === undefined ? undefined : parseSeed(argv.seed);
-    const result = simulate(scenario, {
-      seed,
-      registries,
-      onProgress: progress.update,
-      maxEvents: parseMaxEvents(argv.maxEvents),
-    });
+    const maxEvents = parseMaxEvents(argv.maxEvents);
+    const result = simulate(scenario, { seed, registries, onProgress: progress.update, maxEvents });
     progress.done();
     let written: string[];
     try {
       written = await writeResults(result, outDir, {
         charts: !argv.noCharts,
-        report: { version: MSGSIM_VERSION, scenarioFile: argv.file, overrides, scenarioSource: source },
+        report: {
+          version: MSGSIM_VERSION,
+          scenarioFile: argv.file,
+          overrides,
+          scenarioSource: source,
+          eventLimit: { maxEvents: maxEvents ?? DEFAULT_MAX_EVENTS, defaultMaxEvents: DEFAULT_MAX_EVENTS },
+        },
       });
     } catch (error) {
       io.stderr(`msgsim: cannot write the results to ${outDir}: ${(error as Error).message}\n`);

@@ -4,6 +4,7 @@ import { formatSweepTable } from '../report/sweep-table.js';
 import { writeSweep } from '../report/write-sweep.js';
 import { MAX_RANGE_POINTS, parseSweepParam } from '../scenario/sweep-param.js';
 import { type PlanDialect, planVariants, type VariantPlan } from '../scenario/variant-plan.js';
+import { MAX_VARIANTS } from '../scenario/variants.js';
 import type { CliIo } from './main.js';
 import {
   checkReplicatedOptions,
@@ -44,7 +45,8 @@ export function sweepCommand(
           describe:
             `a path and its values: a comma list (0,0.05,0.1; 10ms,20ms; go-back-n,selective-repeat) or a range ` +
             `from:to:step (0:0.2:0.05, 10ms:50ms:10ms; to included when a step lands on it; at most ` +
-            `${MAX_RANGE_POINTS} points); [*] means every element. A second --param draws a line per value`,
+            `${MAX_RANGE_POINTS} points); [*] means every element. A second --param draws a line per value ` +
+            `(at most ${MAX_VARIANTS} points in all)`,
         })
         .example(
           "$0 sweep scenarios/lossy-link.yaml --param 'links[0].loss.forward=0:0.2:0.05'",
@@ -75,7 +77,7 @@ export function sweepCommand(
             const [parameter, series = null] = sweptParameters(plan);
             return sweepFromRuns(
               plan.variants[0].scenario.name,
-              { parameter, series, variants: plan.variants },
+              { parameter, numberDimension: plan.numberDimensions[0], series, variants: plan.variants },
               summaries,
             );
           },

@@ -66,7 +66,7 @@ export const COMPARE_MEASURES = [
   },
   {
     key: 'requestThroughput',
-    label: 'requests/s',
+    label: 'request T',
     description: 'completed requests per second, summed over the request-reply flows',
     unit: 'requests/s',
     of: (summary: Summary): number | null => {

@@ -80,11 +80,31 @@ export interface Sweep {
   /** A second parameter: a curve per value. */
   series: SweptParameter | null;
   points: SweepPoint[];
+  /**
+   * Predictions the points' summaries carry for the measures but the sweep leaves out, and why:
+   * a prediction is of one flow, and with several flows the measures are of them all. Null
+   * when none was left out.
+   */
+  theoryWithheld: TheoryWithheld | null;
 }
+
+/** Predictions left out of a sweep: why, and the summaries' entries (`<model>:<flow>`), in point order. */
+export interface TheoryWithheld {
+  reason: typeof NEEDS_ONE_FLOW;
+  models: string[];
+}
+
+/** Why a prediction of one flow is not set beside measures of several. */
+export const NEEDS_ONE_FLOW = 'needs a scenario with one flow';
 
 /** What a sweep was made of: its parameters, and the variants run (one per point), in order. */
 export interface SweepDesign {
   parameter: SweptParameter;
+  /**
+   * The dimension the scenario reads a bare number of the parameter in (`links[0].delay`:
+   * time), when known: an axis of bare numbers then says its SI unit.
+   */
+  numberDimension?: Dimension;
   series: SweptParameter | null;
   /** Each variant's settings include the parameter's (and the series'), by path. */
   variants: readonly VariantDescription[];
@@ -95,7 +115,8 @@ export interface SweepDesign {
  * points come a series value after another (all of one line, then the next), in variant order
  * within each. The estimates are compare's (compareVariants); a point's theory comes from its first replication's
  * summary (predictions depend on the scenario, not on the seed), and only when the scenario has
- * one flow: a prediction is of one flow, and with several the measures are of them all.
+ * one flow: a prediction is of one flow, and with several the measures are of them all (those
+ * left out are named in `theoryWithheld`).
  */
 export function sweepFromRuns(
   scenario: string,
@@ -103,7 +124,7 @@ export function sweepFromRuns(
   summaries: ReadonlyArray<readonly Summary[]>,
 ): Sweep {
   const comparison: Comparison = compareVariants(scenario, design.variants, summaries);
-  const xs = numericAxis(design.parameter.values);
+  const xs = numericAxis(design.parameter.values, design.numberDimension);
   const settingValue = (settings: VariantDescription['settings'], path: string) =>
     settings.find((setting) => setting.path === path)?.value ?? '';
   const inRuns = comparison.variants.map((variant, index): SweepPoint => {
@@ -119,6 +140,7 @@ export function sweepFromRuns(
     };
   });
   // The points of one line together, each line's in the order of the parameter's values.
+  const withheld = [...new Set(summaries.flatMap((runs) => withheldModels(runs[0], comparison.measures)))];
   const seriesIndex = (point: SweepPoint) => design.series?.values.indexOf(point.series ?? '') ?? 0;
   const points = inRuns
     .map((point, index) => ({ point, index }))
@@ -135,7 +157,17 @@ export function sweepFromRuns(
     },
     series: design.series,
     points,
+    theoryWithheld: withheld.length > 0 ? { reason: NEEDS_ONE_FLOW, models: withheld } : null,
   };
+}
+
+/** The theory entries of a summary of several flows that predict one of the measures: pointTheory leaves them out. */
+function withheldModels(summary: Summary | undefined, measures: readonly MeasureKey[]): string[] {
+  if (!summary || Object.keys(summary.flows).length === 1) return [];
+  const names = measures.flatMap((key) => THEORY_VALUES_OF_MEASURE[key] ?? []);
+  return Object.entries(summary.theory)
+    .filter(([, prediction]) => names.some((name) => Number.isFinite(prediction.values[name])))
+    .map(([model]) => model);
 }
 
 /** The predictions of `summary` for the measures, with the measured means' ratios to them. */
@@ -172,12 +204,14 @@ function pointTheory(
 /**
  * The values' SI numbers and unit when every one is a number in decimal notation (`0.05`) or a
  * quantity with a unit (`10ms`), the units all of one dimension (bare numbers are in its base
- * unit); undefined otherwise.
+ * unit), that of `numberDimension` when given (the one the scenario reads bare numbers in, so
+ * that `0.1,0.2` of a delay are in s); undefined otherwise.
  */
 export function numericAxis(
   values: readonly string[],
+  numberDimension?: Dimension,
 ): { values: number[]; unit: string | null } | undefined {
-  let dimension: Dimension | undefined;
+  let dimension: Dimension | undefined = numberDimension;
   const numbers: number[] = [];
   for (const text of values) {
     const bare = parseDecimal(text);

@@ -15,7 +15,6 @@ import {
   axisTitle,
   type ChartDefinition,
   chartTitles,
-  LINE_LEGEND,
   seriesColour,
   WHISKER_COLOUR,
   whiskerPoints,
@@ -41,6 +40,20 @@ const CAP_SHARE = 0.008;
 const AXIS_PAD_SHARE = 0.03;
 
 type Point = { x: number; y: number | null };
+
+/**
+ * Chart.js draws datasets of higher `order` first: the simulated means at the bottom, the
+ * whiskers over them, the theory on top, so that its crosses show where it meets the means.
+ */
+const DRAWN_FIRST = 3;
+const DRAWN_BETWEEN = 2;
+const DRAWN_LAST = 1;
+
+/**
+ * The legend shows each dataset's point style: a disc for the means, a cross for the theory, a
+ * line for the whiskers (a cross, not the theory's dash pattern, is what tells it apart).
+ */
+const SWEEP_LEGEND = { labels: { usePointStyle: true } };
 
 /** The chart of one measure, or null when no point has a value of it. */
 export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | null {
@@ -70,18 +83,21 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       .sort((a, b) => xOf(a) - xOf(b));
     const seriesLabel = sweep.series ? `${sweep.series.name}=${name}, ` : '';
     const colour = seriesColour(seriesIndex);
-    // The measured line is wide and pale, so that the theory's dashes drawn over it show where
-    // the two agree.
+    // The measured line is wide and pale, its points pale discs, so that the theory's dashes and
+    // crosses drawn over them in full colour show where the two agree.
     datasets.push({
       label: `${seriesLabel}simulated (mean)`,
       data: points.map((point) => ({ x: xOf(point), y: scaled(point.estimates[key]?.mean) })),
       borderColor: seriesColour(seriesIndex, 0.45),
-      backgroundColor: seriesColour(seriesIndex, 0.7),
+      backgroundColor: seriesColour(seriesIndex, 0.35),
       borderWidth: 5,
-      pointRadius: 5,
+      pointStyle: 'circle',
+      pointRadius: 6,
+      pointBorderColor: seriesColour(seriesIndex, 0.6),
+      pointBorderWidth: 1,
       showLine: numeric,
       spanGaps: false,
-      order: 2,
+      order: DRAWN_FIRST,
     });
     for (const point of points) {
       const interval = point.estimates[key]?.ci95;
@@ -101,11 +117,12 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       borderWidth: 2,
       borderDash: [8, 5],
       pointStyle: 'crossRot',
-      pointRadius: 6,
+      // Its arms reach past the simulated disc under it (radius 6 and half its border).
+      pointRadius: 10,
+      pointBorderWidth: 2.5,
       showLine: numeric,
       spanGaps: false,
-      // Lower orders are drawn later: the theory goes over the measured line, the whiskers over both.
-      order: 1,
+      order: DRAWN_LAST,
     });
   });
   if (whiskers.length > 0) {
@@ -116,8 +133,10 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       backgroundColor: WHISKER_COLOUR,
       borderWidth: 1.5,
       pointRadius: 0,
+      // Not drawn on the chart (radius 0), only as the legend's sample.
+      pointStyle: 'line',
       spanGaps: false,
-      order: 0,
+      order: DRAWN_BETWEEN,
     });
   }
 
@@ -171,7 +190,7 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       plugins: {
         ...chartTitles(sweep.scenario, `${measure.description} against ${parameter.path}`),
         subtitle: { display: true, text: subtitle },
-        legend: LINE_LEGEND,
+        legend: SWEEP_LEGEND,
       },
       scales: {
         ...scales,

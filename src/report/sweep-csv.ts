@@ -4,21 +4,21 @@ import { csvText, numberCell } from './compare-csv.js';
 import { sweepTheoryMeasures } from './sweep-theory.js';
 
 /**
- * CSV text (header line, one row per point, trailing newline): `point`, the series parameter's
- * value (by its path) when there is one, the parameter's value as written (by its path), `x` (the
- * value in SI units) on a numeric axis, `replications`, then per measure `<key>_mean` and
+ * CSV text (header line, one row per point, trailing newline): `point` (the point's label, as the
+ * table and sweep.json name it: `forward=0.1, protocol=go-back-n`), the series parameter's value
+ * (by its path) when there is one, the parameter's value as written (by its path), `x` (the
+ * value in SI units; always a column, empty on a categorical axis), `replications`, then per measure `<key>_mean` and
  * `<key>_ci95_half_width`, and for the measures with a closed form somewhere in the sweep
  * `<key>_theory` and `<key>_ratio` (measured / theory); SI units as in summary.json, full
  * precision; empty where unknown or where the theory does not apply.
  */
 export function sweepToCsv(sweep: Sweep): string {
-  const numeric = sweep.parameter.axis.kind === 'numeric';
   const withTheory = new Set(sweepTheoryMeasures(sweep));
   const header = [
     'point',
     ...(sweep.series ? [sweep.series.path] : []),
     sweep.parameter.path,
-    ...(numeric ? ['x'] : []),
+    'x',
     'replications',
     ...sweep.measures.flatMap((key) => [
       `${key}_mean`,
@@ -30,7 +30,7 @@ export function sweepToCsv(sweep: Sweep): string {
     point.label,
     ...(sweep.series ? [point.series ?? ''] : []),
     point.value,
-    ...(numeric ? [numberCell(point.x)] : []),
+    numberCell(point.x),
     String(sweep.replications),
     ...sweep.measures.flatMap((key) => {
       const estimate = point.estimates[key];

@@ -14,7 +14,8 @@ const RATIO_DIGITS = 4;
  * point (the series value when there is a second parameter, the parameter's value, then each
  * measure's `mean ± half-width`, and beside a measure some point has a closed form for, its
  * `theory` value in the same unit and the `ratio` measured/theory, `n/a` where the formula does
- * not apply); then the formulas, one line per model.
+ * not apply); then the formulas, one line per model, and the predictions left out (of scenarios
+ * with several flows), or a line saying there is none.
  */
 export function formatSweepTable(sweep: Sweep): string {
   const withTheory = new Set(sweepTheoryMeasures(sweep));
@@ -53,9 +54,21 @@ export function formatSweepTable(sweep: Sweep): string {
   const formulas = theoryFormulas(points).flatMap(({ model, formula }) =>
     wrapText(`  ${model}: ${formula}`, 110, '      '),
   );
-  const footer =
-    formulas.length === 0
-      ? ['no closed-form prediction in the summaries for these measures']
-      : ['theory: the closed form in summary.json (ratio = measured mean / theory):', ...formulas];
+  const withheld = sweep.theoryWithheld
+    ? wrapText(
+        `theory overlay: ${sweep.theoryWithheld.reason}; these summaries have predictions per flow: ` +
+          sweep.theoryWithheld.models.join(', '),
+        110,
+        '  ',
+      )
+    : [];
+  const footer = [
+    ...(formulas.length === 0
+      ? withheld.length === 0
+        ? ['no closed-form prediction in the summaries for these measures']
+        : []
+      : ['theory: the closed form in summary.json (ratio = measured mean / theory):', ...formulas]),
+    ...withheld,
+  ];
   return [title, ...tableLines(header, columns), ...footer].join('\n');
 }

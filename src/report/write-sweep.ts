@@ -18,7 +18,8 @@ export interface SweepInputs {
  * written, axis and its SI unit) and the series parameter (or null), each measure's description,
  * SI unit and the names of the theory values that predict it (none: empty), and per point its value, x in
  * SI units, series value, estimates (n, mean, sd, halfWidth, ci95), theory per measure (model,
- * formula, value, ratio) and every replication's values. Deterministic: the same sweep always
+ * formula, value, ratio) and every replication's values; then the predictions left out
+ * (`theoryWithheld {reason, models}`, or null). Deterministic: the same sweep always
  * gives the same text (2-space indent, trailing newline).
  */
 export function sweepToJson(sweep: Sweep, inputs: SweepInputs): string {
@@ -41,6 +42,7 @@ export function sweepToJson(sweep: Sweep, inputs: SweepInputs): string {
     series: sweep.series,
     measures,
     points: sweep.points,
+    theoryWithheld: sweep.theoryWithheld,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

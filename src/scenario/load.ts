@@ -130,7 +130,8 @@ function parseWith(schema: ScenarioSchema, text: string, file: string, options: 
   throw new ScenarioError(sortByLine(issues));
 }
 
-type ScenarioSchema = ReturnType<typeof createScenarioSchema>;
+/** The scenario schema built from registries. */
+export type ScenarioSchema = ReturnType<typeof createScenarioSchema>;
 
 /** A built schema and the reader its file-reading parts go through (set per scenario). */
 interface CachedSchema {
@@ -153,6 +154,11 @@ function schemaFor(registries: Registries | undefined): CachedSchema {
     defaultSchemas.set(key, cached);
   }
   return cached;
+}
+
+/** The scenario schema of `registries` (the default ones without), built once, for lookups at a path. */
+export function scenarioSchemaOf(registries?: Registries): ScenarioSchema {
+  return schemaFor(registries).schema;
 }
 
 /** The last override whose value holds `path` (see overrideRoots): the file's line would mislead there. */

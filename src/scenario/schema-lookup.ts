@@ -202,6 +202,46 @@ function quantityDimension(schema: z.ZodType): Dimension | undefined {
 }
 
 /**
+ * The dimension a bare number at `path` is read in, when the schema says so without doubt: every
+ * schema there that takes a number takes quantities of that one dimension and reads the number
+ * in its base unit, whatever other forms it has (a link's `delay`, a time or a distribution: 0.1
+ * is 100 ms). Undefined when nothing there takes a number, when the schemas disagree, or when a
+ * bare number means something else (a link's `buffer` takes sizes, but 5 counts packets).
+ */
+export function numberDimensionAt(
+  root: z.ZodType,
+  path: DocumentPath,
+  document: unknown,
+): Dimension | undefined {
+  const dimensions = new Set(
+    schemasAt(root, path, document)
+      .filter((schema) => parses(schema, 1))
+      .map(bareNumberDimension),
+  );
+  const [only] = dimensions;
+  return dimensions.size === 1 ? only : undefined;
+}
+
+/** The one dimension whose quantities `schema` takes, when a bare 1 gives what 1 of its base unit gives. */
+function bareNumberDimension(schema: z.ZodType): Dimension | undefined {
+  const accepted = DIMENSION_PROBES.filter(([, probe]) => parses(schema, probe));
+  if (accepted.length !== 1) return undefined;
+  const [dimension, , one] = accepted[0];
+  // The outputs may be objects (a constant distribution, a fixed timeout): compare their data.
+  const output = (input: unknown) => JSON.stringify(schema.safeParse(input).data);
+  return output(1) === output(one) ? dimension : undefined;
+}
+
+/** True when `schema` accepts `input`; a schema that throws (reading a file it may not) does not. */
+function parses(schema: z.ZodType, input: unknown): boolean {
+  try {
+    return schema.safeParse(input).success;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The forms of the union at `path` whose objects accept `key`, unflattened: for a link's loss,
  * `{ model: ... }` belongs to the loss-model form (itself a union of a probability and the
  * registered models), not to `{ forward, reverse }`. Empty when no union at `path` has such a form.

@@ -5,7 +5,8 @@
  */
 import { alignDecimals, type Decimal, formatDecimal, parseDecimal } from '../engine/decimal.js';
 import { dimensionOfUnit } from '../engine/units.js';
-import { parseVary, splitOutside, splitValueList, type VarySpec } from './variants.js';
+import { splitOutside, splitValueList } from './split-outside.js';
+import { parseVary, type VarySpec } from './variants.js';
 
 /** Most points a range may have: more is a typo in the step, and would run for hours. */
 export const MAX_RANGE_POINTS = 1000;
@@ -50,7 +51,7 @@ const RANGE_PART = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(\S*)$/;
  * it or within RANGE_TOLERANCE·step of it (that point is then `to` as written). The three parts
  * are numbers in decimal notation, all without a unit or all with the same known unit
  * (`10ms:50ms:10ms`; each point keeps it; a bare 0 takes the others' unit: `0:50ms:10ms`). Refused: another number of parts, a part that is no
- * number, mixed or unknown units, a step of 0 or less, `from` above `to`, and more than
+ * number, an unknown unit (named, with the part it is in), mixed units, a step of 0 or less, `from` above `to`, and more than
  * MAX_RANGE_POINTS points.
  */
 export function expandRange(written: string): ExpandedRange {
@@ -68,13 +69,18 @@ export function expandRange(written: string): ExpandedRange {
     }
     parts.push({ decimal, unit: match[2] });
   }
+  // An unknown unit is named before units are compared: `1ms:5ms:1xx` has a typo, not two units.
+  const unknown = parts.findIndex((part) => part.unit !== '' && dimensionOfUnit(part.unit) === undefined);
+  if (unknown >= 0) {
+    return fail(
+      `unknown unit '${parts[unknown].unit}' in the range's ${names[unknown]} '${texts[unknown]}' ` +
+        '(write a unit of time, bandwidth or size, such as ms, Mbps or KiB)',
+    );
+  }
   // Zero is zero in every unit, so `0:50ms:10ms` needs no unit on its 0.
   const unit = parts.find((part) => part.unit !== '')?.unit ?? '';
   if (parts.some((part) => part.unit !== unit && !(part.unit === '' && part.decimal.digits === 0n))) {
     return fail(`write from, to and step in one unit, or all without one (got '${written}')`);
-  }
-  if (unit !== '' && dimensionOfUnit(unit) === undefined) {
-    return fail(`unknown unit '${unit}' in the range '${written}'`);
   }
   const [from, to, step] = parts.map((part) => part.decimal);
   if (step.digits <= 0n) return fail(`the range's step must be greater than 0, got '${texts[2]}'`);

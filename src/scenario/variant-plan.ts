@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import type { Dimension } from '../engine/units.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
-import { filesBeside, parseScenarioText } from './load.js';
+import { filesBeside, parseScenarioText, scenarioSchemaOf } from './load.js';
 import { applyOverrides } from './overrides.js';
 import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
+import { numberDimensionAt } from './schema-lookup.js';
 import { detectFormat, parseSource } from './source-document.js';
-import { expandVariants, parseVary, type Variant, type VarySpec } from './variants.js';
+import { expandPattern, expandVariants, parseVary, type Variant, type VarySpec } from './variants.js';
 
 /** A variant with its validated scenario. */
 export interface PlannedVariant extends Variant {
@@ -43,6 +45,12 @@ export interface VariantPlan {
   /** The files the variants name (trace files), by name as written, each read once. */
   files: Map<string, string>;
   variants: PlannedVariant[];
+  /**
+   * Per option, in order: the dimension a bare number it gives is read in, from the schema at
+   * the paths it sets (`links[0].delay`: time, so 0.1 is 0.1 s); undefined where the schema
+   * does not say so for every path (see numberDimensionAt).
+   */
+  numberDimensions: Array<Dimension | undefined>;
 }
 
 /** How to build a plan. */
@@ -83,7 +91,13 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
     }
   });
   if (specIssues.length > 0) throw new ScenarioError(specIssues);
-  const variants = expandVariants(document, specs, file, (path) => parsed.document.locate(path, 'value'));
+  const variants = expandVariants(
+    document,
+    specs,
+    file,
+    (path) => parsed.document.locate(path, 'value'),
+    dialect.nouns,
+  );
 
   const files = new Map<string, string>();
   const beside = filesBeside(file);
@@ -129,7 +143,31 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
       ),
     );
   }
-  return { file, dialect, text, sets, files, variants: planned };
+  const firstVariant = applyOverrides(document, variants[0].overrides, file);
+  const numberDimensions = specs.map((spec) => numberDimensionOf(spec, firstVariant, options.registries));
+  return { file, dialect, text, sets, files, variants: planned, numberDimensions };
+}
+
+/**
+ * The dimension of a bare number `spec` gives, in `document` (the first variant's, so that the
+ * schema forms its values choose between are those of a variant that runs): the one every path
+ * it sets agrees on, or undefined.
+ */
+function numberDimensionOf(
+  spec: VarySpec,
+  document: unknown,
+  registries?: Registries,
+): Dimension | undefined {
+  const schema = scenarioSchemaOf(registries);
+  let paths: ReturnType<typeof expandPattern>;
+  try {
+    paths = expandPattern(document, spec.pattern);
+  } catch {
+    return undefined;
+  }
+  const dimensions = new Set(paths.map((path) => numberDimensionAt(schema, path, document)));
+  const [only] = dimensions;
+  return dimensions.size === 1 ? only : undefined;
 }
 
 /** The loader names overrides `--set`; those a variant made came from its `option` (`--vary`). */

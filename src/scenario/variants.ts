@@ -7,13 +7,21 @@
 import { parseDocument } from 'yaml';
 import { type DocumentPath, describeValue, formatPath, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { type CanonicalValue, canonicalValue, sameCanonicalValue } from './same-value.js';
 import type { SourcePosition } from './source-document.js';
+import { splitValueList } from './split-outside.js';
 
 /** Marks a `[*]` segment of a pattern: every element of the list there (a symbol, so no key can be it). */
 export const EVERY_ELEMENT: unique symbol = Symbol('every element');
 
 /** A path that may hold `[*]` segments. */
 export type PathPattern = ReadonlyArray<string | number | typeof EVERY_ELEMENT>;
+
+/**
+ * Most variants (or points of a sweep) the options may make together: their product grows fast
+ * (two ranges of 1000 points are a million), and every one is validated before the first run.
+ */
+export const MAX_VARIANTS = 10_000;
 
 /** One `--vary` option (or `--param` of `msgsim sweep`), parsed. */
 export interface VarySpec {
@@ -64,7 +72,9 @@ export interface VaryReading {
  * `{dist: exponential, mean: 10ms}`; `reading` may name the option otherwise and read the
  * values another way.
  * @throws ScenarioError with one issue naming the option and `file`: no `=`, a path that cannot
- * be read, values that cannot be read, an empty or repeated value, or a value that is not YAML.
+ * be read, values that cannot be read, an empty or repeated value (also one written another way:
+ * `0` and `0.0`, `10ms` and `0.01`, objects with the same keys and values; see same-value.ts),
+ * or a value that is not YAML.
  */
 export function parseVary(text: string, file = '--vary', reading: VaryReading = {}): VarySpec {
   const option = reading.option ?? '--vary';
@@ -80,6 +90,7 @@ export function parseVary(text: string, file = '--vary', reading: VaryReading = 
   if (!Array.isArray(read)) return fail(pathText, read.problem);
   const values = read.map((value) => value.trim());
   const seen = new Set<string>();
+  const parsed: Array<{ value: string; canonical: CanonicalValue }> = [];
   for (const value of values) {
     if (value === '') return fail(pathText, 'a value is empty (write the values like 0,0.1,0.2)');
     if (seen.has(value)) return fail(pathText, `the value '${value}' is listed twice`);
@@ -87,6 +98,16 @@ export function parseVary(text: string, file = '--vary', reading: VaryReading = 
     const document = parseDocument(value, { prettyErrors: false });
     const problem = [...document.errors, ...document.warnings][0];
     if (problem) return fail(pathText, `cannot read the value '${value}' as YAML: ${problem.message}`);
+    // Values are compared as the scenario reads them: `0.0` is `0`, `10ms` is `0.01`.
+    const canonical = canonicalValue(document.toJS());
+    const same = parsed.find((earlier) => sameCanonicalValue(earlier.canonical, canonical));
+    if (same) {
+      return fail(
+        pathText,
+        `the values '${same.value}' and '${value}' are the same value written two ways (list it once)`,
+      );
+    }
+    parsed.push({ value, canonical });
   }
   return { option, text, pathText, pattern, values };
 }
@@ -95,31 +116,35 @@ export function parseVary(text: string, file = '--vary', reading: VaryReading = 
  * The variants of `document` (the raw scenario data, after `--set`) for the parsed `--vary`
  * options: their cartesian product, the first option varying slowest. `[*]` expands to every
  * element of the list found at that point of `document` (lists inside lists expand per element).
- * `locate` gives source positions for issues when known.
- * @throws ScenarioError with every problem: no option, the same path varied twice, or a `[*]`
- * where the document has no list or an empty one (each issue names its `--vary`).
+ * `locate` gives source positions for issues when known; `nouns` names the variants in messages.
+ * @throws ScenarioError with every problem: no option, two options whose paths overlap (one is
+ * the other or lies inside it, `[*]` meeting any index: `flows[*].transport` and
+ * `flows[0].transport.window`), a `[*]` where the document has no list or an empty one (each
+ * issue names its `--vary`), or more than MAX_VARIANTS combinations (refused before any is made).
  */
 export function expandVariants(
   document: unknown,
   specs: readonly VarySpec[],
   file: string,
   locate?: (path: DocumentPath) => SourcePosition | undefined,
+  nouns = 'variants',
 ): Variant[] {
   if (specs.length === 0) {
     throw new ScenarioError([{ file, path: '', message: 'give at least one --vary path=value1,value2' }]);
   }
   const issues: ScenarioIssue[] = [];
   const concretePaths: DocumentPath[][] = [];
-  const seen = new Set<string>();
-  for (const spec of specs) {
-    if (seen.has(spec.pathText)) {
-      issues.push({
-        file,
-        path: spec.pathText,
-        message: `${spec.option} ${spec.text}: this path is already varied`,
-      });
+  for (const [index, spec] of specs.entries()) {
+    // Where one varied path holds the other, whichever is applied last would silently win.
+    const earlier = specs.slice(0, index).find((other) => patternsOverlap(other.pattern, spec.pattern));
+    if (earlier) {
+      const by = `${earlier.option} ${earlier.text}`;
+      const problem =
+        earlier.pathText === spec.pathText
+          ? `this path is already varied by ${by}`
+          : `this path overlaps ${earlier.pathText}, varied by ${by}: one lies inside the other, so one would silently win`;
+      issues.push({ file, path: spec.pathText, message: `${spec.option} ${spec.text}: ${problem}` });
     }
-    seen.add(spec.pathText);
     try {
       concretePaths.push(expandPattern(document, spec.pattern));
     } catch (error) {
@@ -132,6 +157,18 @@ export function expandVariants(
         message: `${spec.option} ${spec.text}: ${error.message}`,
       });
     }
+  }
+  const count = specs.reduce((product, spec) => product * spec.values.length, 1);
+  if (count > MAX_VARIANTS) {
+    const options = specs.map((spec) => `${spec.option} ${spec.text}`).join(' and ');
+    const factors = specs.map((spec) => spec.values.length).join(' × ');
+    issues.push({
+      file,
+      path: '',
+      message:
+        `${options} make ${factors} = ${count} ${nouns}, more than ${MAX_VARIANTS} ` +
+        '(take fewer values or a larger step)',
+    });
   }
   if (issues.length > 0) throw new ScenarioError(issues);
 
@@ -170,6 +207,18 @@ function settingNames(specs: readonly VarySpec[]): string[] {
   );
 }
 
+/**
+ * True when one pattern is the other or lies inside it: segment by segment along the shorter,
+ * keys equal and indexes equal, a `[*]` meeting any index (`flows[*]` holds `flows[0]`).
+ */
+export function patternsOverlap(a: PathPattern, b: PathPattern): boolean {
+  const meet = (x: PathPattern[number], y: PathPattern[number]) =>
+    x === y ||
+    (x === EVERY_ELEMENT && typeof y === 'number') ||
+    (y === EVERY_ELEMENT && typeof x === 'number');
+  return a.slice(0, b.length).every((segment, index) => meet(segment, b[index]));
+}
+
 /** The written path with `[*]`, or what is wrong with it. */
 function parsePattern(text: string): PathPattern | string {
   const pieces = text.split('[*]');
@@ -204,8 +253,11 @@ class PatternMismatch extends Error {
   }
 }
 
-/** Every concrete path `pattern` stands for in `document`, in document order. */
-function expandPattern(document: unknown, pattern: PathPattern): DocumentPath[] {
+/**
+ * Every concrete path `pattern` stands for in `document`, in document order.
+ * @throws PatternMismatch (an Error) where a `[*]` finds no list or an empty one.
+ */
+export function expandPattern(document: unknown, pattern: PathPattern): DocumentPath[] {
   const paths: DocumentPath[] = [];
   const walk = (value: unknown, prefix: Array<string | number>, rest: PathPattern): void => {
     if (rest.length === 0) {
@@ -232,37 +284,4 @@ function expandPattern(document: unknown, pattern: PathPattern): DocumentPath[] 
   };
   walk(document, [], pattern);
   return paths;
-}
-
-/**
- * Splits `text` at the commas that are outside `[]`, `{}` and quotes: `0,0.1` is two values,
- * `{a: 1, b: 2},3` is two, `"x,y"` is one.
- */
-export function splitValueList(text: string): string[] {
-  return splitOutside(text, ',');
-}
-
-/**
- * Splits `text` at each `separator` outside `[]`, `{}` and quotes (the pieces untrimmed).
- */
-export function splitOutside(text: string, separator: string): string[] {
-  const values: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (quote !== undefined) {
-      if (character === '\\' && quote === '"') index++;
-      else if (character === quote) quote = undefined;
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === '[' || character === '{') depth++;
-    else if (character === ']' || character === '}') depth = Math.max(0, depth - 1);
-    else if (character === separator && depth === 0) {
-      values.push(text.slice(start, index));
-      start = index + 1;
-    }
-  }
-  values.push(text.slice(start));
-  return values;
 }

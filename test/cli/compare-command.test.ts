@@ -323,4 +323,32 @@ describe('msgsim compare', () => {
     }
     expect(existsSync(out)).toBe(false);
   });
+
+  it('refuses overlapping paths, one value written two ways and too many variants, at once and writing nothing', async () => {
+    const out = path.join(scratch, 'refused');
+    const refused = async (varies: string[], message: string) => {
+      const result = await compare([lossy, ...varies.flatMap((vary) => ['--vary', vary]), '--out', out]);
+      expect(result.code, result.err).toBe(2);
+      expect(result.err).toContain(message);
+      expect(result.err).not.toContain('[1/');
+      expect(result.out).toBe('');
+    };
+    await refused(
+      ['flows[*].transport={protocol: go-back-n, window: 4}', 'flows[0].transport.window=4,8'],
+      'lossy-link.yaml: flows[0].transport.window: --vary flows[0].transport.window=4,8: this path overlaps ' +
+        'flows[*].transport, varied by --vary flows[*].transport={protocol: go-back-n, window: 4}',
+    );
+    await refused(
+      ['links[0].delay=10ms,0.01'],
+      "--vary links[0].delay=10ms,0.01: the values '10ms' and '0.01' are the same value written two ways",
+    );
+    // 200 × 200 × 200 variants would be validated one by one for hours (past the test's
+    // timeout); refused before any is.
+    const values = Array.from({ length: 200 }, (_, index) => String(index + 1)).join(',');
+    await refused(
+      [`flows[0].workload.messages=${values}`, `flows[0].workload.size=${values}`, `seed=${values}`],
+      'make 200 × 200 × 200 = 8000000 variants, more than 10000 (take fewer values or a larger step)',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 });

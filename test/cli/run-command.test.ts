@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { textOf } from '../report/html/page-text.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-run-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -86,6 +88,61 @@ describe('msgsim run', () => {
     );
     expect(firstReport).not.toContain('<img');
     expect(firstReport).toContain('<code>--no-charts</code>');
+  });
+
+  it('prints in report.html a command that gives the page again byte for byte, with every option that changes it', async () => {
+    /** The command the page prints, as the words a POSIX shell makes of it (after `msgsim`). */
+    const printedCommand = (report: string): string[] => {
+      const [, code] = /<pre class="command"><code>([^<]*)<\/code><\/pre>/.exec(report) ?? [];
+      const text = textOf(code);
+      expect(text.startsWith('msgsim run ')).toBe(true);
+      const shell = spawnSync('sh', ['-c', `set -- ${text.slice('msgsim '.length)}; printf '%s\\0' "$@"`], {
+        encoding: 'utf8',
+      });
+      expect(shell.status, shell.stderr).toBe(0);
+      return shell.stdout.split('\0').slice(0, -1);
+    };
+    const runWith = async (args: string[], out: string) => {
+      const { io, cli } = captured();
+      expect(await main([...args, '--quiet', '--out', out], cli), io.err).toBe(0);
+      return readFileSync(path.join(out, 'report.html'));
+    };
+    const cases: Array<[name: string, options: string[]]> = [
+      ['no-charts', ['--no-charts']],
+      ['charts', []],
+      // A raised limit the run did not need leaves the page as it is, and stays out of the command.
+      ['limit', ['--no-charts', '--max-events', '300000000']],
+    ];
+    for (const [name, options] of cases) {
+      const first = await runWith(
+        [
+          'run',
+          'scenarios/lossy-link.yaml',
+          '--seed',
+          '3',
+          '--set',
+          'flows[0].workload.messages=20',
+          '--set',
+          "description=it's a test",
+          ...options,
+        ],
+        path.join(scratch, `again-${name}-1`),
+      );
+      const command = printedCommand(first.toString('utf8'));
+      expect(command).toEqual([
+        'run',
+        'scenarios/lossy-link.yaml',
+        '--seed',
+        '3',
+        '--set',
+        'flows[0].workload.messages=20',
+        '--set',
+        "description=it's a test",
+        ...(options.includes('--no-charts') ? ['--no-charts'] : []),
+      ]);
+      const again = await runWith(command, path.join(scratch, `again-${name}-2`));
+      expect(again.equals(first), name).toBe(true);
+    }
   });
 
   it('embeds in report.html each chart it writes, byte for byte, the same for the same seed', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -166,6 +166,74 @@ describe('msgsim sweep', () => {
     expect(readdirSync(out).sort()).toEqual(['sweep.csv', 'sweep.json']);
   });
 
+  it('gives bare numbers the unit the scenario reads them in: a delay of 0.1 is 0.1 s', async () => {
+    const out = path.join(scratch, 'bare-delay');
+    const result = await sweep([
+      lossy,
+      '--set',
+      'flows[0].workload.messages=20',
+      '--param',
+      'links[0].delay=0.005:0.015:0.005',
+      '--replications',
+      '1',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = readSweep(out);
+    expect(json.parameter.axis).toEqual({ kind: 'numeric', unit: 's' });
+    const points: PointJson[] = json.points;
+    expect(points.map((point) => point.x)).toEqual([0.005, 0.01, 0.015]);
+    expect(points[2].theory.throughput.value).toBeCloseTo(stopAndWait(0.1, 0.015).throughput, 9);
+  });
+
+  it('says why a scenario of several flows gets no theory overlay, naming the predictions it has', async () => {
+    // Two Poisson datagram flows, each alone on its own link: M/D/1 per flow (link-queue:f, :g).
+    const file = path.join(scratch, 'two-queues.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: two-queues',
+        'nodes: [{ id: a }, { id: b }, { id: c }, { id: d }]',
+        'links:',
+        '  - { between: [a, b], bandwidth: 1Mbps, delay: 1ms }',
+        '  - { between: [c, d], bandwidth: 1Mbps, delay: 1ms }',
+        'flows:',
+        '  - { id: f, from: a, to: b, transport: { protocol: datagram }, workload: { rate: 50, arrivals: poisson, size: 1000B, messages: 20 } }',
+        '  - { id: g, from: c, to: d, transport: { protocol: datagram }, workload: { rate: 50, arrivals: poisson, size: 1000B, messages: 20 } }',
+        '',
+      ].join('\n'),
+    );
+    const out = path.join(scratch, 'two-queues');
+    const result = await sweep([
+      file,
+      '--param',
+      'links[*].delay=1ms,2ms',
+      '--replications',
+      '1',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('no closed-form prediction');
+    expect(result.stdout.replace(/\n +/g, ' ')).toContain(
+      'theory overlay: needs a scenario with one flow; these summaries have predictions per flow: link-queue:f, link-queue:g',
+    );
+    const json = readSweep(out);
+    expect(json.theoryWithheld).toEqual({
+      reason: 'needs a scenario with one flow',
+      models: ['link-queue:f', 'link-queue:g'],
+    });
+    expect(json.points.map((point: PointJson) => point.theory)).toEqual([{}, {}]);
+  });
+
   it('draws a line per value of a second --param, with identical results for any --jobs', async () => {
     const runWith = async (jobs: string) => {
       const out = path.join(scratch, `series-${jobs}`);
@@ -297,7 +365,35 @@ describe('msgsim sweep', () => {
     );
     await refused(
       ['--param', 'links[0].loss.forward=0', '--param', 'links[0].loss.forward=0.1'],
-      '--param links[0].loss.forward=0.1: this path is already varied',
+      '--param links[0].loss.forward=0.1: this path is already varied by --param links[0].loss.forward=0',
+    );
+    // One path inside the other: whichever is applied last would win at every point.
+    await refused(
+      ['--param', 'links[0].loss.forward=0:0.1:0.05', '--param', 'links[0].loss=0,0.3'],
+      'lossy-link.yaml: links[0].loss: --param links[0].loss=0,0.3: this path overlaps links[0].loss.forward, ' +
+        'varied by --param links[0].loss.forward=0:0.1:0.05: one lies inside the other, so one would silently win',
+    );
+    // Equal values written differently would be two points at one x.
+    await refused(
+      ['--param', 'links[0].loss.forward=0,0.0,0.1'],
+      "--param links[0].loss.forward=0,0.0,0.1: the values '0' and '0.0' are the same value written two ways (list it once)",
+    );
+    await refused(
+      ['--param', 'links[0].delay=10ms,0.01'],
+      "the values '10ms' and '0.01' are the same value written two ways",
+    );
+    // A million points are refused before any of them is validated.
+    await refused(
+      [
+        '--param',
+        'links[0].loss.forward=0:0.999:0.001',
+        '--param',
+        'links[0].loss.reverse=0:0.999:0.001',
+        '--replications',
+        '1',
+      ],
+      'lossy-link.yaml: --param links[0].loss.forward=0:0.999:0.001 and --param links[0].loss.reverse=0:0.999:0.001 ' +
+        'make 1000 × 1000 = 1000000 points, more than 10000 (take fewer values or a larger step)',
     );
     await refused(['--param', 'links[0].loss.forward=0', '--replications', '0'], '--replications expects');
     expect(existsSync(out)).toBe(false);

@@ -67,6 +67,29 @@ describe('sweepFromRuns', () => {
       [[twoFlows]],
     );
     expect(sweep.points[0].theory).toEqual({});
+    // ... and says which it left out, and why.
+    expect(sweep.theoryWithheld).toEqual({
+      reason: 'needs a scenario with one flow',
+      models: ['stop-and-wait:f1'],
+    });
+  });
+
+  it('withholds nothing when the scenario has one flow, or its summaries predict none of the measures', () => {
+    const oneFlow = sweepFromRuns('demo', { parameter, series: null, variants }, [
+      [summaryWith(10, stopAndWait(10))],
+      [summaryWith(10, {})],
+      [summaryWith(10, {})],
+    ]);
+    expect(oneFlow.theoryWithheld).toBeNull();
+    // Utilisation alone predicts no compared measure.
+    const twoFlows = summaryWith(10, { 'stop-and-wait:f1': { formula: 'U', values: { utilisation: 0.5 } } });
+    twoFlows.flows.f2 = structuredClone(twoFlows.flows.f1);
+    const sweep = sweepFromRuns(
+      'demo',
+      { parameter: { ...parameter, values: ['0'] }, series: null, variants: variants.slice(0, 1) },
+      [[twoFlows]],
+    );
+    expect(sweep.theoryWithheld).toBeNull();
   });
 
   it("maps each predicted measure to values the closed forms give, in the measure's SI unit", () => {
@@ -128,6 +151,14 @@ describe('numericAxis', () => {
     expect(numericAxis(['0', '10ms', '1.5s'])).toEqual({ values: [0, 0.01, 1.5], unit: 's' });
     expect(numericAxis(['1Mbps', '10Mbit/s'])).toEqual({ values: [1e6, 1e7], unit: 'bit/s' });
     expect(numericAxis(['500B', '1KiB'])).toEqual({ values: [500, 1024], unit: 'B' });
+  });
+
+  it('gives bare numbers the unit of the dimension the scenario reads them in, when known', () => {
+    expect(numericAxis(['0.1', '0.2', '0.3'], 'time')).toEqual({ values: [0.1, 0.2, 0.3], unit: 's' });
+    expect(numericAxis(['1000000', '2Mbps'], 'bandwidth')).toEqual({ values: [1e6, 2e6], unit: 'bit/s' });
+    // A quantity of another dimension is no point on that axis.
+    expect(numericAxis(['0.1', '1Mbps'], 'time')).toBeUndefined();
+    expect(numericAxis(['a', 'b'], 'time')).toBeUndefined();
   });
 
   it('is categorical for names, objects, quoted numbers and mixed dimensions', () => {

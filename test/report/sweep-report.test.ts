@@ -89,6 +89,28 @@ describe('sweep charts', () => {
     expect(x.max).toBeCloseTo(0.206, 12);
   });
 
+  it('draws the theory over the simulated points and whiskers, its crosses larger than the points, and in the legend', () => {
+    const chart = sweepChart(byLoss, 'throughput')!;
+    type Drawn = {
+      label?: string;
+      order?: number;
+      pointStyle?: string;
+      pointRadius?: number;
+      pointBorderWidth?: number;
+    };
+    const datasets = chart.config.data.datasets as Drawn[];
+    const [mean, theory, whiskers] = datasets;
+    // Chart.js draws the datasets of higher order first.
+    expect(theory.order).toBeLessThan(whiskers.order!);
+    expect(whiskers.order).toBeLessThan(mean.order!);
+    expect(theory.pointStyle).toBe('crossRot');
+    // A rotated cross reaches r/√2 along each axis: past the disc under it (its radius and half its border).
+    expect(theory.pointRadius! / Math.SQRT2).toBeGreaterThan(mean.pointRadius! + mean.pointBorderWidth! / 2);
+    // The legend shows each dataset's point style: the theory's cross, the means' disc, the whiskers' line.
+    expect(chart.config.options?.plugins?.legend).toMatchObject({ labels: { usePointStyle: true } });
+    expect(datasets.map((dataset) => dataset.pointStyle)).toEqual(['circle', 'crossRot', 'line']);
+  });
+
   it('draws a line per value of the series parameter, each with its own theory', () => {
     const protocol = { path: 'flows[0].transport.protocol', name: 'protocol', values: ['gbn', 'sr'] };
     const sweep = sweepOf(loss, protocol, (value, series) => ({
@@ -193,5 +215,28 @@ describe('sweep table and CSV', () => {
     expect(Number(row[5])).toBeCloseTo(12.706, 3);
     expect(row.slice(6, 8)).toEqual(['30.5', String(30 / 30.5)]);
     expect(csv[3].split(',').slice(6, 8)).toEqual(['', '']);
+  });
+
+  it('always has the x column, empty where the axis is categorical, after the point label and the values', () => {
+    const protocol = { path: 'flows[0].transport.protocol', name: 'protocol', values: ['gbn', 'sr'] };
+    const sweep = sweepOf(loss, protocol, () => ({ mean: 10, theory: null }));
+    const byProtocol = sweepOf(protocol, null, () => ({ mean: 10, theory: null }));
+    const numericRows = sweepToCsv(sweep).trimEnd().split('\n');
+    expect(numericRows[0].split(',').slice(0, 5)).toEqual([
+      'point',
+      'flows[0].transport.protocol',
+      'links[0].loss',
+      'x',
+      'replications',
+    ]);
+    expect(numericRows[2].startsWith(`"protocol=gbn, loss=0.1",gbn,0.1,0.1,2,`)).toBe(true);
+    const categoricalRows = sweepToCsv(byProtocol).trimEnd().split('\n');
+    expect(categoricalRows[0].split(',').slice(0, 4)).toEqual([
+      'point',
+      'flows[0].transport.protocol',
+      'x',
+      'replications',
+    ]);
+    expect(categoricalRows[1].startsWith('protocol=gbn,gbn,,2,')).toBe(true);
   });
 });

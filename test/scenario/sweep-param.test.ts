@@ -59,7 +59,11 @@ describe('expandRange', () => {
       "write from, to and step in one unit, or all without one (got '0s:1ms:1ms')",
     );
     expect(problemOf('1:20ms:10ms')).toMatch(/^write from, to and step in one unit/);
-    expect(problemOf('1xx:2xx:1xx')).toBe("unknown unit 'xx' in the range '1xx:2xx:1xx'");
+    const unknownUnit = '(write a unit of time, bandwidth or size, such as ms, Mbps or KiB)';
+    expect(problemOf('1xx:2xx:1xx')).toBe(`unknown unit 'xx' in the range's from '1xx' ${unknownUnit}`);
+    // A typo in one part is named, not taken for a second unit.
+    expect(problemOf('1ms:5ms:1xx')).toBe(`unknown unit 'xx' in the range's step '1xx' ${unknownUnit}`);
+    expect(problemOf('0:5qq:1ms')).toBe(`unknown unit 'qq' in the range's to '5qq' ${unknownUnit}`);
     expect(problemOf('0:1000:1')).toBe(
       "the range '0:1000:1' has 1001 points, more than 1000 (take a larger step)",
     );

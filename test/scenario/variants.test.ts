@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/scenario/errors.js';
 import { planVariants } from '../../src/scenario/variant-plan.js';
-import { EVERY_ELEMENT, expandVariants, parseVary } from '../../src/scenario/variants.js';
+import { EVERY_ELEMENT, expandVariants, MAX_VARIANTS, parseVary } from '../../src/scenario/variants.js';
 import { issuesOf } from './issues.js';
 
 const document = {
@@ -51,6 +51,33 @@ describe('parseVary', () => {
     expect(messageOf('links[0].loss=0,0.1,0')).toBe(
       "--vary links[0].loss=0,0.1,0: the value '0' is listed twice",
     );
+    // Values are compared as the scenario reads them, not as written.
+    expect(messageOf('links[0].loss.forward=0,0.0,0.1')).toBe(
+      "--vary links[0].loss.forward=0,0.0,0.1: the values '0' and '0.0' are the same value written two ways (list it once)",
+    );
+    expect(messageOf('links[0].delay=10ms,0.01')).toContain(
+      "the values '10ms' and '0.01' are the same value written two ways",
+    );
+    expect(messageOf('links[0].delay=1s,1000ms')).toContain(
+      "the values '1s' and '1000ms' are the same value",
+    );
+    expect(messageOf('links[0].loss=0.1,1e-1')).toContain("the values '0.1' and '1e-1' are the same value");
+    expect(
+      messageOf('flows[0].transport={protocol: go-back-n, window: 8},{window: 8, protocol: go-back-n}'),
+    ).toContain(
+      "the values '{protocol: go-back-n, window: 8}' and '{window: 8, protocol: go-back-n}' are the same value",
+    );
+    expect(
+      messageOf(
+        'flows[0].transport={protocol: stop-and-wait, timeout: 50ms},{protocol: stop-and-wait, timeout: 0.05}',
+      ),
+    ).toContain('are the same value written two ways');
+    // Different values, however alike they look, are kept.
+    const valuesOf = (text: string) => parseVary(text).values;
+    expect(valuesOf('links[0].delay=10ms,0.1,1s,1ms')).toEqual(['10ms', '0.1', '1s', '1ms']);
+    expect(valuesOf('x=1B,1bps')).toEqual(['1B', '1bps']);
+    expect(valuesOf('x="0",0,"a",a1')).toEqual(['"0"', '0', '"a"', 'a1']);
+    expect(valuesOf('x={a: 1},{a: 1, b: 2},[1, 2],[2, 1]')).toHaveLength(4);
     expect(messageOf('[*].loss=0')).toContain("the path '[*].loss' must start with a key");
     expect(messageOf('links[*]loss=0')).toContain("cannot read the path 'links[*]loss' at 'loss'");
     expect(messageOf('links[x].loss=0')).toContain("cannot read the path 'links[x].loss'");
@@ -176,9 +203,61 @@ describe('expandVariants', () => {
       {
         file: 'f.yaml',
         path: 'nodes[*].servers',
-        message: '--vary nodes[*].servers=2: this path is already varied',
+        message: '--vary nodes[*].servers=2: this path is already varied by --vary nodes[*].servers=1',
       },
     ]);
+  });
+
+  it('refuses two paths where one lies inside the other, [*] meeting any index, naming both', () => {
+    const overlapOf = (first: string, second: string) =>
+      issuesOf(() => expandVariants(document, [parseVary(first), parseVary(second)], 'f.yaml')).map(
+        (issue) => [issue.path, issue.message],
+      );
+    expect(overlapOf('links[0].loss.forward=0,0.05', 'links[0].loss=0,0.3')).toEqual([
+      [
+        'links[0].loss',
+        '--vary links[0].loss=0,0.3: this path overlaps links[0].loss.forward, varied by ' +
+          '--vary links[0].loss.forward=0,0.05: one lies inside the other, so one would silently win',
+      ],
+    ]);
+    expect(
+      overlapOf('flows[*].transport={protocol: datagram}', 'flows[0].transport.window=4,8')[0][1],
+    ).toContain(
+      'this path overlaps flows[*].transport, varied by --vary flows[*].transport={protocol: datagram}',
+    );
+    expect(overlapOf('flows[1]={from: a}', 'flows[*].workload.messages=1,2')[0][1]).toContain(
+      'this path overlaps flows[1], varied by',
+    );
+    expect(overlapOf('links[*].loss=0,0.1', 'links[*].loss.forward=0.2')).toHaveLength(1);
+    // Apart: other indexes, other keys, a key that only starts like the other.
+    for (const [first, second] of [
+      ['flows[0].transport.window=4', 'flows[1].transport.window=8'],
+      ['links[0].loss=0', 'links[0].delay=1ms,2ms'],
+      ['links[0].loss=0', 'links[0].lossy=1'],
+      ['flows[*].transport.window=4', 'flows[*].workload.messages=5'],
+    ]) {
+      expect(
+        expandVariants(document, [parseVary(first), parseVary(second)], 'f.yaml').length,
+      ).toBeGreaterThan(0);
+    }
+  });
+
+  it(`refuses more than ${MAX_VARIANTS} combinations before making any, giving the product`, () => {
+    const values = (count: number) =>
+      Array.from({ length: count }, (_, index) => String(index + 1)).join(',');
+    const first = parseVary(`flows[0].workload.messages=${values(101)}`);
+    const second = parseVary(`flows[1].workload.messages=${values(100)}`);
+    expect(issuesOf(() => expandVariants(document, [first, second], 'f.yaml', undefined, 'points'))).toEqual([
+      {
+        file: 'f.yaml',
+        path: '',
+        message:
+          `--vary ${first.text} and --vary ${second.text} make 101 × 100 = 10100 points, more than 10000 ` +
+          '(take fewer values or a larger step)',
+      },
+    ]);
+    const allowed = parseVary(`flows[1].workload.messages=${values(99)}`);
+    expect(expandVariants(document, [first, allowed], 'f.yaml')).toHaveLength(9999);
   });
 
   it('needs at least one option', () => {

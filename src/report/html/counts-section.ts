@@ -63,7 +63,7 @@ ${ledgerEquation(counts)}${table(COLUMNS, rows)}<p>Retransmissions ${counts.retr
   }.</p>
 <p>Packets: sent ${packets.sent} (data ${packets.data}, ACKs ${packets.acks})${
     packets.duplicated !== undefined && html`; duplicated on the wire ${packets.duplicated}`
-  }${packets.reordered !== undefined && html`; overtaken on the wire ${packets.reordered}`}; dropped: ${formatReasons(packets.dropped)}; lost: ${formatReasons(packets.lost)}.</p>
+  }${packets.reordered !== undefined && html`; reordered ${packets.reordered} (overtaken on the wire)`}; dropped: ${formatReasons(packets.dropped)}; lost: ${formatReasons(packets.lost)}.</p>
 </section>
 `;
 }

@@ -13,6 +13,11 @@ export interface ReportContext {
   overrides?: readonly string[];
   /** The scenario file's text as read, before the overrides. */
   scenarioSource?: string;
+  /**
+   * The run's limit on events (`--max-events`) and the default one: a run that executed more
+   * events than the default allows is repeated only with its limit.
+   */
+  eventLimit?: { maxEvents: number; defaultMaxEvents: number };
 }
 
 /** `word` as one shell word: as it is when plain, else in single quotes. */
@@ -20,11 +25,21 @@ export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The command that repeats the run: the file, the run's seed and every override. */
-export function reproduceCommand(summary: Summary, context: ReportContext): string | null {
+/**
+ * The command that gives the run and this page again: the file, the run's seed, every override,
+ * `--no-charts` when `charts` is false (the page has no images then), and `--max-events` when the
+ * run needed more events than the default allows. Nothing that leaves the page as it is (the
+ * output folder, `--quiet`, a limit the run did not need).
+ */
+export function reproduceCommand(summary: Summary, context: ReportContext, charts = true): string | null {
   if (context.scenarioFile === undefined) return null;
-  const overrides = (context.overrides ?? []).map((override) => ` --set ${shellWord(override)}`);
-  return `msgsim run ${shellWord(context.scenarioFile)} --seed ${summary.seed}${overrides.join('')}`;
+  const words = [`msgsim run ${shellWord(context.scenarioFile)} --seed ${summary.seed}`];
+  for (const override of context.overrides ?? []) words.push(`--set ${shellWord(override)}`);
+  if (!charts) words.push('--no-charts');
+  const limit = context.eventLimit;
+  if (limit !== undefined && summary.events > limit.defaultMaxEvents)
+    words.push(`--max-events ${limit.maxEvents}`);
+  return words.join(' ');
 }
 
 /** The description as one paragraph, whitespace folded as the terminal summary folds it. */
@@ -36,12 +51,13 @@ function description(summary: Summary): SafeHtml {
 /**
  * The header: scenario name and description, then seed, replication, simulated time, events,
  * the measured interval, the scenario file, the overrides and the msgsim version, and the
- * command that repeats the run (with a warning when nothing was measured).
+ * command that repeats the run and the page (`charts` false: made with --no-charts), with a
+ * warning when nothing was measured.
  */
-export function headerSection(summary: Summary, context: ReportContext): SafeHtml {
+export function headerSection(summary: Summary, context: ReportContext, charts = true): SafeHtml {
   const { interval } = summary;
   const overrides = context.overrides ?? [];
-  const command = reproduceCommand(summary, context);
+  const command = reproduceCommand(summary, context, charts);
   const measuredNothing = !(interval.to > interval.from);
   return html`<header>
 <p class="kicker">msgsim run report</p>

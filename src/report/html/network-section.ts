@@ -15,7 +15,7 @@ const LINK_COLUMNS: Column[] = [
   { heading: 'packets transmitted', numeric: true },
   { heading: 'dropped', numeric: true },
   { heading: 'lost', numeric: true },
-  { heading: 'overtaken', numeric: true },
+  { heading: 'reordered', numeric: true },
   { heading: 'mean packets waiting', numeric: true },
   { heading: 'peak waiting', numeric: true },
   { heading: 'mean wait', numeric: true },
@@ -43,7 +43,7 @@ function linksTable(links: Summary['links']): SafeHtml {
       ? `the ${REPORTED_DIRECTIONS} busiest of the ${used.length} directions that carried packets (all of them are in summary.json)`
       : 'each direction that carried packets, busiest first';
   return html`<h3>Links</h3>
-<p>Shown: ${which}. Utilisation: the share of the run's interval the direction's transmitter was busy. Overtaken: packets that arrived after one that left later. Waiting: packets in the buffer behind the one in transmission after the warm-up (time-average by Little's law, the most at once, the mean wait). Packets, drops, losses and overtaken packets count the whole run.</p>
+<p>Shown: ${which}. Utilisation: the share of the run's interval the direction's transmitter was busy. Reordered: packets overtaken on the wire, that arrived after one that left later. Waiting: packets in the buffer behind the one in transmission after the warm-up (time-average by Little's law, the most at once, the mean wait). Packets, drops, losses and reordered packets count the whole run.</p>
 ${table(LINK_COLUMNS, rows)}`;
 }
 
@@ -106,7 +106,7 @@ ${table(QUEUE_COLUMNS, queues)}${consumers.length > 0 && html`<ul>\n${consumers}
 
 /**
  * The network section: a row per link direction that carried packets, busiest first (at most
- * REPORTED_DIRECTIONS: utilisation, packets transmitted, dropped, lost, overtaken, the buffer's
+ * REPORTED_DIRECTIONS: utilisation, packets transmitted, dropped, lost, reordered, the buffer's
  * mean and peak packets waiting and mean wait), Jain's index of each group of flows sharing a link, and per broker its queues and
  * consumers (depth: messages waiting; consumer lag: not yet acknowledged; time-average means
  * over the measured interval). Empty when there is none of them.

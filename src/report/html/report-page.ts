@@ -77,10 +77,10 @@ export function reportHtml(
 <style>${rawHtml(REPORT_CSS)}</style>
 </head>
 <body>
-${headerSection(summary, context)}<nav aria-label="Contents"><ol>${contents}</ol></nav>
+${headerSection(summary, context, charts !== null)}<nav aria-label="Contents"><ol>${contents}</ol></nav>
 <main>
 ${present.map(([id]) => sections[id])}</main>
-<footer>Made by msgsim ${context.version} from the run alone: no clock time, no output paths. The same scenario file, overrides and seed give this page again byte for byte.</footer>
+<footer>Made by msgsim ${context.version} from the run alone: no clock time, no output paths. The same scenario file, overrides, seed and options (the command at the top) give this page again byte for byte.</footer>
 </body>
 </html>
 `;

@@ -51,4 +51,26 @@ describe('the command that repeats a run', () => {
     );
     expect(reproduceCommand(summary, { version: '0.0.0' })).toBeNull();
   });
+
+  it('repeats --no-charts, and a --max-events the run needed (more events than the default allows)', () => {
+    const { summary } = smallRunResult();
+    const context = { version: '0.0.0', scenarioFile: 'x.yaml' };
+    expect(reproduceCommand(summary, context, false)).toBe('msgsim run x.yaml --seed 7 --no-charts');
+    const limit = (maxEvents: number, defaultMaxEvents: number) => ({
+      ...context,
+      eventLimit: { maxEvents, defaultMaxEvents },
+    });
+    const needing = { ...summary, events: 1001 };
+    expect(reproduceCommand(needing, limit(5000, 1000))).toBe('msgsim run x.yaml --seed 7 --max-events 5000');
+    expect(reproduceCommand(needing, limit(5000, 1000), false)).toBe(
+      'msgsim run x.yaml --seed 7 --no-charts --max-events 5000',
+    );
+    // Within the default: the limit changes nothing, raised or lowered.
+    expect(reproduceCommand({ ...summary, events: 1000 }, limit(5000, 1000))).toBe(
+      'msgsim run x.yaml --seed 7',
+    );
+    expect(reproduceCommand({ ...summary, events: 900 }, limit(950, 1000))).toBe(
+      'msgsim run x.yaml --seed 7',
+    );
+  });
 });

@@ -5,7 +5,7 @@ import type { ScenarioInput } from '../../../src/scenario/schema.js';
 import { run } from '../../helpers/scenario.js';
 import { stopAndWaitScenario } from '../../helpers/stop-and-wait-scenario.js';
 import { smallRunResult } from '../fake-run-results.js';
-import { rowStarting, sectionOf, textOf } from './page-text.js';
+import { rowStarting, sectionOf, tableRows, textOf } from './page-text.js';
 
 const CONTEXT = { version: '9.9.9', scenarioFile: 'saw.yaml', overrides: [] };
 
@@ -86,7 +86,7 @@ describe('report.html of a hand-checked stop-and-wait run', () => {
 
   it('lists each link direction with its utilisation, packets and buffer', () => {
     const network = sectionOf(page, 'network');
-    // Columns: direction, link, utilisation, packets, dropped, lost, overtaken, mean and peak waiting, mean wait.
+    // Columns: direction, link, utilisation, packets, dropped, lost, reordered, mean and peak waiting, mean wait.
     expect(rowStarting(network, 's → r')).toEqual([
       's → r',
       's-r',
@@ -109,6 +109,38 @@ describe('report.html of a hand-checked stop-and-wait run', () => {
     expect(header).toContain('msgsim9.9.9');
     expect(header).toContain('Simulated time141.600 ms');
     expect(header).toContain('msgsim run saw.yaml --seed 1');
+  });
+});
+
+describe('packets overtaken on the wire', () => {
+  // Jitter from 1 to 30 ms on a link that may reorder: later packets often arrive first.
+  const jittery = {
+    ...periodicLoss,
+    name: 'jitter',
+    links: [
+      {
+        between: ['s', 'r'],
+        bandwidth: '1Mbps',
+        delay: { dist: 'uniform', min: '1ms', max: '30ms' },
+        reorder: true,
+      },
+    ],
+  } as ScenarioInput;
+  const { summary } = run(jittery);
+  const page = reportHtml(summary, null, CONTEXT);
+
+  it('are called reordered, as summary.json calls them, and explained as overtaken', () => {
+    const reordered = summary.counts.packets.reordered ?? 0;
+    expect(reordered).toBeGreaterThan(0);
+    expect(textOf(sectionOf(page, 'counts'))).toContain(`; reordered ${reordered} (overtaken on the wire);`);
+    const network = sectionOf(page, 'network');
+    const [header] = tableRows(network);
+    expect(header).toContain('reordered');
+    expect(header).not.toContain('overtaken');
+    expect(rowStarting(network, 's → r')[header.indexOf('reordered')]).toBe(String(reordered));
+    expect(textOf(network)).toContain(
+      'Reordered: packets overtaken on the wire, that arrived after one that left later.',
+    );
   });
 });
 
