@@ -9,3 +9,8 @@ export function noLatencyReason(deliveredInInterval: number): string {
         'and latency covers only those (a bulk transfer creates all of its messages at its start)'
     : 'no message was delivered in the interval';
 }
+
+/** `text` as a sentence: capitalised, with a full stop. */
+export function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}

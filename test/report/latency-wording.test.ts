@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/report/format-summary.js';
+import { reportHtml } from '../../src/report/html/report-page.js';
 import { run } from '../helpers/scenario.js';
 
 describe('a latency section without figures says why', () => {
@@ -24,6 +25,14 @@ describe('a latency section without figures says why', () => {
       'Latency (0 messages)\n  none of the 8 messages delivered in the interval was created after the warm-up, ' +
         'and latency covers only those (a bulk transfer creates all of its messages at its start)',
     );
+  });
+
+  it('report.html says the same, for the run and for the flow', () => {
+    const page = reportHtml(burst(0.0025), null, { version: '0', scenarioFile: 'bulk.yaml', overrides: [] });
+    const reason =
+      '<p>None of the 8 messages delivered in the interval was created after the warm-up, and latency ' +
+      'covers only those (a bulk transfer creates all of its messages at its start).</p>';
+    expect(page.split(reason)).toHaveLength(3);
   });
 
   it('nothing delivered at all: says so', () => {

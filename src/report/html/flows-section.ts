@@ -9,6 +9,7 @@ import {
   formatSignificant,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
+import { noLatencyReason, sentence } from '../latency-wording.js';
 import { ledgerEquation } from './counts-section.js';
 import { html, type SafeHtml } from './html.js';
 import { latencyTable } from './measures-section.js';
@@ -56,7 +57,7 @@ function flowBlock(id: string, flow: FlowSummary): SafeHtml {
 <h3>${id}: ${flow.from} → ${flow.to} <small>(${flow.protocol}, ${completed})</small></h3>
 <p class="formula">${formatThroughputEquation(flow.throughput)}</p>
 <p>Goodput ${formatBitsPerSecond(flow.throughput.goodputBitsPerSecond)}, wire throughput ${formatBitsPerSecond(flow.throughput.wireBitsPerSecond)}, sender utilisation ${formatSignificant(flow.senderUtilisation)}; retransmissions ${counts.retransmissions} (timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}.</p>
-${ledgerEquation(counts)}${flow.latency.count === 0 ? html`<p>No message of this flow was delivered in the interval.</p>\n` : latencyTable(flow.latency)}${flow.requests && requestsBlock(flow.requests)}${flow.broadcast && broadcastBlock(flow.broadcast)}</article>
+${ledgerEquation(counts)}${flow.latency.count === 0 ? html`<p>${sentence(noLatencyReason(flow.throughput.delivered))}</p>\n` : latencyTable(flow.latency)}${flow.requests && requestsBlock(flow.requests)}${flow.broadcast && broadcastBlock(flow.broadcast)}</article>
 `;
 }
 

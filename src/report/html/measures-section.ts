@@ -13,6 +13,7 @@ import {
   formatSignificant,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
+import { noLatencyReason, sentence } from '../latency-wording.js';
 import { type HtmlValue, html, type SafeHtml } from './html.js';
 import { type Column, type Row, table } from './table.js';
 
@@ -138,13 +139,13 @@ export function latencyTable(latency: LatencySummary, meanings = false): SafeHtm
 }
 
 /** The latency section: the formula, the component table, and what the percentiles are. */
-export function latencySection(latency: LatencySummary): SafeHtml {
+export function latencySection(latency: LatencySummary, deliveredInInterval: number): SafeHtml {
   const formula = html`<var>L</var> = ${subscripted('t', 'trans')} + ${subscripted('t', 'prop')} + ${subscripted('t', 'queue')} + ${subscripted('t', 'proc')} + ${subscripted('t', 'wait')}`;
   if (latency.count === 0) {
     return html`<section id="latency">
 <h2>Latency</h2>
 <p class="formula">${formula}</p>
-<p>No message was delivered in the interval.</p>
+<p>${sentence(noLatencyReason(deliveredInInterval))}</p>
 </section>
 `;
   }

@@ -56,7 +56,7 @@ export function reportHtml(
 ): string {
   const sections: Record<string, SafeHtml> = {
     throughput: throughputSection(summary.throughput, summary.interval),
-    latency: latencySection(summary.latency),
+    latency: latencySection(summary.latency, summary.throughput.delivered),
     availability: availabilitySection(summary.availability),
     counts: countsSection(summary.counts),
     flows: flowsSection(summary.flows),
