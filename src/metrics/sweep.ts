@@ -88,10 +88,15 @@ export interface Sweep {
   theoryWithheld: TheoryWithheld | null;
 }
 
-/** Predictions left out of a sweep: why, and the summaries' entries (`<model>:<flow>`), in point order. */
+/**
+ * Predictions left out of a sweep: why, the summaries' entries (`<model>:<flow>`), in point
+ * order, and the measures they predict, in the sweep's measure order (whose charts lack a theory
+ * line for this reason).
+ */
 export interface TheoryWithheld {
   reason: typeof NEEDS_ONE_FLOW;
   models: string[];
+  measures: MeasureKey[];
 }
 
 /** Why a prediction of one flow is not set beside measures of several. */
@@ -140,7 +145,11 @@ export function sweepFromRuns(
     };
   });
   // The points of one line together, each line's in the order of the parameter's values.
-  const withheld = [...new Set(summaries.flatMap((runs) => withheldModels(runs[0], comparison.measures)))];
+  const withheld = summaries.map((runs) => withheldTheory(runs[0], comparison.measures));
+  const withheldModels = [...new Set(withheld.flatMap(({ models }) => models))];
+  const withheldMeasures = comparison.measures.filter((key) =>
+    withheld.some(({ measures }) => measures.includes(key)),
+  );
   const seriesIndex = (point: SweepPoint) => design.series?.values.indexOf(point.series ?? '') ?? 0;
   const points = inRuns
     .map((point, index) => ({ point, index }))
@@ -157,17 +166,31 @@ export function sweepFromRuns(
     },
     series: design.series,
     points,
-    theoryWithheld: withheld.length > 0 ? { reason: NEEDS_ONE_FLOW, models: withheld } : null,
+    theoryWithheld:
+      withheldModels.length > 0
+        ? { reason: NEEDS_ONE_FLOW, models: withheldModels, measures: withheldMeasures }
+        : null,
   };
 }
 
-/** The theory entries of a summary of several flows that predict one of the measures: pointTheory leaves them out. */
-function withheldModels(summary: Summary | undefined, measures: readonly MeasureKey[]): string[] {
-  if (!summary || Object.keys(summary.flows).length === 1) return [];
-  const names = measures.flatMap((key) => THEORY_VALUES_OF_MEASURE[key] ?? []);
-  return Object.entries(summary.theory)
-    .filter(([, prediction]) => names.some((name) => Number.isFinite(prediction.values[name])))
-    .map(([model]) => model);
+/**
+ * The theory entries of a summary of several flows that predict one of the measures, which
+ * pointTheory leaves out, and the measures they predict.
+ */
+function withheldTheory(
+  summary: Summary | undefined,
+  measures: readonly MeasureKey[],
+): { models: string[]; measures: MeasureKey[] } {
+  if (!summary || Object.keys(summary.flows).length === 1) return { models: [], measures: [] };
+  const predicts = (values: Record<string, number>, key: MeasureKey) =>
+    (THEORY_VALUES_OF_MEASURE[key] ?? []).some((name) => Number.isFinite(values[name]));
+  const entries = Object.entries(summary.theory).filter(([, prediction]) =>
+    measures.some((key) => predicts(prediction.values, key)),
+  );
+  return {
+    models: entries.map(([model]) => model),
+    measures: measures.filter((key) => entries.some(([, prediction]) => predicts(prediction.values, key))),
+  };
 }
 
 /** The predictions of `summary` for the measures, with the measured means' ratios to them. */

@@ -150,6 +150,7 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
           wrapText(`theory, ${model}: ${formula}`, SUBTITLE_CHARACTERS, '    '),
         )
       : []),
+    ...withheldTheoryLines(sweep, key),
   ];
   const axisUnit =
     parameter.axis.kind === 'numeric' && parameter.axis.unit ? ` (${parameter.axis.unit})` : '';
@@ -199,6 +200,21 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
     },
   };
   return { fileName: SWEEP_CHART_FILE_NAMES[key], config: config as ChartConfiguration };
+}
+
+/**
+ * Why a chart whose measure the summaries predict per flow draws no theory line: the reader
+ * would otherwise take its absence for a measure without a closed form.
+ */
+function withheldTheoryLines(sweep: Sweep, key: MeasureKey): string[] {
+  const withheld = sweep.theoryWithheld;
+  if (withheld === null || !withheld.measures.includes(key)) return [];
+  return wrapText(
+    `no theory line: the overlay ${withheld.reason}; summary.json has predictions per flow: ` +
+      withheld.models.join(', '),
+    SUBTITLE_CHARACTERS,
+    '    ',
+  );
 }
 
 /** A chart per swept measure that has data, in the sweep's measure order. Pure and deterministic. */

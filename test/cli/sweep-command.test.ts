@@ -230,6 +230,7 @@ describe('msgsim sweep', () => {
     expect(json.theoryWithheld).toEqual({
       reason: 'needs a scenario with one flow',
       models: ['link-queue:f', 'link-queue:g'],
+      measures: ['goodput', 'latencyMean'],
     });
     expect(json.points.map((point: PointJson) => point.theory)).toEqual([{}, {}]);
   });

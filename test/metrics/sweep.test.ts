@@ -71,6 +71,7 @@ describe('sweepFromRuns', () => {
     expect(sweep.theoryWithheld).toEqual({
       reason: 'needs a scenario with one flow',
       models: ['stop-and-wait:f1'],
+      measures: ['throughput', 'goodput'],
     });
   });
 

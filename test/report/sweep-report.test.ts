@@ -160,6 +160,36 @@ describe('sweep charts', () => {
     });
   });
 
+  it('says on a chart of a measure predicted per flow why it draws no theory line', () => {
+    const twoFlows = summaryWith(10, 10);
+    twoFlows.flows.f2 = structuredClone(twoFlows.flows.f1);
+    const sweep = sweepFromRuns(
+      'demo',
+      {
+        parameter: { ...loss, values: ['0'] },
+        series: null,
+        variants: [{ label: 'loss=0', settings: [{ path: loss.path, name: loss.name, value: '0' }] }],
+      },
+      [[twoFlows]],
+    );
+    expect(sweep.theoryWithheld).toEqual({
+      reason: 'needs a scenario with one flow',
+      models: ['stop-and-wait:f1'],
+      measures: ['throughput', 'goodput'],
+    });
+    const subtitle = (key: 'throughput' | 'latencyMean') =>
+      sweepChart(sweep, key)!.config.options?.plugins?.subtitle?.text;
+    expect(subtitle('throughput')).toEqual([
+      'one replication per point: no confidence interval',
+      'no theory line: the overlay needs a scenario with one flow; summary.json has predictions per flow: stop-and-wait:f1',
+    ]);
+    expect(sweepChart(sweep, 'throughput')!.config.data.datasets.map((dataset) => dataset.label)).toEqual([
+      'simulated (mean)',
+    ]);
+    // Latency has no prediction in these summaries: nothing withheld to explain.
+    expect(subtitle('latencyMean')).toEqual(['one replication per point: no confidence interval']);
+  });
+
   it('says the SI unit of a quantity on the x axis, and makes a chart per measure', () => {
     const delay = { path: 'links[0].delay', name: 'delay', values: ['5ms', '10ms'] };
     const sweep = sweepOf(delay, null, () => ({ mean: 10, theory: 10 }));
