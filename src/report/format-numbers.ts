@@ -92,6 +92,20 @@ export function formatIntervalSeconds(seconds: number): string {
 }
 
 /**
+ * The ends of a measurement interval in one unit, the one formatIntervalSeconds gives the later
+ * end ("10.0000 s to 60.0000 s", "0 ms to 30.0080 ms"), so the two read against each other.
+ */
+export function formatIntervalEnds(from: number, to: number): string {
+  const latest = Math.max(Math.abs(from), Math.abs(to));
+  const unit: DisplayUnit =
+    !Number.isFinite(latest) || latest === 0 || latest >= 1
+      ? { symbol: 's', factor: 1 }
+      : pickUnit(latest, SHORT_TIME_UNITS);
+  const end = (seconds: number) => `${formatSignificant(seconds / unit.factor)} ${unit.symbol}`;
+  return `${end(from)} to ${end(to)}`;
+}
+
+/**
  * "T = N / t = 1000 / 30.0080 s = 33.3244 messages/s": N exact, t (formatIntervalSeconds) and the
  * rate to 6 significant digits; over an empty interval (t = 0) the rate reads "undefined (t = 0)".
  */

@@ -17,6 +17,8 @@ import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
 import {
   formatBitsPerSecond,
+  formatIntervalEnds,
+  formatIntervalSeconds,
   formatRateEquation,
   formatSeconds,
   formatSignificant,
@@ -62,8 +64,8 @@ function headerLines(summary: Summary): string[] {
   const description = summary.description.trim().replace(/\s+/g, ' ');
   if (description !== '') lines.push(`${INDENT}${description}`);
   lines.push(
-    `Interval ${formatSeconds(interval.from)} to ${formatSeconds(interval.to)} ` +
-      `(t = ${formatSeconds(interval.to - interval.from)}); run ended at ` +
+    `Interval ${formatIntervalEnds(interval.from, interval.to)} ` +
+      `(t = ${formatIntervalSeconds(interval.to - interval.from)}); run ended at ` +
       `${formatSeconds(summary.simulatedSeconds)} after ${summary.events} events`,
   );
   if (!(interval.to > interval.from)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickMessageRateUnit, pickTimeUnit } from '../../src/report/format-numbers.js';
+import { formatIntervalEnds, pickMessageRateUnit, pickTimeUnit } from '../../src/report/format-numbers.js';
 
 describe('axis units', () => {
   it('puts rare messages per minute, hour or day, so the axis reads whole numbers', () => {
@@ -17,5 +17,15 @@ describe('axis units', () => {
     expect(pickTimeUnit(100 * 86400).symbol).toBe('d');
     expect(pickTimeUnit(729 * 86400).symbol).toBe('d');
     expect(pickTimeUnit(730 * 86400)).toEqual({ symbol: 'y', factor: 365 * 86400 });
+  });
+});
+
+describe('measurement interval', () => {
+  it('writes both ends in one unit, seconds from 1 s up as T = N / t does', () => {
+    expect(formatIntervalEnds(10, 60)).toBe('10.0000 s to 60.0000 s');
+    expect(formatIntervalEnds(0, 0.030008)).toBe('0 ms to 30.0080 ms');
+    expect(formatIntervalEnds(0.0005, 0.5)).toBe('0.500000 ms to 500.000 ms');
+    expect(formatIntervalEnds(0, 2 * 3600)).toBe('0 s to 7200.00 s');
+    expect(formatIntervalEnds(0, 0)).toBe('0 s to 0 s');
   });
 });

@@ -1,6 +1,6 @@
 /** The top of the report: what was run, with which inputs, and how to run it again. */
 import type { Summary } from '../../metrics/summary.js';
-import { formatSeconds } from '../format-numbers.js';
+import { formatIntervalEnds, formatIntervalSeconds, formatSeconds } from '../format-numbers.js';
 import { html, type SafeHtml } from './html.js';
 
 /** What the report says about the run's inputs beyond the summary; nothing here may vary between identical runs. */
@@ -67,7 +67,7 @@ ${description(summary)}<dl class="facts">
 <dt>Replication</dt><dd>${summary.replication}</dd>
 <dt>Simulated time</dt><dd>${formatSeconds(summary.simulatedSeconds)}</dd>
 <dt>Events</dt><dd>${summary.events}</dd>
-<dt>Measured interval</dt><dd>${formatSeconds(interval.from)} to ${formatSeconds(interval.to)} (t = ${formatSeconds(interval.to - interval.from)})</dd>
+<dt>Measured interval</dt><dd>${formatIntervalEnds(interval.from, interval.to)} (t = ${formatIntervalSeconds(interval.to - interval.from)})</dd>
 ${context.scenarioFile !== undefined && html`<dt>Scenario file</dt><dd><code>${context.scenarioFile}</code></dd>\n`}<dt>Overrides (--set)</dt><dd>${
     overrides.length === 0 ? 'none' : overrides.map((override) => html`<code>${override}</code> `)
   }</dd>
