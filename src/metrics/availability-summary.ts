@@ -131,7 +131,8 @@ function entry(
 ): NodeAvailability {
   const snapshot = tracker.snapshot(index, endSeconds);
   const total = snapshot.upSeconds + snapshot.downSeconds;
-  const measured = total > 0 ? snapshot.upSeconds / total : 1;
+  // A run that ended where its measured interval starts says nothing about being up.
+  const measured = total > 0 ? snapshot.upSeconds / total : null;
   const result: NodeAvailability = {
     analytic: analytic?.availability ?? null,
     measured,
@@ -143,7 +144,7 @@ function entry(
     cycles: snapshot.cycles.count,
     upSeconds: snapshot.upSeconds,
     downSeconds: snapshot.downSeconds,
-    measuredCi95: measuredInterval(measured, snapshot.cycles),
+    measuredCi95: measured === null ? null : measuredInterval(measured, snapshot.cycles),
     analyticMttf: analytic?.mttf ?? null,
     analyticMttr: analytic?.mttr ?? null,
     analyticMethod: analytic?.method ?? null,
@@ -186,7 +187,7 @@ function tooFewCyclesNote(
   measuredSeconds: number,
   isService: boolean,
 ): string {
-  const availability = entry.analytic ?? entry.measured;
+  const availability = entry.analytic ?? entry.measured ?? 1;
   const cycles = Math.ceil((Z_95 / TARGET_RELATIVE_HALF_WIDTH) ** 2 * 2 * availability ** 2);
   const cycleSeconds =
     entry.analyticMttf !== null && entry.analyticMttf !== undefined && entry.analyticMttr != null

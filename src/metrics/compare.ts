@@ -233,21 +233,18 @@ function pairedDifferences(
  * availability); null when there is none, since nodes that never fail say nothing.
  */
 function meanMeasuredAvailability(summary: Summary): number | null {
-  let sum = 0;
-  let count = 0;
-  for (const node of Object.values(summary.availability.nodes)) {
-    if (node.analytic === null) continue;
-    sum += node.measured;
-    count++;
-  }
-  return count === 0 ? null : sum / count;
+  return meanOfMeasured(Object.values(summary.availability.nodes).filter((node) => node.analytic !== null));
 }
 
 /** The mean measured availability of the scenario's replicated services; null without any. */
 function meanServiceAvailability(summary: Summary): number | null {
-  const services = Object.values(summary.availability.services ?? {});
-  if (services.length === 0) return null;
-  return services.reduce((sum, service) => sum + service.measured, 0) / services.length;
+  return meanOfMeasured(Object.values(summary.availability.services ?? {}));
+}
+
+/** Mean of the entries' measured availabilities; null when none was measured (an empty interval). */
+function meanOfMeasured(entries: ReadonlyArray<{ measured: number | null }>): number | null {
+  const measured = entries.flatMap((entry) => (entry.measured === null ? [] : [entry.measured]));
+  return measured.length === 0 ? null : measured.reduce((sum, value) => sum + value, 0) / measured.length;
 }
 
 /** The request summaries of the request-reply flows, in flow order. */

@@ -56,8 +56,8 @@ export type ConfidenceInterval = [number, number];
 export interface NodeAvailability {
   /** MTTF / (MTTF + MTTR) from the configured distributions' means; null without a failure process. */
   analytic: number | null;
-  /** Fraction of the measured time the node was up. */
-  measured: number;
+  /** Fraction of the measured time the node was up; null when no time was measured (an empty interval). */
+  measured: number | null;
   /** Mean of the completed up periods (s); null when none completed. */
   observedMttf: number | null;
   /** Mean of the completed down periods (s). */

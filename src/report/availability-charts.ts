@@ -55,7 +55,7 @@ function comparedEntries(result: RunResult): Entry[] {
  */
 export function availabilityComparisonChart(result: RunResult): RunChartDefinition | null {
   const entries = comparedEntries(result).filter(
-    (entry) => entry.availability.analytic !== null || entry.availability.measured < 1,
+    (entry) => entry.availability.analytic !== null || (entry.availability.measured ?? 1) < 1,
   );
   if (entries.length === 0) return null;
   // A bar needs a positive value on a log axis: a component never down shows no measured bar.
@@ -119,7 +119,7 @@ export function availabilityComparisonChart(result: RunResult): RunChartDefiniti
   const labels = entries.map((entry) => [
     entry.label,
     `A ${entry.availability.analytic === null ? 'n/a' : formatSignificant(entry.availability.analytic, 5)} analytic`,
-    `A ${formatSignificant(entry.availability.measured, 5)} measured`,
+    `A ${entry.availability.measured === null ? 'n/a' : formatSignificant(entry.availability.measured, 5)} measured`,
   ]);
   const config: ChartConfiguration<'bar' | 'line', Array<{ x: number; y: number | null }>, string[]> = {
     type: 'bar',

@@ -11,8 +11,19 @@ export function periodWithInterval(mean: number | null, ci: [number, number] | n
   return formatWithInterval(mean, ci, (seconds) => formatSeconds(seconds));
 }
 
+/** The measured availability with its interval, or why there is none (shared with report.html). */
+export function measuredAvailabilityText(availability: NodeAvailability): string {
+  if (availability.measured === null) return NOTHING_MEASURED;
+  return formatWithInterval(availability.measured, availability.measuredCi95, (value) =>
+    formatSignificant(value),
+  );
+}
+
+/** What a run that ended where its measured interval starts shows for a measured availability. */
+const NOTHING_MEASURED = 'n/a (no time measured)';
+
 function measuredText(availability: NodeAvailability): string {
-  return `measured ${formatWithInterval(availability.measured, availability.measuredCi95, (value) => formatSignificant(value))}`;
+  return `measured ${measuredAvailabilityText(availability)}`;
 }
 
 /** The lines of one node, link or service. */

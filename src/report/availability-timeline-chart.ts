@@ -52,7 +52,9 @@ function faultRowsOf(result: RunResult): FaultRow[] {
 function rowsOf(result: RunResult): Row[] {
   const { availability } = result.summary;
   const label = (prefix: string, id: string, entry: NodeAvailability | undefined) =>
-    entry === undefined ? `${prefix}${id}` : `${prefix}${id} (A = ${formatSignificant(entry.measured, 4)})`;
+    entry === undefined || entry.measured === null
+      ? `${prefix}${id}`
+      : `${prefix}${id} (A = ${formatSignificant(entry.measured, 4)})`;
   const links = availability.links ?? {};
   const services = availability.services ?? {};
   return [

@@ -100,7 +100,7 @@ describe('independent vs shared repair of a 2-of-3 quorum (statistical)', () => 
     for (const service of [independent, shared]) {
       const [low, high] = service.measuredCi95!;
       const standardError = (high - low) / 2 / 1.96;
-      expect(Math.abs(service.measured - service.analytic!)).toBeLessThan(5 * standardError);
+      expect(Math.abs(service.measured! - service.analytic!)).toBeLessThan(5 * standardError);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatSummary } from '../../src/report/format-summary.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { run } from '../helpers/scenario.js';
 import { recordingProbe } from '../net/recording-probe.js';
@@ -165,5 +166,37 @@ describe('random and scripted faults compose', () => {
       { start: 5, end: 12, up: false },
       { start: 12, end: 20, up: true },
     ]);
+  });
+});
+
+describe('a run that ends where its measured interval starts', () => {
+  it('measures no availability rather than calling a node that never came up fully available', () => {
+    // The persistent sender crashes at 0 s and never recovers: nothing can happen after 0 s.
+    const { summary } = run({
+      name: 'dead-at-start',
+      nodes: [{ id: 'a', persistent: true }, { id: 'b' }],
+      links: [{ between: ['a', 'b'], bandwidth: '1Mbps', delay: '1ms' }],
+      flows: [
+        {
+          id: 'f',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'stop-and-wait', timeout: '10ms' },
+          workload: { messages: 3, size: '10B' },
+        },
+      ],
+      faults: [{ at: '0s', crash: 'a' }],
+    });
+    expect(summary.interval).toEqual({ from: 0, to: 0 });
+    for (const id of ['a', 'b']) {
+      expect(summary.availability.nodes[id]).toMatchObject({
+        measured: null,
+        measuredCi95: null,
+        upSeconds: 0,
+        downSeconds: 0,
+      });
+    }
+    const text = formatSummary(summary);
+    expect(text).toContain('a: no failure process, measured n/a (no time measured), 0 cycles');
   });
 });

@@ -52,7 +52,7 @@ describe('serviceAvailabilityChart', () => {
     const config = plain(serviceAvailabilityChart(result)!.config);
     const [running, analytic] = config.data.datasets;
     expect(running.label).toBe('both measured');
-    expect(running.data.at(-1).y).toBeCloseTo(result.summary.availability.services!.both.measured, 12);
+    expect(running.data.at(-1).y).toBeCloseTo(result.summary.availability.services!.both.measured!, 12);
     expect(analytic.data.map((point: { y: number }) => point.y)).toEqual([
       expect.closeTo((10 / 12) * (4 / 6), 12),
       expect.closeTo((10 / 12) * (4 / 6), 12),

@@ -23,9 +23,9 @@ describeTheory('C31 availability of one repairable node, exponential MTTF/MTTR (
   });
 
   it('measures availability, unavailability and downtime per year within tolerance', () => {
-    expectStatistical(c31, 'availability', node.measured);
-    expectStatistical(c31, 'unavailability', 1 - node.measured);
-    expectStatistical(c31, 'downtime_per_year_s', (1 - node.measured) * SECONDS_PER_YEAR);
+    expectStatistical(c31, 'availability', node.measured!);
+    expectStatistical(c31, 'unavailability', 1 - node.measured!);
+    expectStatistical(c31, 'downtime_per_year_s', (1 - node.measured!) * SECONDS_PER_YEAR);
     expect(node.upSeconds + node.downSeconds).toBeCloseTo(duration, 0);
   });
 

@@ -40,12 +40,12 @@ describeTheory('C32 router in series with two redundant links, independent repai
   });
 
   it('measures every availability within the case tolerance', () => {
-    expectStatistical(c32, 'availability_router', nodes.R.measured);
-    expectStatistical(c32, 'availability_link', links!.L1.measured);
-    expectStatistical(c32, 'availability_link', links!.L2.measured);
-    expectStatistical(c32, 'availability_parallel_links', services!.links.measured);
-    expectStatistical(c32, 'availability_path', services!.path.measured);
-    expectStatistical(c32, 'availability_series_R_L1', services!['series-R-L1'].measured);
+    expectStatistical(c32, 'availability_router', nodes.R.measured!);
+    expectStatistical(c32, 'availability_link', links!.L1.measured!);
+    expectStatistical(c32, 'availability_link', links!.L2.measured!);
+    expectStatistical(c32, 'availability_parallel_links', services!.links.measured!);
+    expectStatistical(c32, 'availability_path', services!.path.measured!);
+    expectStatistical(c32, 'availability_series_R_L1', services!['series-R-L1'].measured!);
   });
 
   it('puts the analytic path availability inside the measured 95% interval, and the cycles are many', () => {

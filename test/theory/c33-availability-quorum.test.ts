@@ -30,11 +30,11 @@ describeTheory('C33 quorum availability of 2-of-3 and 3-of-5 replica groups (sta
   });
 
   it('measures replica and quorum availabilities within the case tolerance', () => {
-    for (const id of Object.keys(nodes)) expectStatistical(c33, 'replica_availability', nodes[id].measured);
-    expectStatistical(c33, 'availability_2of3', services!.q2of3.measured);
-    expectStatistical(c33, 'unavailability_2of3', 1 - services!.q2of3.measured);
-    expectStatistical(c33, 'availability_3of5', services!.q3of5.measured);
-    expectStatistical(c33, 'unavailability_3of5', 1 - services!.q3of5.measured);
+    for (const id of Object.keys(nodes)) expectStatistical(c33, 'replica_availability', nodes[id].measured!);
+    expectStatistical(c33, 'availability_2of3', services!.q2of3.measured!);
+    expectStatistical(c33, 'unavailability_2of3', 1 - services!.q2of3.measured!);
+    expectStatistical(c33, 'availability_3of5', services!.q3of5.measured!);
+    expectStatistical(c33, 'unavailability_3of5', 1 - services!.q3of5.measured!);
   });
 
   it('derives the quorum outage from the failure frequency: (1 + λ/3μ)/2μ for 2 of 3', () => {

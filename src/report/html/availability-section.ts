@@ -1,7 +1,7 @@
 /** Availability A = MTTF / (MTTF + MTTR) per node, failing link and replicated service. */
 import type { NodeAvailability, ServiceAvailability, Summary } from '../../metrics/summary.js';
-import { periodWithInterval } from '../availability-summary-lines.js';
-import { formatReasons, formatSeconds, formatSignificant, formatWithInterval } from '../format-numbers.js';
+import { measuredAvailabilityText, periodWithInterval } from '../availability-summary-lines.js';
+import { formatReasons, formatSeconds, formatSignificant } from '../format-numbers.js';
 import { type HtmlValue, html, type SafeHtml } from './html.js';
 import { type Column, table } from './table.js';
 
@@ -37,7 +37,7 @@ function row(label: HtmlValue, availability: NodeAvailability, isService = false
   return [
     label,
     analyticText(availability, isService),
-    formatWithInterval(availability.measured, availability.measuredCi95, (value) => formatSignificant(value)),
+    measuredAvailabilityText(availability),
     periodWithInterval(availability.observedMttf, availability.observedMttfCi95),
     periodWithInterval(availability.observedMttr, availability.observedMttrCi95),
     availability.cycles,
