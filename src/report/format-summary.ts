@@ -25,7 +25,7 @@ import {
   formatReasons as reasons,
   formatSecondsOrNone as secondsOrNone,
 } from './format-numbers.js';
-import { noLatencyReason } from './latency-wording.js';
+import { noLatencyReason, offeredLoadNote } from './empty-figures-wording.js';
 import { linkSummaryLines } from './link-summary-lines.js';
 
 export {
@@ -84,11 +84,7 @@ function throughputLines(throughput: ThroughputSummary): string[] {
     `${INDENT}${formatThroughputEquation(throughput)}`,
     `${INDENT}goodput ${formatBitsPerSecond(throughput.goodputBitsPerSecond)}, ` +
       `wire throughput ${formatBitsPerSecond(throughput.wireBitsPerSecond)}, ` +
-      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s` +
-      // Messages delivered but none offered: all were created before the warm-up ended.
-      (throughput.offeredMessagesPerSecond === 0 && throughput.delivered > 0
-        ? ' (no message was created after the warm-up)'
-        : ''),
+      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s${offeredLoadNote(throughput)}`,
   ];
 }
 

@@ -9,7 +9,7 @@ import {
   formatSignificant,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
-import { noLatencyReason, sentence } from '../latency-wording.js';
+import { noLatencyReason, sentence } from '../empty-figures-wording.js';
 import { ledgerEquation } from './counts-section.js';
 import { html, type SafeHtml } from './html.js';
 import { latencyTable } from './measures-section.js';

@@ -13,7 +13,7 @@ import {
   formatSignificant,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
-import { noLatencyReason, sentence } from '../latency-wording.js';
+import { noLatencyReason, offeredLoadNote, sentence } from '../empty-figures-wording.js';
 import { type HtmlValue, html, type SafeHtml } from './html.js';
 import { type Column, type Row, table } from './table.js';
 
@@ -63,7 +63,7 @@ export function throughputSection(
     [
       'offered load',
       'messages the workloads created per second',
-      `${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s`,
+      `${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s${offeredLoadNote(throughput)}`,
     ],
   ];
   const columns: Column[] = [

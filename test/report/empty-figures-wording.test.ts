@@ -23,7 +23,7 @@ describe('a latency section without figures says why', () => {
     );
     expect(formatSummary(summary)).toContain(
       'Latency (0 messages)\n  none of the 8 messages delivered in the interval was created after the warm-up, ' +
-        'and latency covers only those (a bulk transfer creates all of its messages at its start)',
+        'and latency covers only those: shorten the warm-up to measure theirs',
     );
   });
 
@@ -31,8 +31,9 @@ describe('a latency section without figures says why', () => {
     const page = reportHtml(burst(0.0025), null, { version: '0', scenarioFile: 'bulk.yaml', overrides: [] });
     const reason =
       '<p>None of the 8 messages delivered in the interval was created after the warm-up, and latency ' +
-      'covers only those (a bulk transfer creates all of its messages at its start).</p>';
+      'covers only those: shorten the warm-up to measure theirs.</p>';
     expect(page.split(reason)).toHaveLength(3);
+    expect(page).toContain('<td class="num">0 messages/s (no message was created after the warm-up)</td>');
   });
 
   it('nothing delivered at all: says so', () => {
