@@ -79,6 +79,8 @@ export interface SummaryContext {
     transmitters: ReadonlyArray<{ index: number; from: string; to: string }>;
   }>;
   theory: Record<string, TheoryPrediction>;
+  /** Flow id → why no formula applies to it (see Summary.noTheory). */
+  noTheory: Record<string, string>;
   /** Bins of timeseries.csv (default 100). */
   timeseriesBins?: number;
   /** What the brokers reported, and the names of their queues and consumers. */
@@ -163,6 +165,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     flows,
     links: linksOf(collector, context, runInterval),
     theory: context.theory,
+    noTheory: context.noTheory,
     fairness: fairnessOf(context, flows, transmitterNames(context)),
   };
   const { brokers } = context;

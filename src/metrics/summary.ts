@@ -278,6 +278,11 @@ export interface Summary {
   flows: Record<string, FlowSummary>;
   links: Record<string, LinkSummary>;
   theory: Record<string, TheoryPrediction>;
+  /**
+   * Per point-to-point flow (not a broadcast or a publisher) without any prediction in `theory`:
+   * why no formula applies to it, in words. Absent in results of older versions.
+   */
+  noTheory?: Record<string, string>;
   /** Jain's fairness index of the flows that share a link direction, one entry per distinct group. */
   fairness: FairnessSummary[];
   /** Per broker node, when the scenario has brokers. */

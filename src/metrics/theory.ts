@@ -1,4 +1,11 @@
+import { pickTimeUnit } from '../engine/display-units.js';
 import type { TheoryPrediction } from './summary.js';
+
+/** A time for a reason in words: "20 ms", "28.32 ms" (6 significant digits at most). */
+export function timeInWords(seconds: number): string {
+  const unit = pickTimeUnit(seconds);
+  return `${Number((seconds / unit.factor).toPrecision(6))} ${unit.symbol}`;
+}
 
 /** A stop-and-wait flow over one link, everything constant. */
 export interface StopAndWaitPath {
@@ -19,14 +26,9 @@ export interface StopAndWaitPath {
  * shorter than the cycle, E[time per message] = cycle + (1-s)/s · T_o.
  */
 export function stopAndWaitTheory(path: StopAndWaitPath): TheoryPrediction | null {
-  const transmission = (path.dataBytes * 8) / path.bandwidthBitsPerSecond;
-  const ackTransmission = (path.ackBytes * 8) / path.bandwidthBitsPerSecond;
-  const cycle = transmission + 2 * path.propagationSeconds + ackTransmission;
-  const success = (1 - path.dataLossProbability) * (1 - path.ackLossProbability);
-  if (success <= 0) return null;
+  if (stopAndWaitObstacle(path) !== null) return null;
+  const { transmission, cycle, success } = stopAndWaitTiming(path);
   const lossless = success === 1;
-  // A timeout shorter than the cycle resends copies that were not lost: the formula no longer holds.
-  if (!(path.timeoutSeconds >= cycle)) return null;
   const timePerMessage = cycle + ((1 - success) / success) * path.timeoutSeconds;
   return {
     formula: lossless
@@ -42,6 +44,30 @@ export function stopAndWaitTheory(path: StopAndWaitPath): TheoryPrediction | nul
       transmissionsPerMessage: 1 / success,
     },
   };
+}
+
+function stopAndWaitTiming(path: StopAndWaitPath) {
+  const transmission = (path.dataBytes * 8) / path.bandwidthBitsPerSecond;
+  const ackTransmission = (path.ackBytes * 8) / path.bandwidthBitsPerSecond;
+  const cycle = transmission + 2 * path.propagationSeconds + ackTransmission;
+  const success = (1 - path.dataLossProbability) * (1 - path.ackLossProbability);
+  return { transmission, cycle, success };
+}
+
+/** Why stopAndWaitTheory gives no prediction for `path`, in words; null when it gives one. */
+export function stopAndWaitObstacle(path: StopAndWaitPath): string | null {
+  const { cycle, success } = stopAndWaitTiming(path);
+  if (success <= 0) return 'every copy or every ACK is lost: no message ever gets through';
+  if (Number.isNaN(path.timeoutSeconds))
+    return 'the timeout is not fixed (the formula charges each loss one constant T_o)';
+  // A timeout shorter than the cycle resends copies that were not lost: the formula no longer holds.
+  if (!(path.timeoutSeconds >= cycle)) {
+    return (
+      `the timeout (${timeInWords(path.timeoutSeconds)}) is shorter than the cycle L/R + 2·d + A/R ` +
+      `(${timeInWords(cycle)}): copies are resent before their ACKs can arrive`
+    );
+  }
+  return null;
 }
 
 /** Poisson messages over one link into an unbounded FIFO buffer. */
@@ -61,7 +87,7 @@ export interface PoissonLinkQueue {
 export function linkQueueTheory(queue: PoissonLinkQueue): TheoryPrediction | null {
   const serviceRate = queue.bandwidthBitsPerSecond / (queue.meanSizeBytes * 8);
   const rho = queue.arrivalsPerSecond / serviceRate;
-  if (!(rho < 1)) return null;
+  if (overloadObstacle(rho) !== null) return null;
   const waiting =
     queue.sizes === 'exponential'
       ? rho / (serviceRate - queue.arrivalsPerSecond)
@@ -82,4 +108,11 @@ export function linkQueueTheory(queue: PoissonLinkQueue): TheoryPrediction | nul
       throughputBitsPerSecond: queue.arrivalsPerSecond * queue.meanSizeBytes * 8,
     },
   };
+}
+
+/** Why a queue of load `rho` = λ/μ has no steady state to predict, in words; null when it has one. */
+export function overloadObstacle(rho: number): string | null {
+  return rho < 1
+    ? null
+    : `the load ρ = λ/μ = ${Number(rho.toPrecision(4))} is at least 1: the queue grows without end, with no steady state`;
 }

@@ -1,4 +1,5 @@
 import type { TheoryPrediction } from './summary.js';
+import { timeInWords } from './theory.js';
 
 /** A saturated window flow over one link: constant frames, a fixed timeout, Bernoulli data loss. */
 export interface WindowPath {
@@ -40,14 +41,52 @@ function timing(path: WindowPath) {
  * it), the window fills the pipe (W·t_f >= cycle: without losses the link never idles), an ACK
  * never waits behind another on the reverse link (t_a < t_f), and some frame gets through (p < 1).
  */
-function pipeFullWithoutSpuriousTimeouts(path: WindowPath): boolean {
+function pipeFullWithoutSpuriousTimeouts(path: WindowPath): string | null {
   const { frameSeconds, cycleSeconds } = timing(path);
-  return (
-    path.timeoutSeconds > cycleSeconds * (1 + SAME_INSTANT) &&
-    path.window * frameSeconds >= cycleSeconds &&
-    path.ackBytes < path.frameBytes &&
-    path.lossProbability < 1
-  );
+  if (Number.isNaN(path.timeoutSeconds))
+    return 'the timeout is not fixed (the formulas charge each loss one constant T_o)';
+  if (!(path.timeoutSeconds > cycleSeconds * (1 + SAME_INSTANT))) {
+    return (
+      `the timeout (${timeInWords(path.timeoutSeconds)}) is not longer than the ACK cycle t_f + 2·d + t_a ` +
+      `(${timeInWords(cycleSeconds)}): copies are resent before their ACKs can arrive`
+    );
+  }
+  if (!(path.window * frameSeconds >= cycleSeconds)) {
+    return (
+      `the window (${path.window} frames of ${timeInWords(frameSeconds)}) does not fill the pipe ` +
+      `(W·t_f < the ACK cycle, ${timeInWords(cycleSeconds)}): the link idles even without losses`
+    );
+  }
+  if (!(path.ackBytes < path.frameBytes))
+    return 'an ACK is no shorter than a data frame: ACKs would wait behind one another';
+  if (!(path.lossProbability < 1)) return 'every frame is lost: none ever gets through';
+  return null;
+}
+
+/**
+ * Why goBackNTheory or selectiveRepeatTheory gives no prediction for `path`, in words; null
+ * when it gives one.
+ */
+export function windowObstacle(path: WindowPath, model: 'go-back-n' | 'selective-repeat'): string | null {
+  const common = pipeFullWithoutSpuriousTimeouts(path);
+  if (common !== null) return common;
+  const { frameSeconds, cycleSeconds, timeoutFrames } = timing(path);
+  const p = path.lossProbability;
+  if (model === 'go-back-n') {
+    const idlesUntilTimer = p === 0 || path.window * frameSeconds <= path.timeoutSeconds;
+    const wholeFrames = Math.round(timeoutFrames);
+    return !idlesUntilTimer && Math.abs(timeoutFrames - wholeFrames) <= SAME_INSTANT * timeoutFrames
+      ? `the timeout is a whole number of frame times (${wholeFrames}): a timer expires just as a ` +
+          'frame ends, a tie the run may resolve either way'
+      : null;
+  }
+  const slack = path.window * frameSeconds - cycleSeconds;
+  const lossesToStall = Math.floor(slack / (path.timeoutSeconds + frameSeconds)) + 1;
+  const stall = p ** lossesToStall;
+  return stall > NEGLIGIBLE_STALL_PER_FRAME
+    ? `the window stalls too often (a frame lost ${lossesToStall} times in a row, probability ` +
+        `${Number(stall.toPrecision(3))} per frame, above ${NEGLIGIBLE_STALL_PER_FRAME}): a larger window gives a prediction`
+    : null;
 }
 
 /**
@@ -62,12 +101,10 @@ function pipeFullWithoutSpuriousTimeouts(path: WindowPath): boolean {
  * (1-p)/(1 + (K-1)p), with 1 + wasted·p/(1-p) copies per frame. Null where an assumption fails.
  */
 export function goBackNTheory(path: WindowPath): TheoryPrediction | null {
-  if (!pipeFullWithoutSpuriousTimeouts(path)) return null;
+  if (windowObstacle(path, 'go-back-n') !== null) return null;
   const { frameSeconds, timeoutFrames } = timing(path);
   const p = path.lossProbability;
   const idlesUntilTimer = p === 0 || path.window * frameSeconds <= path.timeoutSeconds;
-  const wholeFrames = Math.round(timeoutFrames);
-  if (!idlesUntilTimer && Math.abs(timeoutFrames - wholeFrames) <= SAME_INSTANT * timeoutFrames) return null;
   const lostFrames = idlesUntilTimer ? timeoutFrames : Math.ceil(timeoutFrames);
   const wastedCopies = idlesUntilTimer ? path.window : lostFrames;
   const odds = p / (1 - p);
@@ -98,13 +135,12 @@ export function goBackNTheory(path: WindowPath): TheoryPrediction | null {
  * Null where an assumption fails.
  */
 export function selectiveRepeatTheory(path: WindowPath): TheoryPrediction | null {
-  if (!pipeFullWithoutSpuriousTimeouts(path)) return null;
+  if (windowObstacle(path, 'selective-repeat') !== null) return null;
   const { frameSeconds, cycleSeconds } = timing(path);
   const p = path.lossProbability;
   const slack = path.window * frameSeconds - cycleSeconds;
   const lossesToStall = Math.floor(slack / (path.timeoutSeconds + frameSeconds)) + 1;
   const stall = p ** lossesToStall;
-  if (stall > NEGLIGIBLE_STALL_PER_FRAME) return null;
   const framesPerSecond = (1 - p) / frameSeconds;
   return {
     formula:

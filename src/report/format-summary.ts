@@ -15,6 +15,7 @@ import {
 } from '../metrics/summary.js';
 import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
+import { noLatencyReason, offeredLoadNote } from './empty-figures-wording.js';
 import {
   formatBitsPerSecond,
   formatIntervalEnds,
@@ -25,8 +26,8 @@ import {
   formatReasons as reasons,
   formatSecondsOrNone as secondsOrNone,
 } from './format-numbers.js';
-import { noLatencyReason, offeredLoadNote } from './empty-figures-wording.js';
 import { linkSummaryLines } from './link-summary-lines.js';
+import { noTheoryLines } from './no-theory.js';
 
 export {
   formatBitsPerSecond,
@@ -236,9 +237,10 @@ function fairnessLines(fairness: Summary['fairness']): string[] {
   return lines;
 }
 
-function theoryLines(theory: Summary['theory']): string[] {
+function theoryLines(theory: Summary['theory'], noTheory: Summary['noTheory']): string[] {
   const entries = Object.entries(theory);
-  if (entries.length === 0) return [];
+  const unpredicted = noTheoryLines(noTheory);
+  if (entries.length === 0 && unpredicted.length === 0) return [];
   const lines = ['Theory (closed-form predictions, SI units)'];
   for (const [name, prediction] of entries) {
     lines.push(`${INDENT}${name}: ${prediction.formula}`);
@@ -247,7 +249,7 @@ function theoryLines(theory: Summary['theory']): string[] {
       .join(', ');
     if (values !== '') lines.push(`${INDENT}${INDENT}${values}`);
   }
-  return lines;
+  return [...lines, ...unpredicted.map((line) => `${INDENT}${line}`)];
 }
 
 /**
@@ -276,7 +278,7 @@ export function formatSummary(summary: Summary): string {
     flowLines(summary.flows),
     linkSummaryLines(summary.links),
     fairnessLines(summary.fairness),
-    theoryLines(summary.theory),
+    theoryLines(summary.theory, summary.noTheory),
   ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -391,7 +391,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    theory: predictTheory(scenario, registries.transports, registries.arrivals, registries),
+    ...predictTheory(scenario, registries.transports, registries.arrivals, registries),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }

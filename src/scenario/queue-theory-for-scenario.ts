@@ -1,6 +1,6 @@
 import { erlangCTheory, mm1kTheory } from '../metrics/broker-queue-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
-import { linkQueueTheory } from '../metrics/theory.js';
+import { linkQueueTheory, overloadObstacle } from '../metrics/theory.js';
 import type { LinkBuffer } from '../net/queue/queue-discipline.js';
 import type { FlowConfig, LinkConfig, NodeConfig, Scenario } from './schema.js';
 import { losesNothing } from './theory-link-fates.js';
@@ -29,19 +29,31 @@ export function poissonQueuePredictions(
   flow: FlowConfig,
   link: LinkConfig,
   receiver: NodeConfig,
-): Record<string, TheoryPrediction> {
+): { predictions: Record<string, TheoryPrediction>; obstacle: string | null } {
   const predictions: Record<string, TheoryPrediction> = {};
   const lambda = flow.workload.rate ?? 0;
   const size = flow.workload.size;
-  const lossless = losesNothing(link);
-  const codecFree = flow.workload.codecSecondsPerByte === 0 && flow.workload.sizeCycleBytes === undefined;
-  if (!lossless || !codecFree || flow.transport.headerSize !== 0) return predictions;
+  if (!losesNothing(link)) return { predictions, obstacle: 'its link loses or corrupts packets' };
+  if (flow.workload.codecSecondsPerByte !== 0 || flow.workload.sizeCycleBytes !== undefined)
+    return { predictions, obstacle: 'its messages are encoded (a codec cost, or sizes from a payload)' };
+  if (flow.transport.headerSize !== 0)
+    return {
+      predictions,
+      obstacle: 'its packets carry a header (the queue formulas take the sizes of the workload)',
+    };
   const delay = link.delay.mean;
   const instantReceiver = receiver.processing.isConstant && receiver.processing.mean === 0;
   const exponentialSizes = size.family === 'exponential';
+  let obstacle =
+    'the queue formulas need exponential or constant sizes and a receiver that processes in no time ' +
+    '(link-queue), or 0-byte messages into exponential processing at a node no other flow uses (node-queue)';
   if (instantReceiver && (exponentialSizes || size.isConstant)) {
     const serviceSeconds = (size.mean * 8) / link.bandwidth;
     const places = dropTailPackets(link.buffer);
+    const unbounded = places === Number.POSITIVE_INFINITY;
+    obstacle = unbounded
+      ? (overloadObstacle(lambda * serviceSeconds) ?? obstacle)
+      : 'its buffer drops by bytes or early (RED), or is bounded with constant sizes (no M/D/1/K formula here)';
     const prediction =
       places === Number.POSITIVE_INFINITY
         ? linkQueueTheory({
@@ -66,8 +78,11 @@ export function poissonQueuePredictions(
           ? mm1kTheory(lambda, processing.mean, receiver.queue + 1, NODE_NOTE)
           : null;
     if (prediction) predictions[`node-queue:${flow.id}`] = withLatency(prediction, delay);
+    else if (receiver.queue === undefined)
+      obstacle = overloadObstacle((lambda * processing.mean) / receiver.servers) ?? obstacle;
+    else obstacle = 'its receiver has several servers and a bounded queue (no M/M/c/K formula here)';
   }
-  return predictions;
+  return { predictions, obstacle: Object.keys(predictions).length > 0 ? null : obstacle };
 }
 
 /** The prediction with the mean latency beside it: the sojourn in the queue plus the link's delay. */

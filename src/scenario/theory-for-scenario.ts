@@ -1,7 +1,12 @@
 import type { Registry } from '../engine/registry.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
-import { stopAndWaitTheory } from '../metrics/theory.js';
-import { goBackNTheory, selectiveRepeatTheory, type WindowPath } from '../metrics/window-theory.js';
+import { type StopAndWaitPath, stopAndWaitObstacle, stopAndWaitTheory } from '../metrics/theory.js';
+import {
+  goBackNTheory,
+  selectiveRepeatTheory,
+  type WindowPath,
+  windowObstacle,
+} from '../metrics/window-theory.js';
 import type {
   ClosedFormBehaviour,
   TransportDefinition,
@@ -36,8 +41,9 @@ export function predictTheory(
   transports: Registry<TransportDefinition>,
   arrivalPatterns: Registry<ArrivalDefinition>,
   strategies: TransportStrategies,
-): Record<string, TheoryPrediction> {
+): ScenarioTheory {
   const predictions: Record<string, TheoryPrediction> = {};
+  const noPrediction: Record<string, string> = {};
   const faultyNodes = new Set([
     ...scenario.nodes.filter((node) => node.failure).map((node) => node.id),
     ...scenario.faults.flatMap((fault) =>
@@ -59,35 +65,80 @@ export function predictTheory(
     const link = directLink(flow);
     if (link) flowsPerLink.set(link, (flowsPerLink.get(link) ?? 0) + 1);
   }
+  /** Why no formula applies to `flow`, or null when one may: the checks every model shares. */
+  const sharedObstacle = (flow: FlowConfig, link: LinkConfig | undefined): string | null => {
+    if (!link) return 'its ends are not joined by one link (every formula here is of one link)';
+    if (!link.delay.isConstant) return "its link's delay has jitter (the formulas take a constant d)";
+    if (faultyNodes.has(flow.from) || faultyNodes.has(flow.to))
+      return 'a node at its ends fails or is crashed by a fault';
+    if (faultyLinks.has(link.id)) return 'its link fails, or is cut or degraded by a fault';
+    if (partitioned) return 'the scenario partitions the network';
+    const sharing = flowsPerLink.get(link) ?? 0;
+    if (sharing > 1) return `it shares its link with ${sharing - 1} other flow${sharing > 2 ? 's' : ''}`;
+    // Extra copies (ACKed again, resent on) are in no formula.
+    if (link.duplicate.forward > 0 || link.duplicate.reverse > 0) return 'its link duplicates packets';
+    return null;
+  };
   for (const flow of scenario.flows) {
     // A broadcast has no one link; its `to` names no node.
     if (flow.broadcast) continue;
     // A published message's journey goes on past the broker: see brokerQueueTheory.
     if (flow.publish !== undefined) continue;
     const link = directLink(flow);
-    if (!link?.delay.isConstant || faultyNodes.has(flow.from) || faultyNodes.has(flow.to)) continue;
-    if (faultyLinks.has(link.id) || partitioned) continue;
-    if ((flowsPerLink.get(link) ?? 0) > 1) continue;
-    // Extra copies (ACKed again, resent on) are in no formula.
-    if (link.duplicate.forward > 0 || link.duplicate.reverse > 0) continue;
+    const shared = sharedObstacle(flow, link);
+    if (shared !== null || link === undefined) {
+      noPrediction[flow.id] = shared ?? '';
+      continue;
+    }
     const transport = flow.transport;
-    const behaviour = transports.get(transport.protocol).closedForm?.(transport, strategies) ?? null;
+    const definition = transports.get(transport.protocol);
+    const behaviour = definition.closedForm?.(transport, strategies) ?? null;
+    if (behaviour === null) {
+      // Only the window transports decline for some settings: theirs is the model described.
+      noPrediction[flow.id] = definition.closedForm
+        ? `its ${transport.protocol} settings are outside the textbook model (a fixed window, no ` +
+          'congestion control, an ACK per frame, a receive buffer of at least the window, enough sequence numbers)'
+        : `its transport (${transport.protocol}) has no closed form`;
+      continue;
+    }
     const arrivals = arrivalPatterns.get(flow.workload.arrivals).closedForm;
     if (flow.pattern !== undefined) {
       const prediction = requestReplyPrediction(flow, arrivals, behaviour, link, nodesById);
       if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
+      else noPrediction[flow.id] = REQUEST_REPLY_NEEDS;
       continue;
     }
     if (behaviour?.model === 'unacknowledged') {
-      if (arrivals !== 'poisson') continue;
-      Object.assign(predictions, poissonQueuePredictions(scenario, flow, link, nodesById.get(flow.to)!));
+      if (arrivals !== 'poisson') {
+        noPrediction[flow.id] = 'its arrivals are not Poisson (the queue formulas assume Poisson arrivals)';
+        continue;
+      }
+      const queues = poissonQueuePredictions(scenario, flow, link, nodesById.get(flow.to)!);
+      Object.assign(predictions, queues.predictions);
+      if (queues.obstacle !== null) noPrediction[flow.id] = queues.obstacle;
       continue;
     }
-    const prediction = acknowledgedPrediction(flow, arrivals, behaviour, link);
-    if (prediction) predictions[`${behaviour!.model}:${flow.id}`] = prediction;
+    const outcome = acknowledgedPrediction(flow, arrivals, behaviour, link);
+    if (typeof outcome === 'string') noPrediction[flow.id] = outcome;
+    else predictions[`${behaviour!.model}:${flow.id}`] = outcome;
   }
-  return { ...predictions, ...brokerQueueTheory(scenario, transports, arrivalPatterns, strategies) };
+  return {
+    theory: { ...predictions, ...brokerQueueTheory(scenario, transports, arrivalPatterns, strategies) },
+    noTheory: noPrediction,
+  };
 }
+
+/** What a scenario's formulas predict, and why the flows left without one have none (Summary's fields). */
+export interface ScenarioTheory {
+  /** `<model>:<flow id>` → the prediction. */
+  theory: Record<string, TheoryPrediction>;
+  /** Flow id → why no formula applies to it (point-to-point flows only, not broadcasts or publishers). */
+  noTheory: Record<string, string>;
+}
+
+const REQUEST_REPLY_NEEDS =
+  'the request-reply formulas need a datagram transport, a lossless link, constant sizes, ' +
+  'processing and think time, and a timeout that cannot fire';
 
 /**
  * Stop-and-wait and the window protocols: a saturated sender (every message ready at once) of
@@ -97,21 +148,24 @@ export function predictTheory(
 function acknowledgedPrediction(
   flow: FlowConfig,
   arrivals: ArrivalClosedForm | undefined,
-  behaviour: ClosedFormBehaviour | null,
+  behaviour: ClosedFormBehaviour,
   link: LinkConfig,
-): TheoryPrediction | null {
+): TheoryPrediction | string {
   // A corrupted copy is discarded at the receiver, so to the sender it is one more loss.
   const forward = independentFailureProbability(link.loss.forward, link.corrupt.forward);
   const reverse = independentFailureProbability(link.loss.reverse, link.corrupt.reverse);
   const [dataLossProbability, ackLossProbability] =
     link.between[0] === flow.from ? [forward, reverse] : [reverse, forward];
   const size = flow.workload.size;
-  const saturated =
-    size.isConstant && arrivals === 'all-at-once' && flow.workload.sizeCycleBytes === undefined;
-  if (!saturated || dataLossProbability === undefined || ackLossProbability === undefined) return null;
+  if (arrivals !== 'all-at-once')
+    return 'its messages do not all wait from the start (the formulas are of a saturated sender: a bulk transfer)';
+  if (!size.isConstant || flow.workload.sizeCycleBytes !== undefined)
+    return 'its messages differ in size (the formulas take one constant size)';
+  if (dataLossProbability === undefined || ackLossProbability === undefined)
+    return 'its losses are not independent (the formulas take a Bernoulli loss probability)';
   const frameBytes = size.mean + flow.transport.headerSize;
-  if (behaviour?.model === 'stop-and-wait') {
-    return stopAndWaitTheory({
+  if (behaviour.model === 'stop-and-wait') {
+    const path: StopAndWaitPath = {
       dataBytes: frameBytes,
       ackBytes: behaviour.ackBytes,
       bandwidthBitsPerSecond: link.bandwidth,
@@ -119,10 +173,12 @@ function acknowledgedPrediction(
       dataLossProbability,
       ackLossProbability,
       timeoutSeconds: behaviour.timeoutSeconds,
-    });
+    };
+    return stopAndWaitTheory(path) ?? stopAndWaitObstacle(path)!;
   }
-  if (behaviour?.model !== 'go-back-n' && behaviour?.model !== 'selective-repeat') return null;
-  if (ackLossProbability !== 0) return null;
+  if (behaviour.model !== 'go-back-n' && behaviour.model !== 'selective-repeat')
+    return `its transport (${flow.transport.protocol}) has no closed form`;
+  if (ackLossProbability !== 0) return 'ACKs can be lost (the window formulas assume they never are)';
   const path: WindowPath = {
     frameBytes,
     payloadBytes: size.mean,
@@ -133,5 +189,6 @@ function acknowledgedPrediction(
     timeoutSeconds: behaviour.timeoutSeconds,
     lossProbability: dataLossProbability,
   };
-  return behaviour.model === 'go-back-n' ? goBackNTheory(path) : selectiveRepeatTheory(path);
+  const prediction = behaviour.model === 'go-back-n' ? goBackNTheory(path) : selectiveRepeatTheory(path);
+  return prediction ?? windowObstacle(path, behaviour.model)!;
 }

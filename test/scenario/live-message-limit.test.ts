@@ -3,7 +3,10 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { run } from '../helpers/scenario.js';
 
 /** A bulk transfer of `messages` over `transport`, on a link that carries 10 B in 80 ns. */
-function bulk(messages: number, transport: NonNullable<ScenarioInput['flows']>[number]['transport']): ScenarioInput {
+function bulk(
+  messages: number,
+  transport: NonNullable<ScenarioInput['flows']>[number]['transport'],
+): ScenarioInput {
   return {
     name: 'bulk',
     nodes: [{ id: 'a' }, { id: 'b' }],

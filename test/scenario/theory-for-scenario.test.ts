@@ -3,7 +3,7 @@ import { Registry } from '../../src/engine/registry.js';
 import { simulate } from '../../src/scenario/build-simulation.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { createRegistries } from '../../src/scenario/registries.js';
-import { predictTheory } from '../../src/scenario/theory-for-scenario.js';
+import { predictTheory as scenarioTheory } from '../../src/scenario/theory-for-scenario.js';
 import { datagram } from '../../src/transport/datagram.js';
 import { goBackN } from '../../src/transport/go-back-n.js';
 import { stopAndWait } from '../../src/transport/stop-and-wait.js';
@@ -12,6 +12,8 @@ import type { ArrivalDefinition } from '../../src/workload/arrival-pattern.js';
 import { createArrivalRegistry } from '../../src/workload/arrivals.js';
 
 const arrivals = createArrivalRegistry();
+/** The predictions alone (the reasons for flows without one are tested on their own below). */
+const predictTheory = (...args: Parameters<typeof scenarioTheory>) => scenarioTheory(...args).theory;
 /** The registered RTO and congestion strategies a window transport's closed form may ask. */
 const STRATEGIES = createRegistries();
 const datagramOnly = () =>
@@ -286,5 +288,105 @@ flows:
     expect(entry.values.utilisation).toBeCloseTo(0.5, 12);
     const silent = renamed(datagram as unknown as TransportDefinition, false);
     expect(predictTheory(scenario, silent, arrivals, STRATEGIES)).toEqual({});
+  });
+});
+
+describe('a flow without a prediction says why', () => {
+  /** Why no formula applies to flow `f` of a two-node scenario with `link` and `flow` (YAML maps' contents). */
+  function whyNot(link: string, flow: string, extraFlows = '', delay = '10ms'): Record<string, string> {
+    const scenario = parseScenarioText(
+      `name: why
+nodes: [{ id: s }, { id: r }, { id: x }]
+links: [{ between: [s, r], bandwidth: 1Mbps, delay: ${delay}${link} }, { between: [r, x], bandwidth: 1Mbps, delay: 1ms }]
+flows:
+  - { id: f, from: s, to: r, ${flow} }
+${extraFlows}`,
+      'why.yaml',
+    );
+    const registries = createRegistries();
+    return scenarioTheory(scenario, registries.transports, registries.arrivals, registries).noTheory;
+  }
+  const bulk = 'workload: { messages: 10, size: 1000B }';
+
+  it('stop-and-wait: a timeout shorter than the cycle, a timeout that adapts, sizes that vary', () => {
+    expect(
+      whyNot('', `transport: { protocol: stop-and-wait, timeout: 20ms, ackSize: 40B }, ${bulk}`),
+    ).toEqual({
+      f:
+        'the timeout (20 ms) is shorter than the cycle L/R + 2·d + A/R (28.32 ms): copies are resent ' +
+        'before their ACKs can arrive',
+    });
+    expect(
+      whyNot('', `transport: { protocol: stop-and-wait, timeout: { strategy: adaptive } }, ${bulk}`).f,
+    ).toBe('the timeout is not fixed (the formula charges each loss one constant T_o)');
+    expect(
+      whyNot(
+        '',
+        'transport: { protocol: stop-and-wait, timeout: 1s }, workload: { messages: 10, size: { dist: uniform, min: 100B, max: 200B } }',
+      ).f,
+    ).toBe('its messages differ in size (the formulas take one constant size)');
+    // The cycle is 28.32 ms: 50 ms gives the prediction, and no reason.
+    expect(
+      whyNot('', `transport: { protocol: stop-and-wait, timeout: 50ms, ackSize: 40B }, ${bulk}`),
+    ).toEqual({});
+  });
+
+  it('window protocols: a window short of the pipe, lost ACKs, congestion control', () => {
+    // 1000 B frames take 8 ms; the ACK cycle is 8 + 20 + 0.32 = 28.32 ms, so 3 frames do not fill it.
+    expect(
+      whyNot('', `transport: { protocol: go-back-n, window: 3, timeout: 100ms, ackSize: 40B }, ${bulk}`).f,
+    ).toBe(
+      'the window (3 frames of 8 ms) does not fill the pipe (W·t_f < the ACK cycle, 28.32 ms): the link idles even without losses',
+    );
+    expect(
+      whyNot(
+        ', loss: { forward: 0.1, reverse: 0.1 }',
+        `transport: { protocol: selective-repeat, window: 8, timeout: 100ms }, ${bulk}`,
+      ).f,
+    ).toBe('ACKs can be lost (the window formulas assume they never are)');
+    expect(
+      whyNot('', `transport: { protocol: go-back-n, window: 8, timeout: 100ms, congestion: reno }, ${bulk}`)
+        .f,
+    ).toMatch(
+      /^its go-back-n settings are outside the textbook model \(a fixed window, no congestion control/,
+    );
+  });
+
+  it('datagram queues: arrivals that are not Poisson, a load of 1 or more', () => {
+    expect(whyNot('', 'workload: { rate: 50, size: 1000B, stop: 1s }').f).toBe(
+      'its arrivals are not Poisson (the queue formulas assume Poisson arrivals)',
+    );
+    // 1000 B at 1 Mbit/s: μ = 125/s, so λ = 150/s is ρ = 1.2.
+    expect(whyNot('', 'workload: { rate: 150, arrivals: poisson, size: 1000B, stop: 1s }').f).toBe(
+      'the load ρ = λ/μ = 1.2 is at least 1: the queue grows without end, with no steady state',
+    );
+  });
+
+  it('what every formula needs: one direct link to itself, no jitter, no faults', () => {
+    expect(
+      whyNot(
+        '',
+        'workload: { rate: 50, arrivals: poisson, size: 1000B, stop: 1s }',
+        '  - { id: g, from: s, to: r, workload: { rate: 1, stop: 1s } }\n',
+      ),
+    ).toEqual({
+      f: 'it shares its link with 1 other flow',
+      g: 'it shares its link with 1 other flow',
+    });
+    expect(
+      whyNot(
+        '',
+        `transport: { protocol: stop-and-wait, timeout: 1s }, ${bulk}`,
+        '',
+        '{ dist: uniform, min: 5ms, max: 15ms }',
+      ).f,
+    ).toBe("its link's delay has jitter (the formulas take a constant d)");
+    expect(
+      whyNot(
+        '',
+        'workload: { rate: 50, arrivals: poisson, size: 1000B, stop: 1s }',
+        '  - { id: h, from: s, to: x, workload: { rate: 1, stop: 1s } }\n',
+      ).h,
+    ).toBe('its ends are not joined by one link (every formula here is of one link)');
   });
 });

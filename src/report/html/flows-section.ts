@@ -1,5 +1,6 @@
 /** One block per flow: its throughput, latency, ledger and, for request-reply or broadcast, their figures. */
 import type { BroadcastSummary, FlowSummary, RequestSummary } from '../../metrics/summary.js';
+import { noLatencyReason, sentence } from '../empty-figures-wording.js';
 import {
   formatBitsPerSecond,
   formatRateEquation,
@@ -9,7 +10,6 @@ import {
   formatSignificant,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
-import { noLatencyReason, sentence } from '../empty-figures-wording.js';
 import { ledgerEquation } from './counts-section.js';
 import { html, type SafeHtml } from './html.js';
 import { latencyTable } from './measures-section.js';

@@ -6,6 +6,7 @@ import {
   type Stats,
   type ThroughputSummary,
 } from '../../metrics/summary.js';
+import { noLatencyReason, offeredLoadNote, sentence } from '../empty-figures-wording.js';
 import {
   formatBitsPerSecond,
   formatIntervalSeconds,
@@ -13,7 +14,6 @@ import {
   formatSignificant,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
-import { noLatencyReason, offeredLoadNote, sentence } from '../empty-figures-wording.js';
 import { type HtmlValue, html, type SafeHtml } from './html.js';
 import { type Column, type Row, table } from './table.js';
 

@@ -1,6 +1,8 @@
 /** Each closed-form prediction of `theory` beside the run's measured figure and their ratio. */
 import type { Summary } from '../../metrics/summary.js';
+import { sentence } from '../empty-figures-wording.js';
 import { formatBitsPerSecond, formatSeconds, formatSignificant } from '../format-numbers.js';
+import { noTheoryLines } from '../no-theory.js';
 import { compareTheory } from '../theory-measured.js';
 import { html, type SafeHtml } from './html.js';
 import { type Column, table } from './table.js';
@@ -44,10 +46,20 @@ ${table(COLUMNS, rows)}</article>
  */
 export function theorySection(summary: Summary): SafeHtml {
   const keys = Object.keys(summary.theory);
-  if (keys.length === 0) return html``;
+  const unpredicted = noTheoryLines(summary.noTheory);
+  if (keys.length === 0 && unpredicted.length === 0) return html``;
   return html`<section id="theory">
 <h2>Theory: closed-form predictions</h2>
 <p>Each prediction is given only where every assumption of its formula holds for this scenario. A ratio of measured to predicted near 1 is the textbook result; random runs scatter around it.</p>
-${keys.map((key) => entryBlock(summary, key))}</section>
+${keys.map((key) => entryBlock(summary, key))}${
+  unpredicted.length > 0
+    ? html`<ul class="no-theory">
+${unpredicted.map(
+  (line) => html`<li>${sentence(line)}</li>
+`,
+)}</ul>
+`
+    : ''
+}</section>
 `;
 }
