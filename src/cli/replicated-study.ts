@@ -9,6 +9,8 @@ import type { Argv } from 'yargs';
 import type { Summary } from '../metrics/summary.js';
 import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
+import { singleRunHint } from '../report/single-run-hint.js';
+import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
 import type { VariantPlan } from '../scenario/variant-plan.js';
@@ -139,10 +141,36 @@ export async function runReplicatedStudy<Result>(
       io.stderr(`msgsim: cannot write the ${study.resultName} to ${outDir}: ${(error as Error).message}\n`);
       return EXIT.badInput;
     }
-    if (!argv.quiet) io.stdout(`${study.table(result)}\n`);
+    if (!argv.quiet) {
+      io.stdout(`${study.table(result)}\n`);
+      io.stdout(`${singleRunHint(lastRunExample(argv, plan, summaries)).join('\n')}\n`);
+    }
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);
     return EXIT.ok;
   } catch (error) {
     return reportRunError(error, argv.file, io, study.command);
   }
+}
+
+/**
+ * The last variant's last replication as `msgsim run` repeats it: the file as given, the seed the
+ * run used, its replication index, the --set options then the variant's own overrides, and
+ * --max-events when the run needed more than the default.
+ */
+function lastRunExample(argv: ReplicatedArguments, plan: VariantPlan, summaries: Summary[][]) {
+  const variant = plan.variants.length - 1;
+  const replication = summaries[variant].length - 1;
+  const summary = summaries[variant][replication];
+  return {
+    noun: plan.dialect.noun,
+    label: plan.variants[variant].label,
+    replications: summaries[variant].length,
+    run: {
+      scenarioFile: argv.file,
+      seed: summary.seed,
+      replication,
+      overrides: [...plan.sets, ...plan.variants[variant].overrides],
+      maxEvents: summary.events > DEFAULT_MAX_EVENTS ? parseMaxEvents(argv.maxEvents) : undefined,
+    },
+  };
 }

@@ -11,16 +11,20 @@ import { type CliIo, EXIT } from './main.js';
 import { progressReporter } from './progress.js';
 import { reportRunError } from './run-errors.js';
 import {
+  checkReplication,
   checkSimulationOptions,
   parseMaxEvents,
+  parseReplication,
   parseSeed,
   type RunOptionArguments,
+  replicationOption,
   withSimulationOptions,
 } from './run-options.js';
 
 interface RunArguments {
   file: string;
   seed?: string;
+  replication: string;
   out?: string;
   set?: string[];
   noCharts: boolean;
@@ -45,12 +49,15 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
           set: 'override a scenario value (repeatable): --set flows[0].workload.messages=500',
           quiet: 'print only the output folder',
         },
-      ).check((argv) => {
-        // A returned string is a usage error (exit 2), not an exception.
-        const badOption = checkSimulationOptions(argv as unknown as RunOptionArguments);
-        if (badOption) return badOption;
-        return true;
-      }) as unknown as Argv<RunArguments>,
+      )
+        .option('replication', replicationOption)
+        .check((argv) => {
+          // A returned string is a usage error (exit 2), not an exception.
+          const badOption =
+            checkSimulationOptions(argv as unknown as RunOptionArguments) ?? checkReplication(argv);
+          if (badOption) return badOption;
+          return true;
+        }) as unknown as Argv<RunArguments>,
     handler: async (argv: ArgumentsCamelCase<RunArguments>) => {
       setExit(await run(argv, io));
     },
@@ -70,8 +77,15 @@ async function run(argv: RunArguments, io: CliIo): Promise<number> {
     }
     const progress = progressReporter(io, scenario.duration);
     const seed = argv.seed === undefined ? undefined : parseSeed(argv.seed);
+    const replication = parseReplication(argv.replication);
     const maxEvents = parseMaxEvents(argv.maxEvents);
-    const result = simulate(scenario, { seed, registries, onProgress: progress.update, maxEvents });
+    const result = simulate(scenario, {
+      seed,
+      replication,
+      registries,
+      onProgress: progress.update,
+      maxEvents,
+    });
     progress.done();
     let written: string[];
     try {

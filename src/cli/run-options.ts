@@ -23,6 +23,35 @@ export function parseWholeNumber(text: string, minimum: number): number | undefi
   return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= minimum ? value : undefined;
 }
 
+/**
+ * `--replication` of `msgsim run`: which replication's random streams the run draws from, so
+ * that replication i of `msgsim compare` or `sweep` can be run alone with its full report.
+ */
+export const replicationOption: Options = {
+  // A string, so that a bad value is quoted as given (yargs would turn 'abc' into NaN).
+  type: 'string',
+  default: '0',
+  requiresArg: true,
+  describe:
+    'replication index, a whole number: the run draws the random numbers of replication N of ' +
+    "msgsim compare or sweep (give the same --seed, and the variant's values as --set)",
+};
+
+/** `--replication` as a number, or undefined when it is not a whole number from 0 to 2^53 - 1. */
+export function parseReplication(text: string): number | undefined {
+  return parseWholeNumber(text, 0);
+}
+
+/** Why `--replication` is unusable (given twice, or not a whole number of at least 0), or undefined. */
+export function checkReplication(argv: Readonly<Record<string, unknown>>): string | undefined {
+  const repeated = checkGivenOnce(argv, ['replication']);
+  if (repeated) return repeated;
+  const text = String(argv.replication);
+  return parseReplication(text) === undefined
+    ? `--replication expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${text}'`
+    : undefined;
+}
+
 /** `--max-events` as a number, or undefined when it is not a whole number of at least 1. */
 export function parseMaxEvents(text: string): number | undefined {
   return parseWholeNumber(text, 1);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { textOf } from '../report/html/page-text.js';
 
@@ -112,6 +112,7 @@ describe('msgsim run', () => {
       ['charts', []],
       // A raised limit the run did not need leaves the page as it is, and stays out of the command.
       ['limit', ['--no-charts', '--max-events', '300000000']],
+      ['replication', ['--no-charts', '--replication', '2']],
     ];
     for (const [name, options] of cases) {
       const first = await runWith(
@@ -134,6 +135,7 @@ describe('msgsim run', () => {
         'scenarios/lossy-link.yaml',
         '--seed',
         '3',
+        ...(options.includes('--replication') ? ['--replication', '2'] : []),
         '--set',
         'flows[0].workload.messages=20',
         '--set',
@@ -245,6 +247,7 @@ describe('msgsim run', () => {
       ['--seed', '1', '2'],
       ['--out', out, path.join(scratch, 'other')],
       ['--max-events', '1000', '2000'],
+      ['--replication', '1', '2'],
     ]) {
       const { io, cli } = captured();
       const code = await main(['run', lossy, option, first, option, second, '--out', out], cli);
@@ -253,6 +256,85 @@ describe('msgsim run', () => {
       expect(io.err).not.toContain('internal error');
     }
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('draws the random numbers of --replication N: the same seed and replication give a byte-identical summary.json', async () => {
+    const runOnce = async (name: string, replication: string[]) => {
+      const out = path.join(scratch, name);
+      const { io, cli } = captured();
+      const args = ['run', lossy, '--no-charts', '--quiet', '--seed', '7', ...replication, '--out', out];
+      expect(await main([...args, '--set', 'flows[0].workload.messages=2000'], cli), io.err).toBe(0);
+      return {
+        summary: readFileSync(path.join(out, 'summary.json'), 'utf8'),
+        report: readFileSync(path.join(out, 'report.html'), 'utf8'),
+      };
+    };
+    const first = await runOnce('replication-2-a', ['--replication', '2']);
+    const second = await runOnce('replication-2-b', ['--replication', '2']);
+    const zero = await runOnce('replication-0', []);
+    const zeroGiven = await runOnce('replication-0-given', ['--replication', '0']);
+    expect(second.summary).toBe(first.summary);
+    expect(second.report).toBe(first.report);
+    // Replication 0 is the default, and another replication draws other losses.
+    expect(zeroGiven.summary).toBe(zero.summary);
+    expect(zero.summary).not.toBe(first.summary);
+    const parsed = JSON.parse(first.summary);
+    expect(JSON.parse(zero.summary).counts.retransmissions).not.toBe(parsed.counts.retransmissions);
+    // summary.json records the index right after the seed.
+    expect(Object.keys(parsed).slice(0, 4)).toEqual(['scenario', 'description', 'seed', 'replication']);
+    expect(parsed).toMatchObject({ seed: 7, replication: 2 });
+    expect(JSON.parse(zero.summary)).toMatchObject({ seed: 7, replication: 0 });
+    // The page shows it and repeats it in its command; replication 0 needs no option.
+    expect(first.report).toContain('<dt>Seed</dt><dd>7</dd>\n<dt>Replication</dt><dd>2</dd>');
+    expect(first.report).toContain(
+      `msgsim run ${lossy} --seed 7 --replication 2 --set &#39;flows[0].workload.messages=2000&#39; --no-charts`,
+    );
+    expect(zero.report).toContain(
+      `msgsim run ${lossy} --seed 7 --set &#39;flows[0].workload.messages=2000&#39;`,
+    );
+    expect(zero.report).not.toContain('--replication');
+  });
+
+  it('prints the replication beside the seed in the terminal summary', async () => {
+    const { io, cli } = captured();
+    const out = path.join(scratch, 'replication-terminal');
+    const args = ['run', lossy, '--no-charts', '--seed', '4', '--replication', '3', '--out', out];
+    expect(await main([...args, '--set', 'flows[0].workload.messages=20'], cli), io.err).toBe(0);
+    expect(io.out.split('\n')[0]).toBe('Scenario lossy-link (seed 4, replication 3)');
+  });
+
+  it('exits 2 naming --replication and what it expects, and writes nothing, for a value that is no whole number of at least 0', async () => {
+    const out = path.join(scratch, 'bad-replication');
+    for (const value of ['-1', '1.5', 'abc', '', '9007199254740992']) {
+      const { io, cli } = captured();
+      const code = await main(['run', lossy, '--replication', value, '--out', out], cli);
+      expect(code, value).toBe(2);
+      expect(io.err.split('\n')[0]).toBe(
+        `msgsim: --replication expects a whole number from 0 to 9007199254740991, got '${value}'`,
+      );
+      expect(io.out).toBe('');
+    }
+    const missing = captured();
+    expect(await main(['run', lossy, '--out', out, '--replication'], missing.cli)).toBe(2);
+    expect(missing.io.err).toContain('Not enough arguments following: replication');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('describes --replication in msgsim run --help', async () => {
+    const printed: string[] = [];
+    // yargs prints help with console.log.
+    const log = vi.spyOn(console, 'log').mockImplementation((text: unknown) => {
+      printed.push(String(text));
+    });
+    try {
+      expect(await main(['run', '--help'], captured().cli)).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    // Whitespace folded: yargs wraps the description to the terminal's width.
+    expect(printed.join(' ').replace(/\s+/g, ' ')).toContain(
+      "--replication replication index, a whole number: the run draws the random numbers of replication N of msgsim compare or sweep (give the same --seed, and the variant's values as --set)",
+    );
   });
 
   it('stops a run that cannot end with a message and exit code 2', async () => {

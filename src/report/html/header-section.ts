@@ -1,6 +1,7 @@
 /** The top of the report: what was run, with which inputs, and how to run it again. */
 import type { Summary } from '../../metrics/summary.js';
 import { formatIntervalEnds, formatIntervalSeconds, formatSeconds } from '../format-numbers.js';
+import { runCommandLine } from '../run-command-line.js';
 import { html, type SafeHtml } from './html.js';
 
 /** What the report says about the run's inputs beyond the summary; nothing here may vary between identical runs. */
@@ -20,26 +21,23 @@ export interface ReportContext {
   eventLimit?: { maxEvents: number; defaultMaxEvents: number };
 }
 
-/** `word` as one shell word: as it is when plain, else in single quotes. */
-export function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
- * The command that gives the run and this page again: the file, the run's seed, every override,
- * `--no-charts` when `charts` is false (the page has no images then), and `--max-events` when the
- * run needed more events than the default allows. Nothing that leaves the page as it is (the
- * output folder, `--quiet`, a limit the run did not need).
+ * The command that gives the run and this page again: the file, the run's seed, its replication
+ * when it is not 0, every override, `--no-charts` when `charts` is false (the page has no images
+ * then), and `--max-events` when the run needed more events than the default allows. Nothing
+ * that leaves the page as it is (the output folder, `--quiet`, a limit the run did not need).
  */
 export function reproduceCommand(summary: Summary, context: ReportContext, charts = true): string | null {
   if (context.scenarioFile === undefined) return null;
-  const words = [`msgsim run ${shellWord(context.scenarioFile)} --seed ${summary.seed}`];
-  for (const override of context.overrides ?? []) words.push(`--set ${shellWord(override)}`);
-  if (!charts) words.push('--no-charts');
   const limit = context.eventLimit;
-  if (limit !== undefined && summary.events > limit.defaultMaxEvents)
-    words.push(`--max-events ${limit.maxEvents}`);
-  return words.join(' ');
+  return runCommandLine({
+    scenarioFile: context.scenarioFile,
+    seed: summary.seed,
+    replication: summary.replication,
+    overrides: context.overrides ?? [],
+    charts,
+    maxEvents: limit !== undefined && summary.events > limit.defaultMaxEvents ? limit.maxEvents : undefined,
+  });
 }
 
 /** The description as one paragraph, whitespace folded as the terminal summary folds it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reproduceCommand, shellWord } from '../../../src/report/html/header-section.js';
+import { reproduceCommand } from '../../../src/report/html/header-section.js';
 import { escapeHtml, html, rawHtml } from '../../../src/report/html/html.js';
+import { shellWord } from '../../../src/report/run-command-line.js';
 import { smallRunResult } from '../fake-run-results.js';
 
 describe('escapeHtml', () => {
@@ -50,6 +51,17 @@ describe('the command that repeats a run', () => {
       "msgsim run 'my scenario.yaml' --seed 7 --set 'links[0].loss=0.1' --set duration=5s",
     );
     expect(reproduceCommand(summary, { version: '0.0.0' })).toBeNull();
+  });
+
+  it('repeats the replication after the seed when it is not 0, and leaves out replication 0', () => {
+    const { summary } = smallRunResult();
+    const context = { version: '0.0.0', scenarioFile: 'x.yaml', overrides: ['links[0].loss=0.1'] };
+    expect(reproduceCommand({ ...summary, replication: 2 }, context, false)).toBe(
+      "msgsim run x.yaml --seed 7 --replication 2 --set 'links[0].loss=0.1' --no-charts",
+    );
+    expect(reproduceCommand({ ...summary, replication: 0 }, context)).toBe(
+      "msgsim run x.yaml --seed 7 --set 'links[0].loss=0.1'",
+    );
   });
 
   it('repeats --no-charts, and a --max-events the run needed (more events than the default allows)', () => {
