@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { describeValue, formatPath, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { quoteOption } from './quote-option.js';
 
 /** One `--set path=value`, parsed. */
 export interface Override {
@@ -11,6 +12,11 @@ export interface Override {
   value: unknown;
 }
 
+/** How messages quote a `--set path=value`: a long value shortened (see quoteOption). */
+export function quoteSet(text: string): string {
+  return quoteOption('--set', text, 'single');
+}
+
 /**
  * Parses `path=value` (split at the first `=`); the value is read as a YAML scalar or flow
  * collection, and an empty value is null as in YAML.
@@ -19,7 +25,7 @@ export interface Override {
  */
 export function parseOverride(text: string, file = '--set'): Override {
   const fail = (path: string, message: string): never => {
-    throw new ScenarioError([{ file, path, message: `--set ${text}: ${message}` }]);
+    throw new ScenarioError([{ file, path, message: `${quoteSet(text)}: ${message}` }]);
   };
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value, like flows[0].workload.messages=100');
@@ -62,7 +68,7 @@ function setAt(root: unknown, override: Override, file: string): void {
     const here = formatPath(path.slice(0, index)) || 'the document';
     const isLast = index === path.length - 1;
     const fail = (message: string): never => {
-      throw new ScenarioError([{ file, path: formatPath(path), message: `--set ${text}: ${message}` }]);
+      throw new ScenarioError([{ file, path: formatPath(path), message: `${quoteSet(text)}: ${message}` }]);
     };
     if (Array.isArray(container)) {
       if (typeof segment !== 'number') fail(`'${here}' is a list: use an index, like ${here}[0]`);

@@ -29,6 +29,7 @@ describe('parseVary', () => {
       pathText: 'flows[*].transport.protocol',
       pattern: ['flows', EVERY_ELEMENT, 'transport', 'protocol'],
       values: ['datagram', 'stop-and-wait'],
+      isRange: false,
     });
     expect(parseVary('links[0].delay={dist: exponential, mean: 10ms},10ms,"a,b",[1, 2]').values).toEqual([
       '{dist: exponential, mean: 10ms}',
@@ -252,8 +253,9 @@ describe('expandVariants', () => {
         file: 'f.yaml',
         path: '',
         message:
-          `--vary ${first.text} and --vary ${second.text} make 101 × 100 = 10100 points, more than 10000 ` +
-          '(take fewer values or a larger step)',
+          '--vary flows[0].workload.messages=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… ' +
+          '(101 values in all) and --vary flows[1].workload.messages=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… ' +
+          '(100 values in all) make 101 × 100 = 10100 points, more than 10000 (take fewer values)',
       },
     ]);
     const allowed = parseVary(`flows[1].workload.messages=${values(99)}`);
