@@ -415,6 +415,59 @@ describe('error messages', () => {
     ).toMatch(/^expected a non-negative time /);
   });
 
+  it('a bandwidth of 0 and a negative one are refused alike: it must be above 0', () => {
+    const bandwidth = (value: string) =>
+      issueAt(errorsFor('bandwidth: 1Gbps', `bandwidth: ${value}`), 'links[0].bandwidth');
+    expect(bandwidth('0')).toMatchObject({
+      line: 7,
+      column: 16,
+      message: 'expected a bandwidth greater than 0, got 0',
+    });
+    expect(bandwidth('0Mbps').message).toBe('expected a bandwidth greater than 0, got 0Mbps');
+    expect(bandwidth('-1Mbps').message).toBe('expected a bandwidth greater than 0, got -1Mbps');
+    expect(bandwidth('-1').message).toBe('expected a bandwidth greater than 0, got -1');
+    // Text that is no bandwidth at all is told the same range.
+    expect(bandwidth('fast').message).toBe(
+      "expected a bandwidth greater than 0 such as '1Gbps' (a bare number is in bit/s), got 'fast'",
+    );
+    // So is every other quantity that must be above 0, such as a timeout.
+    expect(
+      issueAt(
+        errorsFor(
+          'workload: { messages: 10 }',
+          'workload: { messages: 10 }\n    transport: { protocol: stop-and-wait, timeout: soon }',
+        ),
+        'flows[0].transport.timeout',
+      ).message,
+    ).toBe("expected a time greater than 0 such as '15ms' (a bare number is in s), got 'soon'");
+  });
+
+  it('a distribution parameter that must be above 0 is refused at it, at 0 and below alike', () => {
+    const delay = (value: string) =>
+      issuesOf(() =>
+        parseScenarioText(
+          VALID.replace('bandwidth: 1Gbps', `bandwidth: 1Gbps\n    delay: ${value}`),
+          'f.yaml',
+        ),
+      ).map((issue) => `${issue.line}:${issue.column}: ${issue.path}: ${issue.message}`);
+    expect(delay('{ dist: exponential, mean: 0 }')).toEqual([
+      '8:39: links[0].delay.mean: expected a time greater than 0, got 0',
+    ]);
+    expect(delay('{ dist: exponential, mean: -1ms }')).toEqual([
+      '8:39: links[0].delay.mean: expected a time greater than 0, got -1ms',
+    ]);
+    expect(delay('{ dist: lognormal, mean: 0, sd: 1ms }')).toEqual([
+      '8:37: links[0].delay.mean: expected a time greater than 0, got 0',
+    ]);
+    expect(delay('{ dist: weibull, shape: 2, scale: 0s }')).toEqual([
+      '8:46: links[0].delay.scale: expected a time greater than 0, got 0s',
+    ]);
+    // Where 0 is fine, only a negative value is refused, and called so.
+    expect(delay('{ dist: normal, mean: 0, sd: -1ms }')).toEqual([
+      "8:41: links[0].delay.sd: expected a non-negative time such as '15ms' (a bare number is in s), got a negative value -1ms",
+    ]);
+  });
+
   it('quantities report their unit problem', () => {
     const issue = issueAt(errorsFor('bandwidth: 1Gbps', 'bandwidth: 1Gbs'), 'links[0].bandwidth');
     expect(issue).toMatchObject({ line: 7, column: 16 });

@@ -118,7 +118,7 @@ describe('loadScenario with overrides', () => {
     const issue = issueAt(issues, 'links[0].bandwidth');
     expect(issue.line).toBeUndefined();
     expect(formatIssue(issue)).toMatch(
-      /^test\/fixtures\/valid\.yaml: links\[0\]\.bandwidth: expected a non-negative bandwidth .*\(value from --set links\[0\]\.bandwidth=fast\)$/,
+      /^test\/fixtures\/valid\.yaml: links\[0\]\.bandwidth: expected a bandwidth greater than 0 .*\(value from --set links\[0\]\.bandwidth=fast\)$/,
     );
   });
 
