@@ -56,6 +56,15 @@ describe('msgsim validate', () => {
     );
   });
 
+  it('locates a YAML alias that names no anchor, as other syntax errors', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/bad-alias.yaml`]);
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: `${FIXTURES}/bad-alias.yaml:11:11: syntax error: the alias *nosuch names no anchor: set &nosuch on a value before it\n`,
+    });
+  });
+
   it('exits 2 without a file', async () => {
     const result = await runCli(['validate']);
     expect(result.exitCode).toBe(2);
