@@ -1,7 +1,7 @@
-import { parseDocument } from 'yaml';
 import { describeValue, formatPath, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { quoteOption } from './quote-option.js';
+import { readYamlValue } from './yaml-value.js';
 
 /** One `--set path=value`, parsed. */
 export interface Override {
@@ -31,10 +31,9 @@ export function parseOverride(text: string, file = '--set'): Override {
   if (equals < 0) return fail('', 'expected path=value, like flows[0].workload.messages=100');
   const parsedPath = parsePath(text.slice(0, equals).trim());
   if (!parsedPath.ok) return fail('', parsedPath.message);
-  const valueDocument = parseDocument(text.slice(equals + 1), { prettyErrors: false });
-  const problem = [...valueDocument.errors, ...valueDocument.warnings][0];
-  if (problem) return fail(formatPath(parsedPath.path), `cannot read the value as YAML: ${problem.message}`);
-  return { text, path: parsedPath.path, value: valueDocument.toJS() };
+  const read = readYamlValue(text.slice(equals + 1));
+  if (!read.ok) return fail(formatPath(parsedPath.path), `cannot read the value as YAML: ${read.problem}`);
+  return { text, path: parsedPath.path, value: read.value };
 }
 
 /**

@@ -4,13 +4,13 @@
  * combine into their cartesian product. Each variant becomes a list of concrete `--set`
  * overrides, so the loader validates it exactly like a scenario edited with `--set`.
  */
-import { parseDocument } from 'yaml';
 import { type DocumentPath, describeValue, formatPath, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { quoteOption, quoteValue } from './quote-option.js';
 import { type CanonicalValue, canonicalValue, sameCanonicalValue } from './same-value.js';
 import type { SourcePosition } from './source-document.js';
 import { splitValueList } from './split-outside.js';
+import { readYamlValue } from './yaml-value.js';
 
 /** Marks a `[*]` segment of a pattern: every element of the list there (a symbol, so no key can be it). */
 export const EVERY_ELEMENT: unique symbol = Symbol('every element');
@@ -109,13 +109,11 @@ export function parseVary(text: string, file = '--vary', reading: VaryReading = 
     if (value === '') return fail(pathText, 'a value is empty (write the values like 0,0.1,0.2)');
     if (seen.has(value)) return fail(pathText, `the value ${quoteValue(value)} is listed twice`);
     seen.add(value);
-    const document = parseDocument(value, { prettyErrors: false });
-    const problem = [...document.errors, ...document.warnings][0];
-    if (problem) {
-      return fail(pathText, `cannot read the value ${quoteValue(value)} as YAML: ${problem.message}`);
-    }
+    const read = readYamlValue(value);
+    if (!read.ok)
+      return fail(pathText, `cannot read the value ${quoteValue(value)} as YAML: ${read.problem}`);
     // Values are compared as the scenario reads them: `0.0` is `0`, `10ms` is `0.01`.
-    const canonical = canonicalValue(document.toJS());
+    const canonical = canonicalValue(read.value);
     const same = parsed.find((earlier) => sameCanonicalValue(earlier.canonical, canonical));
     if (same) {
       return fail(

@@ -83,6 +83,27 @@ describe('applyOverrides', () => {
     ]);
   });
 
+  it('refuses a value whose aliases yaml cannot resolve, or that would hold itself, naming --set', () => {
+    const messages = issuesOf(() =>
+      applyOverrides(document, [
+        'seed=*x',
+        'flows[0].workload={messages: 2, encoding: json, payload: &p {a: [*p]}}',
+        'flows[0].workload={messages: &n 2, size: &n 3}',
+      ]),
+    ).map((issue) => issue.message);
+    expect(messages).toEqual([
+      '--set seed=*x: cannot read the value as YAML: the alias *x names no anchor: set &x on a value before it',
+      '--set flows[0].workload={messages: 2, encoding: json, payload: &p {a: [*p]}}: cannot read the value ' +
+        'as YAML: the alias *p lies inside the value its anchor marks: a value cannot hold itself',
+      '--set flows[0].workload={messages: &n 2, size: &n 3}: cannot read the value as YAML: the anchor &n is ' +
+        'set twice (first at character 12): an alias would name the later one, so give each anchor its own name',
+    ]);
+    // An alias of an anchor set before it is fine.
+    expect(applyOverrides(document, ['flows[0].workload={messages: &n 2, start: *n}'])).toMatchObject({
+      flows: [{ workload: { messages: 2, start: 2 } }],
+    });
+  });
+
   it('keeps keys like __proto__ as plain data', () => {
     const result = applyOverrides({}, ['__proto__.polluted=1']) as Record<string, unknown>;
     expect(Object.keys(result)).toEqual(['__proto__']);

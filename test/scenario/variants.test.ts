@@ -73,6 +73,14 @@ describe('parseVary', () => {
         'flows[0].transport={protocol: stop-and-wait, timeout: 50ms},{protocol: stop-and-wait, timeout: 0.05}',
       ),
     ).toContain('are the same value written two ways');
+    // An alias that names no anchor, or the value holding it, is no value (yaml threw on it).
+    expect(messageOf('seed=*x,2')).toBe(
+      "--vary seed=*x,2: cannot read the value '*x' as YAML: the alias *x names no anchor: set &x on a value before it",
+    );
+    expect(messageOf('seed=&a [*a],2')).toBe(
+      "--vary seed=&a [*a],2: cannot read the value '&a [*a]' as YAML: the alias *a lies inside the value its " +
+        'anchor marks: a value cannot hold itself',
+    );
     // Different values, however alike they look, are kept.
     const valuesOf = (text: string) => parseVary(text).values;
     expect(valuesOf('links[0].delay=10ms,0.1,1s,1ms')).toEqual(['10ms', '0.1', '1s', '1ms']);
