@@ -1,4 +1,4 @@
-import { describeValue, formatPath, parsePath } from './document-path.js';
+import { describeBadIndex, describeValue, formatPath, indexedBy, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { quoteOption } from './quote-option.js';
 import { readYamlValue } from './yaml-value.js';
@@ -19,18 +19,27 @@ export function quoteSet(text: string): string {
 
 /**
  * Parses `path=value` (split at the first `=`); the value is read as a YAML scalar or flow
- * collection, and an empty value is null as in YAML.
- * @throws ScenarioError (one issue naming `--set` and the path) for a missing `=`, a bad path or
- * a value that is not YAML; `file` is put in the issue.
+ * collection, and an empty value is null as in YAML. `document`, the scenario the override will
+ * apply to, when known, lets a bad index say how long its list is.
+ * @throws ScenarioError (one issue naming `--set` and the path) for a missing `=`, a bad path
+ * (an index that is no whole number from 0 among them) or a value that is not YAML; `file` is
+ * put in the issue.
  */
-export function parseOverride(text: string, file = '--set'): Override {
+export function parseOverride(text: string, file = '--set', document?: unknown): Override {
   const fail = (path: string, message: string): never => {
     throw new ScenarioError([{ file, path, message: `${quoteSet(text)}: ${message}` }]);
   };
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value, like flows[0].workload.messages=100');
-  const parsedPath = parsePath(text.slice(0, equals).trim());
-  if (!parsedPath.ok) return fail('', parsedPath.message);
+  const pathText = text.slice(0, equals).trim();
+  const parsedPath = parsePath(pathText);
+  if (!parsedPath.ok) {
+    if (!parsedPath.badIndex) return fail('', parsedPath.message);
+    return fail(
+      pathText,
+      describeBadIndex(pathText, parsedPath.badIndex, indexedBy(pathText, parsedPath.badIndex, document)),
+    );
+  }
   const read = readYamlValue(text.slice(equals + 1));
   if (!read.ok) return fail(formatPath(parsedPath.path), `cannot read the value as YAML: ${read.problem}`);
   return { text, path: parsedPath.path, value: read.value };
@@ -49,7 +58,7 @@ export function applyOverrides(document: unknown, overrides: string[], file = '-
   const issues: ScenarioIssue[] = [];
   for (const text of overrides) {
     try {
-      setAt(root, parseOverride(text, file), file);
+      setAt(root, parseOverride(text, file, root), file);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       issues.push(...error.issues);

@@ -22,11 +22,13 @@ const STEPS_PER_TOLERANCE = 1_000_000_000n;
 /**
  * Parses one `--param`: its values are a range when the text after `=` holds exactly two colons
  * and no comma (outside brackets, braces and quotes), else a comma list.
+ * `document`, the scenario swept, when known, lets a bad index say how long its list is.
  * @throws ScenarioError with one issue naming `--param` and `file`, like parseVary's, and for a
  * range that cannot be expanded (see expandRange).
  */
-export function parseSweepParam(text: string, file = '--param'): VarySpec {
+export function parseSweepParam(text: string, file = '--param', document?: unknown): VarySpec {
   return parseVary(text, file, {
+    document,
     option: '--param',
     readValues: (written) => {
       if (!isRange(written)) return splitValueList(written);

@@ -22,8 +22,11 @@ export interface PlanDialect {
   /** What one variant is called in messages, and several: `variant`, `variants`. */
   noun: string;
   nouns: string;
-  /** Reads one option. @throws ScenarioError naming the option. */
-  parse: (text: string, file: string) => VarySpec;
+  /**
+   * Reads one option; `document` is the scenario it varies (after `--set`), for messages.
+   * @throws ScenarioError naming the option.
+   */
+  parse: (text: string, file: string, document: unknown) => VarySpec;
 }
 
 /** `msgsim compare`'s: `--vary` options make variants. */
@@ -31,7 +34,7 @@ export const COMPARE_DIALECT: PlanDialect = {
   option: '--vary',
   noun: 'variant',
   nouns: 'variants',
-  parse: (text, file) => parseVary(text, file),
+  parse: (text, file, document) => parseVary(text, file, { document }),
 };
 
 /** Everything `msgsim compare` (or `sweep`) runs, checked before the first run starts. */
@@ -84,7 +87,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
   const specIssues: ScenarioIssue[] = [];
   const specs = options.varies.flatMap((vary) => {
     try {
-      return [dialect.parse(vary, file)];
+      return [dialect.parse(vary, file, document)];
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       specIssues.push(...error.issues);

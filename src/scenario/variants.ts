@@ -4,7 +4,14 @@
  * combine into their cartesian product. Each variant becomes a list of concrete `--set`
  * overrides, so the loader validates it exactly like a scenario edited with `--set`.
  */
-import { type DocumentPath, describeValue, formatPath, parsePath } from './document-path.js';
+import {
+  type DocumentPath,
+  describeBadIndex,
+  describeValue,
+  formatPath,
+  indexedBy,
+  parsePath,
+} from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { quoteOption, quoteValue } from './quote-option.js';
 import { type CanonicalValue, canonicalValue, sameCanonicalValue } from './same-value.js';
@@ -72,6 +79,8 @@ export interface VaryReading {
   readValues?: (written: string) => string[] | { problem: string };
   /** Whether the text after `=` is a range `from:to:step` (default: never; `--vary` takes no ranges). */
   isRange?: (written: string) => boolean;
+  /** The scenario the option varies, when known: a bad index then says how long its list is. */
+  document?: unknown;
 }
 
 /** How messages quote an option: its name and its text, a long one shortened (see quoteOption). */
@@ -97,8 +106,8 @@ export function parseVary(text: string, file = '--vary', reading: VaryReading = 
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value1,value2,..., like links[0].loss=0,0.1');
   const pathText = text.slice(0, equals).trim();
-  const pattern = parsePattern(pathText);
-  if (typeof pattern === 'string') return fail('', pattern);
+  const pattern = parsePattern(pathText, reading.document);
+  if ('problem' in pattern) return fail(pattern.at, pattern.problem);
   const written = text.slice(equals + 1);
   const read = (reading.readValues ?? splitValueList)(written);
   if (!Array.isArray(read)) return fail(pathText, read.problem);
@@ -239,26 +248,45 @@ export function patternsOverlap(a: PathPattern, b: PathPattern): boolean {
   return a.slice(0, b.length).every((segment, index) => meet(segment, b[index]));
 }
 
-/** The written path with `[*]`, or what is wrong with it. */
-function parsePattern(text: string): PathPattern | string {
+/**
+ * The written path with `[*]`, or what is wrong with it and the path to report it at (the
+ * written path for a bad index, which reads well; else none). `document` lets a bad index say
+ * how long its list is, where no `[*]` stands before it.
+ */
+function parsePattern(text: string, document: unknown): PathPattern | { problem: string; at: string } {
+  const fail = (problem: string) => ({ problem, at: '' });
   const pieces = text.split('[*]');
   if (pieces[0] === '' && pieces.length > 1) {
-    return `the path '${text}' must start with a key (write it like flows[*].transport.protocol)`;
+    return fail(`the path '${text}' must start with a key (write it like flows[*].transport.protocol)`);
   }
   const pattern: Array<string | number | typeof EVERY_ELEMENT> = [];
+  let pieceStart = 0;
   for (const [index, piece] of pieces.entries()) {
     if (index > 0) {
       pattern.push(EVERY_ELEMENT);
-      if (piece === '') continue;
+      pieceStart += '[*]'.length;
     }
     // After a `[*]` the path goes on with `.key` or `[index]`.
     const rest = index > 0 && piece.startsWith('.') ? piece.slice(1) : piece;
+    if (index > 0 && piece === '') continue;
     if (index > 0 && (rest === '' || !(piece.startsWith('.') || piece.startsWith('[')))) {
-      return `cannot read the path '${text}' at '${piece}' (write it like flows[*].transport.protocol)`;
+      return fail(`cannot read the path '${text}' at '${piece}' (write it like flows[*].transport.protocol)`);
     }
     const parsed = parsePath(rest);
-    if (!parsed.ok) return parsed.message;
+    if (!parsed.ok) {
+      if (!parsed.badIndex) return fail(parsed.message);
+      // Where the bad index stands in the whole text; past a `[*]` its list differs per element.
+      const shift = pieceStart + piece.length - rest.length;
+      const badIndex = {
+        ...parsed.badIndex,
+        offset: parsed.badIndex.offset + shift,
+        end: parsed.badIndex.end + shift,
+      };
+      const list = index === 0 ? indexedBy(text, badIndex, document) : undefined;
+      return { problem: describeBadIndex(text, badIndex, list), at: text };
+    }
     pattern.push(...parsed.path);
+    pieceStart += piece.length;
   }
   return pattern;
 }

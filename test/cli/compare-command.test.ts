@@ -280,6 +280,17 @@ describe('msgsim compare', () => {
     );
     expect(unknownProtocol.err).not.toContain('[1/');
 
+    const negative = await compare([lossy, '--vary', 'links[-1].loss=0,0.1', '--out', out]);
+    expect(negative.code).toBe(2);
+    expect(negative.err).toBe(
+      `${lossy}: links[-1].loss: --vary links[-1].loss=0,0.1: index -1 of 'links' must be a whole number ` +
+        "from 0 to 0 ('links' has 1 item)\n",
+    );
+    // Past a [*] the list differs per element: no length to give.
+    expect((await compare([lossy, '--vary', 'flows[*].transport.x[-1]=1,2', '--out', out])).err).toContain(
+      "--vary flows[*].transport.x[-1]=1,2: index -1 of 'flows[*].transport.x' must be a whole number from 0\n",
+    );
+
     const notAList = await compare([lossy, '--vary', 'links[0][*]=1', '--out', out]);
     expect(notAList.code).toBe(2);
     expect(notAList.err).toMatch(

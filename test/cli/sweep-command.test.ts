@@ -348,6 +348,11 @@ describe('msgsim sweep', () => {
       "--param links[0].loss.forward=0:1:0.0001: the range '0:1:0.0001' has 10001 points, more than 1000",
     );
     await refused(
+      ['--param', 'links[-1].loss.forward=0:0.1:0.05'],
+      "lossy-link.yaml: links[-1].loss.forward: --param links[-1].loss.forward=0:0.1:0.05: index -1 of 'links' " +
+        "must be a whole number from 0 to 0 ('links' has 1 item)\n",
+    );
+    await refused(
       ['--param', 'links[0].loss.forward=low:high:0.1'],
       "the range's from 'low' is not a number",
     );

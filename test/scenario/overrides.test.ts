@@ -62,6 +62,24 @@ describe('applyOverrides', () => {
     ]);
   });
 
+  it('rejects a negative index, naming --set, the path and the length of the list', () => {
+    expect(issuesOf(() => applyOverrides(document, ['links[-1].loss=0.1']))).toEqual([
+      {
+        file: '--set',
+        path: 'links[-1].loss',
+        message:
+          "--set links[-1].loss=0.1: index -1 of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+      },
+    ]);
+    // The list as the overrides before left it.
+    expect(
+      issuesOf(() => applyOverrides(document, ['links[1]={between: [b, a]}', 'links[-2].delay=1ms']))[0]
+        .message,
+    ).toBe(
+      "--set links[-2].delay=1ms: index -2 of 'links' must be a whole number from 0 to 1 ('links' has 2 items)",
+    );
+  });
+
   it('reports every bad override at once', () => {
     const issues = issuesOf(() =>
       applyOverrides(document, [

@@ -89,7 +89,17 @@ describe('parseVary', () => {
     expect(valuesOf('x={a: 1},{a: 1, b: 2},[1, 2],[2, 1]')).toHaveLength(4);
     expect(messageOf('[*].loss=0')).toContain("the path '[*].loss' must start with a key");
     expect(messageOf('links[*]loss=0')).toContain("cannot read the path 'links[*]loss' at 'loss'");
-    expect(messageOf('links[x].loss=0')).toContain("cannot read the path 'links[x].loss'");
+    expect(messageOf('links[x].loss=0')).toBe(
+      "--vary links[x].loss=0: index 'x' of 'links' must be a whole number from 0 (a key goes after a dot: links.x)",
+    );
+    expect(issuesOf(() => parseVary('links[-1].loss=0', 'f.yaml', { document }))).toEqual([
+      {
+        file: 'f.yaml',
+        path: 'links[-1].loss',
+        message:
+          "--vary links[-1].loss=0: index -1 of 'links' must be a whole number from 0 to 1 ('links' has 2 items)",
+      },
+    ]);
     expect(messageOf('name=[unclosed')).toContain("cannot read the value '[unclosed' as YAML");
     expect(issuesOf(() => parseVary('links[0].loss=0,,1', 'f.yaml'))[0]).toMatchObject({
       file: 'f.yaml',
