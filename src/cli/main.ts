@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { QUOTED_VALUE_LIMIT } from '../scenario/quote-option.js';
 import { compareCommand } from './compare-command.js';
 import { listCommand } from './list-command.js';
 import { runCommand } from './run-command.js';
@@ -60,7 +61,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // yargs reports its own usage errors as YError; anything else came from a handler.
         // A UsageError thrown here once comes back through `fail` again; pass it on.
         if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
-        throw new UsageError(unknownArgumentsAsWritten(message ?? error?.message ?? 'bad usage', argv));
+        throw new UsageError(
+          shortenLongWords(unknownArgumentsAsWritten(message ?? error?.message ?? 'bad usage', argv)),
+        );
       })
       .parseAsync();
   } catch (error) {
@@ -75,6 +78,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.internal;
   }
   return exitCode;
+}
+
+/**
+ * yargs quotes what was given whole (`Unknown argument: ...`, `Given: "..."`); a word longer than
+ * QUOTED_VALUE_LIMIT (a pasted file, say) is shortened to its start, `…`, and its length, as
+ * msgsim's own messages quote long values. yargs' own words are never that long.
+ */
+function shortenLongWords(message: string): string {
+  const longWord = new RegExp(`([^\\s,"]{${QUOTED_VALUE_LIMIT + 1},})("?)`, 'g');
+  return message.replace(longWord, (_, word: string, quote: string) => {
+    const characters = Array.from(word);
+    if (characters.length <= QUOTED_VALUE_LIMIT) return `${word}${quote}`;
+    const start = characters.slice(0, QUOTED_VALUE_LIMIT).join('');
+    return `${start}…${quote} (${characters.length} characters in all)`;
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
+import { quoteValue } from '../scenario/quote-option.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
 import type { VariantPlan } from '../scenario/variant-plan.js';
@@ -72,10 +73,10 @@ export function checkReplicatedOptions(argv: ReplicatedArguments): string | unde
   if (repeated) return repeated;
   const replications = parseWholeNumber(argv.replications, 1);
   if (replications === undefined || replications > MAX_REPLICATIONS) {
-    return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got '${argv.replications}'`;
+    return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got ${quoteValue(argv.replications)}`;
   }
   if (argv.jobs !== undefined && parseWholeNumber(argv.jobs, 1) === undefined) {
-    return `--jobs expects a whole number of at least 1, got '${argv.jobs}'`;
+    return `--jobs expects a whole number of at least 1, got ${quoteValue(argv.jobs)}`;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Argv, Options } from 'yargs';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
+import { quoteValue } from '../scenario/quote-option.js';
 
 /** A `--seed` value: a whole number from 0 to 2^53 - 1, or undefined when it is not one. */
 export function parseSeed(text: string): number | undefined {
@@ -48,7 +49,7 @@ export function checkReplication(argv: Readonly<Record<string, unknown>>): strin
   if (repeated) return repeated;
   const text = String(argv.replication);
   return parseReplication(text) === undefined
-    ? `--replication expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${text}'`
+    ? `--replication expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${quoteValue(text)}`
     : undefined;
 }
 
@@ -60,7 +61,7 @@ export function parseMaxEvents(text: string): number | undefined {
 /** Why `--max-events` is unusable, or undefined when it is a whole number of at least 1. */
 export function checkMaxEvents(text: string): string | undefined {
   return parseMaxEvents(text) === undefined
-    ? `--max-events expects a whole number of at least 1, got '${text}'`
+    ? `--max-events expects a whole number of at least 1, got ${quoteValue(text)}`
     : undefined;
 }
 
@@ -75,7 +76,7 @@ export function checkGivenOnce(
   for (const name of names) {
     const value = argv[name];
     if (Array.isArray(value)) {
-      const given = value.map((each) => `'${String(each)}'`).join(', ');
+      const given = value.map((each) => quoteValue(String(each))).join(', ');
       return `--${name} was given ${value.length} times (${given}); give it once`;
     }
   }
@@ -96,7 +97,7 @@ export function checkSimulationOptions(argv: RunOptionArguments): string | undef
   const badMaxEvents = checkMaxEvents(argv.maxEvents);
   if (badMaxEvents) return badMaxEvents;
   if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
-    return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got '${argv.seed}'`;
+    return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${quoteValue(argv.seed)}`;
   }
   if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
   return undefined;

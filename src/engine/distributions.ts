@@ -20,6 +20,11 @@ export interface DistributionParameter {
   readonly name: string;
   /** `quantity`: in the unit of the thing distributed (time, bytes...); `number`: dimensionless. */
   readonly kind: 'quantity' | 'number';
+  /**
+   * A quantity that must be greater than 0 (an exponential's mean): the schema refuses 0 and
+   * negatives alike, at the parameter. Without it 0 is fine. (A `number` is always positive.)
+   */
+  readonly positive?: boolean;
   readonly description: string;
 }
 
@@ -74,7 +79,7 @@ const uniform: DistributionFamily = {
 const exponential: DistributionFamily = {
   id: 'exponential',
   description: 'exponential (memoryless) with the given mean',
-  parameters: [{ name: 'mean', kind: 'quantity', description: 'mean value (1/rate)' }],
+  parameters: [{ name: 'mean', kind: 'quantity', positive: true, description: 'mean value (1/rate)' }],
   create: (p) => {
     const mean = p.mean;
     if (!(mean > 0)) throw new RangeError(`mean must be positive, got ${mean}`);
@@ -120,7 +125,7 @@ const lognormal: DistributionFamily = {
   id: 'lognormal',
   description: 'lognormal given by the mean and sd of the values themselves',
   parameters: [
-    { name: 'mean', kind: 'quantity', description: 'mean of the values' },
+    { name: 'mean', kind: 'quantity', positive: true, description: 'mean of the values' },
     { name: 'sd', kind: 'quantity', description: 'standard deviation of the values' },
   ],
   create: (p) => {
@@ -141,7 +146,7 @@ const weibull: DistributionFamily = {
   description: 'Weibull with shape k and scale λ (mean λ·Γ(1 + 1/k)); k < 1 wear-in, k > 1 wear-out',
   parameters: [
     { name: 'shape', kind: 'number', description: 'shape k (dimensionless)' },
-    { name: 'scale', kind: 'quantity', description: 'scale λ' },
+    { name: 'scale', kind: 'quantity', positive: true, description: 'scale λ' },
   ],
   create: (p) => {
     const { shape, scale } = p;

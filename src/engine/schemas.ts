@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Distribution, DistributionFamily } from './distributions.js';
 import type { Registry } from './registry.js';
-import { type Dimension, parseQuantity } from './units.js';
+import { BASE_UNIT, type Dimension, parseQuantity, type QuantityBounds } from './units.js';
 
 /**
  * An id or name of the scenario (`what`: 'id', 'name'): it keys objects of the results
@@ -17,53 +17,39 @@ export function resultKeySchema(pattern: RegExp, patternMessage: string, what: s
 
 /** A quantity written with a unit (`15ms`, `1Gbps`, `64KiB`) or a bare SI number; yields the SI value. */
 export function quantitySchema(dimension: Dimension) {
-  return quantityOf(dimension);
-}
-
-/** A quantity that must be greater than zero (a timeout, a mean time to failure...). */
-export function positiveQuantitySchema(dimension: Dimension) {
-  const expected = `expected a ${dimension} greater than 0`;
-  // parseQuantity calls a negative "not non-negative", which reads as if 0 were fine here; the
-  // check runs on the text, so the message can quote what was written.
-  return quantityOf(dimension, (input) => `${expected}, got ${String(input)}`);
+  return quantityOf(dimension, {});
 }
 
 /**
- * The quantity schema; with `refusedAsNotPositive`, a quantity that must be greater than 0,
- * whose zero or negative value that function words (instead of parseQuantity).
- *
- * Such a value is only out of range: it is refused with an issue zod goes on after, and keeps
- * its number, so the scenario's cross-reference checks still read the rest of the file (an
- * unknown node in a flow is reported beside `duration: 0s`); the checks that would measure
- * against the value look for its issue first, and no transform piped after it runs.
+ * A quantity that must be greater than zero (a bandwidth, a timeout, a mean time to failure...):
+ * 0, a negative value and a text that is no quantity are all refused as `expected a bandwidth
+ * greater than 0`, so the message is the same whatever was written.
  */
-function quantityOf(dimension: Dimension, refusedAsNotPositive?: (input: number | string) => string) {
+export function positiveQuantitySchema(dimension: Dimension) {
+  return quantityOf(dimension, { positive: true });
+}
+
+/**
+ * The quantity schema within `bounds`. Where it must be positive, a value only out of range (0
+ * or negative) is refused with an issue zod goes on after, and keeps its number, so the
+ * scenario's cross-reference checks still read the rest of the file (an unknown node in a flow
+ * is reported beside `duration: 0s`); the checks that would measure against the value look for
+ * its issue first, and no transform piped after it runs.
+ */
+function quantityOf(dimension: Dimension, bounds: QuantityBounds) {
   return z
     .union([z.number(), z.string()])
     .transform((input, ctx) => {
-      const outOfRange = (value: number) => {
-        ctx.addIssue({ code: 'custom', message: refusedAsNotPositive!(input), input, continue: true });
-        return value;
-      };
-      const parsed = parseQuantity(input, dimension);
-      if (parsed.ok) {
-        return !refusedAsNotPositive || parsed.value > 0 ? parsed.value : outOfRange(parsed.value);
+      const parsed = parseQuantity(input, dimension, bounds);
+      if (parsed.ok) return parsed.value;
+      if (bounds.positive && parsed.refusedValue !== undefined) {
+        ctx.addIssue({ code: 'custom', message: parsed.message, input, continue: true });
+        return parsed.refusedValue;
       }
-      const negative = refusedAsNotPositive ? negativeQuantity(input, dimension) : undefined;
-      if (negative !== undefined) return outOfRange(negative);
       ctx.addIssue({ code: 'custom', message: parsed.message, input });
       return z.NEVER;
     })
     .meta({ description: `a ${dimension} with a unit, or a bare number in SI base units` });
-}
-
-/** The value of `input` when it is a well-formed quantity of `dimension` but for a leading minus sign. */
-function negativeQuantity(input: number | string, dimension: Dimension): number | undefined {
-  if (typeof input === 'number') return input < 0 && Number.isFinite(input) ? input : undefined;
-  const text = input.trim();
-  if (!text.startsWith('-')) return undefined;
-  const magnitude = parseQuantity(text.slice(1), dimension);
-  return magnitude.ok ? -magnitude.value : undefined;
 }
 
 /** A probability in [0, 1]. */
@@ -71,13 +57,24 @@ export const probabilitySchema = z.number().min(0).max(1).meta({ description: 'a
 
 /**
  * A distribution of `dimension` values: a plain quantity (constant) or `{ dist: NAME, ...params }`
- * with a family from the registry. Yields a ready Distribution.
+ * with a family from the registry. Yields a ready Distribution. With `bounds.positive` the mean
+ * must be above 0: a plain quantity is refused at 0 and below alike, as a positive quantity is,
+ * and a `{ dist: ... }` form by its mean (`uniform` from 0 to 0), each where it is written.
  */
-export function distributionSchema(dimension: Dimension, families: Registry<DistributionFamily>) {
+export function distributionSchema(
+  dimension: Dimension,
+  families: Registry<DistributionFamily>,
+  bounds: QuantityBounds = {},
+) {
   const objectForms = families.all().map((family) => {
     const shape: Record<string, z.ZodType<number>> = {};
     for (const parameter of family.parameters) {
-      const schema = parameter.kind === 'quantity' ? quantitySchema(dimension) : z.number().positive();
+      const schema =
+        parameter.kind === 'number'
+          ? z.number().positive()
+          : parameter.positive
+            ? positiveQuantitySchema(dimension)
+            : quantitySchema(dimension);
       shape[parameter.name] = schema.meta({ description: parameter.description }) as z.ZodType<number>;
     }
     return z.strictObject({ dist: z.literal(family.id), ...shape }).meta({ description: family.description });
@@ -93,10 +90,21 @@ export function distributionSchema(dimension: Dimension, families: Registry<Dist
         return z.NEVER;
       }
     });
-  const constantForm = quantitySchema(dimension).transform((value) =>
+  const constantForm = quantityOf(dimension, bounds).transform((value) =>
     families.get('constant').create({ value }),
   );
-  return z.union([constantForm, objectForm]).meta({
+  const checkedObjectForm = bounds.positive
+    ? objectForm.superRefine((distribution, ctx) => {
+        if (!(distribution.mean > 0)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected a distribution with a mean above 0 (this one's mean is ${distribution.mean} ${BASE_UNIT[dimension]})`,
+            input: distribution,
+          });
+        }
+      })
+    : objectForm;
+  return z.union([constantForm, checkedObjectForm]).meta({
     description: `a ${dimension} (constant) or { dist: ${families.ids().join(' | ')}, ...parameters }`,
   });
 }

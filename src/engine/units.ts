@@ -73,15 +73,34 @@ export function unitsOf(dimension: Dimension): string[] {
 
 const QUANTITY = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([^\s\d.+-][^\s]*)?\s*$/;
 
-/** Result of parsing a quantity: the SI value or a message saying what was expected. */
-export type ParsedQuantity = { ok: true; value: number } | { ok: false; message: string };
+/**
+ * Result of parsing a quantity: the SI value, or a message saying what was expected. A
+ * well-formed quantity that is only out of range (below 0, or 0 where it must be positive) keeps
+ * its SI value as `refusedValue`, so that a schema can refuse it and still read the rest.
+ */
+export type ParsedQuantity =
+  | { ok: true; value: number }
+  | { ok: false; message: string; refusedValue?: number };
+
+/** Which values a quantity may take besides being finite and of its dimension. */
+export interface QuantityBounds {
+  /** 0 is refused too (a bandwidth, a timeout); by default 0 is fine and only negatives are refused. */
+  positive?: boolean;
+}
 
 /**
  * Parses `15ms`, `1Gbps`, `64KiB` or a bare number (already in SI base units) into the SI value
- * of `dimension`. Rejects unknown units, negatives, NaN and infinities.
+ * of `dimension`. Rejects unknown units, NaN, infinities and negatives, and with
+ * `bounds.positive` 0 as well; every message says which values are allowed, the same way for
+ * text that is no quantity and for a value out of range (`expected a bandwidth greater than 0`).
  */
-export function parseQuantity(input: unknown, dimension: Dimension): ParsedQuantity {
-  const expected = `a non-negative ${dimension} such as ${example(dimension)} (a bare number is in ${BASE_UNIT[dimension]})`;
+export function parseQuantity(
+  input: unknown,
+  dimension: Dimension,
+  bounds: QuantityBounds = {},
+): ParsedQuantity {
+  const allowed = bounds.positive ? `a ${dimension} greater than 0` : `a non-negative ${dimension}`;
+  const expected = `${allowed} such as ${example(dimension)} (a bare number is in ${BASE_UNIT[dimension]})`;
   let value: number;
   if (typeof input === 'number') {
     value = input;
@@ -108,7 +127,17 @@ export function parseQuantity(input: unknown, dimension: Dimension): ParsedQuant
       message: `expected a finite ${dimension} such as ${example(dimension)}, got ${String(input)}`,
     };
   }
-  if (value < 0) return { ok: false, message: `expected ${expected}, got a negative value ${String(input)}` };
+  if (bounds.positive && !(value > 0)) {
+    // The value says what is wrong with it, whether 0 or negative: no need to call it negative.
+    return { ok: false, message: `expected ${allowed}, got ${String(input)}`, refusedValue: value };
+  }
+  if (value < 0) {
+    return {
+      ok: false,
+      message: `expected ${expected}, got a negative value ${String(input)}`,
+      refusedValue: value,
+    };
+  }
   return { ok: true, value };
 }
 
@@ -126,8 +155,8 @@ export function dimensionOfUnit(unit: string): Dimension | undefined {
 }
 
 /** Like parseQuantity but throws. @throws RangeError with the message of a failed parse. */
-export function quantity(input: unknown, dimension: Dimension): number {
-  const parsed = parseQuantity(input, dimension);
+export function quantity(input: unknown, dimension: Dimension, bounds: QuantityBounds = {}): number {
+  const parsed = parseQuantity(input, dimension, bounds);
   if (!parsed.ok) throw new RangeError(parsed.message);
   return parsed.value;
 }

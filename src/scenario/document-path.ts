@@ -18,17 +18,32 @@ export function formatPath(path: DocumentPath): string {
   return text;
 }
 
+/**
+ * Where a written path has something other than a whole number from 0 in brackets (`links[-1]`,
+ * `links[1.5]`, `links[x]`): `offset` and `end` delimit `[...]` in the text, `written` is what
+ * stands inside.
+ */
+export interface BadIndex {
+  offset: number;
+  end: number;
+  written: string;
+}
+
 /** Result of parsing a written path: the segments, or what is wrong with the text. */
-export type ParsedPath = { ok: true; path: Array<string | number> } | { ok: false; message: string };
+export type ParsedPath =
+  | { ok: true; path: Array<string | number> }
+  | { ok: false; message: string; badIndex?: BadIndex };
 
 /**
  * Parses the written form of a path (`flows[0].workload.messages`, `nodes[1]["a b"]`), the inverse
- * of formatPath. Indexes must be non-negative integers; keys must not be empty.
+ * of formatPath. Indexes must be whole numbers from 0 (a bad one is described by
+ * describeBadIndex); keys must not be empty.
  */
 export function parsePath(text: string): ParsedPath {
   const path: Array<string | number> = [];
-  // One segment per match: `.key` or leading `key`, `[index]`, or `["quoted key"]`.
-  const segment = /(?:(^|\.)([^.[\]"]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/y;
+  // One segment per match: `.key` or leading `key`, `[index]`, `["quoted key"]`, or brackets
+  // holding anything else unquoted, which is an index that is no whole number from 0.
+  const segment = /(?:(^|\.)([^.[\]"]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\[([^\]"]*)\])/y;
   let offset = 0;
   while (offset < text.length) {
     segment.lastIndex = offset;
@@ -39,6 +54,10 @@ export function parsePath(text: string): ParsedPath {
         message: `cannot read the path '${text}' at '${text.slice(offset)}' (write it like flows[0].workload.messages)`,
       };
     }
+    if (match[5] !== undefined) {
+      const badIndex = { offset, end: segment.lastIndex, written: match[5] };
+      return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
+    }
     if (match[2] !== undefined) path.push(match[2]);
     else if (match[3] !== undefined) path.push(Number(match[3]));
     else path.push(JSON.parse(match[4]) as string);
@@ -47,6 +66,47 @@ export function parsePath(text: string): ParsedPath {
   if (path.length === 0)
     return { ok: false, message: 'the path is empty (write it like flows[0].workload.messages)' };
   return { ok: true, path };
+}
+
+/**
+ * What is wrong with the bad index of `text`: `index -1 of 'links' must be a whole number from
+ * 0`. With `list`, the value the brackets index (when known), a list's length bounds it too: `from
+ * 0 to 0 ('links' has 1 item)`, or where the index ends the path and may append, `from 0 to 1
+ * ('links' has 1 item; index 1 adds one)`.
+ */
+export function describeBadIndex(text: string, badIndex: BadIndex, list?: unknown): string {
+  const listText = text.slice(0, badIndex.offset);
+  const of = listText === '' ? 'the document' : `'${listText}'`;
+  const inside = badIndex.written.trim();
+  // A number is named as written; anything else is quoted, and may have been meant as a key.
+  const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(inside);
+  let rule = `index ${numeric ? inside : `'${badIndex.written}'`} of ${of} must be a whole number from 0`;
+  const notes: string[] = [];
+  if (Array.isArray(list)) {
+    notes.push(
+      `${of} has ${list.length === 0 ? 'no items' : `${list.length} item${list.length === 1 ? '' : 's'}`}`,
+    );
+    // An index just past the end appends, where it ends the path (see applyOverrides).
+    if (badIndex.end === text.length) {
+      rule += ` to ${list.length}`;
+      notes.push(`index ${list.length} adds one`);
+    } else if (list.length > 0) rule += ` to ${list.length - 1}`;
+  }
+  if (inside === '*') notes.push('[*], every element, is for --vary and --param');
+  else if (!numeric && inside !== '' && listText !== '' && !Array.isArray(list)) {
+    notes.push(`a key goes after a dot: ${listText}.${inside}`);
+  }
+  return notes.length === 0 ? rule : `${rule} (${notes.join('; ')})`;
+}
+
+/**
+ * The value in `document` that the bad index of `text` indexes (for describeBadIndex), when the
+ * path before it can be read and leads to one; else undefined.
+ */
+export function indexedBy(text: string, badIndex: BadIndex, document: unknown): unknown {
+  if (badIndex.offset === 0) return document;
+  const before = parsePath(text.slice(0, badIndex.offset));
+  return before.ok ? valueAt(document, before.path) : undefined;
 }
 
 /** The value at `path` in a plain JSON-like value, or undefined when any step is missing. */

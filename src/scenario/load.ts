@@ -4,7 +4,7 @@ import { formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { explainIssues } from './explain-issues.js';
 import { keyOfIssue, overrideCauses, overrideRoots } from './override-causes.js';
-import { applyOverrides, type Override, parseOverride } from './overrides.js';
+import { applyOverrides, type Override, parseOverride, quoteSet } from './overrides.js';
 import { createRegistries, type Registries } from './registries.js';
 import { createScenarioSchema, readNoFiles, type Scenario } from './schema.js';
 import { detectFormat, parseSource } from './source-document.js';
@@ -116,9 +116,9 @@ function parseWith(schema: ScenarioSchema, text: string, file: string, options: 
       : parsed.document.locate(issue.path, issue.anchor === 'key' ? 'key' : 'value');
     // The file's token is where the problem shows, but the file alone would pass: say what changed it.
     const needed = (causes.get(keyOfIssue(issue)) ?? []).filter((override) => override !== setBy);
-    const after = needed.map((override) => `--set ${override.text}`).join(' and ');
+    const after = needed.map((override) => quoteSet(override.text)).join(' and ');
     const origin = setBy
-      ? ` (value from --set ${setBy.text}${after && `, after ${after}`})`
+      ? ` (value from ${quoteSet(setBy.text)}${after && `, after ${after}`})`
       : after && ` (after ${after})`;
     return {
       file,

@@ -1,6 +1,7 @@
-import { parseDocument } from 'yaml';
-import { describeValue, formatPath, parsePath } from './document-path.js';
+import { describeBadIndex, describeValue, formatPath, indexedBy, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { quoteOption } from './quote-option.js';
+import { readYamlValue } from './yaml-value.js';
 
 /** One `--set path=value`, parsed. */
 export interface Override {
@@ -11,24 +12,37 @@ export interface Override {
   value: unknown;
 }
 
+/** How messages quote a `--set path=value`: a long value shortened (see quoteOption). */
+export function quoteSet(text: string): string {
+  return quoteOption('--set', text, 'single');
+}
+
 /**
  * Parses `path=value` (split at the first `=`); the value is read as a YAML scalar or flow
- * collection, and an empty value is null as in YAML.
- * @throws ScenarioError (one issue naming `--set` and the path) for a missing `=`, a bad path or
- * a value that is not YAML; `file` is put in the issue.
+ * collection, and an empty value is null as in YAML. `document`, the scenario the override will
+ * apply to, when known, lets a bad index say how long its list is.
+ * @throws ScenarioError (one issue naming `--set` and the path) for a missing `=`, a bad path
+ * (an index that is no whole number from 0 among them) or a value that is not YAML; `file` is
+ * put in the issue.
  */
-export function parseOverride(text: string, file = '--set'): Override {
+export function parseOverride(text: string, file = '--set', document?: unknown): Override {
   const fail = (path: string, message: string): never => {
-    throw new ScenarioError([{ file, path, message: `--set ${text}: ${message}` }]);
+    throw new ScenarioError([{ file, path, message: `${quoteSet(text)}: ${message}` }]);
   };
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value, like flows[0].workload.messages=100');
-  const parsedPath = parsePath(text.slice(0, equals).trim());
-  if (!parsedPath.ok) return fail('', parsedPath.message);
-  const valueDocument = parseDocument(text.slice(equals + 1), { prettyErrors: false });
-  const problem = [...valueDocument.errors, ...valueDocument.warnings][0];
-  if (problem) return fail(formatPath(parsedPath.path), `cannot read the value as YAML: ${problem.message}`);
-  return { text, path: parsedPath.path, value: valueDocument.toJS() };
+  const pathText = text.slice(0, equals).trim();
+  const parsedPath = parsePath(pathText);
+  if (!parsedPath.ok) {
+    if (!parsedPath.badIndex) return fail('', parsedPath.message);
+    return fail(
+      pathText,
+      describeBadIndex(pathText, parsedPath.badIndex, indexedBy(pathText, parsedPath.badIndex, document)),
+    );
+  }
+  const read = readYamlValue(text.slice(equals + 1));
+  if (!read.ok) return fail(formatPath(parsedPath.path), `cannot read the value as YAML: ${read.problem}`);
+  return { text, path: parsedPath.path, value: read.value };
 }
 
 /**
@@ -44,7 +58,7 @@ export function applyOverrides(document: unknown, overrides: string[], file = '-
   const issues: ScenarioIssue[] = [];
   for (const text of overrides) {
     try {
-      setAt(root, parseOverride(text, file), file);
+      setAt(root, parseOverride(text, file, root), file);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       issues.push(...error.issues);
@@ -62,7 +76,7 @@ function setAt(root: unknown, override: Override, file: string): void {
     const here = formatPath(path.slice(0, index)) || 'the document';
     const isLast = index === path.length - 1;
     const fail = (message: string): never => {
-      throw new ScenarioError([{ file, path: formatPath(path), message: `--set ${text}: ${message}` }]);
+      throw new ScenarioError([{ file, path: formatPath(path), message: `${quoteSet(text)}: ${message}` }]);
     };
     if (Array.isArray(container)) {
       if (typeof segment !== 'number') fail(`'${here}' is a list: use an index, like ${here}[0]`);

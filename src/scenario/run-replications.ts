@@ -4,7 +4,7 @@ import { RunawaySimulationError, SimulationError } from '../engine/simulator.js'
 import type { Summary } from '../metrics/summary.js';
 import { simulate } from './build-simulation.js';
 import type { Registries } from './registries.js';
-import type { VariantPlan } from './variant-plan.js';
+import { labelInMessages, type VariantPlan } from './variant-plan.js';
 
 /** One finished run: replication `replication` of variant `variant` (indexes into the plan). */
 export interface FinishedRun {
@@ -122,7 +122,7 @@ export async function runReplications(
  */
 function inRun(error: unknown, plan: VariantPlan, task: ReplicationTask): unknown {
   if (!(error instanceof Error)) return error;
-  const message = `${plan.dialect.noun} ${plan.variants[task.variant].label}, replication ${task.replication}: ${error.message}`;
+  const message = `${plan.dialect.noun} ${labelInMessages(plan.variants[task.variant])}, replication ${task.replication}: ${error.message}`;
   let located: Error;
   if (error instanceof RunawaySimulationError) {
     located = new RunawaySimulationError(message, error.simulatedTime, error.raisableLimit);

@@ -6,6 +6,7 @@ import {
   quantitySchema,
   resultKeySchema,
 } from '../engine/schemas.js';
+import type { QuantityBounds } from '../engine/units.js';
 import { checkFaultReferences } from '../faults/fault-references.js';
 import { createFaultSchemas, cycleComponent, meanCycle, withPartitionIds } from '../faults/fault-schema.js';
 import { checkBrokerReferences } from '../messaging/broker-references.js';
@@ -45,7 +46,8 @@ export function createScenarioSchema(
   readFile: (name: string) => string = readNoFiles,
 ) {
   const time = () => quantitySchema('time');
-  const timeDistribution = () => distributionSchema('time', registries.distributions);
+  const timeDistribution = (bounds?: QuantityBounds) =>
+    distributionSchema('time', registries.distributions, bounds);
   const sizeDistribution = () => distributionSchema('size', registries.distributions);
   // One instance under an id: the published JSON Schema refers to it instead of repeating it.
   const lossModel = lossModelSchema(registries.lossModels);
@@ -58,24 +60,12 @@ export function createScenarioSchema(
         mttr: positiveQuantitySchema('time').meta({ description: 'mean time to repair (exponential)' }),
         initially: z.enum(['up', 'down']).default('up'),
       }),
-      z
-        .strictObject({
-          ttf: timeDistribution().meta({ description: 'time to failure' }),
-          ttr: timeDistribution().meta({ description: 'time to repair' }),
-          initially: z.enum(['up', 'down']).default('up'),
-        })
-        .superRefine((failure, ctx) => {
-          // Failures every 0 s on average would fail and repair at one instant forever.
-          for (const key of ['ttf', 'ttr'] as const) {
-            if (!(failure[key].mean > 0)) {
-              ctx.addIssue({
-                code: 'custom',
-                path: [key],
-                message: `expected a distribution with a mean above 0 (this one's mean is ${failure[key].mean} s)`,
-              });
-            }
-          }
-        }),
+      // Failures every 0 s on average would fail and repair at one instant forever.
+      z.strictObject({
+        ttf: timeDistribution({ positive: true }).meta({ description: 'time to failure' }),
+        ttr: timeDistribution({ positive: true }).meta({ description: 'time to repair' }),
+        initially: z.enum(['up', 'down']).default('up'),
+      }),
     ])
     .transform(
       (failure): { timeToFailure: Distribution; timeToRepair: Distribution; initiallyUp: boolean } => {
@@ -116,7 +106,7 @@ export function createScenarioSchema(
 
   // A link's settings; topology builders copy them onto the links they generate.
   const linkSettings = {
-    bandwidth: quantitySchema('bandwidth').refine((value) => value > 0, 'bandwidth must be positive'),
+    bandwidth: positiveQuantitySchema('bandwidth'),
     delay: timeDistribution()
       .prefault(0)
       .meta({ description: 'one-way propagation; a distribution adds jitter' }),

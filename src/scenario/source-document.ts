@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { DocumentPath } from './document-path.js';
 import type { ScenarioIssue } from './errors.js';
+import { yamlReferenceProblems } from './yaml-references.js';
 
 /** The text format of a scenario file. */
 export type SourceFormat = 'yaml' | 'json';
@@ -45,8 +46,9 @@ const MAX_SYNTAX_ISSUES = 5;
 
 /**
  * Parses scenario text in `format`. YAML and JSON syntax errors (and YAML warnings such as
- * unknown tags, and duplicate keys in either format) become issues naming `file`, line and
- * column. Pure: never reads files, never throws.
+ * unknown tags, duplicate keys in either format, and the problems of YAML anchors, aliases and
+ * merge keys: see yamlReferenceProblems) become issues naming `file`, line and column. Pure:
+ * never reads files, never throws.
  */
 export function parseSource(text: string, file: string, format: SourceFormat): ParsedSource {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -80,23 +82,23 @@ export function parseSource(text: string, file: string, format: SourceFormat): P
     }
   } else {
     if (problems.length > 0) {
-      const shown = problems
-        .slice(0, MAX_SYNTAX_ISSUES)
-        .map((problem) => syntaxIssue(file, problem.message, position(problem.pos[0])));
-      const more = problems.length - shown.length;
-      if (more > 0) {
-        shown.push({
-          file,
-          path: '',
-          message: `${more} more syntax errors after these, most likely following from the first: fix it and check again`,
-        });
-      }
-      return { ok: false, issues: shown };
+      const located = problems.map((problem) => ({ offset: problem.pos[0], message: problem.message }));
+      return { ok: false, issues: syntaxIssues(file, located, position) };
     }
+    // yaml resolves aliases and merge keys only while converting, and throws there without a
+    // position: check them first, where each is.
+    const inWords = (offset: number) => {
+      const { line, column } = position(offset);
+      return `line ${line}, column ${column}`;
+    };
+    const references = yamlReferenceProblems(yamlDocument, body, inWords);
+    if (references.length > 0) return { ok: false, issues: syntaxIssues(file, references, position) };
     try {
-      data = yamlDocument.toJS();
+      // The aliases are counted above (MAX_EXPANDED_VALUES) instead of by yaml's limit of 100
+      // uses of an anchor, which refused a scenario of many links merging one's settings.
+      data = yamlDocument.toJS({ maxAliasCount: -1 });
     } catch (error) {
-      // Aliases beyond yaml's limit (a "billion laughs" document) are refused while converting.
+      // Whatever else yaml may refuse while converting, it cannot say where.
       return {
         ok: false,
         issues: [{ file, path: '', message: `cannot read the YAML: ${(error as Error).message}` }],
@@ -118,6 +120,29 @@ export function parseSource(text: string, file: string, format: SourceFormat): P
       },
     },
   };
+}
+
+/**
+ * Issues for located syntax problems: the first MAX_SYNTAX_ISSUES, then a line counting the
+ * rest.
+ */
+function syntaxIssues(
+  file: string,
+  problems: ReadonlyArray<{ offset: number; message: string }>,
+  position: (offset: number) => SourcePosition,
+): ScenarioIssue[] {
+  const shown = problems
+    .slice(0, MAX_SYNTAX_ISSUES)
+    .map((problem) => syntaxIssue(file, problem.message, position(problem.offset)));
+  const more = problems.length - shown.length;
+  if (more > 0) {
+    shown.push({
+      file,
+      path: '',
+      message: `${more} more syntax errors after these, most likely following from the first: fix it and check again`,
+    });
+  }
+  return shown;
 }
 
 function syntaxIssue(file: string, message: string, at: SourcePosition): ScenarioIssue {

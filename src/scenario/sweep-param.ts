@@ -5,6 +5,7 @@
  */
 import { alignDecimals, type Decimal, formatDecimal, parseDecimal } from '../engine/decimal.js';
 import { dimensionOfUnit } from '../engine/units.js';
+import { quoteValue } from './quote-option.js';
 import { splitOutside, splitValueList } from './split-outside.js';
 import { parseVary, type VarySpec } from './variants.js';
 
@@ -21,17 +22,20 @@ const STEPS_PER_TOLERANCE = 1_000_000_000n;
 /**
  * Parses one `--param`: its values are a range when the text after `=` holds exactly two colons
  * and no comma (outside brackets, braces and quotes), else a comma list.
+ * `document`, the scenario swept, when known, lets a bad index say how long its list is.
  * @throws ScenarioError with one issue naming `--param` and `file`, like parseVary's, and for a
  * range that cannot be expanded (see expandRange).
  */
-export function parseSweepParam(text: string, file = '--param'): VarySpec {
+export function parseSweepParam(text: string, file = '--param', document?: unknown): VarySpec {
   return parseVary(text, file, {
+    document,
     option: '--param',
     readValues: (written) => {
       if (!isRange(written)) return splitValueList(written);
       const range = expandRange(written);
       return range.ok ? range.values : { problem: range.problem };
     },
+    isRange,
   });
 }
 
@@ -58,14 +62,14 @@ export function expandRange(written: string): ExpandedRange {
   const fail = (problem: string): ExpandedRange => ({ ok: false, problem });
   const example = 'write a range as from:to:step, like 0:0.2:0.05 or 10ms:50ms:10ms';
   const texts = splitOutside(written, ':').map((part) => part.trim());
-  if (texts.length !== 3) return fail(`cannot read '${written}' as a range (${example})`);
+  if (texts.length !== 3) return fail(`cannot read ${quoteValue(written)} as a range (${example})`);
   const names = ['from', 'to', 'step'];
   const parts: Array<{ decimal: Decimal; unit: string }> = [];
   for (const [index, text] of texts.entries()) {
     const match = RANGE_PART.exec(text);
     const decimal = match && parseDecimal(match[1]);
     if (!match || !decimal) {
-      return fail(`the range's ${names[index]} '${text}' is not a number (${example})`);
+      return fail(`the range's ${names[index]} ${quoteValue(text)} is not a number (${example})`);
     }
     parts.push({ decimal, unit: match[2] });
   }
@@ -80,15 +84,17 @@ export function expandRange(written: string): ExpandedRange {
   // Zero is zero in every unit, so `0:50ms:10ms` needs no unit on its 0.
   const unit = parts.find((part) => part.unit !== '')?.unit ?? '';
   if (parts.some((part) => part.unit !== unit && !(part.unit === '' && part.decimal.digits === 0n))) {
-    return fail(`write from, to and step in one unit, or all without one (got '${written}')`);
+    return fail(`write from, to and step in one unit, or all without one (got ${quoteValue(written)})`);
   }
   const [from, to, step] = parts.map((part) => part.decimal);
-  if (step.digits <= 0n) return fail(`the range's step must be greater than 0, got '${texts[2]}'`);
+  if (step.digits <= 0n) return fail(`the range's step must be greater than 0, got ${quoteValue(texts[2])}`);
   const {
     integers: [first, last, stride],
     exponent,
   } = alignDecimals([from, to, step]);
-  if (first > last) return fail(`the range's from '${texts[0]}' is above its to '${texts[1]}'`);
+  if (first > last) {
+    return fail(`the range's from ${quoteValue(texts[0])} is above its to ${quoteValue(texts[1])}`);
+  }
 
   // Whole steps from `from` to `to`, and how far `to` lies past the last of them.
   let steps = (last - first) / stride;
@@ -99,7 +105,7 @@ export function expandRange(written: string): ExpandedRange {
   const count = steps + 1n;
   if (count > BigInt(MAX_RANGE_POINTS)) {
     const counted = count < 1_000_000_000n ? `${count} points, more than` : 'more points than';
-    return fail(`the range '${written}' has ${counted} ${MAX_RANGE_POINTS} (take a larger step)`);
+    return fail(`the range ${quoteValue(written)} has ${counted} ${MAX_RANGE_POINTS} (take a larger step)`);
   }
   const values: string[] = [];
   for (let k = 0n; k <= steps; k++) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Dimension } from '../engine/units.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { filesBeside, parseScenarioText, scenarioSchemaOf } from './load.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, quoteSet } from './overrides.js';
+import { quoteOption, shortenOptionText } from './quote-option.js';
 import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { numberDimensionAt } from './schema-lookup.js';
@@ -21,8 +22,11 @@ export interface PlanDialect {
   /** What one variant is called in messages, and several: `variant`, `variants`. */
   noun: string;
   nouns: string;
-  /** Reads one option. @throws ScenarioError naming the option. */
-  parse: (text: string, file: string) => VarySpec;
+  /**
+   * Reads one option; `document` is the scenario it varies (after `--set`), for messages.
+   * @throws ScenarioError naming the option.
+   */
+  parse: (text: string, file: string, document: unknown) => VarySpec;
 }
 
 /** `msgsim compare`'s: `--vary` options make variants. */
@@ -30,7 +34,7 @@ export const COMPARE_DIALECT: PlanDialect = {
   option: '--vary',
   noun: 'variant',
   nouns: 'variants',
-  parse: (text, file) => parseVary(text, file),
+  parse: (text, file, document) => parseVary(text, file, { document }),
 };
 
 /** Everything `msgsim compare` (or `sweep`) runs, checked before the first run starts. */
@@ -83,7 +87,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
   const specIssues: ScenarioIssue[] = [];
   const specs = options.varies.flatMap((vary) => {
     try {
-      return [dialect.parse(vary, file)];
+      return [dialect.parse(vary, file, document)];
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       specIssues.push(...error.issues);
@@ -125,7 +129,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
         const reworded = { ...issue, message: asVary(issue.message, variant.overrides, dialect.option) };
         const key = JSON.stringify(reworded);
         const entry = failures.get(key) ?? { issue: reworded, variants: [] };
-        entry.variants.push(variant.label);
+        entry.variants.push(labelInMessages(variant));
         failures.set(key, entry);
       }
     }
@@ -170,11 +174,24 @@ function numberDimensionOf(
   return dimensions.size === 1 ? only : undefined;
 }
 
-/** The loader names overrides `--set`; those a variant made came from its `option` (`--vary`). */
+/**
+ * A variant's label as messages name it: each setting's value shortened when long (a value may
+ * be a whole YAML object), so the message stays readable.
+ */
+export function labelInMessages(variant: Variant): string {
+  return variant.settings
+    .map((setting) => shortenOptionText(`${setting.name}=${setting.value}`, 'single'))
+    .join(', ');
+}
+
+/**
+ * The loader names overrides `--set`; those a variant made came from its `option` (`--vary`).
+ * Both are quoted alike (one value, a long one shortened), so the loader's quote is found.
+ */
 function asVary(message: string, overrides: readonly string[], option: string): string {
   let reworded = message;
   for (const override of overrides)
-    reworded = reworded.replaceAll(`--set ${override}`, `${option} ${override}`);
+    reworded = reworded.replaceAll(quoteSet(override), quoteOption(option, override, 'single'));
   return reworded;
 }
 

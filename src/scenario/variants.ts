@@ -4,12 +4,20 @@
  * combine into their cartesian product. Each variant becomes a list of concrete `--set`
  * overrides, so the loader validates it exactly like a scenario edited with `--set`.
  */
-import { parseDocument } from 'yaml';
-import { type DocumentPath, describeValue, formatPath, parsePath } from './document-path.js';
+import {
+  type DocumentPath,
+  describeBadIndex,
+  describeValue,
+  formatPath,
+  indexedBy,
+  parsePath,
+} from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { quoteOption, quoteValue } from './quote-option.js';
 import { type CanonicalValue, canonicalValue, sameCanonicalValue } from './same-value.js';
 import type { SourcePosition } from './source-document.js';
 import { splitValueList } from './split-outside.js';
+import { readYamlValue } from './yaml-value.js';
 
 /** Marks a `[*]` segment of a pattern: every element of the list there (a symbol, so no key can be it). */
 export const EVERY_ELEMENT: unique symbol = Symbol('every element');
@@ -35,6 +43,11 @@ export interface VarySpec {
   pattern: PathPattern;
   /** The values as written (trimmed), in order; each is read as YAML when applied, like `--set`. */
   values: string[];
+  /**
+   * True when the values were written as a range `from:to:step` (`msgsim sweep`): a message
+   * about too many values may then suggest a larger step.
+   */
+  isRange: boolean;
 }
 
 /** One varied setting of a variant: the path pattern and the value, both as written. */
@@ -64,6 +77,15 @@ export interface VaryReading {
    * Each value is then checked like a listed one.
    */
   readValues?: (written: string) => string[] | { problem: string };
+  /** Whether the text after `=` is a range `from:to:step` (default: never; `--vary` takes no ranges). */
+  isRange?: (written: string) => boolean;
+  /** The scenario the option varies, when known: a bad index then says how long its list is. */
+  document?: unknown;
+}
+
+/** How messages quote an option: its name and its text, a long one shortened (see quoteOption). */
+export function quoteSpec(spec: Pick<VarySpec, 'option' | 'text'>): string {
+  return quoteOption(spec.option, spec.text, 'list');
 }
 
 /**
@@ -79,37 +101,38 @@ export interface VaryReading {
 export function parseVary(text: string, file = '--vary', reading: VaryReading = {}): VarySpec {
   const option = reading.option ?? '--vary';
   const fail = (path: string, message: string): never => {
-    throw new ScenarioError([{ file, path, message: `${option} ${text}: ${message}` }]);
+    throw new ScenarioError([{ file, path, message: `${quoteSpec({ option, text })}: ${message}` }]);
   };
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value1,value2,..., like links[0].loss=0,0.1');
   const pathText = text.slice(0, equals).trim();
-  const pattern = parsePattern(pathText);
-  if (typeof pattern === 'string') return fail('', pattern);
-  const read = (reading.readValues ?? splitValueList)(text.slice(equals + 1));
+  const pattern = parsePattern(pathText, reading.document);
+  if ('problem' in pattern) return fail(pattern.at, pattern.problem);
+  const written = text.slice(equals + 1);
+  const read = (reading.readValues ?? splitValueList)(written);
   if (!Array.isArray(read)) return fail(pathText, read.problem);
   const values = read.map((value) => value.trim());
   const seen = new Set<string>();
   const parsed: Array<{ value: string; canonical: CanonicalValue }> = [];
   for (const value of values) {
     if (value === '') return fail(pathText, 'a value is empty (write the values like 0,0.1,0.2)');
-    if (seen.has(value)) return fail(pathText, `the value '${value}' is listed twice`);
+    if (seen.has(value)) return fail(pathText, `the value ${quoteValue(value)} is listed twice`);
     seen.add(value);
-    const document = parseDocument(value, { prettyErrors: false });
-    const problem = [...document.errors, ...document.warnings][0];
-    if (problem) return fail(pathText, `cannot read the value '${value}' as YAML: ${problem.message}`);
+    const read = readYamlValue(value);
+    if (!read.ok)
+      return fail(pathText, `cannot read the value ${quoteValue(value)} as YAML: ${read.problem}`);
     // Values are compared as the scenario reads them: `0.0` is `0`, `10ms` is `0.01`.
-    const canonical = canonicalValue(document.toJS());
+    const canonical = canonicalValue(read.value);
     const same = parsed.find((earlier) => sameCanonicalValue(earlier.canonical, canonical));
     if (same) {
       return fail(
         pathText,
-        `the values '${same.value}' and '${value}' are the same value written two ways (list it once)`,
+        `the values ${quoteValue(same.value)} and ${quoteValue(value)} are the same value written two ways (list it once)`,
       );
     }
     parsed.push({ value, canonical });
   }
-  return { option, text, pathText, pattern, values };
+  return { option, text, pathText, pattern, values, isRange: reading.isRange?.(written) ?? false };
 }
 
 /**
@@ -138,12 +161,12 @@ export function expandVariants(
     // Where one varied path holds the other, whichever is applied last would silently win.
     const earlier = specs.slice(0, index).find((other) => patternsOverlap(other.pattern, spec.pattern));
     if (earlier) {
-      const by = `${earlier.option} ${earlier.text}`;
+      const by = quoteSpec(earlier);
       const problem =
         earlier.pathText === spec.pathText
           ? `this path is already varied by ${by}`
           : `this path overlaps ${earlier.pathText}, varied by ${by}: one lies inside the other, so one would silently win`;
-      issues.push({ file, path: spec.pathText, message: `${spec.option} ${spec.text}: ${problem}` });
+      issues.push({ file, path: spec.pathText, message: `${quoteSpec(spec)}: ${problem}` });
     }
     try {
       concretePaths.push(expandPattern(document, spec.pattern));
@@ -154,20 +177,26 @@ export function expandVariants(
         file,
         path: formatPath(error.at),
         ...(position && { line: position.line, column: position.column }),
-        message: `${spec.option} ${spec.text}: ${error.message}`,
+        message: `${quoteSpec(spec)}: ${error.message}`,
       });
     }
   }
   const count = specs.reduce((product, spec) => product * spec.values.length, 1);
   if (count > MAX_VARIANTS) {
-    const options = specs.map((spec) => `${spec.option} ${spec.text}`).join(' and ');
-    const factors = specs.map((spec) => spec.values.length).join(' × ');
+    const options = specs.map(quoteSpec).join(' and ');
+    // A product is worth writing out only when there are factors to multiply.
+    const made =
+      specs.length > 1
+        ? `make ${specs.map((spec) => spec.values.length).join(' × ')} = ${count}`
+        : `makes ${count}`;
+    // Only a range has a step to make larger.
+    const remedy = specs.some((spec) => spec.isRange)
+      ? 'take fewer values or a larger step'
+      : 'take fewer values';
     issues.push({
       file,
       path: '',
-      message:
-        `${options} make ${factors} = ${count} ${nouns}, more than ${MAX_VARIANTS} ` +
-        '(take fewer values or a larger step)',
+      message: `${options} ${made} ${nouns}, more than ${MAX_VARIANTS} (${remedy})`,
     });
   }
   if (issues.length > 0) throw new ScenarioError(issues);
@@ -219,26 +248,45 @@ export function patternsOverlap(a: PathPattern, b: PathPattern): boolean {
   return a.slice(0, b.length).every((segment, index) => meet(segment, b[index]));
 }
 
-/** The written path with `[*]`, or what is wrong with it. */
-function parsePattern(text: string): PathPattern | string {
+/**
+ * The written path with `[*]`, or what is wrong with it and the path to report it at (the
+ * written path for a bad index, which reads well; else none). `document` lets a bad index say
+ * how long its list is, where no `[*]` stands before it.
+ */
+function parsePattern(text: string, document: unknown): PathPattern | { problem: string; at: string } {
+  const fail = (problem: string) => ({ problem, at: '' });
   const pieces = text.split('[*]');
   if (pieces[0] === '' && pieces.length > 1) {
-    return `the path '${text}' must start with a key (write it like flows[*].transport.protocol)`;
+    return fail(`the path '${text}' must start with a key (write it like flows[*].transport.protocol)`);
   }
   const pattern: Array<string | number | typeof EVERY_ELEMENT> = [];
+  let pieceStart = 0;
   for (const [index, piece] of pieces.entries()) {
     if (index > 0) {
       pattern.push(EVERY_ELEMENT);
-      if (piece === '') continue;
+      pieceStart += '[*]'.length;
     }
     // After a `[*]` the path goes on with `.key` or `[index]`.
     const rest = index > 0 && piece.startsWith('.') ? piece.slice(1) : piece;
+    if (index > 0 && piece === '') continue;
     if (index > 0 && (rest === '' || !(piece.startsWith('.') || piece.startsWith('[')))) {
-      return `cannot read the path '${text}' at '${piece}' (write it like flows[*].transport.protocol)`;
+      return fail(`cannot read the path '${text}' at '${piece}' (write it like flows[*].transport.protocol)`);
     }
     const parsed = parsePath(rest);
-    if (!parsed.ok) return parsed.message;
+    if (!parsed.ok) {
+      if (!parsed.badIndex) return fail(parsed.message);
+      // Where the bad index stands in the whole text; past a `[*]` its list differs per element.
+      const shift = pieceStart + piece.length - rest.length;
+      const badIndex = {
+        ...parsed.badIndex,
+        offset: parsed.badIndex.offset + shift,
+        end: parsed.badIndex.end + shift,
+      };
+      const list = index === 0 ? indexedBy(text, badIndex, document) : undefined;
+      return { problem: describeBadIndex(text, badIndex, list), at: text };
+    }
     pattern.push(...parsed.path);
+    pieceStart += piece.length;
   }
   return pattern;
 }

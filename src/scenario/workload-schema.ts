@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Distribution } from '../engine/distributions.js';
 import { distributionSchema, quantitySchema } from '../engine/schemas.js';
+import type { QuantityBounds } from '../engine/units.js';
 import {
   checkEncodedPayload,
   encodedPayloadKeys,
@@ -82,7 +83,8 @@ export function arrivalsSchema(registries: Registries, parts: ArrivalSchemaParts
  */
 export function workloadSchema(registries: Registries, parts: WorkloadSchemaParts) {
   const time = () => quantitySchema('time');
-  const timeDistribution = () => distributionSchema('time', registries.distributions);
+  const timeDistribution = (bounds?: QuantityBounds) =>
+    distributionSchema('time', registries.distributions, bounds);
   const sizeDistribution = () => distributionSchema('size', registries.distributions);
   const arrivals = arrivalsSchema(registries, { timeDistribution, readFile: parts.readFile });
   const patternOf = (workload: { rate?: number; arrivals?: ChosenArrivals }): ArrivalDefinition =>

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream } from '../engine/random.js';
+import type { QuantityBounds } from '../engine/units.js';
 
 /** The creation times of one flow's messages. */
 export interface ArrivalProcess {
@@ -22,8 +23,11 @@ export type ArrivalClosedForm = 'all-at-once' | 'periodic' | 'poisson';
 
 /** What a pattern's parameter schema may build on. */
 export interface ArrivalSchemaParts {
-  /** A time: a quantity (constant) or `{ dist: NAME, ... }`. */
-  timeDistribution(): z.ZodType<Distribution, unknown>;
+  /**
+   * A time: a quantity (constant) or `{ dist: NAME, ... }`; with `bounds.positive` a constant
+   * must be above 0 (see distributionSchema).
+   */
+  timeDistribution(bounds?: QuantityBounds): z.ZodType<Distribution, unknown>;
   /**
    * The text of a file the scenario names (`name` as written; the loader resolves it relative
    * to the scenario file).

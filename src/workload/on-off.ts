@@ -192,29 +192,19 @@ export const onOff: ArrivalDefinition<OnOffParameters> = {
   usesRate: true,
   allAtOnce: false,
   parameters: ({ timeDistribution }) =>
-    z
-      .strictObject({
-        on: timeDistribution().meta({
-          description: 'length of each on period, a time or a distribution (drawn anew for each)',
-        }),
-        off: timeDistribution().meta({
-          description: 'length of each off period, a time or a distribution (drawn anew for each)',
-        }),
-        within: z.enum(WITHIN).default('constant').meta({
-          description:
-            'messages while on: constant (one every 1/rate of on-time) or poisson (exponential gaps)',
-        }),
-      })
-      .superRefine((parameters, ctx) => {
-        // On periods of length 0 would never create a message: the run would look for one forever.
-        if (!(parameters.on.mean > 0)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['on'],
-            message: `expected on periods with a mean above 0 (this one's mean is ${parameters.on.mean} s)`,
-          });
-        }
+    z.strictObject({
+      // On periods of length 0 would never create a message: the run would look for one forever.
+      on: timeDistribution({ positive: true }).meta({
+        description: 'length of each on period, a time or a distribution (drawn anew for each)',
       }),
+      off: timeDistribution().meta({
+        description: 'length of each off period, a time or a distribution (drawn anew for each)',
+      }),
+      within: z.enum(WITHIN).default('constant').meta({
+        description:
+          'messages while on: constant (one every 1/rate of on-time) or poisson (exponential gaps)',
+      }),
+    }),
   create: ({ rateMessagesPerSecond: rate, parameters, random }) =>
     new OnOffProcess(
       parameters,

@@ -280,6 +280,17 @@ describe('msgsim compare', () => {
     );
     expect(unknownProtocol.err).not.toContain('[1/');
 
+    const negative = await compare([lossy, '--vary', 'links[-1].loss=0,0.1', '--out', out]);
+    expect(negative.code).toBe(2);
+    expect(negative.err).toBe(
+      `${lossy}: links[-1].loss: --vary links[-1].loss=0,0.1: index -1 of 'links' must be a whole number ` +
+        "from 0 to 0 ('links' has 1 item)\n",
+    );
+    // Past a [*] the list differs per element: no length to give.
+    expect((await compare([lossy, '--vary', 'flows[*].transport.x[-1]=1,2', '--out', out])).err).toContain(
+      "--vary flows[*].transport.x[-1]=1,2: index -1 of 'flows[*].transport.x' must be a whole number from 0\n",
+    );
+
     const notAList = await compare([lossy, '--vary', 'links[0][*]=1', '--out', out]);
     expect(notAList.code).toBe(2);
     expect(notAList.err).toMatch(
@@ -347,7 +358,27 @@ describe('msgsim compare', () => {
     const values = Array.from({ length: 200 }, (_, index) => String(index + 1)).join(',');
     await refused(
       [`flows[0].workload.messages=${values}`, `flows[0].workload.size=${values}`, `seed=${values}`],
-      'make 200 × 200 × 200 = 8000000 variants, more than 10000 (take fewer values or a larger step)',
+      'make 200 × 200 × 200 = 8000000 variants, more than 10000 (take fewer values)',
+    );
+    // One option of 10,001 values (79 KB on the command line) is quoted by its start and its
+    // count; one factor is no product, and --vary has no step to make larger.
+    const tenThousandAndOne = Array.from({ length: 10_001 }, (_, index) => String(index + 1)).join(',');
+    await refused(
+      [`seed=${tenThousandAndOne}`],
+      'lossy-link.yaml: --vary seed=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… ' +
+        '(10001 values in all) makes 10001 variants, more than 10000 (take fewer values)\n',
+    );
+    const long = await compare([lossy, '--vary', `seed=${tenThousandAndOne}`, '--out', out]);
+    expect(long.err.length).toBeLessThan(300);
+    // A variant whose value is long is named by its start too, as is the value it came from.
+    const list = `[${Array.from({ length: 1000 }, (_, index) => index + 1).join(',')}]`;
+    const listStart =
+      '[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23… (3894 characters in all)';
+    await refused(
+      [`links[0].delay=${list},5ms`],
+      `lossy-link.yaml: links[0].delay: variant delay=${listStart}: expected a time (constant) or { dist: ` +
+        'constant | uniform | exponential | normal | lognormal | weibull, ...parameters }, got a list ' +
+        `(value from --vary links[0].delay=${listStart})\n`,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -215,6 +215,32 @@ describe('msgsim run', () => {
     expect(await main(['frobnicate'], captured().cli)).toBe(2);
   });
 
+  it('quotes a long option value by its start and its length, never whole', async () => {
+    const refusal = async (...args: string[]) => {
+      const { io, cli } = captured();
+      expect(await main(args, cli)).toBe(2);
+      return io.err;
+    };
+    const list = `[${Array.from({ length: 1000 }, (_, index) => index + 1).join(',')}]`;
+    expect(await refusal('validate', lossy, '--set', `links[0].delay=${list}`)).toBe(
+      `${lossy}: links[0].delay: expected a time (constant) or { dist: constant | uniform | exponential | ` +
+        'normal | lognormal | weibull, ...parameters }, got a list (value from --set links[0].delay=' +
+        '[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23… (3894 characters in all))\n',
+    );
+    const digits = '7'.repeat(5000);
+    expect(await refusal('run', lossy, '--seed', digits)).toBe(
+      `msgsim: --seed expects a whole number from 0 to 9007199254740991, got '${'7'.repeat(60)}…' ` +
+        "(5000 characters in all)\nRun 'msgsim --help' for usage.\n",
+    );
+    // yargs' own messages quote what was given too.
+    expect(await refusal('list', 'x'.repeat(5000))).toContain(
+      `Given: "${'x'.repeat(60)}…" (5000 characters in all), Choices: "transports"`,
+    );
+    expect(await refusal('run', lossy, `--${'y'.repeat(5000)}`)).toBe(
+      `msgsim: Unknown argument: --${'y'.repeat(58)}… (5002 characters in all)\nRun 'msgsim --help' for usage.\n`,
+    );
+  });
+
   it('names an unknown option as written, once, and still takes --no-charts', async () => {
     const usage = async (...args: string[]) => {
       const { io, cli } = captured();

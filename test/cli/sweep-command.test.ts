@@ -348,6 +348,11 @@ describe('msgsim sweep', () => {
       "--param links[0].loss.forward=0:1:0.0001: the range '0:1:0.0001' has 10001 points, more than 1000",
     );
     await refused(
+      ['--param', 'links[-1].loss.forward=0:0.1:0.05'],
+      "lossy-link.yaml: links[-1].loss.forward: --param links[-1].loss.forward=0:0.1:0.05: index -1 of 'links' " +
+        "must be a whole number from 0 to 0 ('links' has 1 item)\n",
+    );
+    await refused(
       ['--param', 'links[0].loss.forward=low:high:0.1'],
       "the range's from 'low' is not a number",
     );
@@ -395,6 +400,19 @@ describe('msgsim sweep', () => {
       ],
       'lossy-link.yaml: --param links[0].loss.forward=0:0.999:0.001 and --param links[0].loss.reverse=0:0.999:0.001 ' +
         'make 1000 × 1000 = 1000000 points, more than 10000 (take fewer values or a larger step)',
+    );
+    // A list has no step: a product with a range suggests one, a single list of values does not.
+    const values = (count: number) =>
+      Array.from({ length: count }, (_, index) => String(index + 1)).join(',');
+    await refused(
+      ['--param', 'links[0].loss.forward=0:0.999:0.001', '--param', `seed=${values(11)}`],
+      'lossy-link.yaml: --param links[0].loss.forward=0:0.999:0.001 and --param seed=1,2,3,4,5,6,7,8,9,10,11 ' +
+        'make 1000 × 11 = 11000 points, more than 10000 (take fewer values or a larger step)\n',
+    );
+    await refused(
+      ['--param', `seed=${values(10_001)}`],
+      'lossy-link.yaml: --param seed=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… ' +
+        '(10001 values in all) makes 10001 points, more than 10000 (take fewer values)\n',
     );
     await refused(['--param', 'links[0].loss.forward=0', '--replications', '0'], '--replications expects');
     expect(existsSync(out)).toBe(false);

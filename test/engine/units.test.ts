@@ -122,6 +122,47 @@ describe('units: rejections', () => {
     expect(messageOf('')).toContain("got ''");
     expect(messageOf(-3)).toContain('negative');
   });
+
+  it('refuses 0 where a quantity must be positive, in the same words as a negative value or a non-quantity', () => {
+    const positive = (input: unknown, dimension: Dimension = 'bandwidth') =>
+      parseQuantity(input, dimension, { positive: true });
+    expect(positive('1Mbps')).toEqual({ ok: true, value: 1e6 });
+    // A value only out of range keeps its SI value, so a schema can go on with it.
+    expect(positive(0)).toEqual({
+      ok: false,
+      message: 'expected a bandwidth greater than 0, got 0',
+      refusedValue: 0,
+    });
+    expect(positive('0Mbps')).toEqual({
+      ok: false,
+      message: 'expected a bandwidth greater than 0, got 0Mbps',
+      refusedValue: 0,
+    });
+    expect(positive('-1Mbps')).toEqual({
+      ok: false,
+      message: 'expected a bandwidth greater than 0, got -1Mbps',
+      refusedValue: -1e6,
+    });
+    expect(positive('fast')).toEqual({
+      ok: false,
+      message: "expected a bandwidth greater than 0 such as '1Gbps' (a bare number is in bit/s), got 'fast'",
+    });
+    expect(positive(null, 'time')).toEqual({
+      ok: false,
+      message: "expected a time greater than 0 such as '15ms' (a bare number is in s), got null",
+    });
+    // Without the bound 0 is fine and only a negative value is refused, called so.
+    expect(parseQuantity(0, 'bandwidth')).toEqual({ ok: true, value: 0 });
+    expect(parseQuantity('-1Mbps', 'bandwidth')).toEqual({
+      ok: false,
+      message:
+        "expected a non-negative bandwidth such as '1Gbps' (a bare number is in bit/s), got a negative value -1Mbps",
+      refusedValue: -1e6,
+    });
+    expect(() => quantity('0s', 'time', { positive: true })).toThrow(
+      'expected a time greater than 0, got 0s',
+    );
+  });
 });
 
 describe('units: property', () => {

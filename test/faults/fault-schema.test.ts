@@ -333,6 +333,20 @@ ${late}`,
     );
     expect(issueLines(issues)).toEqual([
       "nodes[0].failure.ttf: expected a distribution with a mean above 0 (this one's mean is 0 s)",
+      // A plain time is refused as a positive time is, at 0 and below alike.
+      'nodes[0].failure.ttr: expected a time greater than 0, got 0s',
+    ]);
+    const negative = issuesOf(() =>
+      parseScenarioText(
+        BASE.replace(
+          'failure: { mttf: 10h, mttr: 1h }',
+          'failure: { ttf: -1h, ttr: { dist: constant, value: 0 } }',
+        ),
+        'faults.yaml',
+      ),
+    );
+    expect(issueLines(negative)).toEqual([
+      'nodes[0].failure.ttf: expected a time greater than 0, got -1h',
       "nodes[0].failure.ttr: expected a distribution with a mean above 0 (this one's mean is 0 s)",
     ]);
   });

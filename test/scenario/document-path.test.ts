@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPath, parsePath } from '../../src/scenario/document-path.js';
+import { describeBadIndex, formatPath, parsePath } from '../../src/scenario/document-path.js';
 
 describe('formatPath and parsePath', () => {
   it('write paths the way users read them', () => {
@@ -23,5 +23,39 @@ describe('formatPath and parsePath', () => {
     for (const text of ['', '.seed', 'a..b', 'a.', 'a[x]', 'a[-1]', 'a[1']) {
       expect(parsePath(text).ok, text).toBe(false);
     }
+  });
+
+  it('say that an index must be a whole number from 0, below the length of a list they know', () => {
+    expect(parsePath('links[-1].loss')).toEqual({
+      ok: false,
+      message: "index -1 of 'links' must be a whole number from 0",
+      badIndex: { offset: 5, end: 9, written: '-1' },
+    });
+    const message = (text: string, list?: unknown) => {
+      const parsed = parsePath(text);
+      if (parsed.ok || !parsed.badIndex) throw new Error(`${text} has no bad index`);
+      return describeBadIndex(text, parsed.badIndex, list);
+    };
+    expect(message('links[-1].loss', [{}])).toBe(
+      "index -1 of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+    );
+    expect(message('links[1.5].loss', [{}, {}, {}])).toBe(
+      "index 1.5 of 'links' must be a whole number from 0 to 2 ('links' has 3 items)",
+    );
+    // An index that ends the path may be the length, which appends.
+    expect(message('links[-1]', [{}])).toBe(
+      "index -1 of 'links' must be a whole number from 0 to 1 ('links' has 1 item; index 1 adds one)",
+    );
+    expect(message('faults[-1].at', [])).toBe(
+      "index -1 of 'faults' must be a whole number from 0 ('faults' has no items)",
+    );
+    // Not a number at all: perhaps a key, where no list is there.
+    expect(message('links[0][x]', {})).toBe(
+      "index 'x' of 'links[0]' must be a whole number from 0 (a key goes after a dot: links[0].x)",
+    );
+    expect(message('flows[*].x', [{}])).toBe(
+      "index '*' of 'flows' must be a whole number from 0 to 0 ('flows' has 1 item; [*], every element, is for --vary and --param)",
+    );
+    expect(message('[-1]')).toBe('index -1 of the document must be a whole number from 0');
   });
 });

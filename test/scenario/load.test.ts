@@ -313,6 +313,77 @@ duration: 1s
     ]);
   });
 
+  it('locates what yaml finds only while converting: aliases without an anchor before them, merges of no mapping', () => {
+    const issues = (text: string) =>
+      issuesOf(() => parseScenarioText(text, 'my/bad/alias.yaml')).map(formatIssue);
+    expect(issues(VALID.replace('bandwidth: 1Gbps', 'bandwidth: 1Gbps\n    loss: *nosuch'))).toEqual([
+      'my/bad/alias.yaml:8:11: syntax error: the alias *nosuch names no anchor: set &nosuch on a value before it',
+    ]);
+    expect(issues('name: x\nseed: *s\nduration: &s 1s\n')).toEqual([
+      'my/bad/alias.yaml:2:7: syntax error: the alias *s comes before its anchor &s (at line 3, column 11): ' +
+        'set an anchor before the aliases that name it',
+    ]);
+    expect(
+      issues(
+        'name: x\nnodes: [{ id: a }]\nduration: 1s\nlinks:\n  - { <<: 5, between: [a, a] }\n  - { <<: }\n',
+      ),
+    ).toEqual([
+      "my/bad/alias.yaml:5:11: syntax error: a merge key << takes a mapping, an alias of one, or a list of those; got '5'",
+      'my/bad/alias.yaml:6:11: syntax error: a merge key << takes a mapping, an alias of one, or a list of those; got nothing',
+    ]);
+  });
+
+  it('refuses an anchor set twice, and an alias inside the value it names, where they are', () => {
+    const issues = (text: string) => issuesOf(() => parseScenarioText(text, 'a.yaml')).map(formatIssue);
+    // YAML lets an anchor be set again, so that later aliases silently name another value.
+    expect(issues('name: &a x\nseed: &a 1\nduration: *a\n')).toEqual([
+      'a.yaml:2:7: syntax error: the anchor &a is set twice (first at line 1, column 7): ' +
+        'an alias would name the later one, so give each anchor its own name',
+    ]);
+    // A value holding itself stopped a payload encoder with an internal error.
+    const circular = VALID.replace(
+      'workload: { messages: 10 }',
+      'workload: { messages: 10, encoding: json, payload: &p { a: 1, b: [*p] } }',
+    );
+    expect(issues(circular)).toEqual([
+      'a.yaml:11:71: syntax error: the alias *p lies inside the value its anchor marks: a value cannot hold itself',
+    ]);
+  });
+
+  it('counts aliases as copies of what they name: many merges of one anchor pass, a billion laughs do not', () => {
+    const nodes = Array.from({ length: 150 }, (_, index) => `  - id: n${index}`);
+    const links = Array.from(
+      { length: 148 },
+      (_, index) => `  - { <<: *link, between: [n${index + 1}, n${index + 2}] }`,
+    );
+    const many = [
+      'name: many',
+      'nodes:',
+      ...nodes,
+      'links:',
+      '  - &link { between: [n0, n1], bandwidth: 1Mbps, delay: 2ms }',
+      ...links,
+      'duration: 1s',
+      '',
+    ].join('\n');
+    const scenario = parseScenarioText(many, 'many.yaml');
+    expect(scenario.links).toHaveLength(149);
+    expect(scenario.links[148]).toMatchObject({ id: 'n148-n149', bandwidth: 1e6 });
+
+    const laughs = ['name: lol', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 10; level++) {
+      laughs.push(
+        `a${level}: &a${level} [${Array(9)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    expect(issuesOf(() => parseScenarioText(laughs.join('\n'), 'lol.yaml')).map(formatIssue)).toEqual([
+      'lol.yaml:8:15: syntax error: with the alias *a5 the document holds more than 1000000 values here, ' +
+        'each alias counted as a copy of what it names: use fewer aliases of large values',
+    ]);
+  });
+
   it('accepts a byte order mark', () => {
     expect(parseScenarioText(`\uFEFF${VALID}`, 'bom.yaml').name).toBe('base');
   });
@@ -413,6 +484,59 @@ describe('error messages', () => {
     expect(
       issueAt(errorsFor('messages: 10', 'messages: 10, stop: -5s'), 'flows[0].workload.stop').message,
     ).toMatch(/^expected a non-negative time /);
+  });
+
+  it('a bandwidth of 0 and a negative one are refused alike: it must be above 0', () => {
+    const bandwidth = (value: string) =>
+      issueAt(errorsFor('bandwidth: 1Gbps', `bandwidth: ${value}`), 'links[0].bandwidth');
+    expect(bandwidth('0')).toMatchObject({
+      line: 7,
+      column: 16,
+      message: 'expected a bandwidth greater than 0, got 0',
+    });
+    expect(bandwidth('0Mbps').message).toBe('expected a bandwidth greater than 0, got 0Mbps');
+    expect(bandwidth('-1Mbps').message).toBe('expected a bandwidth greater than 0, got -1Mbps');
+    expect(bandwidth('-1').message).toBe('expected a bandwidth greater than 0, got -1');
+    // Text that is no bandwidth at all is told the same range.
+    expect(bandwidth('fast').message).toBe(
+      "expected a bandwidth greater than 0 such as '1Gbps' (a bare number is in bit/s), got 'fast'",
+    );
+    // So is every other quantity that must be above 0, such as a timeout.
+    expect(
+      issueAt(
+        errorsFor(
+          'workload: { messages: 10 }',
+          'workload: { messages: 10 }\n    transport: { protocol: stop-and-wait, timeout: soon }',
+        ),
+        'flows[0].transport.timeout',
+      ).message,
+    ).toBe("expected a time greater than 0 such as '15ms' (a bare number is in s), got 'soon'");
+  });
+
+  it('a distribution parameter that must be above 0 is refused at it, at 0 and below alike', () => {
+    const delay = (value: string) =>
+      issuesOf(() =>
+        parseScenarioText(
+          VALID.replace('bandwidth: 1Gbps', `bandwidth: 1Gbps\n    delay: ${value}`),
+          'f.yaml',
+        ),
+      ).map((issue) => `${issue.line}:${issue.column}: ${issue.path}: ${issue.message}`);
+    expect(delay('{ dist: exponential, mean: 0 }')).toEqual([
+      '8:39: links[0].delay.mean: expected a time greater than 0, got 0',
+    ]);
+    expect(delay('{ dist: exponential, mean: -1ms }')).toEqual([
+      '8:39: links[0].delay.mean: expected a time greater than 0, got -1ms',
+    ]);
+    expect(delay('{ dist: lognormal, mean: 0, sd: 1ms }')).toEqual([
+      '8:37: links[0].delay.mean: expected a time greater than 0, got 0',
+    ]);
+    expect(delay('{ dist: weibull, shape: 2, scale: 0s }')).toEqual([
+      '8:46: links[0].delay.scale: expected a time greater than 0, got 0s',
+    ]);
+    // Where 0 is fine, only a negative value is refused, and called so.
+    expect(delay('{ dist: normal, mean: 0, sd: -1ms }')).toEqual([
+      "8:41: links[0].delay.sd: expected a non-negative time such as '15ms' (a bare number is in s), got a negative value -1ms",
+    ]);
   });
 
   it('quantities report their unit problem', () => {

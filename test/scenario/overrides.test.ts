@@ -62,6 +62,24 @@ describe('applyOverrides', () => {
     ]);
   });
 
+  it('rejects a negative index, naming --set, the path and the length of the list', () => {
+    expect(issuesOf(() => applyOverrides(document, ['links[-1].loss=0.1']))).toEqual([
+      {
+        file: '--set',
+        path: 'links[-1].loss',
+        message:
+          "--set links[-1].loss=0.1: index -1 of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+      },
+    ]);
+    // The list as the overrides before left it.
+    expect(
+      issuesOf(() => applyOverrides(document, ['links[1]={between: [b, a]}', 'links[-2].delay=1ms']))[0]
+        .message,
+    ).toBe(
+      "--set links[-2].delay=1ms: index -2 of 'links' must be a whole number from 0 to 1 ('links' has 2 items)",
+    );
+  });
+
   it('reports every bad override at once', () => {
     const issues = issuesOf(() =>
       applyOverrides(document, [
@@ -81,6 +99,27 @@ describe('applyOverrides', () => {
       expect.stringMatching(/^--set a\.\.b=1: cannot read the path 'a\.\.b'/),
       expect.stringMatching(/^--set name=\{oops: cannot read the value as YAML/),
     ]);
+  });
+
+  it('refuses a value whose aliases yaml cannot resolve, or that would hold itself, naming --set', () => {
+    const messages = issuesOf(() =>
+      applyOverrides(document, [
+        'seed=*x',
+        'flows[0].workload={messages: 2, encoding: json, payload: &p {a: [*p]}}',
+        'flows[0].workload={messages: &n 2, size: &n 3}',
+      ]),
+    ).map((issue) => issue.message);
+    expect(messages).toEqual([
+      '--set seed=*x: cannot read the value as YAML: the alias *x names no anchor: set &x on a value before it',
+      '--set flows[0].workload={messages: 2, encoding: json, payload: &p {a: [*p]}}: cannot read the value ' +
+        'as YAML: the alias *p lies inside the value its anchor marks: a value cannot hold itself',
+      '--set flows[0].workload={messages: &n 2, size: &n 3}: cannot read the value as YAML: the anchor &n is ' +
+        'set twice (first at character 12): an alias would name the later one, so give each anchor its own name',
+    ]);
+    // An alias of an anchor set before it is fine.
+    expect(applyOverrides(document, ['flows[0].workload={messages: &n 2, start: *n}'])).toMatchObject({
+      flows: [{ workload: { messages: 2, start: 2 } }],
+    });
   });
 
   it('keeps keys like __proto__ as plain data', () => {
@@ -118,7 +157,7 @@ describe('loadScenario with overrides', () => {
     const issue = issueAt(issues, 'links[0].bandwidth');
     expect(issue.line).toBeUndefined();
     expect(formatIssue(issue)).toMatch(
-      /^test\/fixtures\/valid\.yaml: links\[0\]\.bandwidth: expected a non-negative bandwidth .*\(value from --set links\[0\]\.bandwidth=fast\)$/,
+      /^test\/fixtures\/valid\.yaml: links\[0\]\.bandwidth: expected a bandwidth greater than 0 .*\(value from --set links\[0\]\.bandwidth=fast\)$/,
     );
   });
 

@@ -123,11 +123,12 @@ describe('parseSweepParam', () => {
       option: '--param',
       pathText: 'links[0].loss.forward',
       values: ['0', '0.05', '0.1'],
+      isRange: true,
     });
-    expect(parseSweepParam('flows[*].transport.protocol=go-back-n,selective-repeat').values).toEqual([
-      'go-back-n',
-      'selective-repeat',
-    ]);
+    expect(parseSweepParam('flows[*].transport.protocol=go-back-n,selective-repeat')).toMatchObject({
+      values: ['go-back-n', 'selective-repeat'],
+      isRange: false,
+    });
     // Colons inside a flow collection, or with a comma, make no range.
     expect(parseSweepParam('links[0].delay={dist: uniform, min: 1ms, max: 2ms},1ms').values).toHaveLength(2);
     expect(isRange('0:1:0.5')).toBe(true);

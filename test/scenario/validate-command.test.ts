@@ -56,6 +56,26 @@ describe('msgsim validate', () => {
     );
   });
 
+  it('locates a YAML alias that names no anchor, as other syntax errors', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/bad-alias.yaml`]);
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: `${FIXTURES}/bad-alias.yaml:11:11: syntax error: the alias *nosuch names no anchor: set &nosuch on a value before it\n`,
+    });
+  });
+
+  it('says an index must be a whole number from 0, below the length of its list', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/valid.yaml`, '--set', 'links[-1].loss=0.1']);
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr:
+        `${FIXTURES}/valid.yaml: links[-1].loss: --set links[-1].loss=0.1: index -1 of 'links' must be a whole ` +
+        "number from 0 to 0 ('links' has 1 item)\n",
+    });
+  });
+
   it('exits 2 without a file', async () => {
     const result = await runCli(['validate']);
     expect(result.exitCode).toBe(2);

@@ -29,6 +29,7 @@ describe('parseVary', () => {
       pathText: 'flows[*].transport.protocol',
       pattern: ['flows', EVERY_ELEMENT, 'transport', 'protocol'],
       values: ['datagram', 'stop-and-wait'],
+      isRange: false,
     });
     expect(parseVary('links[0].delay={dist: exponential, mean: 10ms},10ms,"a,b",[1, 2]').values).toEqual([
       '{dist: exponential, mean: 10ms}',
@@ -72,6 +73,14 @@ describe('parseVary', () => {
         'flows[0].transport={protocol: stop-and-wait, timeout: 50ms},{protocol: stop-and-wait, timeout: 0.05}',
       ),
     ).toContain('are the same value written two ways');
+    // An alias that names no anchor, or the value holding it, is no value (yaml threw on it).
+    expect(messageOf('seed=*x,2')).toBe(
+      "--vary seed=*x,2: cannot read the value '*x' as YAML: the alias *x names no anchor: set &x on a value before it",
+    );
+    expect(messageOf('seed=&a [*a],2')).toBe(
+      "--vary seed=&a [*a],2: cannot read the value '&a [*a]' as YAML: the alias *a lies inside the value its " +
+        'anchor marks: a value cannot hold itself',
+    );
     // Different values, however alike they look, are kept.
     const valuesOf = (text: string) => parseVary(text).values;
     expect(valuesOf('links[0].delay=10ms,0.1,1s,1ms')).toEqual(['10ms', '0.1', '1s', '1ms']);
@@ -80,7 +89,17 @@ describe('parseVary', () => {
     expect(valuesOf('x={a: 1},{a: 1, b: 2},[1, 2],[2, 1]')).toHaveLength(4);
     expect(messageOf('[*].loss=0')).toContain("the path '[*].loss' must start with a key");
     expect(messageOf('links[*]loss=0')).toContain("cannot read the path 'links[*]loss' at 'loss'");
-    expect(messageOf('links[x].loss=0')).toContain("cannot read the path 'links[x].loss'");
+    expect(messageOf('links[x].loss=0')).toBe(
+      "--vary links[x].loss=0: index 'x' of 'links' must be a whole number from 0 (a key goes after a dot: links.x)",
+    );
+    expect(issuesOf(() => parseVary('links[-1].loss=0', 'f.yaml', { document }))).toEqual([
+      {
+        file: 'f.yaml',
+        path: 'links[-1].loss',
+        message:
+          "--vary links[-1].loss=0: index -1 of 'links' must be a whole number from 0 to 1 ('links' has 2 items)",
+      },
+    ]);
     expect(messageOf('name=[unclosed')).toContain("cannot read the value '[unclosed' as YAML");
     expect(issuesOf(() => parseVary('links[0].loss=0,,1', 'f.yaml'))[0]).toMatchObject({
       file: 'f.yaml',
@@ -252,8 +271,9 @@ describe('expandVariants', () => {
         file: 'f.yaml',
         path: '',
         message:
-          `--vary ${first.text} and --vary ${second.text} make 101 × 100 = 10100 points, more than 10000 ` +
-          '(take fewer values or a larger step)',
+          '--vary flows[0].workload.messages=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… ' +
+          '(101 values in all) and --vary flows[1].workload.messages=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… ' +
+          '(100 values in all) make 101 × 100 = 10100 points, more than 10000 (take fewer values)',
       },
     ]);
     const allowed = parseVary(`flows[1].workload.messages=${values(99)}`);

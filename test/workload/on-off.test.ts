@@ -193,8 +193,19 @@ flows:
     expect(issuesOf('{ messages: 5, arrivals: { on-off: { on: 1ms, off: 1ms } } }')).toEqual([
       "flows[0].workload.rate: arrivals 'on-off' need a rate (messages per second)",
     ]);
+    // On periods of 0 and below are refused alike; so is a distribution of them with a mean of 0.
     expect(issuesOf('{ rate: 5, arrivals: { on-off: { on: 0s, off: 1ms } }, stop: 1s }')).toEqual([
-      "flows[0].workload.arrivals.on-off.on: expected on periods with a mean above 0 (this one's mean is 0 s)",
+      'flows[0].workload.arrivals.on-off.on: expected a time greater than 0, got 0s',
+    ]);
+    expect(issuesOf('{ rate: 5, arrivals: { on-off: { on: -1ms, off: 1ms } }, stop: 1s }')).toEqual([
+      'flows[0].workload.arrivals.on-off.on: expected a time greater than 0, got -1ms',
+    ]);
+    expect(
+      issuesOf(
+        '{ rate: 5, arrivals: { on-off: { on: { dist: uniform, min: 0, max: 0 }, off: 1ms } }, stop: 1s }',
+      ),
+    ).toEqual([
+      "flows[0].workload.arrivals.on-off.on: expected a distribution with a mean above 0 (this one's mean is 0 s)",
     ]);
     expect(
       issuesOf('{ rate: 5, arrivals: { on-off: { on: 1ms, off: 1ms, within: burst } }, stop: 1s }'),

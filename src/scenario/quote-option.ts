@@ -1,0 +1,72 @@
+/**
+ * Quoting what a user gave on the command line in messages. A message quotes an option so the
+ * user sees which one it means, but a `--vary` of 10,001 values is 79 KB: quoted whole it buries
+ * the message. Long values are shortened to their start and say how much there was.
+ */
+import { splitValueList } from './split-outside.js';
+
+/** Characters of a value a message quotes before it is shortened (about half a line). */
+export const QUOTED_VALUE_LIMIT = 60;
+
+/**
+ * How an option's text after `=` is read: `list` (`--vary`, `--param`) holds values separated by
+ * commas, which a shortened quote counts; `single` (`--set`) is one value, counted in characters.
+ */
+export type OptionValueForm = 'list' | 'single';
+
+/**
+ * `option text` as messages quote an option (`--vary links[0].loss=0,0.1`), the text shortened
+ * as shortenOptionText does: `--vary seed=1,2,3,…,23,… (10001 values in all)`.
+ */
+export function quoteOption(option: string, text: string, form: OptionValueForm): string {
+  return `${option} ${shortenOptionText(text, form)}`;
+}
+
+/**
+ * `path=value` as written, or when the part after the first `=` is longer than
+ * QUOTED_VALUE_LIMIT, that part cut after the last whole value that fits (inside the first value
+ * when even that one is longer), marked `…`, and followed by how many values it holds in all, or
+ * for a single value how many characters: `seed=1,2,3,…,23,… (10001 values in all)`. The path
+ * before `=` is always kept whole.
+ */
+export function shortenOptionText(text: string, form: OptionValueForm): string {
+  const equals = text.indexOf('=');
+  const path = equals < 0 ? '' : text.slice(0, equals + 1);
+  const value = equals < 0 ? text : text.slice(equals + 1);
+  if (characters(value).length <= QUOTED_VALUE_LIMIT) return text;
+  const values = form === 'list' ? splitValueList(value) : [value];
+  let shown = '';
+  for (const piece of values) {
+    const longer = shown === '' ? piece : `${shown},${piece}`;
+    if (characters(longer).length > QUOTED_VALUE_LIMIT) break;
+    shown = longer;
+  }
+  // Cut between values where one fits, so that no value is quoted half.
+  const start = shown === '' ? `${firstCharacters(value)}…` : `${shown},…`;
+  return `${path}${start} (${amountInAll(value, values)})`;
+}
+
+/**
+ * A single value a message quotes (`got '...'`), in single quotes; when longer than
+ * QUOTED_VALUE_LIMIT, its first characters, `…`, and how many characters it has in all:
+ * `'1111…' (79000 characters in all)`.
+ */
+export function quoteValue(text: string): string {
+  if (characters(text).length <= QUOTED_VALUE_LIMIT) return `'${text}'`;
+  return `'${firstCharacters(text)}…' (${characters(text).length} characters in all)`;
+}
+
+function amountInAll(value: string, values: readonly string[]): string {
+  return values.length > 1
+    ? `${values.length} values in all`
+    : `${characters(value).length} characters in all`;
+}
+
+/** The first QUOTED_VALUE_LIMIT characters, never half a surrogate pair. */
+function firstCharacters(text: string): string {
+  return characters(text).slice(0, QUOTED_VALUE_LIMIT).join('');
+}
+
+function characters(text: string): string[] {
+  return Array.from(text);
+}

@@ -1,0 +1,26 @@
+/**
+ * A value given on the command line (`--set path=VALUE`, each value of `--vary` and `--param`),
+ * read as YAML: a scalar or a flow collection, `7`, `20ms`, `{protocol: datagram}`.
+ */
+import { parseDocument } from 'yaml';
+import { yamlReferenceProblems } from './yaml-references.js';
+
+/** The value as data, or what yaml could not read in it. */
+export type ReadYamlValue = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/**
+ * Reads `text` as a YAML value; an empty text is null, as in YAML. Refused with the first
+ * problem: a syntax error or warning, and the alias problems of a file (an alias naming no anchor
+ * before it, an anchor set twice, an alias inside the value it names: see
+ * yamlReferenceProblems), which yaml would throw on while converting, or pass on as a circular
+ * value.
+ */
+export function readYamlValue(text: string): ReadYamlValue {
+  const document = parseDocument(text, { prettyErrors: false });
+  const problem = [...document.errors, ...document.warnings][0];
+  if (problem) return { ok: false, problem: problem.message };
+  // An option value is one line: a position in it is a character.
+  const [reference] = yamlReferenceProblems(document, text, (offset) => `character ${offset + 1}`);
+  if (reference) return { ok: false, problem: reference.message };
+  return { ok: true, value: document.toJS({ maxAliasCount: -1 }) };
+}
