@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
+import { createRegistries } from '../../src/scenario/registries.js';
+import { predictTheory } from '../../src/scenario/theory-for-scenario.js';
 
 const bundled = readdirSync('scenarios')
   .filter((file) => file.endsWith('.yaml'))
@@ -17,5 +19,25 @@ describe('the bundled scenarios', () => {
   it.each(bundled)('%s loads with no error and says what it teaches', (file) => {
     const scenario = loadScenario(file);
     expect(scenario.description.trim().length).toBeGreaterThan(80);
+  });
+});
+
+describe('theory for the bundled scenarios', () => {
+  const registries = createRegistries();
+  it.each(bundled)('%s: every point-to-point flow has a prediction or a reason for none', (file) => {
+    const scenario = loadScenario(file);
+    const { theory, noTheory } = predictTheory(
+      scenario,
+      registries.transports,
+      registries.arrivals,
+      registries,
+    );
+    const predicted = new Set(Object.keys(theory).map((key) => key.slice(key.indexOf(':') + 1)));
+    for (const flow of scenario.flows) {
+      if (flow.broadcast || flow.publish !== undefined) continue;
+      // Exactly one of the two: a flow with a prediction gives no reason for having none.
+      expect(predicted.has(flow.id) !== flow.id in noTheory, `${file}: flow ${flow.id}`).toBe(true);
+      if (flow.id in noTheory) expect(noTheory[flow.id].length).toBeGreaterThan(20);
+    }
   });
 });
