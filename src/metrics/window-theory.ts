@@ -36,12 +36,13 @@ function timing(path: WindowPath) {
 }
 
 /**
- * What both formulas assume of the path, whatever the losses: the timer outlasts the ACK cycle
- * (no copy is resent while its ACK is on the way: an ACK at the instant of expiry comes after
- * it), the window fills the pipe (W·t_f >= cycle: without losses the link never idles), an ACK
- * never waits behind another on the reverse link (t_a < t_f), and some frame gets through (p < 1).
+ * Why no window formula applies to the path, whatever the protocol, in words (null: nothing
+ * amiss). They all assume that the timer outlasts the ACK cycle (no copy is resent while its ACK
+ * is on the way: an ACK at the instant of expiry comes after it), that an ACK never waits behind
+ * another on the reverse link (t_a < t_f) and that some frame gets through (p < 1); the formulas
+ * with losses also that the window fills the pipe (W·t_f >= cycle: the link never idles for it).
  */
-function pipeFullWithoutSpuriousTimeouts(path: WindowPath): string | null {
+function windowPathObstacle(path: WindowPath): string | null {
   const { frameSeconds, cycleSeconds } = timing(path);
   if (Number.isNaN(path.timeoutSeconds))
     return 'the timeout is not fixed (the formulas charge each loss one constant T_o)';
@@ -51,16 +52,42 @@ function pipeFullWithoutSpuriousTimeouts(path: WindowPath): string | null {
       `(${timeInWords(cycleSeconds)}): copies are resent before their ACKs can arrive`
     );
   }
-  if (!(path.window * frameSeconds >= cycleSeconds)) {
-    return (
-      `the window (${path.window} frames of ${timeInWords(frameSeconds)}) does not fill the pipe ` +
-      `(W·t_f < the ACK cycle, ${timeInWords(cycleSeconds)}): the link idles even without losses`
-    );
-  }
   if (!(path.ackBytes < path.frameBytes))
     return 'an ACK is no shorter than a data frame: ACKs would wait behind one another';
+  if (!(path.window * frameSeconds >= cycleSeconds) && path.lossProbability > 0) {
+    return (
+      `the window (${path.window} frames of ${timeInWords(frameSeconds)}) does not fill the pipe ` +
+      `(W·t_f < the ACK cycle, ${timeInWords(cycleSeconds)}) and frames are lost: the formulas with ` +
+      'losses assume a full pipe (without losses, T = W/cycle applies)'
+    );
+  }
   if (!(path.lossProbability < 1)) return 'every frame is lost: none ever gets through';
   return null;
+}
+
+/**
+ * A window that does not fill the pipe on a lossless path, W·t_f < t_f + 2d + t_a (Kurose &
+ * Ross §3.4.2, reference case C02; RFC 7323's window/RTT, C07): the sender puts W frames on the
+ * link back to back and waits; the first ACK comes back a cycle after the first frame started
+ * and releases the next, and so on, so every cycle carries W frames (the ACKs, shorter than the
+ * frames, never queue). Only where windowPathObstacle finds nothing else amiss.
+ */
+function windowLimitedTheory(path: WindowPath, protocol: string): TheoryPrediction | null {
+  const { frameSeconds, cycleSeconds } = timing(path);
+  if (path.lossProbability !== 0 || path.window * frameSeconds >= cycleSeconds) return null;
+  if (windowPathObstacle(path) !== null) return null;
+  const framesPerSecond = path.window / cycleSeconds;
+  return {
+    formula: `${protocol}, window-limited (W·t_f < cycle, no losses): cycle = t_f + 2·d + t_a; T = W/cycle; U = W·t_f/cycle`,
+    values: {
+      frameSeconds,
+      cycleSeconds,
+      messagesPerSecond: framesPerSecond,
+      goodputBitsPerSecond: framesPerSecond * path.payloadBytes * 8,
+      transmissionsPerMessage: 1,
+      linkBusyFraction: framesPerSecond * frameSeconds,
+    },
+  };
 }
 
 /**
@@ -68,7 +95,8 @@ function pipeFullWithoutSpuriousTimeouts(path: WindowPath): string | null {
  * when it gives one.
  */
 export function windowObstacle(path: WindowPath, model: 'go-back-n' | 'selective-repeat'): string | null {
-  const common = pipeFullWithoutSpuriousTimeouts(path);
+  if (windowLimitedTheory(path, model) !== null) return null;
+  const common = windowPathObstacle(path);
   if (common !== null) return common;
   const { frameSeconds, cycleSeconds, timeoutFrames } = timing(path);
   const p = path.lossProbability;
@@ -101,6 +129,8 @@ export function windowObstacle(path: WindowPath, model: 'go-back-n' | 'selective
  * (1-p)/(1 + (K-1)p), with 1 + wasted·p/(1-p) copies per frame. Null where an assumption fails.
  */
 export function goBackNTheory(path: WindowPath): TheoryPrediction | null {
+  const windowLimited = windowLimitedTheory(path, 'Go-Back-N');
+  if (windowLimited !== null) return windowLimited;
   if (windowObstacle(path, 'go-back-n') !== null) return null;
   const { frameSeconds, timeoutFrames } = timing(path);
   const p = path.lossProbability;
@@ -135,6 +165,8 @@ export function goBackNTheory(path: WindowPath): TheoryPrediction | null {
  * Null where an assumption fails.
  */
 export function selectiveRepeatTheory(path: WindowPath): TheoryPrediction | null {
+  const windowLimited = windowLimitedTheory(path, 'selective repeat');
+  if (windowLimited !== null) return windowLimited;
   if (windowObstacle(path, 'selective-repeat') !== null) return null;
   const { frameSeconds, cycleSeconds } = timing(path);
   const p = path.lossProbability;

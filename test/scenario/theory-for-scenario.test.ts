@@ -334,10 +334,18 @@ ${extraFlows}`,
   it('window protocols: a window short of the pipe, lost ACKs, congestion control', () => {
     // 1000 B frames take 8 ms; the ACK cycle is 8 + 20 + 0.32 = 28.32 ms, so 3 frames do not fill it.
     expect(
-      whyNot('', `transport: { protocol: go-back-n, window: 3, timeout: 100ms, ackSize: 40B }, ${bulk}`).f,
+      whyNot(
+        ', loss: { forward: 0.1, reverse: 0 }',
+        `transport: { protocol: go-back-n, window: 3, timeout: 100ms, ackSize: 40B }, ${bulk}`,
+      ).f,
     ).toBe(
-      'the window (3 frames of 8 ms) does not fill the pipe (W·t_f < the ACK cycle, 28.32 ms): the link idles even without losses',
+      'the window (3 frames of 8 ms) does not fill the pipe (W·t_f < the ACK cycle, 28.32 ms) and frames ' +
+        'are lost: the formulas with losses assume a full pipe (without losses, T = W/cycle applies)',
     );
+    // Without losses the window-limited formula applies: no reason to give.
+    expect(
+      whyNot('', `transport: { protocol: go-back-n, window: 3, timeout: 100ms, ackSize: 40B }, ${bulk}`),
+    ).toEqual({});
     expect(
       whyNot(
         ', loss: { forward: 0.1, reverse: 0.1 }',

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { goBackNTheory, selectiveRepeatTheory } from '../../src/metrics/window-theory.js';
+import { simulate } from '../../src/scenario/build-simulation.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { describeTheory, expectExact, expected, input, theoryCase } from '../helpers/theory-cases.js';
 import { measureSteadyState } from './window-steady-state.js';
 
@@ -47,5 +50,52 @@ describeTheory('C02 pipelining: window W over a 1 Gbps, 30 ms RTT path (exact)',
       // U(W) = W / 2501 exactly with 1500-byte packets.
       expect(at.utilisation).toBeCloseTo(smallest / 2501, 12);
     });
+  });
+});
+
+describeTheory('C02 as summary.json predicts it: the window-limited entry of a window transport', () => {
+  const c02 = theoryCase('C02');
+  const path = (packetBytes: number, window: number) => ({
+    frameBytes: packetBytes,
+    payloadBytes: packetBytes,
+    ackBytes: 0,
+    bandwidthBitsPerSecond: input(c02, 'link_rate'),
+    propagationSeconds: input(c02, 'rtt') / 2,
+    window,
+    timeoutSeconds: 1,
+    lossProbability: 0,
+  });
+
+  it.each([
+    ['go-back-n', goBackNTheory],
+    ['selective-repeat', selectiveRepeatTheory],
+  ] as const)('%s: U = W·(L/R)/(RTT + L/R) and the data rate, exactly', (_, theory) => {
+    const a = theory(path(input(c02, 'packet_size_a'), input(c02, 'window_a')))!;
+    expectExact(c02, 'utilisation_a_W3', a.values.linkBusyFraction);
+    expectExact(c02, 'throughput_a_bps', a.values.goodputBitsPerSecond);
+    const smallest = expected(c02, 'min_window_b_packets');
+    const packetBytes = input(c02, 'packet_size_b');
+    expectExact(
+      c02,
+      'utilisation_b_at_min_window',
+      theory(path(packetBytes, smallest))!.values.linkBusyFraction,
+    );
+    expectExact(
+      c02,
+      'utilisation_b_at_min_window_minus_1',
+      theory(path(packetBytes, smallest - 1))!.values.linkBusyFraction,
+    );
+  });
+
+  it('the bundled pipelining scenario runs at the predicted rate (one unfinished cycle of 1000 apart)', () => {
+    const { summary } = simulate(loadScenario('scenarios/pipelining.yaml'));
+    const prediction = summary.theory['go-back-n:transfer'];
+    expect(prediction.formula).toMatch(/window-limited/);
+    expectExact(c02, 'utilisation_a_W3', prediction.values.linkBusyFraction);
+    // 3000 messages in 1000 cycles, the last ACK 2·L/R after the 1000th: T = 3000/(1000·cycle + 2·L/R).
+    const cycle = prediction.values.cycleSeconds;
+    const frame = prediction.values.frameSeconds;
+    expect(summary.throughput.messagesPerSecond).toBeCloseTo(3000 / (1000 * cycle + 2 * frame), 9);
+    expect(summary.noTheory).toEqual({});
   });
 });
