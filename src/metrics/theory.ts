@@ -1,6 +1,12 @@
 import { pickTimeUnit } from '../engine/display-units.js';
 import type { TheoryPrediction } from './summary.js';
 
+/**
+ * Two times this close (relative) may be one instant in the run, whose sums of delays round
+ * differently from the formula's: a timer that close to its ACK may fire first.
+ */
+export const SAME_INSTANT = 1e-9;
+
 /** A time for a reason in words: "20 ms", "28.32 ms" (6 significant digits at most). */
 export function timeInWords(seconds: number): string {
   const unit = pickTimeUnit(seconds);
@@ -9,7 +15,9 @@ export function timeInWords(seconds: number): string {
 
 /** A stop-and-wait flow over one link, everything constant. */
 export interface StopAndWaitPath {
+  /** Bytes of each data packet on the wire (payload and header), and of the payload alone (absent: the same). */
   dataBytes: number;
+  payloadBytes?: number;
   ackBytes: number;
   bandwidthBitsPerSecond: number;
   /** One-way propagation (s). */
@@ -22,8 +30,8 @@ export interface StopAndWaitPath {
 
 /**
  * Stop-and-wait on one link (Kurose & Ross §3.4; Bertsekas & Gallager §2.4.1): a cycle is
- * t_trans + RTT + t_ack; each attempt succeeds with s = (1-p)(1-q); with a timeout T_o no
- * shorter than the cycle, E[time per message] = cycle + (1-s)/s · T_o.
+ * t_trans + RTT + t_ack; each attempt succeeds with s = (1-p)(1-q); with a timeout T_o
+ * longer than the cycle, E[time per message] = cycle + (1-s)/s · T_o.
  */
 export function stopAndWaitTheory(path: StopAndWaitPath): TheoryPrediction | null {
   if (stopAndWaitObstacle(path) !== null) return null;
@@ -40,7 +48,8 @@ export function stopAndWaitTheory(path: StopAndWaitPath): TheoryPrediction | nul
       meanTimePerMessageSeconds: timePerMessage,
       utilisation: transmission / timePerMessage,
       messagesPerSecond: 1 / timePerMessage,
-      goodputBitsPerSecond: (path.dataBytes * 8) / timePerMessage,
+      // Goodput counts what the application gets: the payload, not the header.
+      goodputBitsPerSecond: ((path.payloadBytes ?? path.dataBytes) * 8) / timePerMessage,
       transmissionsPerMessage: 1 / success,
     },
   };
@@ -60,10 +69,12 @@ export function stopAndWaitObstacle(path: StopAndWaitPath): string | null {
   if (success <= 0) return 'every copy or every ACK is lost: no message ever gets through';
   if (Number.isNaN(path.timeoutSeconds))
     return 'the timeout is not fixed (the formula charges each loss one constant T_o)';
-  // A timeout shorter than the cycle resends copies that were not lost: the formula no longer holds.
-  if (!(path.timeoutSeconds >= cycle)) {
+  // A timeout no longer than the cycle resends copies that were not lost: the formula no longer
+  // holds. At the very instant of the ACK the timer, set first, fires first, and the run's sums
+  // of delays may round either way of the formula's: it must be longer by more than that.
+  if (!(path.timeoutSeconds > cycle * (1 + SAME_INSTANT))) {
     return (
-      `the timeout (${timeInWords(path.timeoutSeconds)}) is shorter than the cycle L/R + 2·d + A/R ` +
+      `the timeout (${timeInWords(path.timeoutSeconds)}) is not longer than the cycle L/R + 2·d + A/R ` +
       `(${timeInWords(cycle)}): copies are resent before their ACKs can arrive`
     );
   }

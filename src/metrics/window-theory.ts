@@ -1,5 +1,5 @@
 import type { TheoryPrediction } from './summary.js';
-import { timeInWords } from './theory.js';
+import { SAME_INSTANT, timeInWords } from './theory.js';
 
 /** A saturated window flow over one link: constant frames, a fixed timeout, Bernoulli data loss. */
 export interface WindowPath {
@@ -18,11 +18,6 @@ export interface WindowPath {
   lossProbability: number;
 }
 
-/**
- * Two times this close (relative) may be one instant in the run, whose sums of delays round
- * differently from the formula's: a timer that close to its ACK may fire first.
- */
-const SAME_INSTANT = 1e-9;
 
 /** A selective repeat stall more likely than this per frame could show in its goodput. */
 const NEGLIGIBLE_STALL_PER_FRAME = 1e-6;

@@ -167,6 +167,7 @@ function acknowledgedPrediction(
   if (behaviour.model === 'stop-and-wait') {
     const path: StopAndWaitPath = {
       dataBytes: frameBytes,
+      payloadBytes: size.mean,
       ackBytes: behaviour.ackBytes,
       bandwidthBitsPerSecond: link.bandwidth,
       propagationSeconds: link.delay.mean,

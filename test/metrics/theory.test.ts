@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkQueueTheory, stopAndWaitTheory } from '../../src/metrics/theory.js';
+import { linkQueueTheory, stopAndWaitObstacle, stopAndWaitTheory } from '../../src/metrics/theory.js';
 
 const path = {
   dataBytes: 1000,
@@ -35,6 +35,22 @@ describe('stopAndWaitTheory', () => {
     expect(stopAndWaitTheory({ ...path, dataLossProbability: 0.1, timeoutSeconds: 0.02 })).toBeNull();
     // Even lossless, a timeout below the cycle resends copies that were not lost.
     expect(stopAndWaitTheory({ ...path, timeoutSeconds: 0.02 })).toBeNull();
+  });
+
+  it('has none at a timeout equal to the cycle: the timer fires as the ACK arrives, a tie', () => {
+    expect(stopAndWaitTheory({ ...path, timeoutSeconds: 0.02832 })).toBeNull();
+    expect(stopAndWaitObstacle({ ...path, timeoutSeconds: 0.02832 })).toBe(
+      'the timeout (28.32 ms) is not longer than the cycle L/R + 2·d + A/R (28.32 ms): copies are resent ' +
+        'before their ACKs can arrive',
+    );
+    expect(stopAndWaitTheory({ ...path, timeoutSeconds: 0.0283201 })).not.toBeNull();
+  });
+
+  it('counts the payload in goodput, the whole packet in the cycle', () => {
+    // 1040 B on the wire (40 B header): t_trans 8.32 ms, cycle 28.64 ms; goodput 8000 bits a cycle.
+    const values = stopAndWaitTheory({ ...path, dataBytes: 1040, payloadBytes: 1000 })!.values;
+    expect(values.cycleSeconds).toBeCloseTo(0.02864, 15);
+    expect(values.goodputBitsPerSecond).toBeCloseTo(8000 / 0.02864, 6);
   });
 });
 

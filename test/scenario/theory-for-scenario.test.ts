@@ -313,7 +313,7 @@ ${extraFlows}`,
       whyNot('', `transport: { protocol: stop-and-wait, timeout: 20ms, ackSize: 40B }, ${bulk}`),
     ).toEqual({
       f:
-        'the timeout (20 ms) is shorter than the cycle L/R + 2·d + A/R (28.32 ms): copies are resent ' +
+        'the timeout (20 ms) is not longer than the cycle L/R + 2·d + A/R (28.32 ms): copies are resent ' +
         'before their ACKs can arrive',
     });
     expect(
@@ -396,5 +396,25 @@ ${extraFlows}`,
         '  - { id: h, from: s, to: x, workload: { rate: 1, stop: 1s } }\n',
       ).h,
     ).toBe('its ends are not joined by one link (every formula here is of one link)');
+  });
+});
+
+describe('stop-and-wait with a header', () => {
+  it('predicts the goodput the run measures: the payload per cycle, the header only in the cycle', () => {
+    const { summary } = simulate(
+      parseScenarioText(
+        `name: header
+nodes: [{ id: s }, { id: r }]
+links: [{ between: [s, r], bandwidth: 1Mbps, delay: 10ms }]
+flows:
+  - { id: f, from: s, to: r, transport: { protocol: stop-and-wait, timeout: 50ms, ackSize: 40B, headerSize: 40B }, workload: { messages: 20, size: 1000B } }
+`,
+        'header.yaml',
+      ),
+    );
+    const predicted = summary.theory['stop-and-wait:f'].values;
+    // 1040 B take 8.32 ms, the ACK 0.32 ms: a cycle of 28.64 ms, 20 of them exactly.
+    expect(predicted.cycleSeconds).toBeCloseTo(0.02864, 15);
+    expect(summary.throughput.goodputBitsPerSecond / predicted.goodputBitsPerSecond).toBeCloseTo(1, 9);
   });
 });
