@@ -121,9 +121,13 @@ export function linkQueueTheory(queue: PoissonLinkQueue): TheoryPrediction | nul
   };
 }
 
-/** Why a queue of load `rho` = λ/μ has no steady state to predict, in words; null when it has one. */
-export function overloadObstacle(rho: number): string | null {
+/**
+ * Why a queue of `servers` servers with load `rho` = λ/(cμ) has no steady state to predict, in
+ * words; null when it has one.
+ */
+export function overloadObstacle(rho: number, servers = 1): string | null {
+  const load = servers === 1 ? 'ρ = λ/μ' : `ρ = λ/(cμ) with c = ${servers} servers`;
   return rho < 1
     ? null
-    : `the load ρ = λ/μ = ${Number(rho.toPrecision(4))} is at least 1: the queue grows without end, with no steady state`;
+    : `the load ${load} = ${Number(rho.toPrecision(4))} is at least 1: the queue grows without end, with no steady state`;
 }

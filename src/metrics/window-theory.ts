@@ -18,7 +18,6 @@ export interface WindowPath {
   lossProbability: number;
 }
 
-
 /** A selective repeat stall more likely than this per frame could show in its goodput. */
 const NEGLIGIBLE_STALL_PER_FRAME = 1e-6;
 
@@ -107,7 +106,7 @@ export function windowObstacle(path: WindowPath, model: 'go-back-n' | 'selective
   const lossesToStall = Math.floor(slack / (path.timeoutSeconds + frameSeconds)) + 1;
   const stall = p ** lossesToStall;
   return stall > NEGLIGIBLE_STALL_PER_FRAME
-    ? `the window stalls too often (a frame lost ${lossesToStall} times in a row, probability ` +
+    ? `the window stalls too often (a frame lost ${lossesToStall === 1 ? 'once' : `${lossesToStall} times in a row`}, probability ` +
         `${Number(stall.toPrecision(3))} per frame, above ${NEGLIGIBLE_STALL_PER_FRAME}): a larger window gives a prediction`
     : null;
 }

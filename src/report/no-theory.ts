@@ -16,6 +16,8 @@ export function noTheoryLines(noTheory: Readonly<Record<string, string>> | undef
   return [...flowsByReason].map(([reason, flows]) => {
     const named = flows.slice(0, NAMED_FLOWS).join(', ');
     const more = flows.length - NAMED_FLOWS;
-    return `no formula for ${more > 0 ? `${named} and ${more} more flows` : named}: ${reason}`;
+    // "no formula for f, g, each: its link ..." reads right whichever flow "its" names.
+    const each = flows.length > 1 ? ', each' : '';
+    return `no formula for ${more > 0 ? `${named} and ${more} more flows` : named}${each}: ${reason}`;
   });
 }

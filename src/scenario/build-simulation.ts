@@ -26,7 +26,7 @@ import { planChannels } from './flow-channels.js';
 import { createRegistries, type Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { stallGuard } from './stall-guard.js';
-import { predictTheory } from './theory-for-scenario.js';
+import { directionKey, predictTheory, type RouteOf } from './theory-for-scenario.js';
 
 /** Options of one simulated run. */
 export interface SimulationOptions {
@@ -391,7 +391,13 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    ...predictTheory(scenario, registries.transports, registries.arrivals, registries),
+    ...predictTheory(
+      scenario,
+      registries.transports,
+      registries.arrivals,
+      registries,
+      routesOf(scenario, network),
+    ),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }
@@ -430,4 +436,22 @@ function unplayedNodeFaults(scenario: Scenario, endSeconds: number): string[][] 
     if (index !== undefined) byNode[index].push(`${kind} at ${secondsInWords(fault.at)}`);
   }
   return byNode;
+}
+
+/** The routes the network takes, as the theory names link directions (see RouteOf). */
+function routesOf(scenario: Scenario, network: Network): RouteOf {
+  const nodeIndex = new Map(scenario.nodes.map((node, index) => [node.id, index]));
+  const { nodeIds, transmitters } = network.topology;
+  return (from, to) => {
+    const path = network.path(nodeIndex.get(from)!, nodeIndex.get(to)!);
+    if (path.length === 0) return undefined;
+    return path.map((index) => {
+      const transmitter = transmitters[index];
+      return directionKey(
+        scenario.links[transmitter.linkIndex].id,
+        nodeIds[transmitter.from],
+        nodeIds[transmitter.to],
+      );
+    });
+  };
 }

@@ -79,7 +79,8 @@ export function poissonQueuePredictions(
           : null;
     if (prediction) predictions[`node-queue:${flow.id}`] = withLatency(prediction, delay);
     else if (receiver.queue === undefined)
-      obstacle = overloadObstacle((lambda * processing.mean) / receiver.servers) ?? obstacle;
+      obstacle =
+        overloadObstacle((lambda * processing.mean) / receiver.servers, receiver.servers) ?? obstacle;
     else obstacle = 'its receiver has several servers and a bounded queue (no M/M/c/K formula here)';
   }
   return { predictions, obstacle: Object.keys(predictions).length > 0 ? null : obstacle };

@@ -20,13 +20,13 @@ import type { FlowConfig, LinkConfig, Scenario } from './schema.js';
 import { independentFailureProbability } from './theory-link-fates.js';
 
 /** Finds the link joining two nodes directly, in either order, in O(1) per look-up. */
-function directLinks(scenario: Scenario): (flow: FlowConfig) => LinkConfig | undefined {
+function directLinks(scenario: Scenario): (from: string, to: string) => LinkConfig | undefined {
   const byEnds = new Map<string, LinkConfig>();
   for (const link of scenario.links) {
     byEnds.set(`${link.between[0]}\u0000${link.between[1]}`, link);
     byEnds.set(`${link.between[1]}\u0000${link.between[0]}`, link);
   }
-  return (flow) => byEnds.get(`${flow.from}\u0000${flow.to}`);
+  return (from, to) => byEnds.get(`${from}\u0000${to}`);
 }
 
 /**
@@ -41,6 +41,7 @@ export function predictTheory(
   transports: Registry<TransportDefinition>,
   arrivalPatterns: Registry<ArrivalDefinition>,
   strategies: TransportStrategies,
+  routeOf?: RouteOf,
 ): ScenarioTheory {
   const predictions: Record<string, TheoryPrediction> = {};
   const noPrediction: Record<string, string> = {};
@@ -60,11 +61,7 @@ export function predictTheory(
   const partitioned = scenario.faults.some((fault) => 'partition' in fault);
   const directLink = directLinks(scenario);
   const nodesById = new Map(scenario.nodes.map((node) => [node.id, node]));
-  const flowsPerLink = new Map<LinkConfig, number>();
-  for (const flow of scenario.flows) {
-    const link = directLink(flow);
-    if (link) flowsPerLink.set(link, (flowsPerLink.get(link) ?? 0) + 1);
-  }
+  const otherTraffic = trafficOnLinks(scenario, transports, directLink, routeOf);
   /** Why no formula applies to `flow`, or null when one may: the checks every model shares. */
   const sharedObstacle = (flow: FlowConfig, link: LinkConfig | undefined): string | null => {
     if (!link) return 'its ends are not joined by one link (every formula here is of one link)';
@@ -73,8 +70,8 @@ export function predictTheory(
       return 'a node at its ends fails or is crashed by a fault';
     if (faultyLinks.has(link.id)) return 'its link fails, or is cut or degraded by a fault';
     if (partitioned) return 'the scenario partitions the network';
-    const sharing = flowsPerLink.get(link) ?? 0;
-    if (sharing > 1) return `it shares its link with ${sharing - 1} other flow${sharing > 2 ? 's' : ''}`;
+    const others = otherTraffic(flow, link);
+    if (others !== null) return `its link also carries ${others}`;
     // Extra copies (ACKed again, resent on) are in no formula.
     if (link.duplicate.forward > 0 || link.duplicate.reverse > 0) return 'its link duplicates packets';
     return null;
@@ -84,7 +81,7 @@ export function predictTheory(
     if (flow.broadcast) continue;
     // A published message's journey goes on past the broker: see brokerQueueTheory.
     if (flow.publish !== undefined) continue;
-    const link = directLink(flow);
+    const link = directLink(flow.from, flow.to);
     const shared = sharedObstacle(flow, link);
     if (shared !== null || link === undefined) {
       noPrediction[flow.id] = shared ?? '';
@@ -125,6 +122,62 @@ export function predictTheory(
   return {
     theory: { ...predictions, ...brokerQueueTheory(scenario, transports, arrivalPatterns, strategies) },
     noTheory: noPrediction,
+  };
+}
+
+/**
+ * The link directions a packet from node `from` to node `to` crosses, as `<link>:<from>><to>`
+ * (node ids); undefined when there is no route.
+ */
+export type RouteOf = (from: string, to: string) => readonly string[] | undefined;
+
+/** A link direction as RouteOf names it. */
+export function directionKey(linkId: string, from: string, to: string): string {
+  return `${linkId}:${from}>${to}`;
+}
+
+/**
+ * Who else sends over the link directions a flow uses (its data's way, and the way back where
+ * ACKs or replies come), for the formulas that take a flow alone on its link: null when no one
+ * else, else in words ("flow g", "flows g, h", "the brokers' traffic"). With `routeOf` the flows'
+ * routes count, so a flow of several hops that crosses the link is seen; without it only flows
+ * between the link's two ends. Broadcasts, publishers and brokers are taken to use every link.
+ */
+function trafficOnLinks(
+  scenario: Scenario,
+  transports: Registry<TransportDefinition>,
+  directLink: (from: string, to: string) => LinkConfig | undefined,
+  routeOf: RouteOf | undefined,
+): (flow: FlowConfig, link: LinkConfig) => string | null {
+  const route = (from: string, to: string): readonly string[] => {
+    if (routeOf) return routeOf(from, to) ?? [];
+    const link = directLink(from, to);
+    return link ? [directionKey(link.id, from, to)] : [];
+  };
+  const everywhere = [
+    ...scenario.flows
+      .filter((flow) => flow.broadcast || flow.publish !== undefined)
+      .map((flow) => `flow ${flow.id}`),
+    ...(scenario.brokers.length > 0 ? ["the brokers' traffic"] : []),
+  ];
+  const usersOf = new Map<string, string[]>();
+  const directionsOf = new Map<FlowConfig, readonly string[]>();
+  for (const flow of scenario.flows) {
+    if (flow.broadcast || flow.publish !== undefined) continue;
+    const answers = flow.pattern !== undefined || transports.get(flow.transport.protocol).acknowledged;
+    const directions = [...route(flow.from, flow.to), ...(answers ? route(flow.to, flow.from) : [])];
+    directionsOf.set(flow, directions);
+    for (const direction of new Set(directions))
+      usersOf.set(direction, [...(usersOf.get(direction) ?? []), flow.id]);
+  }
+  return (flow) => {
+    const others = new Set<string>();
+    for (const direction of directionsOf.get(flow) ?? [])
+      for (const id of usersOf.get(direction) ?? []) if (id !== flow.id) others.add(id);
+    const named = [...others];
+    const flows = named.length === 0 ? [] : [`${named.length === 1 ? 'flow' : 'flows'} ${named.join(', ')}`];
+    const all = [...flows, ...everywhere];
+    return all.length === 0 ? null : all.join(' and ');
   };
 }
 

@@ -7,11 +7,11 @@ import { smallRunResult } from './fake-run-results.js';
 describe('flows without a prediction', () => {
   it('are grouped by why, five named and the rest counted', () => {
     const shared = Object.fromEntries(
-      Array.from({ length: 8 }, (_, i) => [`f${i + 1}`, 'it shares its link with 7 other flows']),
+      Array.from({ length: 8 }, (_, i) => [`f${i + 1}`, "its link also carries the brokers' traffic"]),
     );
     expect(noTheoryLines({ solo: 'its arrivals are not Poisson', ...shared })).toEqual([
       'no formula for solo: its arrivals are not Poisson',
-      'no formula for f1, f2, f3, f4, f5 and 3 more flows: it shares its link with 7 other flows',
+      "no formula for f1, f2, f3, f4, f5 and 3 more flows, each: its link also carries the brokers' traffic",
     ]);
     expect(noTheoryLines(undefined)).toEqual([]);
   });

@@ -378,8 +378,8 @@ ${extraFlows}`,
         '  - { id: g, from: s, to: r, workload: { rate: 1, stop: 1s } }\n',
       ),
     ).toEqual({
-      f: 'it shares its link with 1 other flow',
-      g: 'it shares its link with 1 other flow',
+      f: 'its link also carries flow g',
+      g: 'its link also carries flow f',
     });
     expect(
       whyNot(
@@ -416,5 +416,52 @@ flows:
     // 1040 B take 8.32 ms, the ACK 0.32 ms: a cycle of 28.64 ms, 20 of them exactly.
     expect(predicted.cycleSeconds).toBeCloseTo(0.02864, 15);
     expect(summary.throughput.goodputBitsPerSecond / predicted.goodputBitsPerSecond).toBeCloseTo(1, 9);
+  });
+});
+
+describe('a flow alone on its link: the directions the flows use, by their routes', () => {
+  const summaryOf = (flows: string) =>
+    simulate(
+      parseScenarioText(
+        `name: sharing
+duration: 2s
+nodes: [{ id: a }, { id: b }, { id: c }]
+links: [{ between: [a, b], bandwidth: 1Mbps, delay: 1ms }, { between: [b, c], bandwidth: 1Mbps, delay: 1ms }]
+flows:
+${flows}`,
+        'sharing.yaml',
+      ),
+    ).summary;
+  const poisson = 'workload: { rate: 20, arrivals: poisson, size: 1000B }';
+
+  it('datagram flows in opposite directions of a full-duplex link never meet: each gets its M/D/1', () => {
+    const summary = summaryOf(
+      `  - { id: f, from: a, to: b, ${poisson} }\n  - { id: g, from: b, to: a, ${poisson} }\n`,
+    );
+    expect(Object.keys(summary.theory)).toEqual(['link-queue:f', 'link-queue:g']);
+    expect(summary.noTheory).toEqual({});
+  });
+
+  it('a flow with ACKs uses both directions: a datagram flow the other way meets its ACKs', () => {
+    const summary = summaryOf(
+      `  - { id: f, from: a, to: b, ${poisson} }\n` +
+        '  - { id: g, from: b, to: a, transport: { protocol: stop-and-wait, timeout: 1s }, workload: { messages: 10, size: 1000B } }\n',
+    );
+    expect(summary.theory).toEqual({});
+    expect(summary.noTheory).toEqual({
+      f: 'its link also carries flow g',
+      g: 'its link also carries flow f',
+    });
+  });
+
+  it('a flow of two hops crossing the link takes the prediction away from the flow between its ends', () => {
+    const summary = summaryOf(
+      `  - { id: f, from: a, to: b, ${poisson} }\n  - { id: g, from: a, to: c, ${poisson} }\n`,
+    );
+    expect(summary.theory).toEqual({});
+    expect(summary.noTheory).toEqual({
+      f: 'its link also carries flow g',
+      g: 'its ends are not joined by one link (every formula here is of one link)',
+    });
   });
 });
