@@ -44,16 +44,26 @@ export function poissonQueuePredictions(
   const delay = link.delay.mean;
   const instantReceiver = receiver.processing.isConstant && receiver.processing.mean === 0;
   const exponentialSizes = size.family === 'exponential';
-  let obstacle =
-    'the queue formulas need exponential or constant sizes and a receiver that processes in no time ' +
-    '(link-queue), or 0-byte messages into exponential processing at a node no other flow uses (node-queue)';
+  const onTheWire = size.isConstant && size.mean === 0;
+  const processing = receiver.processing;
+  // The link is the server when the receiver takes no time, the node when the link takes none.
+  let obstacle = instantReceiver
+    ? 'its sizes are neither exponential nor constant (the link-queue formulas take M/M/1 or M/D/1)'
+    : !onTheWire
+      ? 'its receiver takes time to process: the link-queue formulas take one that takes none, and the ' +
+        'node-queue ones messages of 0 B (so the node sees the Poisson arrivals themselves)'
+      : processing.family !== 'exponential'
+        ? "its receiver's processing is not exponential (the node-queue formulas take M/M/c)"
+        : 'its receiver also serves other flows, brokers or consumers (the node-queue formulas take its arrivals as this flow alone)';
   if (instantReceiver && (exponentialSizes || size.isConstant)) {
     const serviceSeconds = (size.mean * 8) / link.bandwidth;
     const places = dropTailPackets(link.buffer);
     const unbounded = places === Number.POSITIVE_INFINITY;
     obstacle = unbounded
       ? (overloadObstacle(lambda * serviceSeconds) ?? obstacle)
-      : 'its buffer drops by bytes or early (RED), or is bounded with constant sizes (no M/D/1/K formula here)';
+      : places === undefined
+        ? 'its buffer drops by bytes or early (RED): the bounded-queue formula takes a buffer of packets that drops only when full'
+        : 'its buffer is bounded and its sizes are constant (no M/D/1/K formula here)';
     const prediction =
       places === Number.POSITIVE_INFINITY
         ? linkQueueTheory({
@@ -68,8 +78,6 @@ export function poissonQueuePredictions(
           : null;
     if (prediction) predictions[`link-queue:${flow.id}`] = prediction;
   }
-  const onTheWire = size.isConstant && size.mean === 0;
-  const processing = receiver.processing;
   if (onTheWire && processing.family === 'exponential' && servesOnlyThisFlow(scenario, flow, receiver)) {
     const prediction =
       receiver.queue === undefined

@@ -4,6 +4,7 @@ import {
   requestReplyTheory,
 } from '../metrics/request-reply-theory.js';
 import type { TheoryPrediction } from '../metrics/summary.js';
+import { timeInWords } from '../metrics/theory.js';
 import type { ClosedFormBehaviour } from '../transport/transport.js';
 import type { ArrivalClosedForm } from '../workload/arrival-pattern.js';
 import { dropTailPackets } from './queue-theory-for-scenario.js';
@@ -15,7 +16,7 @@ import { losesNothing } from './theory-link-fates.js';
  * processing. A `timeout` removes the prediction only where it can fire: below the longest a
  * request can take (see requestsAtOneStage), where a timed-out attempt would be sent again beside
  * the late one, or where a full link buffer or node queue could drop a request or reply, which
- * would then end by its timer.
+ * would then end by its timer. Where it gives none: why, in words.
  */
 export function requestReplyPrediction(
   flow: FlowConfig,
@@ -23,15 +24,28 @@ export function requestReplyPrediction(
   behaviour: ClosedFormBehaviour | null,
   link: LinkConfig,
   nodesById: ReadonlyMap<string, Scenario['nodes'][number]>,
-): TheoryPrediction | null {
+): TheoryPrediction | string {
   const pattern = flow.pattern!;
   const server = nodesById.get(flow.to)!;
   const client = nodesById.get(flow.from)!;
-  const constant = [flow.workload.size, pattern.replySize, server.processing, client.processing];
-  if (behaviour?.model !== 'unacknowledged' || !constant.every((distribution) => distribution.isConstant))
-    return null;
-  if (!losesNothing(link) || flow.workload.sizeCycleBytes !== undefined) return null;
-  if (pattern.think !== undefined && !pattern.think.isConstant) return null;
+  if (behaviour?.model !== 'unacknowledged')
+    return `its requests go over ${flow.transport.protocol}: the request-reply formulas take datagrams`;
+  const varying = [
+    ['request size', flow.workload.size],
+    ['reply size', pattern.replySize],
+    ["server's processing", server.processing],
+    ["client's processing", client.processing],
+    ['think time', pattern.think],
+  ] as const;
+  const notConstant = varying.filter(
+    ([, distribution]) => distribution !== undefined && !distribution.isConstant,
+  );
+  if (notConstant.length > 0 || flow.workload.sizeCycleBytes !== undefined) {
+    const named = notConstant.map(([name]) => name);
+    return `its ${named.length > 0 ? named.join(', ') : 'request size'} ${named.length > 1 ? 'vary' : 'varies'}: the request-reply formulas take constant times and sizes`;
+  }
+  if (!losesNothing(link))
+    return 'its link loses or corrupts packets: the request-reply formulas take a lossless one';
   const path: RequestReplyPath = {
     mode: pattern.mode,
     requestBytes: flow.workload.size.mean + flow.transport.headerSize,
@@ -61,7 +75,12 @@ export function requestReplyPrediction(
   // At the very instant of the reply the timer, set first, fires first: it must be longer, by
   // more than the run's sums of delays may round differently from the formula's.
   const longest = longestResponseSeconds(path, inLoop);
-  return neverDropped && pattern.timeout > longest * (1 + 1e-9) ? theory : null;
+  if (!neverDropped)
+    return 'a full link buffer or node queue could drop a request or reply, which its timeout would then resend';
+  return pattern.timeout > longest * (1 + 1e-9)
+    ? theory
+    : `its timeout (${timeInWords(pattern.timeout)}) is not longer than the longest a request can take ` +
+        `(${timeInWords(longest)}): a request would be sent again beside the late one`;
 }
 
 /**

@@ -90,19 +90,15 @@ export function predictTheory(
     const transport = flow.transport;
     const definition = transports.get(transport.protocol);
     const behaviour = definition.closedForm?.(transport, strategies) ?? null;
-    if (behaviour === null) {
-      // Only the window transports decline for some settings: theirs is the model described.
-      noPrediction[flow.id] = definition.closedForm
-        ? `its ${transport.protocol} settings are outside the textbook model (a fixed window, no ` +
-          'congestion control, an ACK per frame, a receive buffer of at least the window, enough sequence numbers)'
-        : `its transport (${transport.protocol}) has no closed form`;
+    if (behaviour === null || behaviour.model === 'none') {
+      noPrediction[flow.id] = behaviour?.why ?? `its transport (${transport.protocol}) has no closed form`;
       continue;
     }
     const arrivals = arrivalPatterns.get(flow.workload.arrivals).closedForm;
     if (flow.pattern !== undefined) {
-      const prediction = requestReplyPrediction(flow, arrivals, behaviour, link, nodesById);
-      if (prediction) predictions[`request-reply:${flow.id}`] = prediction;
-      else noPrediction[flow.id] = REQUEST_REPLY_NEEDS;
+      const outcome = requestReplyPrediction(flow, arrivals, behaviour, link, nodesById);
+      if (typeof outcome === 'string') noPrediction[flow.id] = outcome;
+      else predictions[`request-reply:${flow.id}`] = outcome;
       continue;
     }
     if (behaviour?.model === 'unacknowledged') {
@@ -188,10 +184,6 @@ export interface ScenarioTheory {
   /** Flow id → why no formula applies to it (point-to-point flows only, not broadcasts or publishers). */
   noTheory: Record<string, string>;
 }
-
-const REQUEST_REPLY_NEEDS =
-  'the request-reply formulas need a datagram transport, a lossless link, constant sizes, ' +
-  'processing and think time, and a timeout that cannot fire';
 
 /**
  * Stop-and-wait and the window protocols: a saturated sender (every message ready at once) of

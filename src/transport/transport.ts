@@ -114,8 +114,10 @@ export interface TransportStrategies {
  * receiver takes frames in order only, one timer for the oldest frame, all resent from it on
  * expiry) or `selective-repeat` (each frame acknowledged, timed and resent alone): a fixed
  * window, an ACK per frame, recovery by timeout only, a receiver with room for the window.
+ * `none`: settings outside the transport's textbook model, and which one, in words.
  */
 export type ClosedFormBehaviour =
+  | { model: 'none'; why: string }
   | { model: 'stop-and-wait'; ackBytes: number; timeoutSeconds: number }
   | { model: 'unacknowledged' }
   | { model: 'go-back-n' | 'selective-repeat'; window: number; ackBytes: number; timeoutSeconds: number };

@@ -107,21 +107,35 @@ export function windowTransportSchema(
 }
 
 /**
- * A window transport's textbook model `model` under `config`, or null where its formulas do not
- * apply: a congestion control that is not a fixed window (it asks the registered strategy),
- * delayed ACKs, a receive buffer smaller than the window (flow control would hold the sender),
- * or a window too large for the sequence numbers (misdelivery). A timeout that is not fixed is
- * NaN: the formulas charge each loss one constant timeout.
+ * A window transport's textbook model `model` under `config`, or `none` with the setting its
+ * formulas do not cover: a congestion control that is not a fixed window (it asks the
+ * registered strategy), delayed ACKs, a receive buffer smaller than the window (flow control
+ * would hold the sender), or a window too large for the sequence numbers (misdelivery). A
+ * timeout that is not fixed is NaN: the formulas charge each loss one constant timeout.
  */
 export function windowClosedForm(
   model: 'go-back-n' | 'selective-repeat',
   config: WindowTransportConfig,
   strategies: TransportStrategies,
   windowLimit: (bits: number) => number,
-): ClosedFormBehaviour | null {
-  const fixedWindow = strategies.congestion.get(config.congestion.strategy).fixedWindow === true;
-  if (!fixedWindow || config.delayedAck !== null || config.receiveBuffer < config.window) return null;
-  if (config.window > windowLimit(config.sequenceBits)) return null;
+): ClosedFormBehaviour {
+  const none = (why: string): ClosedFormBehaviour => ({ model: 'none', why });
+  if (strategies.congestion.get(config.congestion.strategy).fixedWindow !== true)
+    return none(
+      `its congestion control (${config.congestion.strategy}) changes the window: the formulas take a fixed one`,
+    );
+  if (config.delayedAck !== null) return none('it delays ACKs: the formulas take an ACK per frame');
+  if (config.receiveBuffer < config.window) {
+    return none(
+      `its receive buffer (${config.receiveBuffer}) is smaller than its window (${config.window}): flow control holds the sender`,
+    );
+  }
+  const limit = windowLimit(config.sequenceBits);
+  if (config.window > limit) {
+    return none(
+      `its window (${config.window}) is too large for ${config.sequenceBits}-bit sequence numbers (at most ${limit}): old and new frames are confused`,
+    );
+  }
   return {
     model,
     window: config.window,

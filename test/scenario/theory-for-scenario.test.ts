@@ -355,14 +355,46 @@ ${extraFlows}`,
     expect(
       whyNot('', `transport: { protocol: go-back-n, window: 8, timeout: 100ms, congestion: reno }, ${bulk}`)
         .f,
-    ).toMatch(
-      /^its go-back-n settings are outside the textbook model \(a fixed window, no congestion control/,
+    ).toBe('its congestion control (reno) changes the window: the formulas take a fixed one');
+    expect(
+      whyNot(
+        '',
+        `transport: { protocol: selective-repeat, window: 8, timeout: 100ms, receiveBuffer: 4 }, ${bulk}`,
+      ).f,
+    ).toBe('its receive buffer (4) is smaller than its window (8): flow control holds the sender');
+  });
+
+  it('request-reply: the transport, what varies, a timeout that can fire', () => {
+    const requests = (pattern: string, transport = '') =>
+      whyNot(
+        '',
+        `${transport}workload: { messages: 10, size: 1000B }, pattern: { kind: request-reply, mode: sync, replySize: 1000B${pattern} }`,
+      ).f;
+    expect(requests(', think: { dist: exponential, mean: 1ms }')).toBe(
+      'its think time varies: the request-reply formulas take constant times and sizes',
     );
+    expect(requests('', 'transport: { protocol: stop-and-wait, timeout: 1s }, ')).toBe(
+      'its requests go over stop-and-wait: the request-reply formulas take datagrams',
+    );
+    // Each way: 8 ms + 10 ms; a sync request takes 36 ms.
+    expect(requests(', timeout: 36ms')).toBe(
+      'its timeout (36 ms) is not longer than the longest a request can take (36 ms): a request would be sent again beside the late one',
+    );
+    expect(requests(', timeout: 37ms')).toBeUndefined();
   });
 
   it('datagram queues: arrivals that are not Poisson, a load of 1 or more', () => {
     expect(whyNot('', 'workload: { rate: 50, size: 1000B, stop: 1s }').f).toBe(
       'its arrivals are not Poisson (the queue formulas assume Poisson arrivals)',
+    );
+    expect(
+      whyNot(
+        '',
+        'workload: { rate: 50, arrivals: poisson, size: { dist: uniform, min: 500B, max: 1500B }, stop: 1s }',
+      ).f,
+    ).toBe('its sizes are neither exponential nor constant (the link-queue formulas take M/M/1 or M/D/1)');
+    expect(whyNot(', buffer: 10', 'workload: { rate: 50, arrivals: poisson, size: 1000B, stop: 1s }').f).toBe(
+      'its buffer is bounded and its sizes are constant (no M/D/1/K formula here)',
     );
     // 1000 B at 1 Mbit/s: μ = 125/s, so λ = 150/s is ρ = 1.2.
     expect(whyNot('', 'workload: { rate: 150, arrivals: poisson, size: 1000B, stop: 1s }').f).toBe(
