@@ -15,7 +15,7 @@ import {
 } from '../metrics/summary.js';
 import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
-import { noLatencyReason, offeredLoadNote } from './empty-figures-wording.js';
+import { noLatencyReason, nothingMeasuredReason, offeredLoadNote } from './empty-figures-wording.js';
 import {
   formatBitsPerSecond,
   formatIntervalEnds,
@@ -69,13 +69,8 @@ function headerLines(summary: Summary): string[] {
       `(t = ${formatIntervalSeconds(interval.to - interval.from)}); run ended at ` +
       `${formatSeconds(summary.simulatedSeconds)} after ${summary.events} events`,
   );
-  if (!(interval.to > interval.from)) {
-    lines.push(
-      `${INDENT}nothing was measured: the interval starts at the end of the warm-up or the first ` +
-        `send, whichever is later (${formatSeconds(interval.from)}), and the run ended there; ` +
-        'shorten the warm-up or lengthen the run',
-    );
-  }
+  const nothingMeasured = nothingMeasuredReason(summary);
+  if (nothingMeasured !== null) lines.push(`${INDENT}${nothingMeasured}`);
   return lines;
 }
 

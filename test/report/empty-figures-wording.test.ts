@@ -45,3 +45,30 @@ describe('a latency section without figures says why', () => {
     );
   });
 });
+
+describe('a run that measured nothing says why', () => {
+  const short = (warmup: number) =>
+    run({
+      name: 'short',
+      warmup,
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
+    }).summary;
+
+  it('a warm-up that outlasts the run: says so, with both times', () => {
+    // Ten 1 ms transmissions: the run ends at 10 ms, inside a warm-up of 1 s.
+    const summary = short(1);
+    expect(summary.simulatedSeconds).toBeCloseTo(0.01, 12);
+    expect(formatSummary(summary)).toContain(
+      '  nothing was measured: the warm-up (1.00000 s) outlasts the run, which ended at 10.0000 ms; ' +
+        'shorten the warm-up or lengthen the run\n',
+    );
+    const page = reportHtml(summary, null, { version: '0', scenarioFile: 'short.yaml', overrides: [] });
+    expect(page).toContain(
+      '<p class="warning">Nothing was measured: the warm-up (1.00000 s) outlasts the run, which ended at 10.0000 ms; ' +
+        'shorten the warm-up or lengthen the run.</p>',
+    );
+    expect(formatSummary(short(0.0025))).not.toContain('nothing was measured');
+  });
+});

@@ -130,6 +130,7 @@ describe('formatSummary of an empty interval', () => {
   it('says that nothing was measured when the run ended within the warm-up', () => {
     const summary = structuredClone(smallRunResult().summary);
     summary.interval = { from: 20, to: 20 };
+    summary.simulatedSeconds = 20;
     summary.throughput.intervalSeconds = 0;
     const text = formatSummary(summary);
     expect(text).toContain(

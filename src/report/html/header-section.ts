@@ -1,5 +1,6 @@
 /** The top of the report: what was run, with which inputs, and how to run it again. */
 import type { Summary } from '../../metrics/summary.js';
+import { nothingMeasuredReason, sentence } from '../empty-figures-wording.js';
 import { formatIntervalEnds, formatIntervalSeconds, formatSeconds } from '../format-numbers.js';
 import { runCommandLine } from '../run-command-line.js';
 import { html, type SafeHtml } from './html.js';
@@ -56,7 +57,7 @@ export function headerSection(summary: Summary, context: ReportContext, charts =
   const { interval } = summary;
   const overrides = context.overrides ?? [];
   const command = reproduceCommand(summary, context, charts);
-  const measuredNothing = !(interval.to > interval.from);
+  const nothingMeasured = nothingMeasuredReason(summary);
   return html`<header>
 <p class="kicker">msgsim run report</p>
 <h1>${summary.scenario}</h1>
@@ -71,7 +72,7 @@ ${context.scenarioFile !== undefined && html`<dt>Scenario file</dt><dd><code>${c
   }</dd>
 <dt>msgsim</dt><dd>${context.version}</dd>
 </dl>
-${measuredNothing && html`<p class="warning">Nothing was measured: the interval starts at the end of the warm-up or the first send, whichever is later, and the run ended there. Shorten the warm-up or lengthen the run.</p>\n`}${
+${nothingMeasured !== null && html`<p class="warning">${sentence(nothingMeasured)}</p>\n`}${
   command !== null &&
   html`<p>To run it again (the same inputs give this page byte for byte):</p>
 <pre class="command"><code>${command}</code></pre>

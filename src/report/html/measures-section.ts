@@ -9,6 +9,7 @@ import {
 import { noLatencyReason, offeredLoadNote, sentence } from '../empty-figures-wording.js';
 import {
   formatBitsPerSecond,
+  formatIntervalEnds,
   formatIntervalSeconds,
   formatSecondsOrNone,
   formatSignificant,
@@ -46,7 +47,7 @@ export function throughputSection(
     ],
     [
       html`<var>t</var>`,
-      `the measured interval, ${formatSecondsOrNone(interval.from)} to ${formatSecondsOrNone(interval.to)}`,
+      `the measured interval, ${formatIntervalEnds(interval.from, interval.to)}`,
       formatIntervalSeconds(throughput.intervalSeconds),
     ],
     [html`<var>T</var>`, 'throughput N / t', `${formatSignificant(throughput.messagesPerSecond)} messages/s`],
