@@ -122,6 +122,28 @@ describe('applyOverrides', () => {
     });
   });
 
+  it('reads merge keys as a file does: they merge, and one of no mapping is refused naming --set', () => {
+    const merged = applyOverrides(document, [
+      'links[0]={<<: {bandwidth: 2Mbps, delay: 5ms}, between: [a, b], delay: 1ms}',
+      'flows[0].workload={<<: [{messages: 3}, {size: 10B}]}',
+    ]);
+    expect(merged).toMatchObject({
+      links: [{ between: ['a', 'b'], bandwidth: '2Mbps', delay: '1ms' }],
+      flows: [{ workload: { messages: 3, size: '10B' } }],
+    });
+    expect((merged as { links: object[] }).links[0]).not.toHaveProperty('<<');
+    const messages = issuesOf(() =>
+      applyOverrides(document, ['links[0]={<<: 5}', 'links[0]={<<: [{delay: 1ms}, x]}', 'links[0]={<<: }']),
+    ).map((issue) => issue.message);
+    const refused =
+      'cannot read the value as YAML: a merge key << takes a mapping, an alias of one, or a list of those';
+    expect(messages).toEqual([
+      `--set links[0]={<<: 5}: ${refused}; got '5'`,
+      `--set links[0]={<<: [{delay: 1ms}, x]}: ${refused}; got 'x'`,
+      `--set links[0]={<<: }: ${refused}; got nothing`,
+    ]);
+  });
+
   it('keeps keys like __proto__ as plain data', () => {
     const result = applyOverrides({}, ['__proto__.polluted=1']) as Record<string, unknown>;
     expect(Object.keys(result)).toEqual(['__proto__']);
