@@ -116,13 +116,14 @@ export async function runReplicatedStudy<Result>(
       io.stderr(`msgsim: --out ${outDir}: ${unwritable}\n`);
       return EXIT.badInput;
     }
-    const replications = Number(argv.replications);
+    // Checked by checkReplicatedOptions, read the same way here (`' 3'`, `03`).
+    const replications = parseWholeNumber(argv.replications, 1) as number;
     const total = plan.variants.length * replications;
     let finished = 0;
     const summaries = await runReplications(plan, {
       replications,
       seed: argv.seed === undefined ? undefined : parseSeed(argv.seed),
-      jobs: argv.jobs === undefined ? undefined : Number(argv.jobs),
+      jobs: argv.jobs === undefined ? undefined : parseWholeNumber(argv.jobs, 1),
       maxEvents: parseMaxEvents(argv.maxEvents),
       registries,
       onRunDone: ({ variant, replication, summary }) => {

@@ -80,6 +80,26 @@ describe('applyOverrides', () => {
     );
   });
 
+  it('names a bad index as written, in the message and the path', () => {
+    expect(
+      issuesOf(() => applyOverrides(document, ['links[ 0].loss=0.1', 'links[99999999999999999999]=1'])),
+    ).toEqual([
+      {
+        file: '--set',
+        path: 'links[ 0].loss',
+        message:
+          "--set links[ 0].loss=0.1: index ' 0' of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+      },
+      {
+        file: '--set',
+        path: 'links[99999999999999999999]',
+        message:
+          "--set links[99999999999999999999]=1: index 99999999999999999999 of 'links' must be a whole number " +
+          "from 0 to 1 ('links' has 1 item; index 1 adds one)",
+      },
+    ]);
+  });
+
   it('reports every bad override at once', () => {
     const issues = issuesOf(() =>
       applyOverrides(document, [
