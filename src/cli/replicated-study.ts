@@ -11,7 +11,8 @@ import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
-import { quoteValue } from '../scenario/quote-option.js';
+import { parsePath } from '../scenario/document-path.js';
+import { quoteOption, quoteValue } from '../scenario/quote-option.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
 import type { VariantPlan } from '../scenario/variant-plan.js';
@@ -79,6 +80,30 @@ export function checkReplicatedOptions(argv: ReplicatedArguments): string | unde
     return `--jobs expects a whole number of at least 1, got ${quoteValue(argv.jobs)}`;
   }
   return undefined;
+}
+
+/**
+ * Why `--seed` cannot go with `options` (the `--vary` or `--param` texts, named `option` in
+ * messages): one of them varies the scenario's `seed`, which --seed overrides in every run, so
+ * every variant (`noun`) would run alike. Undefined when none varies it, or --seed is not given.
+ */
+export function checkSeedNotVaried(
+  seed: string | undefined,
+  options: readonly string[],
+  option: '--vary' | '--param',
+  noun: string,
+): string | undefined {
+  if (seed === undefined) return undefined;
+  const varied = options.find((text) => {
+    const equals = text.indexOf('=');
+    const parsed = parsePath(text.slice(0, equals < 0 ? text.length : equals).trim());
+    return parsed.ok && parsed.path.length === 1 && parsed.path[0] === 'seed';
+  });
+  if (varied === undefined) return undefined;
+  return (
+    `${quoteOption(option, varied, 'list')} varies the seed, but ${quoteOption('--seed', seed, 'single')} fixes the seed of ` +
+    `every ${noun}, so they would all run alike: drop --seed or this ${option}`
+  );
 }
 
 /** One command's study: how it plans its variants and what it makes of their runs. */
