@@ -139,16 +139,13 @@ export function isPathPrefix(prefix: DocumentPath, path: DocumentPath): boolean 
 
 /**
  * Describes a document value for "got ..." in messages: `string 'abc'`, `number 5`, `a list`,
- * `an object`, `null`, `nothing`. Long strings are shortened.
+ * `an object`, `null`, `nothing`. A long string is shortened as quoteValue does.
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return `string '${shown}'`;
-  }
+  if (typeof value === 'string') return `string ${quoteValue(value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
