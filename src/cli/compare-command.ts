@@ -6,6 +6,7 @@ import { planVariants } from '../scenario/variant-plan.js';
 import type { CliIo } from './main.js';
 import {
   checkReplicatedOptions,
+  checkSeedNotVaried,
   type ReplicatedArguments,
   runReplicatedStudy,
   withReplicatedOptions,
@@ -37,7 +38,10 @@ export function compareCommand(
         })
         // A returned string is a usage error (exit 2), not an exception.
         .check(
-          (argv) => checkReplicatedOptions(argv as unknown as ReplicatedArguments) ?? true,
+          (argv) =>
+            checkReplicatedOptions(argv as unknown as ReplicatedArguments) ??
+            checkSeedNotVaried(argv.seed as string | undefined, argv.vary as string[], '--vary', 'variant') ??
+            true,
         ) as unknown as Argv<CompareArguments>,
     handler: async (argv: ArgumentsCamelCase<CompareArguments>) => {
       const sets = argv.set ?? [];

@@ -11,7 +11,8 @@ import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
-import { quoteValue } from '../scenario/quote-option.js';
+import { parsePath } from '../scenario/document-path.js';
+import { quoteOption, quoteValue } from '../scenario/quote-option.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
 import type { VariantPlan } from '../scenario/variant-plan.js';
@@ -81,6 +82,30 @@ export function checkReplicatedOptions(argv: ReplicatedArguments): string | unde
   return undefined;
 }
 
+/**
+ * Why `--seed` cannot go with `options` (the `--vary` or `--param` texts, named `option` in
+ * messages): one of them varies the scenario's `seed`, which --seed overrides in every run, so
+ * every variant (`noun`) would run alike. Undefined when none varies it, or --seed is not given.
+ */
+export function checkSeedNotVaried(
+  seed: string | undefined,
+  options: readonly string[],
+  option: '--vary' | '--param',
+  noun: string,
+): string | undefined {
+  if (seed === undefined) return undefined;
+  const varied = options.find((text) => {
+    const equals = text.indexOf('=');
+    const parsed = parsePath(text.slice(0, equals < 0 ? text.length : equals).trim());
+    return parsed.ok && parsed.path.length === 1 && parsed.path[0] === 'seed';
+  });
+  if (varied === undefined) return undefined;
+  return (
+    `${quoteOption(option, varied, 'list')} varies the seed, but ${quoteOption('--seed', seed, 'single')} fixes the seed of ` +
+    `every ${noun}, so they would all run alike: drop --seed or this ${option}`
+  );
+}
+
 /** One command's study: how it plans its variants and what it makes of their runs. */
 export interface ReplicatedStudy<Result> {
   command: 'compare' | 'sweep';
@@ -116,13 +141,14 @@ export async function runReplicatedStudy<Result>(
       io.stderr(`msgsim: --out ${outDir}: ${unwritable}\n`);
       return EXIT.badInput;
     }
-    const replications = Number(argv.replications);
+    // Checked by checkReplicatedOptions, read the same way here (`' 3'`, `03`).
+    const replications = parseWholeNumber(argv.replications, 1) as number;
     const total = plan.variants.length * replications;
     let finished = 0;
     const summaries = await runReplications(plan, {
       replications,
       seed: argv.seed === undefined ? undefined : parseSeed(argv.seed),
-      jobs: argv.jobs === undefined ? undefined : Number(argv.jobs),
+      jobs: argv.jobs === undefined ? undefined : parseWholeNumber(argv.jobs, 1),
       maxEvents: parseMaxEvents(argv.maxEvents),
       registries,
       onRunDone: ({ variant, replication, summary }) => {

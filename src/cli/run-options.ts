@@ -2,11 +2,9 @@ import type { Argv, Options } from 'yargs';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 import { quoteValue } from '../scenario/quote-option.js';
 
-/** A `--seed` value: a whole number from 0 to 2^53 - 1, or undefined when it is not one. */
+/** A `--seed` value: a whole number from 0 to 2^53 - 1 (see parseWholeNumber), or undefined. */
 export function parseSeed(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
+  return parseWholeNumber(text, 0);
 }
 
 /** `--max-events`: shared by the commands that simulate. */
@@ -18,7 +16,13 @@ export const maxEventsOption: Options = {
   describe: 'stop a run that executes more events than this (a run far longer than meant)',
 };
 
-/** `text` as a whole number of at least `minimum`, or undefined when it is not one. */
+/**
+ * `text` as a whole number of at least `minimum` and at most 2^53 - 1, or undefined when it is
+ * not one. The one reading of every count and index option (`--seed`, `--replication`,
+ * `--replications`, `--jobs`, `--max-events`): decimal digits only, so no sign, point, exponent or
+ * `0x`; blanks around them (a shell quote such as `' 3'`) and leading zeros (`03` is 3, never
+ * octal) are allowed.
+ */
 export function parseWholeNumber(text: string, minimum: number): number | undefined {
   const value = Number(text);
   return /^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= minimum ? value : undefined;

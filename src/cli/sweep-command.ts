@@ -8,6 +8,7 @@ import { MAX_VARIANTS } from '../scenario/variants.js';
 import type { CliIo } from './main.js';
 import {
   checkReplicatedOptions,
+  checkSeedNotVaried,
   type ReplicatedArguments,
   runReplicatedStudy,
   withReplicatedOptions,
@@ -63,7 +64,7 @@ export function sweepCommand(
               'and at most a second one (a line per value)'
             );
           }
-          return true;
+          return checkSeedNotVaried(argv.seed as string | undefined, params, '--param', 'point') ?? true;
         }) as unknown as Argv<SweepArguments>,
     handler: async (argv: ArgumentsCamelCase<SweepArguments>) => {
       const sets = argv.set ?? [];

@@ -1,3 +1,5 @@
+import { quoteValue } from './quote-value.js';
+
 /**
  * A named set of pluggable definitions (distributions, transports, workloads...). Asking for an
  * unknown id fails with the id and the known ones, so a typo in a scenario is easy to fix.
@@ -9,7 +11,8 @@ export class Registry<T extends { readonly id: string }> {
 
   /** Adds a definition. @throws Error when the id is taken. */
   register(entry: T): this {
-    if (this.entries.has(entry.id)) throw new Error(`${this.kind} '${entry.id}' is already registered`);
+    if (this.entries.has(entry.id))
+      throw new Error(`${this.kind} ${quoteValue(entry.id)} is already registered`);
     this.entries.set(entry.id, entry);
     return this;
   }
@@ -17,7 +20,7 @@ export class Registry<T extends { readonly id: string }> {
   /** The definition named `id`. @throws Error naming the known ids when there is none. */
   get(id: string): T {
     const entry = this.entries.get(id);
-    if (!entry) throw new Error(`unknown ${this.kind} '${id}' (known: ${this.ids().join(', ')})`);
+    if (!entry) throw new Error(`unknown ${this.kind} ${quoteValue(id)} (known: ${this.ids().join(', ')})`);
     return entry;
   }
 

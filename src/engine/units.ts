@@ -1,4 +1,5 @@
 import { decimalOf, decimalToNumber, multiplyDecimals } from './decimal.js';
+import { quoteValue } from './quote-value.js';
 
 /** The physical dimensions a scenario quantity can have; each has an SI base unit. */
 export type Dimension = 'time' | 'bandwidth' | 'size';
@@ -106,7 +107,7 @@ export function parseQuantity(
     value = input;
   } else if (typeof input === 'string') {
     const match = QUANTITY.exec(input);
-    if (!match) return { ok: false, message: `expected ${expected}, got '${input}'` };
+    if (!match) return { ok: false, message: `expected ${expected}, got ${quoteValue(input)}` };
     const unit = match[2];
     const units = UNITS[dimension];
     // Own keys only: 'constructor' or 'toString' are not units.
@@ -114,7 +115,7 @@ export function parseQuantity(
     if (factor === undefined) {
       return {
         ok: false,
-        message: `unknown ${dimension} unit '${unit}' in '${input}' (known: ${unitsOf(dimension).join(', ')})`,
+        message: `unknown ${dimension} unit ${quoteValue(unit)} in ${quoteValue(input)} (known: ${unitsOf(dimension).join(', ')})`,
       };
     }
     value = scaledDecimal(match[1], factor);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { listIds, quoteValue } from '../engine/quote-value.js';
 import { checkFaultsWithinRun } from './fault-horizon.js';
 import type { CyclesSpec } from './fault-schema.js';
 import { checkFaultTimeline } from './fault-timeline.js';
@@ -29,15 +30,14 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
     scenario.links.map((link) => [link.id ?? `${link.between[0]}-${link.between[1]}`, link]),
   );
   const failing = (id: string) => Boolean(nodes.get(id)?.failure ?? links.get(id)?.failure);
-  // A generated topology can have thousands of nodes: name the first few.
-  const listed =
-    [...nodes.keys()].slice(0, 12).join(', ') + (nodes.size > 12 ? `, ... (${nodes.size} in all)` : '');
+  // A generated topology can have thousands of nodes, an id thousands of characters: see listIds.
+  const listed = listIds(nodes.keys());
   const node = (id: unknown, path: Path) => {
-    if (!nodes.has(id as string)) issue(path, `unknown node '${id}' (nodes: ${listed})`);
+    if (!nodes.has(id as string)) issue(path, `unknown node ${quoteValue(String(id))} (nodes: ${listed})`);
   };
   const link = (id: unknown, path: Path) => {
     if (!links.has(id as string))
-      issue(path, `unknown link '${id}' (links: ${[...links.keys()].join(', ')})`);
+      issue(path, `unknown link ${quoteValue(String(id))} (links: ${listIds(links.keys())})`);
   };
 
   scenario.faults.forEach((fault, index) => {
@@ -53,7 +53,8 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
         group.forEach((id, memberIndex) => {
           const memberPath = ['faults', index, 'partition', groupIndex, memberIndex];
           node(id, memberPath);
-          if (seen.has(id)) issue(memberPath, `node '${id}' is in two groups of the partition`);
+          if (seen.has(id))
+            issue(memberPath, `node ${quoteValue(String(id))} is in two groups of the partition`);
           seen.add(id);
         });
       });
@@ -70,7 +71,10 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
   scenario.services.forEach((service, index) => {
     const path: Path = ['services', index];
     if (nodes.has(service.id) || links.has(service.id) || services.has(service.id)) {
-      issue([...path, 'id'], `service id '${service.id}' is already the id of a node, link or service`);
+      issue(
+        [...path, 'id'],
+        `service id ${quoteValue(service.id)} is already the id of a node, link or service`,
+      );
     }
     const listed = new Set<string>();
     service.members.forEach((member, memberIndex) => {
@@ -78,13 +82,14 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
       if (!known) {
         issue(
           [...path, 'members', memberIndex],
-          `unknown member '${member}' (a node, a link or a service declared before this one)`,
+          `unknown member ${quoteValue(member)} (a node, a link or a service declared before this one)`,
         );
       }
       if (nodes.has(member) && links.has(member)) {
-        issue([...path, 'members', memberIndex], `'${member}' is both a node and a link id`);
+        issue([...path, 'members', memberIndex], `${quoteValue(member)} is both a node and a link id`);
       }
-      if (listed.has(member)) issue([...path, 'members', memberIndex], `'${member}' is listed twice`);
+      if (listed.has(member))
+        issue([...path, 'members', memberIndex], `${quoteValue(member)} is listed twice`);
       listed.add(member);
     });
     if (service.needs !== undefined && service.needs > service.members.length) {
@@ -97,10 +102,11 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
   scenario.repairCrews.forEach((crew, index) => {
     crew.members.forEach((member, memberIndex) => {
       const path: Path = ['repairCrews', index, 'members', memberIndex];
-      if (!nodes.has(member) && !links.has(member)) issue(path, `unknown node or link '${member}'`);
-      else if (!failing(member)) issue(path, `'${member}' has no failure process to repair`);
+      if (!nodes.has(member) && !links.has(member)) issue(path, `unknown node or link ${quoteValue(member)}`);
+      else if (!failing(member)) issue(path, `${quoteValue(member)} has no failure process to repair`);
       const other = crewOf.get(member);
-      if (other !== undefined) issue(path, `'${member}' is already repaired by crew '${other}'`);
+      if (other !== undefined)
+        issue(path, `${quoteValue(member)} is already repaired by crew ${quoteValue(other)}`);
       crewOf.set(member, crew.id);
     });
   });
@@ -109,7 +115,7 @@ export function checkFaultReferences(scenario: FaultReferenceView, ctx: z.Refine
     const spec = scenario[key];
     if (typeof spec !== 'object') continue;
     if (spec.of !== undefined && !failing(spec.of)) {
-      issue([key, 'of'], `'${spec.of}' is not a node or link with a failure process`);
+      issue([key, 'of'], `${quoteValue(spec.of)} is not a node or link with a failure process`);
     } else if (spec.of === undefined && ![...nodes.keys(), ...links.keys()].some(failing)) {
       issue([key], 'cycles are counted on a node or link with a failure process; there is none');
     }

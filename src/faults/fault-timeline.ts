@@ -1,3 +1,4 @@
+import { quoteValue } from '../engine/quote-value.js';
 import type { FaultReferenceView } from './fault-references.js';
 import { partitionId } from './fault-schema.js';
 import { secondsInWords } from './time-in-words.js';
@@ -42,14 +43,14 @@ function checkScriptedPairs(faults: Faults, issue: Report): void {
         if (!earlier && lastUp?.at === at) {
           issue(
             ['faults', index, pair.down],
-            `${pair.what} '${id}' would be up for no time: this ${pair.down} is at the same instant ` +
+            `${pair.what} ${quoteValue(id)} would be up for no time: this ${pair.down} is at the same instant ` +
               `as the ${pair.up} of faults[${lastUp.index}] (${secondsInWords(at)}); drop both to keep it down`,
           );
         }
         if (earlier) {
           issue(
             ['faults', index, pair.down],
-            `${pair.what} '${id}' is already ${pair.downWord} at ${secondsInWords(at)} (by faults[${earlier.index}] at ` +
+            `${pair.what} ${quoteValue(id)} is already ${pair.downWord} at ${secondsInWords(at)} (by faults[${earlier.index}] at ` +
               `${secondsInWords(earlier.at)}): ${pair.up} it first`,
           );
         } else downBy.set(id, { index, at });
@@ -59,7 +60,7 @@ function checkScriptedPairs(faults: Faults, issue: Report): void {
         if (crash && crash.at === at) {
           issue(
             ['faults', index, pair.up],
-            `${pair.what} '${id}' would be ${pair.downWord} for no time: this ${pair.up} is at the ` +
+            `${pair.what} ${quoteValue(id)} would be ${pair.downWord} for no time: this ${pair.up} is at the ` +
               `same instant as its ${pair.down} (faults[${crash.index}] at ${secondsInWords(at)})`,
           );
         }
@@ -71,7 +72,7 @@ function checkScriptedPairs(faults: Faults, issue: Report): void {
             : `a ${pair.up} ends a scripted ${pair.down} only; a random failure is repaired by its own process`;
           issue(
             ['faults', index, pair.up],
-            `${pair.what} '${id}' is not ${pair.downWord} by a scripted fault at ${secondsInWords(at)}, so this ` +
+            `${pair.what} ${quoteValue(id)} is not ${pair.downWord} by a scripted fault at ${secondsInWords(at)}, so this ` +
               `${pair.up} would do nothing (${when}): put a '${pair.down}: ${id}' before it`,
           );
         }
@@ -123,7 +124,7 @@ function checkPartitionTimeline(faults: Faults, issue: Report): void {
       if (earlier) {
         issue(
           ['faults', index, faults[index].id === undefined ? 'partition' : 'id'],
-          `partition '${id}' is already in force at ${secondsInWords(at)} (faults[${earlier.index}] from ` +
+          `partition ${quoteValue(id)} is already in force at ${secondsInWords(at)} (faults[${earlier.index}] from ` +
             `${secondsInWords(earlier.at)}): heal it first, or give this one another id`,
         );
       } else inForce.set(id, { index, at });
@@ -131,14 +132,14 @@ function checkPartitionTimeline(faults: Faults, issue: Report): void {
       inForce.delete(id);
       ended.set(id, at);
     } else if (!declared.has(id)) {
-      issue(['faults', index, 'heal'], `no partition '${id}' (${knownPartitions(declared)})`);
+      issue(['faults', index, 'heal'], `no partition ${quoteValue(id)} (${knownPartitions(declared)})`);
     } else if (inForce.delete(id)) {
       ended.set(id, at);
     } else {
       const why = ended.has(id) ? `it ended at ${secondsInWords(ended.get(id)!)}` : 'it is split only later';
       issue(
         ['faults', index, 'heal'],
-        `partition '${id}' is not in force at ${secondsInWords(at)} (${why}; faults apply in time order), so ` +
+        `partition ${quoteValue(id)} is not in force at ${secondsInWords(at)} (${why}; faults apply in time order), so ` +
           'this heal would do nothing',
       );
     }

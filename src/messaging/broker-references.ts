@@ -1,5 +1,6 @@
 /** The cross-reference checks of the broker keys that the schema alone cannot make. */
 import type { z } from 'zod';
+import { listIds, quoteValue } from '../engine/quote-value.js';
 import type { BrokerRegistries } from './broker-schema.js';
 
 /** What the reference checks read of a parsed scenario. */
@@ -49,56 +50,56 @@ export function checkBrokerReferences(
   }
   scenario.brokers.forEach((broker, b) => {
     const at = (...path: Path): Path => ['brokers', b, ...path];
-    if (!nodeIds.has(broker.node)) issue(at('node'), `unknown node '${broker.node}'`);
+    if (!nodeIds.has(broker.node)) issue(at('node'), `unknown node ${quoteValue(broker.node)}`);
     // A duplicate is reported once: publishers and queue checks keep to the node's first broker.
     const duplicate = brokerOfNode.has(broker.node);
-    if (duplicate) issue(at('node'), `node '${broker.node}' is already a broker`);
+    if (duplicate) issue(at('node'), `node ${quoteValue(broker.node)} is already a broker`);
     else brokerOfNode.set(broker.node, b);
     const queues = new Set<string>();
     const topics = new Set<string>();
     broker.queues.forEach((queue, q) => {
-      if (queues.has(queue.name)) issue(at('queues', q, 'name'), `duplicate queue '${queue.name}'`);
+      if (queues.has(queue.name)) issue(at('queues', q, 'name'), `duplicate queue ${quoteValue(queue.name)}`);
       queues.add(queue.name);
     });
     broker.topics.forEach((topic, t) => {
       if (queues.has(topic.name) || topics.has(topic.name))
-        issue(at('topics', t, 'name'), `duplicate queue or topic '${topic.name}'`);
+        issue(at('topics', t, 'name'), `duplicate queue or topic ${quoteValue(topic.name)}`);
       topics.add(topic.name);
     });
-    const knownQueues = [...queues].join(', ') || 'none';
+    const knownQueues = listIds(queues);
     broker.queues.forEach((queue, q) => {
       const policy = registries.overflowPolicies.get(queue.overflow);
       if (queue.deadLetter !== undefined) {
         if (!queues.has(queue.deadLetter))
           issue(
             at('queues', q, 'deadLetter'),
-            `unknown queue '${queue.deadLetter}' (queues: ${knownQueues})`,
+            `unknown queue ${quoteValue(queue.deadLetter)} (queues: ${knownQueues})`,
           );
         else if (queue.deadLetter === queue.name)
           issue(at('queues', q, 'deadLetter'), 'a queue cannot be its own dead-letter queue');
         if (!policy.needsDeadLetterQueue)
           issue(
             at('queues', q, 'deadLetter'),
-            `overflow '${queue.overflow}' does not dead-letter: set overflow: dead-letter`,
+            `overflow ${quoteValue(queue.overflow)} does not dead-letter: set overflow: dead-letter`,
           );
       } else if (policy.needsDeadLetterQueue) {
         issue(
           at('queues', q, 'deadLetter'),
-          `overflow '${queue.overflow}' needs deadLetter: the queue that takes the messages`,
+          `overflow ${quoteValue(queue.overflow)} needs deadLetter: the queue that takes the messages`,
         );
       }
     });
     const exchanges = new Set<string>();
     broker.exchanges.forEach((exchange, e) => {
       if (exchanges.has(exchange.name))
-        issue(at('exchanges', e, 'name'), `duplicate exchange '${exchange.name}'`);
+        issue(at('exchanges', e, 'name'), `duplicate exchange ${quoteValue(exchange.name)}`);
       exchanges.add(exchange.name);
       const type = registries.exchangeTypes.get(exchange.type);
       exchange.bindings.forEach((binding, k) => {
         if (!queues.has(binding.queue) && !topics.has(binding.queue))
           issue(
             at('exchanges', e, 'bindings', k, 'queue'),
-            `unknown queue or topic '${binding.queue}' (queues: ${knownQueues})`,
+            `unknown queue or topic ${quoteValue(binding.queue)} (queues: ${knownQueues})`,
           );
         if (type.bindingNeedsKey && binding.key === undefined)
           issue(at('exchanges', e, 'bindings', k, 'key'), `a ${exchange.type} exchange binds with a key`);
@@ -107,9 +108,10 @@ export function checkBrokerReferences(
     const consumed = new Set<string>();
     broker.consumers.forEach((consumer, c) => {
       if (consumerIds.has(consumer.id))
-        issue(at('consumers', c, 'id'), `duplicate consumer id '${consumer.id}'`);
+        issue(at('consumers', c, 'id'), `duplicate consumer id ${quoteValue(consumer.id)}`);
       consumerIds.add(consumer.id);
-      if (!nodeIds.has(consumer.node)) issue(at('consumers', c, 'node'), `unknown node '${consumer.node}'`);
+      if (!nodeIds.has(consumer.node))
+        issue(at('consumers', c, 'node'), `unknown node ${quoteValue(consumer.node)}`);
       if (consumer.node === broker.node)
         issue(at('consumers', c, 'node'), 'a consumer runs on another node than its broker');
       else if (
@@ -119,16 +121,19 @@ export function checkBrokerReferences(
       )
         issue(
           at('consumers', c, 'node'),
-          `no path from broker '${broker.node}' to consumer node '${consumer.node}': no chain of links joins them`,
+          `no path from broker ${quoteValue(broker.node)} to consumer node ${quoteValue(consumer.node)}: no chain of links joins them`,
         );
       if ((consumer.queue === undefined) === (consumer.topic === undefined))
         issue(at('consumers', c), 'give exactly one of queue or topic');
       if (consumer.queue !== undefined && !queues.has(consumer.queue))
-        issue(at('consumers', c, 'queue'), `unknown queue '${consumer.queue}' (queues: ${knownQueues})`);
+        issue(
+          at('consumers', c, 'queue'),
+          `unknown queue ${quoteValue(consumer.queue)} (queues: ${knownQueues})`,
+        );
       if (consumer.topic !== undefined && !topics.has(consumer.topic))
         issue(
           at('consumers', c, 'topic'),
-          `unknown topic '${consumer.topic}' (topics: ${[...topics].join(', ') || 'none'})`,
+          `unknown topic ${quoteValue(consumer.topic)} (topics: ${listIds(topics)})`,
         );
       if (consumer.queue !== undefined && consumer.group !== undefined)
         issue(at('consumers', c, 'group'), 'consumer groups belong to partitioned topics, not queues');
@@ -146,14 +151,14 @@ export function checkBrokerReferences(
         if (receiving.has(queue.name) && !consumed.has(queue.name))
           issue(
             at('queues', q, 'name'),
-            `queue '${queue.name}' has no consumer, so its messages never leave and the run cannot end: add a consumer or a duration`,
+            `queue ${quoteValue(queue.name)} has no consumer, so its messages never leave and the run cannot end: add a consumer or a duration`,
           );
       });
       broker.topics.forEach((topic, t) => {
         if (receiving.has(topic.name) && !consumed.has(topic.name))
           issue(
             at('topics', t, 'name'),
-            `topic '${topic.name}' has no consumer group: add a consumer or a duration`,
+            `topic ${quoteValue(topic.name)} has no consumer group: add a consumer or a duration`,
           );
       });
     }
@@ -174,20 +179,23 @@ export function checkBrokerReferences(
     }
     const b = brokerOfNode.get(flow.to);
     if (b === undefined) {
-      issue(['flows', f, 'to'], `a publishing flow goes to a broker node ('${flow.to}' is none)`);
+      issue(['flows', f, 'to'], `a publishing flow goes to a broker node (${quoteValue(flow.to)} is none)`);
       return;
     }
     const broker = scenario.brokers[b];
     const queueNames = new Set(broker.queues.map((queue) => queue.name));
     const topicNames = new Set(broker.topics.map((topic) => topic.name));
     if (publish.queue !== undefined && !queueNames.has(publish.queue) && !topicNames.has(publish.queue))
-      issue(at('queue'), `unknown queue '${publish.queue}' on broker '${broker.node}'`);
+      issue(at('queue'), `unknown queue ${quoteValue(publish.queue)} on broker ${quoteValue(broker.node)}`);
     if (publish.topic !== undefined && !topicNames.has(publish.topic))
-      issue(at('topic'), `unknown topic '${publish.topic}' on broker '${broker.node}'`);
+      issue(at('topic'), `unknown topic ${quoteValue(publish.topic)} on broker ${quoteValue(broker.node)}`);
     if (publish.exchange !== undefined) {
       const exchange = broker.exchanges.find((candidate) => candidate.name === publish.exchange);
       if (exchange === undefined)
-        issue(at('exchange'), `unknown exchange '${publish.exchange}' on broker '${broker.node}'`);
+        issue(
+          at('exchange'),
+          `unknown exchange ${quoteValue(publish.exchange)} on broker ${quoteValue(broker.node)}`,
+        );
       else if (
         registries.exchangeTypes.get(exchange.type).bindingNeedsKey &&
         publish.key === undefined &&
@@ -218,9 +226,9 @@ function checkKeptDeadLetters(
     if (policies.get(queue.overflow).onlyRefuses) return;
     issue(
       overflowPath(q),
-      `queue '${queue.name}' takes dead letters and has no consumer: each ends as it is kept there ` +
+      `queue ${quoteValue(queue.name)} takes dead letters and has no consumer: each ends as it is kept there ` +
         '(dropped.deadLettered), so when the queue is full it can only refuse the next one; ' +
-        `'${queue.overflow}' would act on messages that have already ended: use overflow: ` +
+        `${quoteValue(queue.overflow)} would act on messages that have already ended: use overflow: ` +
         `${refusing.join(' | ')}, or add a consumer`,
     );
   });

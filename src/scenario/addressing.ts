@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { listIds, quoteValue } from './quote-option.js';
 
 /** The group a broadcast to every node but the sender names. */
 export const BROADCAST_ALL = 'all';
@@ -108,7 +109,7 @@ export function checkGroups(
       ctx.addIssue({
         code: 'custom',
         path: ['groups', index, 'id'],
-        message: `duplicate group id '${group.id}'`,
+        message: `duplicate group id ${quoteValue(group.id)}`,
       });
     groups.set(group.id, group.members);
     group.members.forEach((member, position) => {
@@ -118,11 +119,11 @@ export function checkGroups(
   return (from: string, target: string, path: (string | number)[]) => {
     const members = target === BROADCAST_ALL ? [...nodeIds] : groups.get(target);
     if (members === undefined) {
-      const names = [BROADCAST_ALL, ...groups.keys()].join(', ');
+      const names = listIds([BROADCAST_ALL, ...groups.keys()]);
       ctx.addIssue({
         code: 'custom',
         path,
-        message: `unknown group '${target}' (expected one of: ${names})`,
+        message: `unknown group ${quoteValue(target)} (expected one of: ${names})`,
       });
       return;
     }
@@ -134,14 +135,14 @@ export function checkGroups(
       ctx.addIssue({
         code: 'custom',
         path,
-        message: `group '${target}' has no node other than the sender '${from}'`,
+        message: `group ${quoteValue(target)} has no node other than the sender ${quoteValue(from)}`,
       });
     const unreachable = recipients.filter((member) => !reachable(from, member));
     if (unreachable.length > 0)
       ctx.addIssue({
         code: 'custom',
         path,
-        message: `no path from '${from}' to ${unreachable.map((id) => `'${id}'`).join(', ')}: no chain of links joins them`,
+        message: `no path from ${quoteValue(from)} to ${unreachable.map((id) => `${quoteValue(id)}`).join(', ')}: no chain of links joins them`,
       });
   };
 }

@@ -1,3 +1,5 @@
+import { quoteValue } from './quote-option.js';
+
 /** A path inside a scenario document: object keys and list indexes, outermost first. */
 export type DocumentPath = ReadonlyArray<string | number>;
 
@@ -19,7 +21,8 @@ export function formatPath(path: DocumentPath): string {
 }
 
 /**
- * Where a written path has something other than a whole number from 0 in brackets (`links[-1]`,
+ * Where a written path has something other than a whole number from 0 in brackets, or one too
+ * large to be exact (`links[-1]`, `links[99999999999999999999]`,
  * `links[1.5]`, `links[x]`): `offset` and `end` delimit `[...]` in the text, `written` is what
  * stands inside.
  */
@@ -58,6 +61,12 @@ export function parsePath(text: string): ParsedPath {
       const badIndex = { offset, end: segment.lastIndex, written: match[5] };
       return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
     }
+    // A whole number too large to be exact (1e20 would come back as 100000000000000000000) is no
+    // index of any list: refused as written.
+    if (match[3] !== undefined && !Number.isSafeInteger(Number(match[3]))) {
+      const badIndex = { offset, end: segment.lastIndex, written: match[3] };
+      return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
+    }
     if (match[2] !== undefined) path.push(match[2]);
     else if (match[3] !== undefined) path.push(Number(match[3]));
     else path.push(JSON.parse(match[4]) as string);
@@ -70,7 +79,8 @@ export function parsePath(text: string): ParsedPath {
 
 /**
  * What is wrong with the bad index of `text`: `index -1 of 'links' must be a whole number from
- * 0`. With `list`, the value the brackets index (when known), a list's length bounds it too: `from
+ * 0`, the index named as written (`index ' 0'`, `index 99999999999999999999 ... from 0 to
+ * 9007199254740991`). With `list`, the value the brackets index (when known), a list's length bounds it too: `from
  * 0 to 0 ('links' has 1 item)`, or where the index ends the path and may append, `from 0 to 1
  * ('links' has 1 item; index 1 adds one)`.
  */
@@ -78,9 +88,11 @@ export function describeBadIndex(text: string, badIndex: BadIndex, list?: unknow
   const listText = text.slice(0, badIndex.offset);
   const of = listText === '' ? 'the document' : `'${listText}'`;
   const inside = badIndex.written.trim();
-  // A number is named as written; anything else is quoted, and may have been meant as a key.
+  // A number is named as written; anything else (a number with blanks around it too) is quoted
+  // as written, and may have been meant as a key.
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(inside);
-  let rule = `index ${numeric ? inside : `'${badIndex.written}'`} of ${of} must be a whole number from 0`;
+  const named = numeric && inside === badIndex.written ? inside : quoteValue(badIndex.written);
+  let rule = `index ${named} of ${of} must be a whole number from 0`;
   const notes: string[] = [];
   if (Array.isArray(list)) {
     notes.push(
@@ -91,7 +103,7 @@ export function describeBadIndex(text: string, badIndex: BadIndex, list?: unknow
       rule += ` to ${list.length}`;
       notes.push(`index ${list.length} adds one`);
     } else if (list.length > 0) rule += ` to ${list.length - 1}`;
-  }
+  } else if (/^\d+$/.test(badIndex.written)) rule += ` to ${Number.MAX_SAFE_INTEGER}`;
   if (inside === '*') notes.push('[*], every element, is for --vary and --param');
   else if (!numeric && inside !== '' && listText !== '' && !Array.isArray(list)) {
     notes.push(`a key goes after a dot: ${listText}.${inside}`);
@@ -127,16 +139,13 @@ export function isPathPrefix(prefix: DocumentPath, path: DocumentPath): boolean 
 
 /**
  * Describes a document value for "got ..." in messages: `string 'abc'`, `number 5`, `a list`,
- * `an object`, `null`, `nothing`. Long strings are shortened.
+ * `an object`, `null`, `nothing`. A long string is shortened as quoteValue does.
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return `string '${shown}'`;
-  }
+  if (typeof value === 'string') return `string ${quoteValue(value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Registry } from '../engine/registry.js';
 import type { TopologyConfigBase, TopologyDefinition } from '../net/topology/topology.js';
+import { quoteValue } from './quote-option.js';
 
 /** How plain scenario entries are made for what the topology builders generate. */
 export interface TopologyExpansion<Node, Link> {
@@ -73,7 +74,7 @@ export function expandTopologies<
       if (pairHolder !== undefined) {
         reportClash(ctx, pairHolder, owner, `a link between ${between[0]} and ${between[1]}`, 'between');
       } else if (idHolder !== undefined) {
-        reportClash(ctx, idHolder, owner, `the link id '${id}'`, 'id');
+        reportClash(ctx, idHolder, owner, `the link id ${quoteValue(id)}`, 'id');
       } else {
         pairOwners.set(pairKey(between), owner);
         idOwners.set(id, owner);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type DocumentPath, describeValue, formatPath, valueAt } from './document-path.js';
+import { quoteValue } from './quote-option.js';
 import {
   allowedKeysAt,
   expectationAt,
@@ -103,11 +104,11 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
         // Every form fits but for keys of its own (`{ at: 1s }` of a fault): name the forms.
         const forms = onlyMissing.map(
           (keys) =>
-            `'${keys![0]}'${
+            `${quoteValue(keys![0])}${
               keys!.length > 1
                 ? ` (with ${keys!
                     .slice(1)
-                    .map((key) => `'${key}'`)
+                    .map((key) => quoteValue(key))
                     .join(', ')})`
                 : ''
             }`,
@@ -144,21 +145,21 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       return issue.keys.map((key) => {
         if (allowed.includes(key)) {
           // Allowed in another form of this entry: say it clashes, not that it is unknown.
-          const given = clashingWith(key).map((other) => `'${other}'`);
+          const given = clashingWith(key).map((other) => quoteValue(other));
           const clash =
             given.length > 0
               ? `cannot be combined with ${given.join(', ')} in one entry`
               : 'does not fit here';
           return {
             path: [...path, key],
-            message: `'${key}' ${clash}: each entry takes one form, with the keys that form allows (see the README)`,
+            message: `${quoteValue(key)} ${clash}: each entry takes one form, with the keys that form allows (see the README)`,
             anchor: 'key' as const,
           };
         }
         const intended = closestMatch(key, allowed);
         return {
           path: [...path, key],
-          message: `unknown key '${key}'${intended ? `; did you mean '${intended}'?` : ''}${hint}`,
+          message: `unknown key ${quoteValue(key)}${intended ? `; did you mean ${quoteValue(intended)}?` : ''}${hint}`,
           anchor: 'key' as const,
           ...(intended && { typoOf: [...path, intended] }),
         };
@@ -338,7 +339,7 @@ function describeSize(value: unknown, origin: string): string {
 function suggest(written: unknown, candidates: readonly string[]): string {
   if (typeof written !== 'string' || written.length === 0) return '';
   const match = closestMatch(written, candidates);
-  return match === undefined ? '' : `; did you mean '${match}'?`;
+  return match === undefined ? '' : `; did you mean ${quoteValue(match)}?`;
 }
 
 /** The candidate within a small edit distance of `written` (at most a third of its length). */
@@ -378,7 +379,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function quote(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return `${quoteValue(value)}`;
   // String() of a written object is '[object Object]' at best; with `toString: null` it throws.
   if (value !== null && typeof value === 'object') return describeValue(value);
   return String(value);

@@ -3,10 +3,10 @@
  * user sees which one it means, but a `--vary` of 10,001 values is 79 KB: quoted whole it buries
  * the message. Long values are shortened to their start and say how much there was.
  */
+import { characters, firstCharacters, QUOTED_VALUE_LIMIT } from '../engine/quote-value.js';
 import { splitValueList } from './split-outside.js';
 
-/** Characters of a value a message quotes before it is shortened (about half a line). */
-export const QUOTED_VALUE_LIMIT = 60;
+export { listIds, QUOTED_VALUE_LIMIT, quoteValue, shortenValue } from '../engine/quote-value.js';
 
 /**
  * How an option's text after `=` is read: `list` (`--vary`, `--param`) holds values separated by
@@ -46,27 +46,8 @@ export function shortenOptionText(text: string, form: OptionValueForm): string {
   return `${path}${start} (${amountInAll(value, values)})`;
 }
 
-/**
- * A single value a message quotes (`got '...'`), in single quotes; when longer than
- * QUOTED_VALUE_LIMIT, its first characters, `…`, and how many characters it has in all:
- * `'1111…' (79000 characters in all)`.
- */
-export function quoteValue(text: string): string {
-  if (characters(text).length <= QUOTED_VALUE_LIMIT) return `'${text}'`;
-  return `'${firstCharacters(text)}…' (${characters(text).length} characters in all)`;
-}
-
 function amountInAll(value: string, values: readonly string[]): string {
   return values.length > 1
     ? `${values.length} values in all`
     : `${characters(value).length} characters in all`;
-}
-
-/** The first QUOTED_VALUE_LIMIT characters, never half a surrogate pair. */
-function firstCharacters(text: string): string {
-  return characters(text).slice(0, QUOTED_VALUE_LIMIT).join('');
-}
-
-function characters(text: string): string[] {
-  return Array.from(text);
 }

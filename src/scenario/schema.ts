@@ -19,6 +19,7 @@ import { perDirectionProbabilitySchema } from '../net/wire-impairment-schema.js'
 import type { TransportConfigBase } from '../transport/transport.js';
 import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
+import { listIds, quoteValue } from './quote-option.js';
 import { referencesReadable } from './reference-readiness.js';
 import type { Registries } from './registries.js';
 import { workloadSchema } from './workload-schema.js';
@@ -31,7 +32,7 @@ const idSchema = resultKeySchema(ID, 'expected an id of letters, digits, _ . : -
  * without a file system. @throws Error saying where such files can be read.
  */
 export function readNoFiles(name: string): string {
-  throw new Error(`files such as '${name}' are read only when a scenario is loaded from a file`);
+  throw new Error(`files such as ${quoteValue(name)} are read only when a scenario is loaded from a file`);
 }
 
 /**
@@ -340,16 +341,16 @@ function checkReferences(scenario: ReferenceView, reachable: Reachability, ctx: 
       ctx.addIssue({
         code: 'custom',
         path: ['nodes', index, 'id'],
-        message: `duplicate node id '${node.id}'`,
+        message: `duplicate node id ${quoteValue(node.id)}`,
       });
     nodeIds.add(node.id);
   });
-  // A generated topology can have thousands of nodes: name the first few.
-  const listed = [...nodeIds].slice(0, 12);
-  const known = listed.join(', ') + (nodeIds.size > listed.length ? `, ... (${nodeIds.size} in all)` : '');
+  // A generated topology can have thousands of nodes, an id thousands of characters: name the
+  // first few, each shortened.
+  const known = listIds(nodeIds);
   const checkNode = (id: string, path: (string | number)[]) => {
     if (!nodeIds.has(id))
-      ctx.addIssue({ code: 'custom', path, message: `unknown node '${id}' (nodes: ${known})` });
+      ctx.addIssue({ code: 'custom', path, message: `unknown node ${quoteValue(id)} (nodes: ${known})` });
   };
   const linkIds = new Set<string>();
   scenario.links.forEach((link, index) => {
@@ -367,7 +368,7 @@ function checkReferences(scenario: ReferenceView, reachable: Reachability, ctx: 
       // At the id that clashes, as for nodes; a link without one clashes by its default id.
       const path = link.id === undefined ? ['links', index, 'between'] : ['links', index, 'id'];
       const implicit = link.id === undefined ? ' (a link without an id is named after its between)' : '';
-      ctx.addIssue({ code: 'custom', path, message: `duplicate link id '${id}'${implicit}` });
+      ctx.addIssue({ code: 'custom', path, message: `duplicate link id ${quoteValue(id)}${implicit}` });
     }
     linkIds.add(id);
   });
@@ -386,7 +387,7 @@ function checkReferences(scenario: ReferenceView, reachable: Reachability, ctx: 
         ctx.addIssue({
           code: 'custom',
           path: ['flows', index, 'to'],
-          message: `no path from '${flow.from}' to '${flow.to}': no chain of links joins them`,
+          message: `no path from ${quoteValue(flow.from)} to ${quoteValue(flow.to)}: no chain of links joins them`,
         });
       }
       if (flow.from === flow.to)
@@ -400,7 +401,11 @@ function checkReferences(scenario: ReferenceView, reachable: Reachability, ctx: 
     }
     const id = flow.id ?? `flow-${index}`;
     if (flowIds.has(id))
-      ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id '${id}'` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['flows', index, 'id'],
+        message: `duplicate flow id ${quoteValue(id)}`,
+      });
     flowIds.add(id);
     if (
       scenario.duration === undefined &&

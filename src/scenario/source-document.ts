@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { DocumentPath } from './document-path.js';
 import type { ScenarioIssue } from './errors.js';
+import { SCENARIO_YAML_OPTIONS } from './yaml-options.js';
 import { yamlReferenceProblems } from './yaml-references.js';
 
 /** The text format of a scenario file. */
@@ -53,13 +54,7 @@ const MAX_SYNTAX_ISSUES = 5;
 export function parseSource(text: string, file: string, format: SourceFormat): ParsedSource {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  // `merge` lets scenarios reuse settings with YAML anchors and `<<: *defaults`.
-  const yamlDocument = parseDocument(body, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    merge: true,
-  });
+  const yamlDocument = parseDocument(body, { ...SCENARIO_YAML_OPTIONS, lineCounter });
   const position = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

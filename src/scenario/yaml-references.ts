@@ -17,6 +17,7 @@ import {
   type Pair,
   visit,
 } from 'yaml';
+import { quoteValue } from './quote-option.js';
 
 /** A problem at an offset of the YAML text. */
 export interface YamlReferenceProblem {
@@ -174,7 +175,7 @@ function offsetOf(node: unknown): number {
 function kindOf(node: unknown): string {
   if (node === undefined || node === null) return 'nothing';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'nothing' : `'${String(node.source ?? node.value)}'`;
+  if (isScalar(node)) return node.value === null ? 'nothing' : quoteValue(String(node.source ?? node.value));
   return 'another value';
 }
 

@@ -3,20 +3,22 @@
  * read as YAML: a scalar or a flow collection, `7`, `20ms`, `{protocol: datagram}`.
  */
 import { parseDocument } from 'yaml';
+import { SCENARIO_YAML_OPTIONS } from './yaml-options.js';
 import { yamlReferenceProblems } from './yaml-references.js';
 
 /** The value as data, or what yaml could not read in it. */
 export type ReadYamlValue = { ok: true; value: unknown } | { ok: false; problem: string };
 
 /**
- * Reads `text` as a YAML value; an empty text is null, as in YAML. Refused with the first
- * problem: a syntax error or warning, and the alias problems of a file (an alias naming no anchor
- * before it, an anchor set twice, an alias inside the value it names: see
- * yamlReferenceProblems), which yaml would throw on while converting, or pass on as a circular
- * value.
+ * Reads `text` as a YAML value with the options of a file (SCENARIO_YAML_OPTIONS: merge keys
+ * `<<` merge, a key twice is refused); an empty text is null, as in YAML. Refused with the first
+ * problem: a syntax error or warning, and the anchor, alias and merge-key problems of a file (an
+ * alias naming no anchor before it, an anchor set twice, an alias inside the value it names, a
+ * merge key of anything but a mapping: see yamlReferenceProblems), which yaml would throw on
+ * while converting, or pass on as a circular value.
  */
 export function readYamlValue(text: string): ReadYamlValue {
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text, SCENARIO_YAML_OPTIONS);
   const problem = [...document.errors, ...document.warnings][0];
   if (problem) return { ok: false, problem: problem.message };
   // An option value is one line: a position in it is a character.

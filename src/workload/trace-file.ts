@@ -1,3 +1,4 @@
+import { quoteValue } from '../engine/quote-value.js';
 import { parseQuantity } from '../engine/units.js';
 
 /** The send times (and maybe sizes) a trace file lists. */
@@ -68,7 +69,7 @@ export function parseSendTrace(text: string): ParsedTrace {
       const expected = columns > 2 ? 'time or time,size' : columns === 1 ? 'time' : 'time,size';
       report(
         line,
-        `expected ${fields.length === 1 ? 'a line' : 'the columns'} ${expected}, got '${content}'`,
+        `expected ${fields.length === 1 ? 'a line' : 'the columns'} ${expected}, got ${quoteValue(content)}`,
       );
       continue;
     }

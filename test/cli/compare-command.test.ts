@@ -223,6 +223,73 @@ describe('msgsim compare', () => {
     expect(json.variants[0].replications[1].seed).toBe(3);
   });
 
+  it('varies the seed when asked to: each variant runs from its own seed, so their figures differ', async () => {
+    const out = path.join(scratch, 'vary-seed');
+    const result = await compare([
+      lossy,
+      ...SHORT,
+      '--vary',
+      'seed=3,4',
+      '--replications',
+      '2',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--out',
+      out,
+    ]);
+    expect(result.code, result.err).toBe(0);
+    const json = readJson(out);
+    const seeds = json.variants.map((variant: { replications: Array<{ seed: number }> }) =>
+      variant.replications.map((run) => run.seed),
+    );
+    expect(seeds).toEqual([
+      [3, 3],
+      [4, 4],
+    ]);
+    const [first, second] = json.variants.map(
+      (variant: { estimates: { throughput: { mean: number } } }) => variant.estimates.throughput.mean,
+    );
+    expect(first).not.toBe(second);
+  });
+
+  it('refuses to vary the seed beside --seed, which fixes the seed of every variant, writing nothing', async () => {
+    const out = path.join(scratch, 'vary-seed-fixed');
+    for (const vary of ['seed=3,4', ' seed =3,4', '["seed"]=3,4']) {
+      const result = await compare([
+        lossy,
+        ...SHORT,
+        '--seed',
+        '9',
+        '--vary',
+        'links[0].loss=0,0.1',
+        '--vary',
+        vary,
+        '--out',
+        out,
+      ]);
+      expect(result.code, vary).toBe(2);
+      expect(result.err.split('\n')[0]).toBe(
+        `msgsim: --vary ${vary} varies the seed, but --seed 9 fixes the seed of every variant, so they would ` +
+          'all run alike: drop --seed or this --vary',
+      );
+      expect(result.out).toBe('');
+    }
+    expect(existsSync(out)).toBe(false);
+    // Varying something under a key named seed is fine.
+    const nested = await compare([
+      lossy,
+      ...SHORT,
+      '--seed',
+      '9',
+      '--vary',
+      'flows[0].seed=1,2',
+      '--out',
+      out,
+    ]);
+    expect(nested.err).not.toContain('--seed 9 fixes');
+  });
+
   it('names the variant, the replication and its own option when a run goes past --max-events', async () => {
     // At 90% loss a stop-and-wait sender needs ten times the events of one at 10%.
     for (const jobs of ['1', '2']) {

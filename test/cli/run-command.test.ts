@@ -329,6 +329,14 @@ describe('msgsim run', () => {
     expect(io.out.split('\n')[0]).toBe('Scenario lossy-link (seed 4, replication 3)');
   });
 
+  it('reads --replication and --seed alike: blanks around the digits and leading zeros are allowed', async () => {
+    const { io, cli } = captured();
+    const out = path.join(scratch, 'replication-written');
+    const args = ['run', lossy, '--no-charts', '--seed', ' 04', '--replication', '03 ', '--out', out];
+    expect(await main([...args, '--set', 'flows[0].workload.messages=20'], cli), io.err).toBe(0);
+    expect(io.out.split('\n')[0]).toBe('Scenario lossy-link (seed 4, replication 3)');
+  });
+
   it('exits 2 naming --replication and what it expects, and writes nothing, for a value that is no whole number of at least 0', async () => {
     const out = path.join(scratch, 'bad-replication');
     for (const value of ['-1', '1.5', 'abc', '', '9007199254740992']) {

@@ -418,6 +418,34 @@ describe('msgsim sweep', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('sweeps the seed without --seed, each point from its own, and refuses it beside --seed', async () => {
+    const out = path.join(scratch, 'seed-points');
+    const short = [
+      '--set',
+      'flows[0].workload.messages=200',
+      '--replications',
+      '1',
+      '--jobs',
+      '1',
+      '--no-charts',
+    ];
+    const swept = await sweep([lossy, ...short, '--param', 'seed=3,4', '--out', out]);
+    expect(swept.exitCode, swept.stderr).toBe(0);
+    const points: Array<PointJson & { replications: Array<{ seed: number }> }> = readSweep(out).points;
+    expect(points.map((point) => point.replications[0].seed)).toEqual([3, 4]);
+    expect(points[0].estimates.throughput.mean).not.toBe(points[1].estimates.throughput.mean);
+
+    const fixed = path.join(scratch, 'seed-fixed');
+    const refused = await sweep([lossy, ...short, '--seed', '9', '--param', 'seed=1:5:1', '--out', fixed]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr.split('\n')[0]).toBe(
+      'msgsim: --param seed=1:5:1 varies the seed, but --seed 9 fixes the seed of every point, so they would all ' +
+        'run alike: drop --seed or this --param',
+    );
+    expect(refused.stdout).toBe('');
+    expect(existsSync(fixed)).toBe(false);
+  });
+
   it('is described by msgsim --help and msgsim sweep --help', async () => {
     const printed: string[] = [];
     // yargs prints help with console.log.

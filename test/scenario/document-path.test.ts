@@ -58,4 +58,28 @@ describe('formatPath and parsePath', () => {
     );
     expect(message('[-1]')).toBe('index -1 of the document must be a whole number from 0');
   });
+
+  it('name a bad index as written: blanks quoted, a number too large to be exact in full', () => {
+    const message = (text: string, list?: unknown) => {
+      const parsed = parsePath(text);
+      if (parsed.ok || !parsed.badIndex) throw new Error(`${text} has no bad index`);
+      return describeBadIndex(text, parsed.badIndex, list);
+    };
+    expect(message('links[ 0].loss', [{}])).toBe(
+      "index ' 0' of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+    );
+    expect(message('links[0 ]', [{}])).toBe(
+      "index '0 ' of 'links' must be a whole number from 0 to 1 ('links' has 1 item; index 1 adds one)",
+    );
+    expect(message('links[99999999999999999999].loss', [{}])).toBe(
+      "index 99999999999999999999 of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+    );
+    // Without a list to bound it, the bound of an exact number.
+    expect(parsePath('links[9007199254740992]')).toEqual({
+      ok: false,
+      message: "index 9007199254740992 of 'links' must be a whole number from 0 to 9007199254740991",
+      badIndex: { offset: 5, end: 23, written: '9007199254740992' },
+    });
+    expect(parsePath('links[9007199254740991]')).toEqual({ ok: true, path: ['links', 9007199254740991] });
+  });
 });

@@ -80,6 +80,26 @@ describe('applyOverrides', () => {
     );
   });
 
+  it('names a bad index as written, in the message and the path', () => {
+    expect(
+      issuesOf(() => applyOverrides(document, ['links[ 0].loss=0.1', 'links[99999999999999999999]=1'])),
+    ).toEqual([
+      {
+        file: '--set',
+        path: 'links[ 0].loss',
+        message:
+          "--set links[ 0].loss=0.1: index ' 0' of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+      },
+      {
+        file: '--set',
+        path: 'links[99999999999999999999]',
+        message:
+          "--set links[99999999999999999999]=1: index 99999999999999999999 of 'links' must be a whole number " +
+          "from 0 to 1 ('links' has 1 item; index 1 adds one)",
+      },
+    ]);
+  });
+
   it('reports every bad override at once', () => {
     const issues = issuesOf(() =>
       applyOverrides(document, [
@@ -120,6 +140,28 @@ describe('applyOverrides', () => {
     expect(applyOverrides(document, ['flows[0].workload={messages: &n 2, start: *n}'])).toMatchObject({
       flows: [{ workload: { messages: 2, start: 2 } }],
     });
+  });
+
+  it('reads merge keys as a file does: they merge, and one of no mapping is refused naming --set', () => {
+    const merged = applyOverrides(document, [
+      'links[0]={<<: {bandwidth: 2Mbps, delay: 5ms}, between: [a, b], delay: 1ms}',
+      'flows[0].workload={<<: [{messages: 3}, {size: 10B}]}',
+    ]);
+    expect(merged).toMatchObject({
+      links: [{ between: ['a', 'b'], bandwidth: '2Mbps', delay: '1ms' }],
+      flows: [{ workload: { messages: 3, size: '10B' } }],
+    });
+    expect((merged as { links: object[] }).links[0]).not.toHaveProperty('<<');
+    const messages = issuesOf(() =>
+      applyOverrides(document, ['links[0]={<<: 5}', 'links[0]={<<: [{delay: 1ms}, x]}', 'links[0]={<<: }']),
+    ).map((issue) => issue.message);
+    const refused =
+      'cannot read the value as YAML: a merge key << takes a mapping, an alias of one, or a list of those';
+    expect(messages).toEqual([
+      `--set links[0]={<<: 5}: ${refused}; got '5'`,
+      `--set links[0]={<<: [{delay: 1ms}, x]}: ${refused}; got 'x'`,
+      `--set links[0]={<<: }: ${refused}; got nothing`,
+    ]);
   });
 
   it('keeps keys like __proto__ as plain data', () => {

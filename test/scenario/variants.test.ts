@@ -81,6 +81,15 @@ describe('parseVary', () => {
       "--vary seed=&a [*a],2: cannot read the value '&a [*a]' as YAML: the alias *a lies inside the value its " +
         'anchor marks: a value cannot hold itself',
     );
+    // Merge keys are read as in a file: a merge of no mapping is refused; a merged value is
+    // compared as what it merges to.
+    expect(messageOf('links[0]={<<: 5},{delay: 1ms}')).toBe(
+      "--vary links[0]={<<: 5},{delay: 1ms}: cannot read the value '{<<: 5}' as YAML: a merge key << takes " +
+        "a mapping, an alias of one, or a list of those; got '5'",
+    );
+    expect(messageOf('links[0]={<<: {delay: 1ms}},{delay: 1ms}')).toContain(
+      'are the same value written two ways',
+    );
     // Different values, however alike they look, are kept.
     const valuesOf = (text: string) => parseVary(text).values;
     expect(valuesOf('links[0].delay=10ms,0.1,1s,1ms')).toEqual(['10ms', '0.1', '1s', '1ms']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteValue } from '../../engine/quote-value.js';
 
 /** proto3 scalar and composite field types msgsim can size. */
 export const PROTOBUF_TYPES = [
@@ -112,7 +113,7 @@ export const messageSchema: z.ZodType<MessageSchema> = z
         ctx.addIssue({
           code: 'custom',
           path: [name, 'number'],
-          message: `field number ${field.number} is already used by '${other}'`,
+          message: `field number ${field.number} is already used by ${quoteValue(other)}`,
         });
       }
       owner.set(field.number, name);

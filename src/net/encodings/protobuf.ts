@@ -1,3 +1,4 @@
+import { listIds, quoteValue } from '../../engine/quote-value.js';
 import {
   describePayloadValue,
   type EncodingDefinition,
@@ -49,7 +50,7 @@ export function messageSize(value: PayloadValue, schema: MessageSchema, path: Pa
       const known = Object.keys(schema);
       throw new EncodingError(
         [...path, name],
-        `field '${name}' is not in the schema (known: ${known.length > 0 ? known.join(', ') : 'none'})`,
+        `field ${quoteValue(name)} is not in the schema (known: ${listIds(known)})`,
       );
     }
     total += fieldSize(schema[name], fieldValue, [...path, name]);

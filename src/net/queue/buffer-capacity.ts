@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteValue } from '../../engine/quote-value.js';
 import { parseQuantity, unitOf } from '../../engine/units.js';
 
 /** An amount of buffer, in packets or in bytes: the other measure is Infinity (no limit). */
@@ -25,7 +26,7 @@ export function bufferAmountSchema(
       ctx.addIssue({
         code: 'custom',
         input: text,
-        message: `expected ${what} in bytes with a unit, such as '64KiB' or '1500B', got '${text}' (a bare number counts packets)`,
+        message: `expected ${what} in bytes with a unit, such as '64KiB' or '1500B', got ${quoteValue(text)} (a bare number counts packets)`,
       });
       return z.NEVER;
     }
@@ -38,7 +39,7 @@ export function bufferAmountSchema(
       ctx.addIssue({
         code: 'custom',
         input: text,
-        message: `expected ${what} of whole bytes, got '${text}' (${parsed.value} B)`,
+        message: `expected ${what} of whole bytes, got ${quoteValue(text)} (${parsed.value} B)`,
       });
       return z.NEVER;
     }

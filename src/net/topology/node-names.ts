@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteValue } from '../../engine/quote-value.js';
 import { MAX_GENERATED_NODES, type TopologySchemaParts } from './topology.js';
 
 /** How a builder's nodes are named: a count (`<prefix>1`, `<prefix>2`, ...) or the ids themselves. */
@@ -55,7 +56,8 @@ export function rejectUnusedPrefix(
 export function rejectRepeatedIds(ids: readonly string[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   ids.forEach((id, index) => {
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: `'${id}' is listed twice` });
+    if (seen.has(id))
+      ctx.addIssue({ code: 'custom', path: [index], message: `${quoteValue(id)} is listed twice` });
     seen.add(id);
   });
 }
@@ -77,7 +79,7 @@ export class IdClaims {
       this.ctx.addIssue({
         code: 'custom',
         path,
-        message: `'${id}' is already ${owner}: each node of the topology needs its own id`,
+        message: `${quoteValue(id)} is already ${owner}: each node of the topology needs its own id`,
       });
   }
 
