@@ -86,6 +86,21 @@ export interface Sweep {
    * when none was left out.
    */
   theoryWithheld: TheoryWithheld | null;
+  /**
+   * Why flows of the points have no prediction at all: the points' summaries' `noTheory` (each
+   * point-to-point flow without one, and the first assumption of the formulas it breaks), a
+   * group per distinct set of flows and reasons, in point order. Points whose summary names no
+   * such flow are in no group; empty when no point's does.
+   */
+  noTheory: NoTheoryGroup[];
+}
+
+/** Points whose summaries give the same flows without a prediction, for the same reasons. */
+export interface NoTheoryGroup {
+  /** The points' labels, in the sweep's point order. */
+  points: string[];
+  /** Flow id → why no formula applies to it, as in the summaries' `noTheory`. */
+  flows: Record<string, string>;
 }
 
 /**
@@ -121,7 +136,8 @@ export interface SweepDesign {
  * within each. The estimates are compare's (compareVariants); a point's theory comes from its first replication's
  * summary (predictions depend on the scenario, not on the seed), and only when the scenario has
  * one flow: a prediction is of one flow, and with several the measures are of them all (those
- * left out are named in `theoryWithheld`).
+ * left out are named in `theoryWithheld`). Why flows have none comes from the same summaries'
+ * `noTheory`, grouped (`noTheory`).
  */
 export function sweepFromRuns(
   scenario: string,
@@ -151,10 +167,13 @@ export function sweepFromRuns(
     withheld.some(({ measures }) => measures.includes(key)),
   );
   const seriesIndex = (point: SweepPoint) => design.series?.values.indexOf(point.series ?? '') ?? 0;
-  const points = inRuns
+  const ordered = inRuns
     .map((point, index) => ({ point, index }))
-    .sort((a, b) => seriesIndex(a.point) - seriesIndex(b.point) || a.index - b.index)
-    .map(({ point }) => point);
+    .sort((a, b) => seriesIndex(a.point) - seriesIndex(b.point) || a.index - b.index);
+  const points = ordered.map(({ point }) => point);
+  const noTheory = noTheoryGroups(
+    ordered.map(({ point, index }) => ({ label: point.label, flows: summaries[index][0]?.noTheory ?? {} })),
+  );
   return {
     scenario,
     replications: comparison.replications,
@@ -170,7 +189,24 @@ export function sweepFromRuns(
       withheldModels.length > 0
         ? { reason: NEEDS_ONE_FLOW, models: withheldModels, measures: withheldMeasures }
         : null,
+    noTheory,
   };
+}
+
+/** The points that name flows without a prediction, grouped by the flows and reasons they name, in point order. */
+function noTheoryGroups(
+  points: ReadonlyArray<{ label: string; flows: Readonly<Record<string, string>> }>,
+): NoTheoryGroup[] {
+  const groups = new Map<string, NoTheoryGroup>();
+  for (const { label, flows } of points) {
+    const entries = Object.entries(flows);
+    if (entries.length === 0) continue;
+    const id = JSON.stringify(entries);
+    const group = groups.get(id) ?? { points: [], flows: Object.fromEntries(entries) };
+    group.points.push(label);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -11,17 +11,22 @@ const MEAN_DIGITS = 6;
  * half-width's second significant digit (`33.324`, `0.052`), but the mean to no more than six
  * significant digits (an interval narrower than that, from rounding noise, shows as `0.00000`);
  * half-width `0` when every replication agreed, `n/a` with a single value; mean `n/a` and an
- * empty half-width with none.
+ * empty half-width with none. With `wholeValues` (every value it is the mean of is a whole
+ * number: a count), a whole mean without an interval width prints as the whole number it is
+ * (`237`, not `237.000`); a fractional mean keeps its digits.
  */
 export function formatEstimate(
   estimate: Estimate | undefined,
   factor = 1,
+  wholeValues = false,
 ): [mean: string, halfWidth: string] {
   if (!estimate || estimate.mean === null) return ['n/a', ''];
   const mean = estimate.mean / factor;
-  if (estimate.halfWidth === null) return [formatSignificant(mean, MEAN_DIGITS), 'n/a'];
+  const meanText =
+    wholeValues && Number.isInteger(mean) ? String(mean) : formatSignificant(mean, MEAN_DIGITS);
+  if (estimate.halfWidth === null) return [meanText, 'n/a'];
   const halfWidth = estimate.halfWidth / factor;
-  if (halfWidth === 0) return [formatSignificant(mean, MEAN_DIGITS), '0'];
+  if (halfWidth === 0) return [meanText, '0'];
   const decimalsOf = (value: number, digits: number) => digits - 1 - Math.floor(Math.log10(Math.abs(value)));
   let decimals = decimalsOf(halfWidth, 2);
   if (mean !== 0) decimals = Math.min(decimals, decimalsOf(mean, MEAN_DIGITS));
@@ -31,10 +36,14 @@ export function formatEstimate(
 
 /**
  * The cells of a column of estimates divided by `factor`: `mean ± half-width`, aligned on `±`
- * (a bare mean where there is no half-width at all).
+ * (a bare mean where there is no half-width at all); `wholeValues` as formatEstimate's.
  */
-export function estimateCells(estimates: ReadonlyArray<Estimate | undefined>, factor = 1): string[] {
-  const cells = estimates.map((estimate) => formatEstimate(estimate, factor));
+export function estimateCells(
+  estimates: ReadonlyArray<Estimate | undefined>,
+  factor = 1,
+  wholeValues = false,
+): string[] {
+  const cells = estimates.map((estimate) => formatEstimate(estimate, factor, wholeValues));
   const meanWidth = Math.max(...cells.map(([mean]) => mean.length));
   const halfWidthWidth = Math.max(...cells.map(([, halfWidth]) => halfWidth.length));
   return cells.map(([mean, halfWidth]) =>
@@ -66,7 +75,12 @@ export function measureHeading(label: string, unit: { symbol: string }): string 
   return unit.symbol === 'fraction' ? label : `${label} (${unit.symbol})`;
 }
 
-/** A measure's column of a table over `estimated`: its heading, its unit and a `mean ± half-width` cell per variant. */
+/**
+ * A measure's column of a table over `estimated`: its heading, its unit and a `mean ± half-width`
+ * cell per variant. A column shown in the unit of its values whose every replication value is a
+ * whole number (retransmissions, timer expiries; known only where the replications are given)
+ * prints its whole means as such: `237 ± 0`, not `237.000 ± 0`.
+ */
 export function measureColumn(
   estimated: EstimatedVariants,
   measure: CompareMeasure,
@@ -78,8 +92,20 @@ export function measureColumn(
     cells: estimateCells(
       estimated.variants.map((variant) => variant.estimates[measure.key]),
       unit.factor,
+      unit.factor === 1 && wholeValues(estimated, measure.key),
     ),
   };
+}
+
+/** Whether every variant's replications are given and each of their values of `key` is a whole number (or none). */
+function wholeValues(estimated: EstimatedVariants, key: CompareMeasure['key']): boolean {
+  return estimated.variants.every(
+    (variant) =>
+      variant.replications?.every((run) => {
+        const value = run.values[key];
+        return value === null || value === undefined || Number.isInteger(value);
+      }) ?? false,
+  );
 }
 
 /**

@@ -2,9 +2,15 @@
 import type { Estimate, MeasureKey } from '../metrics/compare.js';
 import { type DisplayUnit, pickBitRateUnit, pickTimeUnit } from './format-numbers.js';
 
-/** Estimates of the measures per variant (a comparison's variants, a sweep's points). */
+/**
+ * Estimates of the measures per variant (a comparison's variants, a sweep's points), and the
+ * replications' values they come from, where known.
+ */
 export interface EstimatedVariants {
-  variants: ReadonlyArray<{ estimates: Partial<Record<MeasureKey, Estimate>> }>;
+  variants: ReadonlyArray<{
+    estimates: Partial<Record<MeasureKey, Estimate>>;
+    replications?: ReadonlyArray<{ values: Partial<Record<MeasureKey, number | null>> }>;
+  }>;
 }
 
 /**

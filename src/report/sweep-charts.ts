@@ -10,7 +10,7 @@
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { COMPARE_MEASURES, type MeasureKey } from '../metrics/compare.js';
-import type { Sweep, SweepPoint } from '../metrics/sweep.js';
+import { type Sweep, type SweepPoint, THEORY_VALUES_OF_MEASURE } from '../metrics/sweep.js';
 import {
   axisTitle,
   type ChartDefinition,
@@ -22,7 +22,7 @@ import {
 import { COMPARE_CHART_FILE_NAMES } from './compare-charts.js';
 import { measureHeading } from './compare-table.js';
 import { compareDisplayUnit } from './compare-units.js';
-import { theoryFormulas, wrapText } from './sweep-theory.js';
+import { morePointsLine, noTheoryPhrases, theoryFormulas, wrapText } from './sweep-theory.js';
 
 /** The sweep chart files, `sweep-<measure>.png`, named like the comparison charts. */
 export const SWEEP_CHART_FILE_NAMES = Object.fromEntries(
@@ -151,6 +151,7 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
         )
       : []),
     ...withheldTheoryLines(sweep, key),
+    ...noTheoryLineReasons(sweep, key),
   ];
   const axisUnit =
     parameter.axis.kind === 'numeric' && parameter.axis.unit ? ` (${parameter.axis.unit})` : '';
@@ -215,6 +216,28 @@ function withheldTheoryLines(sweep: Sweep, key: MeasureKey): string[] {
     SUBTITLE_CHARACTERS,
     '    ',
   );
+}
+
+/**
+ * Why a chart of a measure some formula predicts has no theory line at all, when the summaries
+ * say (their `noTheory`; not when the predictions are withheld, which withheldTheoryLines says):
+ * "no theory line: no formula for f, g: it shares its link with 1 other flow", or a line per
+ * group of points ("no theory line at loss=0, loss=0.1: ...").
+ */
+function noTheoryLineReasons(sweep: Sweep, key: MeasureKey): string[] {
+  if (THEORY_VALUES_OF_MEASURE[key] === undefined) return [];
+  if (sweep.points.some((point) => point.theory[key] !== undefined)) return [];
+  if (sweep.theoryWithheld?.measures.includes(key)) return [];
+  const { phrases, rest } = noTheoryPhrases(
+    sweep,
+    sweep.points.map((point) => point.label),
+  );
+  return [
+    ...phrases.flatMap(({ at, reasons }) =>
+      wrapText(`no theory line${at === null ? '' : ` at ${at}`}: ${reasons}`, SUBTITLE_CHARACTERS, '    '),
+    ),
+    ...(rest > 0 ? [morePointsLine(rest)] : []),
+  ];
 }
 
 /** A chart per swept measure that has data, in the sweep's measure order. Pure and deterministic. */

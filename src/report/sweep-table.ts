@@ -3,7 +3,13 @@ import { COMPARE_MEASURES } from '../metrics/compare.js';
 import type { Sweep } from '../metrics/sweep.js';
 import { intervalWords, measureColumn, tableLines } from './compare-table.js';
 import { formatSignificant } from './format-numbers.js';
-import { sweepTheoryMeasures, theoryFormulas, wrapText } from './sweep-theory.js';
+import {
+  morePointsLine,
+  noTheoryPhrases,
+  sweepTheoryMeasures,
+  theoryFormulas,
+  wrapText,
+} from './sweep-theory.js';
 
 /** Significant digits of a theory value and of a ratio. */
 const THEORY_DIGITS = 6;
@@ -14,8 +20,9 @@ const RATIO_DIGITS = 4;
  * point (the series value when there is a second parameter, the parameter's value, then each
  * measure's `mean ± half-width`, and beside a measure some point has a closed form for, its
  * `theory` value in the same unit and the `ratio` measured/theory, `n/a` where the formula does
- * not apply); then the formulas, one line per model, and the predictions left out (of scenarios
- * with several flows), or a line saying there is none.
+ * not apply); then the formulas, one line per model, and why points without any have none; the
+ * predictions left out (of scenarios with several flows); or, without any prediction, why (the
+ * summaries' `noTheory`), or a line saying there is none.
  */
 export function formatSweepTable(sweep: Sweep): string {
   const withTheory = new Set(sweepTheoryMeasures(sweep));
@@ -65,10 +72,51 @@ export function formatSweepTable(sweep: Sweep): string {
   const footer = [
     ...(formulas.length === 0
       ? withheld.length === 0
-        ? ['no closed-form prediction in the summaries for these measures']
+        ? noneLines(sweep)
         : []
-      : ['theory: the closed form in summary.json (ratio = measured mean / theory):', ...formulas]),
+      : [
+          'theory: the closed form in summary.json (ratio = measured mean / theory):',
+          ...formulas,
+          ...unpredictedLines(
+            sweep,
+            'no closed-form prediction',
+            points.filter((point) => Object.keys(point.theory).length === 0).map((point) => point.label),
+          ),
+        ]),
     ...withheld,
   ];
   return [title, ...tableLines(header, columns), ...footer].join('\n');
+}
+
+/**
+ * The footer of a sweep without a prediction for its measures: why, from the summaries'
+ * `noTheory`, or that there is none when they name no flow.
+ */
+function noneLines(sweep: Sweep): string[] {
+  const prefix = 'no closed-form prediction for these measures';
+  const lines = unpredictedLines(
+    sweep,
+    prefix,
+    sweep.points.map((point) => point.label),
+  );
+  return lines.length > 0 ? lines : ['no closed-form prediction in the summaries for these measures'];
+}
+
+/**
+ * `prefix` and why the points labelled `described` have no prediction (noTheoryPhrases): on one
+ * line when one reason holds ("no closed-form prediction at loss=0.2: no formula for f: ..."),
+ * else a line per group of points; none when no described point names a flow without one.
+ */
+function unpredictedLines(sweep: Sweep, prefix: string, described: readonly string[]): string[] {
+  const { phrases, rest } = noTheoryPhrases(sweep, described);
+  if (phrases.length === 0) return [];
+  const at = (phrase: { at: string | null }) => (phrase.at === null ? '' : ` at ${phrase.at}`);
+  if (phrases.length === 1 && rest === 0) {
+    return wrapText(`${prefix}${at(phrases[0])}: ${phrases[0].reasons}`, 110, '  ');
+  }
+  return [
+    `${prefix}:`,
+    ...phrases.flatMap((phrase) => wrapText(`  ${at(phrase).trimStart()}: ${phrase.reasons}`, 110, '    ')),
+    ...(rest > 0 ? [`  ${morePointsLine(rest)}`] : []),
+  ];
 }

@@ -19,7 +19,8 @@ export interface SweepInputs {
  * SI unit and the names of the theory values that predict it (none: empty), and per point its value, x in
  * SI units, series value, estimates (n, mean, sd, halfWidth, ci95), theory per measure (model,
  * formula, value, ratio) and every replication's values; then the predictions left out
- * (`theoryWithheld {reason, models}`, or null). Deterministic: the same sweep always
+ * (`theoryWithheld {reason, models, measures}`, or null) and why flows have none (`noTheory`,
+ * groups `{points, flows {<flow>: why}}`). Deterministic: the same sweep always
  * gives the same text (2-space indent, trailing newline).
  */
 export function sweepToJson(sweep: Sweep, inputs: SweepInputs): string {
@@ -43,6 +44,7 @@ export function sweepToJson(sweep: Sweep, inputs: SweepInputs): string {
     measures,
     points: sweep.points,
     theoryWithheld: sweep.theoryWithheld,
+    noTheory: sweep.noTheory,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

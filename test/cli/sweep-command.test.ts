@@ -235,6 +235,51 @@ describe('msgsim sweep', () => {
     expect(json.points.map((point: PointJson) => point.theory)).toEqual([{}, {}]);
   });
 
+  it('says why flows sharing a link get no prediction, in the table and in sweep.json', async () => {
+    const file = path.join(scratch, 'shared-link.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: shared-link',
+        'nodes: [{ id: a }, { id: b }]',
+        'links:',
+        '  - { between: [a, b], bandwidth: 1Mbps, delay: 1ms }',
+        'flows:',
+        '  - { id: f, from: a, to: b, transport: { protocol: datagram }, workload: { rate: 50, arrivals: poisson, size: 1000B, messages: 20 } }',
+        '  - { id: g, from: a, to: b, transport: { protocol: datagram }, workload: { rate: 50, arrivals: poisson, size: 1000B, messages: 20 } }',
+        '',
+      ].join('\n'),
+    );
+    const out = path.join(scratch, 'shared-link');
+    const result = await sweep([
+      file,
+      '--param',
+      'links[0].delay=1ms,2ms',
+      '--replications',
+      '2',
+      '--jobs',
+      '1',
+      '--no-charts',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain(
+      'no closed-form prediction for these measures: no formula for f, g: it shares its link with 1 other flow',
+    );
+    // Datagrams are never sent again: whole counts, shown without decimals.
+    expect(lines[2]).toMatch(/ {3}0 ± 0 {4,}0 ± 0 /);
+    const json = readSweep(out);
+    expect(json.theoryWithheld).toBeNull();
+    expect(json.noTheory).toEqual([
+      {
+        points: ['delay=1ms', 'delay=2ms'],
+        flows: { f: 'it shares its link with 1 other flow', g: 'it shares its link with 1 other flow' },
+      },
+    ]);
+  });
+
   it('draws a line per value of a second --param, with identical results for any --jobs', async () => {
     const runWith = async (jobs: string) => {
       const out = path.join(scratch, `series-${jobs}`);

@@ -226,4 +226,21 @@ describe('formatEstimate', () => {
       '1.1',
     ]);
   });
+  it('prints a whole mean of whole values without decimals, a fractional mean with its digits', () => {
+    const of = (mean: number, halfWidth: number | null, n = 5) =>
+      formatEstimate({ n, mean, sd: null, halfWidth, ci95: null }, 1, true);
+    expect(of(237, 0)).toEqual(['237', '0']);
+    expect(of(5, null, 1)).toEqual(['5', 'n/a']);
+    expect(of(0, 0)).toEqual(['0', '0']);
+    expect(of(1234567, 0)).toEqual(['1234567', '0']);
+    // The mean of counts need not be whole: 237, 238 and 238.
+    expect(of(237 + 2 / 3, null, 3)).toEqual(['237.667', 'n/a']);
+    // With an interval, the half-width sets the decimals of both, as for any measure.
+    expect(of(12, 4.968676, 3)).toEqual(['12.0', '5.0']);
+    // Not known to be whole values: six significant digits, as before.
+    expect(formatEstimate({ n: 5, mean: 237, sd: 0, halfWidth: 0, ci95: [237, 237] })).toEqual([
+      '237.000',
+      '0',
+    ]);
+  });
 });

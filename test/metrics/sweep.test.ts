@@ -93,6 +93,46 @@ describe('sweepFromRuns', () => {
     expect(sweep.theoryWithheld).toBeNull();
   });
 
+  it("groups the points by their summaries' flows without a prediction and the reasons, in point order", () => {
+    const withNoTheory = (noTheory: Record<string, string> | undefined) => {
+      const summary = summaryWith(10, {});
+      if (noTheory === undefined) delete summary.noTheory;
+      else summary.noTheory = noTheory;
+      return summary;
+    };
+    const shares = { f1: 'it shares its link with 1 other flow', f2: 'it shares its link with 1 other flow' };
+    const four = { ...parameter, values: ['0', '0.1', '0.2', '0.3'] };
+    const sweep = sweepFromRuns(
+      'demo',
+      {
+        parameter: four,
+        series: null,
+        variants: four.values.map((value) => ({
+          label: `loss=${value}`,
+          settings: [{ path: four.path, name: four.name, value }],
+        })),
+      },
+      [
+        [withNoTheory(shares), withNoTheory({})],
+        [withNoTheory({ f1: 'its link duplicates packets' })],
+        [withNoTheory(shares)],
+        // Older summaries have no noTheory; a summary naming no flow is in no group.
+        [withNoTheory(undefined)],
+      ],
+    );
+    expect(sweep.noTheory).toEqual([
+      { points: ['loss=0', 'loss=0.2'], flows: shares },
+      { points: ['loss=0.1'], flows: { f1: 'its link duplicates packets' } },
+    ]);
+    expect(
+      sweepFromRuns('demo', { parameter, series: null, variants }, [
+        [withNoTheory({})],
+        [withNoTheory({})],
+        [withNoTheory({})],
+      ]).noTheory,
+    ).toEqual([]);
+  });
+
   it("maps each predicted measure to values the closed forms give, in the measure's SI unit", () => {
     const predicted = (values: Record<string, number>, key: keyof typeof THEORY_VALUES_OF_MEASURE) =>
       values[THEORY_VALUES_OF_MEASURE[key]!.find((name) => name in values)!];

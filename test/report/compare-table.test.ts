@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARE_MEASURES } from '../../src/metrics/compare.js';
+import { COMPARE_MEASURES, type Estimate } from '../../src/metrics/compare.js';
 import { measureColumn } from '../../src/report/compare-table.js';
 
 describe('measure headings of the compare and sweep tables', () => {
@@ -24,5 +24,57 @@ describe('measure headings of the compare and sweep tables', () => {
       if (unit !== undefined) expect(label, heading).not.toBe(unit);
     }
     expect(new Set(headings).size).toBe(headings.length);
+  });
+});
+
+describe('count columns of the compare and sweep tables', () => {
+  const measure = (key: string) => COMPARE_MEASURES.find((candidate) => candidate.key === key)!;
+  const agreed = (mean: number): Estimate => ({ n: 2, mean, sd: 0, halfWidth: 0, ci95: [mean, mean] });
+  const variant = (key: string, values: number[], estimate: Estimate) => ({
+    estimates: { [key]: estimate },
+    replications: values.map((value) => ({ values: { [key]: value } })),
+  });
+
+  it('print whole means of whole replication values without decimals', () => {
+    const { cells } = measureColumn(
+      {
+        variants: [
+          variant('retransmissions', [237, 237], agreed(237)),
+          variant('retransmissions', [0, 0], agreed(0)),
+          variant('retransmissions', [237, 238], {
+            n: 2,
+            mean: 237.5,
+            sd: null,
+            halfWidth: 6.353,
+            ci95: null,
+          }),
+        ],
+      },
+      measure('retransmissions'),
+    );
+    expect(cells).toEqual(['  237 ± 0  ', '    0 ± 0  ', '237.5 ± 6.4']);
+    const timeouts = measureColumn(
+      { variants: [variant('retransmissionTimeouts', [5, 5], agreed(5))] },
+      measure('retransmissionTimeouts'),
+    );
+    expect(timeouts.cells).toEqual(['5 ± 0']);
+  });
+
+  it('keep six significant digits where some replication value is fractional, or the values are not given', () => {
+    const throughput = measureColumn(
+      {
+        variants: [
+          variant('throughput', [1000, 1000], agreed(1000)),
+          variant('throughput', [999.55, 999.55], agreed(999.55)),
+        ],
+      },
+      measure('throughput'),
+    );
+    expect(throughput.cells).toEqual(['1000.00 ± 0', '999.550 ± 0']);
+    const bare = measureColumn(
+      { variants: [{ estimates: { retransmissions: agreed(237) } }] },
+      measure('retransmissions'),
+    );
+    expect(bare.cells).toEqual(['237.000 ± 0']);
   });
 });

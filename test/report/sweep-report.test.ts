@@ -49,6 +49,22 @@ function sweepOf(
   return sweepFromRuns('demo', { parameter, series, variants }, summaries);
 }
 
+/** A one-replication sweep of `parameter` without predictions, each point's summary naming `noTheory(value)`. */
+function unpredictedSweep(parameter: SweptParameter, noTheory: (value: string) => Record<string, string>) {
+  const variants = parameter.values.map((value) => ({
+    label: `${parameter.name}=${value}`,
+    settings: [{ path: parameter.path, name: parameter.name, value }],
+  }));
+  const summaries = parameter.values.map((value) => {
+    const summary = summaryWith(10, null);
+    summary.noTheory = noTheory(value);
+    return [summary];
+  });
+  return sweepFromRuns('demo', { parameter, series: null, variants }, summaries);
+}
+
+const SHARES = 'it shares its link with 1 other flow';
+
 const loss = { path: 'links[0].loss', name: 'loss', values: ['0', '0.1', '0.2'] };
 const byLoss = sweepOf(loss, null, (value) => ({
   mean: 30 - 50 * Number(value),
@@ -190,6 +206,35 @@ describe('sweep charts', () => {
     expect(subtitle('latencyMean')).toEqual(['one replication per point: no confidence interval']);
   });
 
+  it('says on a chart of a measure with no theory line at all why, from the summaries', () => {
+    const subtitle = (
+      sweep: ReturnType<typeof unpredictedSweep>,
+      key: 'throughput' | 'latencyMean' | 'retransmissions',
+    ) => sweepChart(sweep, key)!.config.options?.plugins?.subtitle?.text;
+    const shared = unpredictedSweep(loss, () => ({ f: SHARES, g: SHARES }));
+    expect(subtitle(shared, 'throughput')).toEqual([
+      'one replication per point: no confidence interval',
+      'no theory line: no formula for f, g: it shares its link with 1 other flow',
+    ]);
+    expect(subtitle(shared, 'latencyMean')).toEqual(subtitle(shared, 'throughput'));
+    // No formula predicts retransmissions anywhere: nothing to explain.
+    expect(subtitle(shared, 'retransmissions')).toEqual([
+      'one replication per point: no confidence interval',
+    ]);
+    const byPoint = unpredictedSweep(loss, (value) =>
+      value === '0' ? { f1: 'its link duplicates packets' } : { f1: 'its arrivals are not Poisson' },
+    );
+    expect(subtitle(byPoint, 'throughput')).toEqual([
+      'one replication per point: no confidence interval',
+      'no theory line at loss=0: no formula for f1: its link duplicates packets',
+      'no theory line at loss=0.1, loss=0.2: no formula for f1: its arrivals are not Poisson',
+    ]);
+    // A line drawn at some points has its gaps, not a reason.
+    expect(sweepChart(byLoss, 'throughput')!.config.options?.plugins?.subtitle?.text).toEqual([
+      'mean of 2 replications per point (common random numbers); whiskers: 95% confidence interval (Student t)',
+    ]);
+  });
+
   it('says the SI unit of a quantity on the x axis, and makes a chart per measure', () => {
     const delay = { path: 'links[0].delay', name: 'delay', values: ['5ms', '10ms'] };
     const sweep = sweepOf(delay, null, () => ({ mean: 10, theory: 10 }));
@@ -221,6 +266,115 @@ describe('sweep table and CSV', () => {
     expect(lines.slice(5)).toEqual([
       'theory: the closed form in summary.json (ratio = measured mean / theory):',
       '  stop-and-wait:f1: stop-and-wait: T = 1/E[t]',
+    ]);
+  });
+
+  it('says why there is no prediction, from the summaries, or that there is none', () => {
+    const footer = (sweep: ReturnType<typeof unpredictedSweep>) =>
+      formatSweepTable(sweep)
+        .split('\n')
+        .slice(2 + sweep.points.length);
+    expect(footer(unpredictedSweep(loss, () => ({ f: SHARES, g: SHARES })))).toEqual([
+      'no closed-form prediction for these measures: no formula for f, g: it shares its link with 1 other flow',
+    ]);
+    expect(footer(unpredictedSweep(loss, () => ({})))).toEqual([
+      'no closed-form prediction in the summaries for these measures',
+    ]);
+    // Points differing in their reasons: a line per reason, naming at most three points.
+    const many = { ...loss, values: ['0', '0.1', '0.2', '0.3', '0.4', '0.5', '0.6'] };
+    const sweep = unpredictedSweep(many, (value) =>
+      value === '0.3' ? { f: 'its link duplicates packets', g: SHARES } : { f: SHARES, g: SHARES },
+    );
+    expect(sweep.noTheory).toEqual([
+      {
+        points: ['loss=0', 'loss=0.1', 'loss=0.2', 'loss=0.4', 'loss=0.5', 'loss=0.6'],
+        flows: { f: SHARES, g: SHARES },
+      },
+      { points: ['loss=0.3'], flows: { f: 'its link duplicates packets', g: SHARES } },
+    ]);
+    expect(footer(sweep)).toEqual([
+      'no closed-form prediction for these measures:',
+      '  at loss=0, loss=0.1, loss=0.2 and 3 more points: no formula for f, g: it shares its link with 1 other flow',
+      '  at loss=0.3: no formula for f: its link duplicates packets;',
+      '    no formula for g: it shares its link with 1 other flow',
+    ]);
+    // Beyond four reasons, the points of the others are counted.
+    const six = unpredictedSweep(many, (value) => ({ f: `reason ${Math.min(Number(value) * 10, 5)}` }));
+    expect(footer(six)).toEqual([
+      'no closed-form prediction for these measures:',
+      '  at loss=0: no formula for f: reason 0',
+      '  at loss=0.1: no formula for f: reason 1',
+      '  at loss=0.2: no formula for f: reason 2',
+      '  at loss=0.3: no formula for f: reason 3',
+      '  and 3 more points for other reasons (sweep.json: noTheory)',
+    ]);
+  });
+
+  it('says under the formulas why the points without a prediction have none', () => {
+    // Only the point without a prediction names its flow (its summary's noTheory).
+    const summaries = loss.values.map((value) => {
+      const summary = summaryWith(30, value === '0.2' ? null : 30);
+      summary.noTheory = value === '0.2' ? { f1: 'its link duplicates packets' } : {};
+      return [summary];
+    });
+    const variants = loss.values.map((value) => ({
+      label: `loss=${value}`,
+      settings: [{ path: loss.path, name: loss.name, value }],
+    }));
+    const sweep = sweepFromRuns('demo', { parameter: loss, series: null, variants }, summaries);
+    expect(formatSweepTable(sweep).split('\n').slice(5)).toEqual([
+      'theory: the closed form in summary.json (ratio = measured mean / theory):',
+      '  stop-and-wait:f1: stop-and-wait: T = 1/E[t]',
+      'no closed-form prediction at loss=0.2: no formula for f1: its link duplicates packets',
+    ]);
+  });
+
+  it('sets apart by semicolons the labels of points on several lines, which hold commas', () => {
+    const variants = ['gbn', 'sr'].flatMap((protocol) =>
+      ['0', '0.1'].map((value) => ({
+        label: `protocol=${protocol}, loss=${value}`,
+        settings: [
+          { path: 'flows[0].transport.protocol', name: 'protocol', value: protocol },
+          { path: loss.path, name: loss.name, value },
+        ],
+      })),
+    );
+    const summaries = variants.map(({ label }) => {
+      const summary = summaryWith(10, null);
+      summary.noTheory = { f1: label.endsWith('loss=0') ? 'reason a' : 'reason b' };
+      return [summary];
+    });
+    const sweep = sweepFromRuns(
+      'demo',
+      {
+        parameter: { ...loss, values: ['0', '0.1'] },
+        series: { path: 'flows[0].transport.protocol', name: 'protocol', values: ['gbn', 'sr'] },
+        variants,
+      },
+      summaries,
+    );
+    expect(formatSweepTable(sweep).split('\n').slice(6)).toEqual([
+      'no closed-form prediction for these measures:',
+      '  at protocol=gbn, loss=0; protocol=sr, loss=0: no formula for f1: reason a',
+      '  at protocol=gbn, loss=0.1; protocol=sr, loss=0.1: no formula for f1: reason b',
+    ]);
+  });
+
+  it('keeps the predictions left out of a scenario of several flows, and says nothing more', () => {
+    const twoFlows = summaryWith(10, 10);
+    twoFlows.flows.f2 = structuredClone(twoFlows.flows.f1);
+    twoFlows.noTheory = {};
+    const sweep = sweepFromRuns(
+      'demo',
+      {
+        parameter: { ...loss, values: ['0'] },
+        series: null,
+        variants: [{ label: 'loss=0', settings: [{ path: loss.path, name: loss.name, value: '0' }] }],
+      },
+      [[twoFlows]],
+    );
+    expect(formatSweepTable(sweep).split('\n').slice(3)).toEqual([
+      'theory overlay: needs a scenario with one flow; these summaries have predictions per flow: stop-and-wait:f1',
     ]);
   });
 
