@@ -221,7 +221,7 @@ function withheldTheoryLines(sweep: Sweep, key: MeasureKey): string[] {
 /**
  * Why a chart of a measure some formula predicts has no theory line at all, when the summaries
  * say (their `noTheory`; not when the predictions are withheld, which withheldTheoryLines says):
- * "no theory line: no formula for f, g: it shares its link with 1 other flow", or a line per
+ * "no theory line: no formula for f, g, each: its arrivals are not Poisson", or a line per
  * group of points ("no theory line at loss=0, loss=0.1: ...").
  */
 function noTheoryLineReasons(sweep: Sweep, key: MeasureKey): string[] {

@@ -266,8 +266,9 @@ describe('msgsim sweep', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines).toContain(
-      'no closed-form prediction for these measures: no formula for f, g: it shares its link with 1 other flow',
+      'no closed-form prediction for these measures: no formula for f: its link also carries flow g;',
     );
+    expect(lines).toContain('  no formula for g: its link also carries flow f');
     // Datagrams are never sent again: whole counts, shown without decimals.
     expect(lines[2]).toMatch(/ {3}0 ± 0 {4,}0 ± 0 /);
     const json = readSweep(out);
@@ -275,7 +276,7 @@ describe('msgsim sweep', () => {
     expect(json.noTheory).toEqual([
       {
         points: ['delay=1ms', 'delay=2ms'],
-        flows: { f: 'it shares its link with 1 other flow', g: 'it shares its link with 1 other flow' },
+        flows: { f: 'its link also carries flow g', g: 'its link also carries flow f' },
       },
     ]);
   });

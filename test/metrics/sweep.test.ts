@@ -100,7 +100,7 @@ describe('sweepFromRuns', () => {
       else summary.noTheory = noTheory;
       return summary;
     };
-    const shares = { f1: 'it shares its link with 1 other flow', f2: 'it shares its link with 1 other flow' };
+    const shares = { f1: 'its link also carries flow h', f2: 'its link also carries flow h' };
     const four = { ...parameter, values: ['0', '0.1', '0.2', '0.3'] };
     const sweep = sweepFromRuns(
       'demo',

@@ -63,7 +63,7 @@ function unpredictedSweep(parameter: SweptParameter, noTheory: (value: string) =
   return sweepFromRuns('demo', { parameter, series: null, variants }, summaries);
 }
 
-const SHARES = 'it shares its link with 1 other flow';
+const SHARES = 'its link also carries flow h';
 
 const loss = { path: 'links[0].loss', name: 'loss', values: ['0', '0.1', '0.2'] };
 const byLoss = sweepOf(loss, null, (value) => ({
@@ -214,7 +214,7 @@ describe('sweep charts', () => {
     const shared = unpredictedSweep(loss, () => ({ f: SHARES, g: SHARES }));
     expect(subtitle(shared, 'throughput')).toEqual([
       'one replication per point: no confidence interval',
-      'no theory line: no formula for f, g: it shares its link with 1 other flow',
+      'no theory line: no formula for f, g, each: its link also carries flow h',
     ]);
     expect(subtitle(shared, 'latencyMean')).toEqual(subtitle(shared, 'throughput'));
     // No formula predicts retransmissions anywhere: nothing to explain.
@@ -275,7 +275,7 @@ describe('sweep table and CSV', () => {
         .split('\n')
         .slice(2 + sweep.points.length);
     expect(footer(unpredictedSweep(loss, () => ({ f: SHARES, g: SHARES })))).toEqual([
-      'no closed-form prediction for these measures: no formula for f, g: it shares its link with 1 other flow',
+      'no closed-form prediction for these measures: no formula for f, g, each: its link also carries flow h',
     ]);
     expect(footer(unpredictedSweep(loss, () => ({})))).toEqual([
       'no closed-form prediction in the summaries for these measures',
@@ -294,9 +294,8 @@ describe('sweep table and CSV', () => {
     ]);
     expect(footer(sweep)).toEqual([
       'no closed-form prediction for these measures:',
-      '  at loss=0, loss=0.1, loss=0.2 and 3 more points: no formula for f, g: it shares its link with 1 other flow',
-      '  at loss=0.3: no formula for f: its link duplicates packets;',
-      '    no formula for g: it shares its link with 1 other flow',
+      '  at loss=0, loss=0.1, loss=0.2 and 3 more points: no formula for f, g, each: its link also carries flow h',
+      '  at loss=0.3: no formula for f: its link duplicates packets; no formula for g: its link also carries flow h',
     ]);
     // Beyond four reasons, the points of the others are counted.
     const six = unpredictedSweep(many, (value) => ({ f: `reason ${Math.min(Number(value) * 10, 5)}` }));
