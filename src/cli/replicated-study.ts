@@ -9,9 +9,9 @@ import type { Argv } from 'yargs';
 import type { Summary } from '../metrics/summary.js';
 import { formatSignificant } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
+import { isSeedPath } from '../report/random-numbers-wording.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
-import { parsePath } from '../scenario/document-path.js';
 import { quoteOption, quoteValue } from '../scenario/quote-option.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
@@ -96,8 +96,7 @@ export function checkSeedNotVaried(
   if (seed === undefined) return undefined;
   const varied = options.find((text) => {
     const equals = text.indexOf('=');
-    const parsed = parsePath(text.slice(0, equals < 0 ? text.length : equals).trim());
-    return parsed.ok && parsed.path.length === 1 && parsed.path[0] === 'seed';
+    return isSeedPath(text.slice(0, equals < 0 ? text.length : equals));
   });
   if (varied === undefined) return undefined;
   return (

@@ -126,8 +126,9 @@ export function linkQueueTheory(queue: PoissonLinkQueue): TheoryPrediction | nul
  * words; null when it has one.
  */
 export function overloadObstacle(rho: number, servers = 1): string | null {
-  const load = servers === 1 ? 'ρ = λ/μ' : `ρ = λ/(cμ) with c = ${servers} servers`;
-  return rho < 1
-    ? null
-    : `the load ${load} = ${Number(rho.toPrecision(4))} is at least 1: the queue grows without end, with no steady state`;
+  const load =
+    servers === 1
+      ? `ρ = λ/μ = ${Number(rho.toPrecision(4))}`
+      : `ρ = λ/(cμ) = ${Number(rho.toPrecision(4))} (c = ${servers} servers)`;
+  return rho < 1 ? null : `the load ${load} is at least 1: the queue grows without end, with no steady state`;
 }

@@ -25,6 +25,7 @@ import {
   whiskerPoints,
 } from './chart-style.js';
 import { compareDisplayUnit } from './compare-units.js';
+import { randomNumbersWording, variedPaths } from './random-numbers-wording.js';
 
 /** The comparison chart files, in COMPARE_MEASURES order. */
 export const COMPARE_CHART_FILE_NAMES: Record<MeasureKey, string> = {
@@ -136,7 +137,7 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
   const { replications } = comparison;
   const subtitle =
     replications > 1
-      ? `mean of ${replications} replications per variant (common random numbers); whiskers: 95% confidence interval (Student t)`
+      ? `mean of ${replications} replications per variant (${randomNumbersWording(variedPaths(comparison), 'variant')}); whiskers: 95% confidence interval (Student t)`
       : 'one replication per variant: no confidence interval';
   const lastSetting = comparison.variants[0]?.settings.slice(-1)[0]?.name;
   const config: ChartConfiguration<'bar' | 'line', Array<{ x: number; y: number | null }>, string> = {

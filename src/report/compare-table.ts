@@ -1,7 +1,9 @@
 /** The comparison as a text table: one row per variant, each measure as `mean ± half-width`. */
+
 import { COMPARE_MEASURES, type CompareMeasure, type Comparison, type Estimate } from '../metrics/compare.js';
 import { compareDisplayUnit, type EstimatedVariants } from './compare-units.js';
 import { type DisplayUnit, formatSignificant } from './format-numbers.js';
+import { randomNumbersWording, variedPaths } from './random-numbers-wording.js';
 
 /** Most significant digits a mean is shown with, however narrow its interval. */
 const MEAN_DIGITS = 6;
@@ -124,7 +126,7 @@ export function formatComparisonTable(comparison: Comparison): string {
   const { replications, variants, scenario } = comparison;
   const title =
     `${scenario}: ${variants.length} variant${variants.length === 1 ? '' : 's'}, ` +
-    `${replications} replication${replications === 1 ? '' : 's'} each (common random numbers); ` +
+    `${replications} replication${replications === 1 ? '' : 's'} each (${randomNumbersWording(variedPaths(comparison), 'variant')}); ` +
     intervalWords(replications);
   return [title, ...tableLines(header, columns)].join('\n');
 }

@@ -22,6 +22,7 @@ import {
 import { COMPARE_CHART_FILE_NAMES } from './compare-charts.js';
 import { measureHeading } from './compare-table.js';
 import { compareDisplayUnit } from './compare-units.js';
+import { randomNumbersWording } from './random-numbers-wording.js';
 import { morePointsLine, noTheoryPhrases, theoryFormulas, wrapText } from './sweep-theory.js';
 
 /** The sweep chart files, `sweep-<measure>.png`, named like the comparison charts. */
@@ -140,10 +141,11 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
     });
   }
 
-  const { replications, parameter } = sweep;
+  const { replications, parameter, series } = sweep;
+  const randomNumbers = randomNumbersWording([parameter.path, ...(series ? [series.path] : [])], 'point');
   const subtitle = [
     replications > 1
-      ? `mean of ${replications} replications per point (common random numbers); whiskers: 95% confidence interval (Student t)`
+      ? `mean of ${replications} replications per point (${randomNumbers}); whiskers: 95% confidence interval (Student t)`
       : 'one replication per point: no confidence interval',
     ...(legendFormula === undefined
       ? formulas.flatMap(({ model, formula }) =>

@@ -1,8 +1,10 @@
 /** The sweep as a text table: a row per point, each measure as `mean ± half-width`, theory and ratio beside it. */
+
 import { COMPARE_MEASURES } from '../metrics/compare.js';
 import type { Sweep } from '../metrics/sweep.js';
 import { intervalWords, measureColumn, tableLines } from './compare-table.js';
 import { formatSignificant } from './format-numbers.js';
+import { randomNumbersWording } from './random-numbers-wording.js';
 import {
   morePointsLine,
   noTheoryPhrases,
@@ -57,7 +59,7 @@ export function formatSweepTable(sweep: Sweep): string {
   const by = series ? `, a line per ${series.path} (${series.values.length})` : '';
   const title =
     `${scenario}: sweep of ${over}${by}, ${replications} replication${replications === 1 ? '' : 's'} per point ` +
-    `(common random numbers); ${intervalWords(replications)}`;
+    `(${randomNumbersWording([parameter.path, ...(series ? [series.path] : [])], 'point')}); ${intervalWords(replications)}`;
   const formulas = theoryFormulas(points).flatMap(({ model, formula }) =>
     wrapText(`  ${model}: ${formula}`, 110, '      '),
   );

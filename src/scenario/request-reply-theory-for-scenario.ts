@@ -80,7 +80,7 @@ export function requestReplyPrediction(
   return pattern.timeout > longest * (1 + 1e-9)
     ? theory
     : `its timeout (${timeInWords(pattern.timeout)}) is not longer than the longest a request can take ` +
-        `(${timeInWords(longest)}): a request would be sent again beside the late one`;
+        `(${timeInWords(longest)}): a request could be sent again beside the late one`;
 }
 
 /**

@@ -156,24 +156,40 @@ function trafficOnLinks(
       .map((flow) => `flow ${flow.id}`),
     ...(scenario.brokers.length > 0 ? ["the brokers' traffic"] : []),
   ];
-  const usersOf = new Map<string, string[]>();
+  /** Per direction, the flows using it and what of theirs: their data, or only what comes back. */
+  const usersOf = new Map<string, Array<{ id: string; what: 'data' | 'ACKs' | 'replies' }>>();
   const directionsOf = new Map<FlowConfig, readonly string[]>();
+  const use = (direction: string, id: string, what: 'data' | 'ACKs' | 'replies') =>
+    usersOf.set(direction, [...(usersOf.get(direction) ?? []), { id, what }]);
   for (const flow of scenario.flows) {
     if (flow.broadcast || flow.publish !== undefined) continue;
-    const answers = flow.pattern !== undefined || transports.get(flow.transport.protocol).acknowledged;
-    const directions = [...route(flow.from, flow.to), ...(answers ? route(flow.to, flow.from) : [])];
-    directionsOf.set(flow, directions);
-    for (const direction of new Set(directions))
-      usersOf.set(direction, [...(usersOf.get(direction) ?? []), flow.id]);
+    const forward = route(flow.from, flow.to);
+    const back =
+      flow.pattern !== undefined
+        ? 'replies'
+        : transports.get(flow.transport.protocol).acknowledged
+          ? 'ACKs'
+          : null;
+    const backward =
+      back === null ? [] : route(flow.to, flow.from).filter((direction) => !forward.includes(direction));
+    directionsOf.set(flow, [...forward, ...backward]);
+    for (const direction of new Set(forward)) use(direction, flow.id, 'data');
+    for (const direction of new Set(backward)) use(direction, flow.id, back!);
   }
   return (flow) => {
-    const others = new Set<string>();
-    for (const direction of directionsOf.get(flow) ?? [])
-      for (const id of usersOf.get(direction) ?? []) if (id !== flow.id) others.add(id);
-    const named = [...others];
-    const flows = named.length === 0 ? [] : [`${named.length === 1 ? 'flow' : 'flows'} ${named.join(', ')}`];
-    const all = [...flows, ...everywhere];
-    return all.length === 0 ? null : all.join(' and ');
+    // A flow seen only by what comes back is named so ("the ACKs of flow g"): their data never meet.
+    const others = new Map<string, string>();
+    for (const direction of directionsOf.get(flow) ?? []) {
+      for (const { id, what } of usersOf.get(direction) ?? []) {
+        if (id === flow.id) continue;
+        others.set(id, others.get(id) === 'data' || what === 'data' ? 'data' : what);
+      }
+    }
+    const named = [...others].map(([id, what]) =>
+      what === 'data' ? `flow ${id}` : `the ${what} of flow ${id}`,
+    );
+    const all = [...named, ...everywhere];
+    return all.length === 0 ? null : all.join(', ');
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARE_MEASURES, type Estimate } from '../../src/metrics/compare.js';
 import { measureColumn } from '../../src/report/compare-table.js';
+import { isSeedPath, randomNumbersWording } from '../../src/report/random-numbers-wording.js';
 
 describe('measure headings of the compare and sweep tables', () => {
   const variants = [
@@ -76,5 +77,14 @@ describe('count columns of the compare and sweep tables', () => {
       measure('retransmissions'),
     );
     expect(bare.cells).toEqual(['237.000 ± 0']);
+  });
+});
+
+describe('the random numbers the variants draw', () => {
+  it('are common random numbers, unless the seed itself is what varies', () => {
+    expect(randomNumbersWording(['links[0].loss'], 'variant')).toBe('common random numbers');
+    expect(randomNumbersWording(['links[0].loss', 'seed'], 'variant')).toBe('each variant from its own seed');
+    expect(randomNumbersWording([' ["seed"]'], 'point')).toBe('each point from its own seed');
+    expect(isSeedPath('seeds')).toBe(false);
   });
 });

@@ -378,7 +378,7 @@ ${extraFlows}`,
     );
     // Each way: 8 ms + 10 ms; a sync request takes 36 ms.
     expect(requests(', timeout: 36ms')).toBe(
-      'its timeout (36 ms) is not longer than the longest a request can take (36 ms): a request would be sent again beside the late one',
+      'its timeout (36 ms) is not longer than the longest a request can take (36 ms): a request could be sent again beside the late one',
     );
     expect(requests(', timeout: 37ms')).toBeUndefined();
   });
@@ -481,7 +481,7 @@ ${flows}`,
     );
     expect(summary.theory).toEqual({});
     expect(summary.noTheory).toEqual({
-      f: 'its link also carries flow g',
+      f: 'its link also carries the ACKs of flow g',
       g: 'its link also carries flow f',
     });
   });
