@@ -17,7 +17,7 @@ export const MIN_PING_BYTES = 64;
 export const MAX_PING_BYTES = 1500;
 
 /** Each pair's pinger state in `pingerFigures`, at `pair * PINGER_FIGURES` plus these. */
-const PINGER_FIGURES = 4;
+const PINGER_FIGURES = 5;
 /** Sequence number of the outstanding ping (-1: none, finished). */
 const SEQUENCE = 0;
 const SIZE_BYTES = 1;
@@ -25,6 +25,8 @@ const SIZE_BYTES = 1;
 const SENT_AT = 2;
 /** The handle of its retransmission timer. */
 const TIMER = 3;
+/** Pings of the pair acknowledged so far. */
+const ACKNOWLEDGED = 4;
 
 /**
  * Issue 3's `pingpong`, on the kernel and the link model: P node pairs on the real Simulator
@@ -77,7 +79,6 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
   // every pair's state is cold by its next event, so the benchmark would time its own pingers.
   const sizeStreams = Array.from({ length: pairs }, (_, pair) => streams.stream(`pair/${pair}/size`));
   const pingerFigures = new Float64Array(pairs * PINGER_FIGURES);
-  const acknowledgedOf = new Int32Array(pairs);
   for (let pair = 0; pair < pairs; pair++) pingerFigures[pair * PINGER_FIGURES + SEQUENCE] = -1;
   // Packets are recycled as the transports recycle theirs: the network hands each back on arrival.
   const packets = new PacketPool();
@@ -143,7 +144,7 @@ export function pingpong(pairs: number, messages: number): BenchmarkResult {
       simulator.cancel(pingerFigures[at + TIMER]);
       rttSum += simulator.now - pingerFigures[at + SENT_AT];
       acknowledged++;
-      if (++acknowledgedOf[pair] < perPair) sendNext(pair);
+      if (++pingerFigures[at + ACKNOWLEDGED] < perPair) sendNext(pair);
       else pingerFigures[at + SEQUENCE] = -1; // done: late ACKs match nothing
     },
     departed() {},

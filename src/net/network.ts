@@ -74,16 +74,8 @@ export class Network {
   readonly transmitters: Transmitter[];
   /** Their doubles, which a packet's arrival reads without loading the Transmitter. */
   private readonly figures: TransmitterFigures;
-  /** By transmitter: the pending end-of-transmission event of its current packet. */
-  private readonly endEvents: Float64Array;
-  /**
-   * By transmitter: how long its latest transmission took, and the simulator's lane of that
-   * duration once a second transmission in a row took as long (-1 until then). Packets of one
-   * size (every ACK of a flow, fixed-size messages) then end their transmissions through the
-   * lane, in O(1), rather than through the heap; sizes that vary never ask for a lane.
-   */
-  private readonly lastTransmissionSeconds: Float64Array;
-  private readonly transmissionLanes: Int32Array;
+  /** Whether some transmitter has an active queue (RED): only then is a packet's object asked. */
+  private readonly activeQueues: boolean;
   private readonly routes: RoutingTable;
   /** Routes over what is up now (dynamic routing), or null for static routes only. */
   private readonly liveRoutes: RoutingTable | null;
@@ -109,18 +101,17 @@ export class Network {
   private readonly pathOffsets = new Map<number, number>();
   /**
    * The last destination each source sent to and the offset of its static path: most sources
-   * send to one destination (a flow's sender, its receiver's ACKs), so `send` finds the path in
-   * two arrays indexed by the source, without hashing into a map of every pair (-1: none yet).
+   * send to one destination (a flow's sender, its receiver's ACKs), so `send` finds the path at
+   * 2·source and 2·source + 1, one cache line, without hashing into a map of every pair (-1:
+   * none yet).
    */
-  private readonly lastDestination: Int32Array;
-  private readonly lastPathOffset: Int32Array;
+  private readonly lastPaths: Int32Array;
   private handlers: PacketHandlers = {
     arrived: () => {},
     departed: () => {},
     failed: () => {},
   };
-  private readonly onTransmissionEnd = (transmitter: Transmitter): void =>
-    this.finishTransmission(transmitter);
+  private readonly onTransmissionEnd = (index: number): void => this.finishTransmission(index);
   private readonly onArrival = (packet: Packet): void => this.arrive(packet);
 
   constructor(
@@ -130,9 +121,6 @@ export class Network {
     private readonly probe: NetworkProbe,
   ) {
     const figures = new TransmitterFigures(topology.transmitters.length);
-    this.endEvents = new Float64Array(topology.transmitters.length);
-    this.lastTransmissionSeconds = new Float64Array(topology.transmitters.length).fill(Number.NaN);
-    this.transmissionLanes = new Int32Array(topology.transmitters.length).fill(-1);
     this.figures = figures;
     this.transmitters = topology.transmitters.map(
       (settings, index) =>
@@ -161,9 +149,9 @@ export class Network {
       }
     }
     this.reordering = this.transmitters.some((transmitter) => transmitter.reorders);
+    this.activeQueues = this.transmitters.some((transmitter) => transmitter.activeQueue !== null);
     this.nodeUp = new Uint8Array(topology.nodeIds.length).fill(1);
-    this.lastDestination = new Int32Array(topology.nodeIds.length).fill(-1);
-    this.lastPathOffset = new Int32Array(topology.nodeIds.length).fill(-1);
+    this.lastPaths = new Int32Array(2 * topology.nodeIds.length).fill(-1);
     this.outgoing = topology.nodeIds.map(() => []);
     this.impairments = createWireImpairments(topology.impairments, topology.transmitterNames, streams);
     topology.transmitters.forEach((settings, index) => {
@@ -236,7 +224,7 @@ export class Network {
     const index = transmitter.index;
     const now = this.simulator.now;
     if (transmitter.current) {
-      this.simulator.cancel(this.endEvents[index]);
+      this.simulator.cancel(this.figures.endEvent(index));
       const start = transmitter.currentStart;
       const packet = transmitter.abortTransmission(now);
       this.probe.transmissionAborted(packet, index, start, transmitter.currentSeconds);
@@ -313,15 +301,16 @@ export class Network {
   }
 
   private staticPathOffset(source: number, destination: number): number {
-    if (this.lastDestination[source] === destination) return this.lastPathOffset[source];
+    const lastPaths = this.lastPaths;
+    if (lastPaths[2 * source] === destination) return lastPaths[2 * source + 1];
     const key = source * this.nodeUp.length + destination;
     let offset = this.pathOffsets.get(key);
     if (offset === undefined) {
       offset = this.storePath(this.path(source, destination));
       this.pathOffsets.set(key, offset);
     }
-    this.lastDestination[source] = destination;
-    this.lastPathOffset[source] = offset;
+    lastPaths[2 * source] = destination;
+    lastPaths[2 * source + 1] = offset;
     return offset;
   }
 
@@ -357,19 +346,19 @@ export class Network {
       this.fail(packet, LOST_NO_ROUTE, -1);
       return;
     }
-    const transmitter = this.transmitters[index];
-    if (!transmitter.up) {
+    const figures = this.figures;
+    if (!figures.isUp(index)) {
       this.fail(packet, LOST_LINK_DOWN, index);
       return;
     }
-    const activeQueue = transmitter.activeQueue;
-    if (activeQueue?.dropsEarly(transmitter, this.simulator.now, transmitter.queueRandom)) {
-      this.probe.packetDropped(packet, activeQueue.dropped.reason, index);
-      this.handlers.failed(packet, activeQueue.dropped);
-    } else if (transmitter.current === null) {
+    if (this.activeQueues && this.dropsEarly(packet, index)) return;
+    if (figures.current[index] === null) {
       // It starts at once: no time in the queue (queueSeconds + 0 would change nothing).
-      this.startTransmission(transmitter, packet);
-    } else if (transmitter.isFull(packet.sizeBytes)) {
+      this.startTransmission(index, packet);
+      return;
+    }
+    const transmitter = this.transmitters[index];
+    if (transmitter.isFull(packet.sizeBytes)) {
       this.probe.packetDropped(packet, 'linkBuffer', index);
       this.handlers.failed(packet, DROPPED_BUFFER);
     } else {
@@ -378,80 +367,102 @@ export class Network {
     }
   }
 
-  private startTransmission(transmitter: Transmitter, packet: Packet): void {
+  /** Only with some active queue: whether it drops `packet` arriving at transmitter `index`. */
+  private dropsEarly(packet: Packet, index: number): boolean {
+    const transmitter = this.transmitters[index];
+    const activeQueue = transmitter.activeQueue;
+    if (
+      activeQueue === null ||
+      !activeQueue.dropsEarly(transmitter, this.simulator.now, transmitter.queueRandom)
+    )
+      return false;
+    this.probe.packetDropped(packet, activeQueue.dropped.reason, index);
+    this.handlers.failed(packet, activeQueue.dropped);
+    return true;
+  }
+
+  private startTransmission(index: number, packet: Packet): void {
     const now = this.simulator.now;
+    const figures = this.figures;
     if (packet.hops === 0 && Number.isNaN(packet.departedAt)) packet.departedAt = now;
-    const seconds = transmitter.transmissionSeconds(packet.sizeBytes);
-    transmitter.current = packet;
-    transmitter.currentStart = now;
-    transmitter.currentSeconds = seconds;
-    const lane = this.transmissionLane(transmitter.index, seconds);
-    this.endEvents[transmitter.index] =
+    const seconds = figures.transmissionSeconds(index, packet.sizeBytes);
+    figures.startTransmission(index, packet, now, seconds);
+    const lane = this.transmissionLane(index, seconds);
+    figures.setEndEvent(
+      index,
       lane >= 0
-        ? this.simulator.scheduleInLane(lane, this.onTransmissionEnd, transmitter)
-        : this.simulator.schedule(seconds, this.onTransmissionEnd, transmitter);
+        ? this.simulator.scheduleInLane(lane, this.onTransmissionEnd, index)
+        : this.simulator.schedule(seconds, this.onTransmissionEnd, index),
+    );
   }
 
-  /** The lane for a transmission of `seconds` on transmitter `index`, or -1 for the heap. */
+  /**
+   * The lane for a transmission of `seconds` on transmitter `index`, or -1 for the heap: once a
+   * second transmission in a row takes as long, packets of one size (every ACK of a flow,
+   * fixed-size messages) end their transmissions through the lane of that duration, in O(1),
+   * rather than through the heap; sizes that vary never ask for a lane.
+   */
   private transmissionLane(index: number, seconds: number): LaneId {
-    if (this.lastTransmissionSeconds[index] !== seconds) {
-      this.lastTransmissionSeconds[index] = seconds;
-      this.transmissionLanes[index] = -1;
-      return -1;
-    }
-    let lane = this.transmissionLanes[index];
-    if (lane < 0) {
-      lane = this.simulator.lane(seconds);
-      this.transmissionLanes[index] = lane;
-    }
-    return lane;
+    const lane = this.figures.repeatedTransmissionLane(index, seconds);
+    if (lane !== -1) return lane < 0 ? -1 : lane;
+    const made = this.simulator.lane(seconds);
+    this.figures.setTransmissionLane(index, made);
+    return made;
   }
 
-  private finishTransmission(transmitter: Transmitter): void {
-    const packet = transmitter.current!;
+  private finishTransmission(index: number): void {
+    const figures = this.figures;
+    const packet = figures.current[index]!;
     const now = this.simulator.now;
     // L/R itself: at large simulated times (years) a difference of clock readings loses digits.
-    const seconds = transmitter.currentSeconds;
+    const seconds = figures.currentSeconds(index);
     packet.transSeconds += seconds;
-    this.probe.packetTransmitted(packet, transmitter.index, transmitter.currentStart, seconds);
+    this.probe.packetTransmitted(packet, index, figures.currentStart(index), seconds);
     // Before the next packet starts, so a sender that paces itself can queue its next one.
     if (packet.hops === 0) {
-      transmitter.vacating = true;
+      figures.setVacating(index, true);
       this.handlers.departed(packet);
-      transmitter.vacating = false;
+      figures.setVacating(index, false);
     }
-    if (transmitter.loss.lose(transmitter.lossRandom)) {
-      this.fail(packet, LOST_LINK, transmitter.index);
+    if (figures.losses[index].lose(figures.lossRandoms[index])) {
+      this.fail(packet, LOST_LINK, index);
     } else {
-      const constantDelay = transmitter.constantDelay;
-      const delay = Number.isNaN(constantDelay)
-        ? transmitter.settings.delay.sample(transmitter.delayRandom)
-        : constantDelay;
+      const constantDelay = figures.constantDelay(index);
+      const delay = Number.isNaN(constantDelay) ? this.sampleDelay(index) : constantDelay;
       // Unless the link reorders, a packet never overtakes its predecessor.
       const unheld = now + delay;
-      const arrival = transmitter.depart(packet, unheld);
+      const arrival = this.reordering
+        ? this.transmitters[index].depart(packet, unheld)
+        : figures.departInOrder(index, unheld);
       // Not held back by a predecessor: the delay itself, not a difference of clock readings,
       // which at a simulated time of centuries rounds to the clock's steps (microseconds).
       const held = arrival !== unheld;
       packet.propSeconds += held ? arrival - now : delay;
-      packet.hopTransmitter = transmitter.index;
+      packet.hopTransmitter = index;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of
       // delay), so that case takes the heap.
-      const lane = transmitter.propagationLane;
+      const lane = figures.propagationLane(index);
       if (lane >= 0 && !held) this.simulator.scheduleInLane(lane, this.onArrival, packet);
       else this.simulator.scheduleAt(arrival, this.onArrival, packet);
     }
-    if (transmitter.waiting === 0) {
-      transmitter.current = null;
+    if (figures.waiting(index) === 0) {
+      figures.current[index] = null;
       return;
     }
+    const transmitter = this.transmitters[index];
     const enqueuedAt = transmitter.oldestEnqueuedAt();
     const next = transmitter.dequeue()!;
     const waited = now - enqueuedAt;
     next.queueSeconds += waited;
-    this.probe.packetLeftQueue(next, transmitter.index, waited, transmitter.waiting, true);
-    this.startTransmission(transmitter, next);
+    this.probe.packetLeftQueue(next, index, waited, transmitter.waiting, true);
+    this.startTransmission(index, next);
+  }
+
+  /** A propagation delay with jitter: transmitter `index`'s next draw. */
+  private sampleDelay(index: number): number {
+    const transmitter = this.transmitters[index];
+    return transmitter.settings.delay.sample(transmitter.delayRandom);
   }
 
   private arrive(packet: Packet): void {

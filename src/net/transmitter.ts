@@ -39,8 +39,11 @@ const NO_DRAWS: RandomStream = () => {
   throw new Error('this link direction has no active queue to draw for');
 };
 
-/** Doubles each transmitter keeps in its network's TransmitterFigures, at these offsets. */
-const FIGURES_PER_TRANSMITTER = 8;
+/**
+ * Figures each transmitter keeps in its network's TransmitterFigures, at these offsets: 16
+ * doubles (128 bytes, two cache lines), what a hop reads and writes of its transmitter.
+ */
+const FIGURES_PER_TRANSMITTER = 16;
 const CURRENT_START = 0;
 const CURRENT_SECONDS = 1;
 const LAST_ARRIVAL_TIME = 2;
@@ -49,19 +52,46 @@ const BANDWIDTH = 4;
 const FAR_END = 5;
 const WIRE_ARRIVALS = 6;
 const WIRE_CUT_BELOW = 7;
+const END_EVENT = 8;
+const LAST_TRANSMISSION_SECONDS = 9;
+const TRANSMISSION_LANE = 10;
+const PROPAGATION_LANE = 11;
+const WIRE_DEPARTURES = 12;
+const WAITING = 13;
+/** 1 while the link is up, 0 while it is down (cut or failed). */
+const UP = 14;
+/** 1 while the packet just transmitted vacates its place (see Transmitter.vacating). */
+const VACATING = 15;
 
 /**
- * The doubles of all the transmitters of one network, eight per transmitter (64 bytes, the size
- * of a cache line) in one Float64Array. Why: as fields of each Transmitter every double would be a box of
- * its own, one more cache line to load per figure once thousands of links take turns; and a
- * packet's arrival needs only its far end and the wire counters, read here without loading the
- * Transmitter object at all.
+ * The hot state of all the transmitters of one network: sixteen doubles per transmitter in one
+ * Float64Array, and by transmitter its packet in transmission and its loss process. Why: as
+ * fields of each Transmitter every double would be a box of its own and the object one or two
+ * cache lines more to load on every hop once thousands of links take turns (pingpong at 10,000
+ * pairs); the network's packet path reads and writes only these, by transmitter index, and never
+ * loads a Transmitter object unless a packet has to wait, the link reorders, has jitter or an
+ * active queue. Transmitter is the view of one transmitter's part of it.
  */
 export class TransmitterFigures {
   readonly values: Float64Array;
+  /** By transmitter: the packet in transmission, or null when idle. */
+  readonly current: (Packet | null)[];
+  /** By transmitter: its current settings' loss process and its stream for losses. */
+  readonly losses: LossProcess[];
+  readonly lossRandoms: RandomStream[];
 
   constructor(transmitterCount: number) {
     this.values = new Float64Array(transmitterCount * FIGURES_PER_TRANSMITTER);
+    for (let index = 0; index < transmitterCount; index++) {
+      const at = index * FIGURES_PER_TRANSMITTER;
+      this.values[at + LAST_TRANSMISSION_SECONDS] = Number.NaN;
+      this.values[at + TRANSMISSION_LANE] = -1;
+      this.values[at + PROPAGATION_LANE] = -1;
+      this.values[at + UP] = 1;
+    }
+    this.current = new Array<Packet | null>(transmitterCount).fill(null);
+    this.losses = new Array<LossProcess>(transmitterCount).fill(NO_LOSS);
+    this.lossRandoms = new Array<RandomStream>(transmitterCount).fill(NO_DRAWS);
   }
 
   /** Node index at the far end of transmitter `index`. */
@@ -77,7 +107,94 @@ export class TransmitterFigures {
     const at = index * FIGURES_PER_TRANSMITTER;
     return this.values[at + WIRE_ARRIVALS]++ < this.values[at + WIRE_CUT_BELOW];
   }
+
+  isUp(index: number): boolean {
+    return this.values[index * FIGURES_PER_TRANSMITTER + UP] === 1;
+  }
+
+  /** Seconds to transmit `sizeBytes` on transmitter `index`. */
+  transmissionSeconds(index: number, sizeBytes: number): number {
+    return (sizeBytes * 8) / this.values[index * FIGURES_PER_TRANSMITTER + BANDWIDTH];
+  }
+
+  /** Transmitter `index` starts sending `packet` at `now`, for `seconds`. */
+  startTransmission(index: number, packet: Packet, now: number, seconds: number): void {
+    const at = index * FIGURES_PER_TRANSMITTER;
+    this.current[index] = packet;
+    this.values[at + CURRENT_START] = now;
+    this.values[at + CURRENT_SECONDS] = seconds;
+  }
+
+  currentStart(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + CURRENT_START];
+  }
+
+  currentSeconds(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + CURRENT_SECONDS];
+  }
+
+  /** The pending end-of-transmission event of transmitter `index`'s current packet. */
+  endEvent(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + END_EVENT];
+  }
+
+  setEndEvent(index: number, handle: number): void {
+    this.values[index * FIGURES_PER_TRANSMITTER + END_EVENT] = handle;
+  }
+
+  /**
+   * Notes that transmitter `index` transmits for `seconds`; returns its lane for that duration
+   * when its previous transmission took as long and the lane is known, -1 when it is not known
+   * yet (`laneFor` then stores it) and -2 when the duration differs (or is the first).
+   */
+  repeatedTransmissionLane(index: number, seconds: number): number {
+    const at = index * FIGURES_PER_TRANSMITTER;
+    if (this.values[at + LAST_TRANSMISSION_SECONDS] !== seconds) {
+      this.values[at + LAST_TRANSMISSION_SECONDS] = seconds;
+      this.values[at + TRANSMISSION_LANE] = -1;
+      return -2;
+    }
+    return this.values[at + TRANSMISSION_LANE];
+  }
+
+  setTransmissionLane(index: number, lane: number): void {
+    this.values[index * FIGURES_PER_TRANSMITTER + TRANSMISSION_LANE] = lane;
+  }
+
+  /** The lane of transmitter `index`'s constant propagation delay, -1 with jitter. */
+  propagationLane(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + PROPAGATION_LANE];
+  }
+
+  /** The propagation delay of transmitter `index` when constant, NaN when it has jitter. */
+  constantDelay(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + CONSTANT_DELAY];
+  }
+
+  /**
+   * Puts a packet of a link that does not reorder on transmitter `index`'s wire, due at the far
+   * end at `dueAt` (s); returns when it arrives: not before its predecessor.
+   */
+  departInOrder(index: number, dueAt: number): number {
+    const at = index * FIGURES_PER_TRANSMITTER;
+    this.values[at + WIRE_DEPARTURES]++;
+    const arrival = Math.max(dueAt, this.values[at + LAST_ARRIVAL_TIME]);
+    this.values[at + LAST_ARRIVAL_TIME] = arrival;
+    return arrival;
+  }
+
+  /** Packets waiting in transmitter `index`'s buffer (not counting the one in transmission). */
+  waiting(index: number): number {
+    return this.values[index * FIGURES_PER_TRANSMITTER + WAITING];
+  }
+
+  setVacating(index: number, vacating: boolean): void {
+    this.values[index * FIGURES_PER_TRANSMITTER + VACATING] = vacating ? 1 : 0;
+  }
 }
+
+/** The loss process of a transmitter before its settings give it one. */
+const NO_LOSS: LossProcess = { lose: () => false };
 
 /**
  * One direction of a link: a transmitter with a FIFO buffer bounded in packets and/or bytes
@@ -85,45 +202,24 @@ export class TransmitterFigures {
  * packets through it, so the event handlers live in one place.
  *
  * Why this shape: every packet crosses a transmitter twice per hop (start, end of transmission)
- * and once more on arrival. The figures that path reads from the settings (far end, bandwidth,
- * a constant delay, the buffer size, the loss process) are copied onto the transmitter whenever
- * its settings change, so a hop loads one object, not three; its doubles live in the network's
- * TransmitterFigures. Waiting packets sit in a ring with their enqueue times beside them (a
- * packed array of doubles), so a packet carries no enqueue time of its own.
+ * and once more on arrival. What that path reads and writes (the packet in transmission, its
+ * start and duration, far end, bandwidth, a constant delay and its lane, the wire counters, the
+ * loss process) lives in the network's TransmitterFigures, which the Network reads by
+ * transmitter index; this object is the view of one transmitter's part of it, plus what only a
+ * busy, reordering or jittery link needs: the buffer, the settings, the streams. Waiting packets
+ * sit in a ring with their enqueue times beside them (a packed array of doubles), so a packet
+ * carries no enqueue time of its own.
  */
 export class Transmitter implements QueueView {
-  /** Packet being transmitted, or null when idle. */
-  current: Packet | null = null;
-  /**
-   * True while the packet in transmission has just finished and its sender is told: the place it
-   * leaves counts as free, so a sender pacing itself queues its next copy even with no buffer.
-   */
-  vacating = false;
-  /** False while the link is down (cut or failed): it refuses packets. */
-  up = true;
-  /**
-   * The simulator's delay lane of the current settings' propagation delay when it is constant,
-   * else -1 (set by the Network, which owns the simulator).
-   */
-  propagationLane = -1;
-  /**
-   * Packets put on the wire so far. Unless the link reorders, packets arrive in the order they
-   * left, so the k-th arrival is the k-th departure, and a cut loses every departure numbered
-   * below `wireCutBelow`.
-   */
-  wireDepartures = 0;
-  /** Packets waiting in the buffer (not counting the one in transmission). */
-  waiting = 0;
   /** Bytes of the packets waiting in the buffer. */
   waitingBytes = 0;
   /** From the current settings. */
   bufferPackets = 0;
   /** From the current settings (Infinity: no limit in bytes). */
   bufferBytes = Number.POSITIVE_INFINITY;
-  /** From the current settings. */
-  loss: LossProcess;
   /** The direction's active queue (RED), or null for drop-tail only (set by the Network). */
   activeQueue: ActiveQueue | null = null;
+  private readonly state: TransmitterFigures;
   private readonly figures: Float64Array;
   /** First of this transmitter's slots in `figures`. */
   private readonly base: number;
@@ -135,10 +231,9 @@ export class Transmitter implements QueueView {
   private ringTimes: number[] = [];
   private head = 0;
   private configured: TransmitterSettings;
-  // Declared last: V8 lays fields out in this order, and a hop reads those above.
   /**
    * Only when the link reorders: its wire, which knows the packets on it. Without reordering the
-   * counters above tell arrivals apart without knowing the packets.
+   * wire counters tell arrivals apart without knowing the packets.
    */
   readonly reorderingWire: ReorderingWire | null;
   /** Whether jitter may reorder packets here; fixed at construction. */
@@ -146,7 +241,7 @@ export class Transmitter implements QueueView {
   /** The stream the active queue draws from (set by the Network with it). */
   queueRandom: RandomStream = NO_DRAWS;
 
-  /** `figures` holds the doubles of every transmitter of the network, this one's among them. */
+  /** `figures` holds the hot state of every transmitter of the network, this one's among them. */
   constructor(
     readonly index: number,
     settings: TransmitterSettings,
@@ -154,13 +249,77 @@ export class Transmitter implements QueueView {
     readonly delayRandom: RandomStream,
     figures: TransmitterFigures,
   ) {
+    this.state = figures;
     this.figures = figures.values;
     this.base = index * FIGURES_PER_TRANSMITTER;
+    figures.lossRandoms[index] = lossRandom;
     this.configured = settings;
-    this.loss = settings.loss;
     this.settings = settings;
     this.reorders = settings.reorder === true;
     this.reorderingWire = this.reorders ? new ReorderingWire() : null;
+  }
+
+  /** Packet being transmitted, or null when idle. */
+  get current(): Packet | null {
+    return this.state.current[this.index];
+  }
+  set current(packet: Packet | null) {
+    this.state.current[this.index] = packet;
+  }
+
+  /**
+   * True while the packet in transmission has just finished and its sender is told: the place it
+   * leaves counts as free, so a sender pacing itself queues its next copy even with no buffer.
+   */
+  get vacating(): boolean {
+    return this.figures[this.base + VACATING] === 1;
+  }
+  set vacating(vacating: boolean) {
+    this.figures[this.base + VACATING] = vacating ? 1 : 0;
+  }
+
+  /** False while the link is down (cut or failed): it refuses packets. */
+  get up(): boolean {
+    return this.figures[this.base + UP] === 1;
+  }
+  set up(up: boolean) {
+    this.figures[this.base + UP] = up ? 1 : 0;
+  }
+
+  /**
+   * The simulator's delay lane of the current settings' propagation delay when it is constant,
+   * else -1 (set by the Network, which owns the simulator).
+   */
+  get propagationLane(): number {
+    return this.figures[this.base + PROPAGATION_LANE];
+  }
+  set propagationLane(lane: number) {
+    this.figures[this.base + PROPAGATION_LANE] = lane;
+  }
+
+  /**
+   * Packets put on the wire so far. Unless the link reorders, packets arrive in the order they
+   * left, so the k-th arrival is the k-th departure, and a cut loses every departure numbered
+   * below `wireCutBelow`.
+   */
+  get wireDepartures(): number {
+    return this.figures[this.base + WIRE_DEPARTURES];
+  }
+  set wireDepartures(departures: number) {
+    this.figures[this.base + WIRE_DEPARTURES] = departures;
+  }
+
+  /** Packets waiting in the buffer (not counting the one in transmission). */
+  get waiting(): number {
+    return this.figures[this.base + WAITING];
+  }
+  private set waiting(packets: number) {
+    this.figures[this.base + WAITING] = packets;
+  }
+
+  /** From the current settings. */
+  get loss(): LossProcess {
+    return this.state.losses[this.index];
   }
 
   /** When the current transmission started (s). */
@@ -230,7 +389,7 @@ export class Transmitter implements QueueView {
     this.figures[this.base + CONSTANT_DELAY] = settings.delay.isConstant ? settings.delay.mean : Number.NaN;
     this.bufferPackets = settings.bufferPackets;
     this.bufferBytes = settings.bufferBytes ?? Number.POSITIVE_INFINITY;
-    this.loss = settings.loss;
+    this.state.losses[this.index] = settings.loss;
   }
 
   /** Seconds to transmit `sizeBytes`. */
@@ -289,14 +448,10 @@ export class Transmitter implements QueueView {
    * if the link reorders, else not before its predecessor.
    */
   depart(packet: Packet, dueAt: number): number {
+    if (this.reorderingWire === null) return this.state.departInOrder(this.index, dueAt);
     this.wireDepartures++;
-    if (this.reorderingWire !== null) {
-      this.reorderingWire.depart(packet);
-      return dueAt;
-    }
-    const arrival = Math.max(dueAt, this.lastArrivalTime);
-    this.lastArrivalTime = arrival;
-    return arrival;
+    this.reorderingWire.depart(packet);
+    return dueAt;
   }
 
   /** The link is cut: every packet on the wire now is lost when it would have arrived. */
