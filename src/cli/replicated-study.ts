@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { Summary } from '../metrics/summary.js';
-import { formatSignificant } from '../report/format-numbers.js';
+import { formatRateOrNone } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
 import { isSeedOption } from '../report/random-numbers-wording.js';
 import { singleRunHint } from '../report/single-run-hint.js';
@@ -152,7 +152,7 @@ export async function runReplicatedStudy<Result>(
         if (argv.quiet) return;
         io.stderr(
           `  [${finished}/${total}] ${plan.variants[variant].label}, replication ${replication}: ` +
-            `T = ${formatSignificant(summary.throughput.messagesPerSecond, 6)} messages/s\n`,
+            `T = ${formatRateOrNone(summary.throughput.messagesPerSecond, 'messages/s', 6)}\n`,
         );
       },
     });
