@@ -7,9 +7,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { Summary } from '../metrics/summary.js';
-import { formatSignificant } from '../report/format-numbers.js';
+import { formatRateOrNone } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
-import { isSeedPath } from '../report/random-numbers-wording.js';
+import { isSeedOption } from '../report/random-numbers-wording.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 import { quoteOption, quoteValue } from '../scenario/quote-option.js';
@@ -94,10 +94,7 @@ export function checkSeedNotVaried(
   noun: string,
 ): string | undefined {
   if (seed === undefined) return undefined;
-  const varied = options.find((text) => {
-    const equals = text.indexOf('=');
-    return isSeedPath(text.slice(0, equals < 0 ? text.length : equals));
-  });
+  const varied = options.find(isSeedOption);
   if (varied === undefined) return undefined;
   return (
     `${quoteOption(option, varied, 'list')} varies the seed, but ${quoteOption('--seed', seed, 'single')} fixes the seed of ` +
@@ -155,7 +152,7 @@ export async function runReplicatedStudy<Result>(
         if (argv.quiet) return;
         io.stderr(
           `  [${finished}/${total}] ${plan.variants[variant].label}, replication ${replication}: ` +
-            `T = ${formatSignificant(summary.throughput.messagesPerSecond, 6)} messages/s\n`,
+            `T = ${formatRateOrNone(summary.throughput.messagesPerSecond, 'messages/s', 6)}\n`,
         );
       },
     });

@@ -1,6 +1,7 @@
 import type { Argv, Options } from 'yargs';
+import { isSeedOption } from '../report/random-numbers-wording.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
-import { quoteValue } from '../scenario/quote-option.js';
+import { quoteOption, quoteValue } from '../scenario/quote-option.js';
 
 /** A `--seed` value: a whole number from 0 to 2^53 - 1 (see parseWholeNumber), or undefined. */
 export function parseSeed(text: string): number | undefined {
@@ -87,10 +88,11 @@ export function checkGivenOnce(
   return undefined;
 }
 
-/** The options `run` and `compare` share, as yargs parses them. */
+/** The options `run`, `compare` and `sweep` share, as yargs parses them. */
 export interface RunOptionArguments {
   seed?: string;
   out?: string;
+  set?: string[];
   maxEvents: string;
 }
 
@@ -104,7 +106,23 @@ export function checkSimulationOptions(argv: RunOptionArguments): string | undef
     return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${quoteValue(argv.seed)}`;
   }
   if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
-  return undefined;
+  return checkSeedNotSet(argv.seed, argv.set ?? []);
+}
+
+/**
+ * Why `--seed` cannot go with `sets` (the `--set` texts): one of them sets the scenario's `seed`,
+ * which --seed overrides, so that --set would be silently ignored. Undefined when none sets it,
+ * or --seed is not given. Worded as checkSeedNotVaried words `--vary seed=...` beside --seed.
+ */
+export function checkSeedNotSet(seed: string | undefined, sets: readonly string[]): string | undefined {
+  if (seed === undefined) return undefined;
+  // A --set without `=` is no setting at all; loading the scenario says so.
+  const setting = sets.find((text) => text.includes('=') && isSeedOption(text));
+  if (setting === undefined) return undefined;
+  return (
+    `${quoteOption('--set', setting, 'single')} sets the seed, but ${quoteOption('--seed', seed, 'single')} overrides ` +
+    "the scenario's seed, so this --set would be ignored: drop --seed or this --set"
+  );
 }
 
 /** What the options `run` and `compare` share say in each command's help. */

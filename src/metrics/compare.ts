@@ -70,8 +70,10 @@ export const COMPARE_MEASURES = [
     description: 'completed requests per second, summed over the request-reply flows',
     unit: 'requests/s',
     of: (summary: Summary): number | null => {
-      const flows = requestFlows(summary);
-      return flows.length === 0 ? null : flows.reduce((sum, r) => sum + r.throughput.requestsPerSecond, 0);
+      const rates = requestFlows(summary).map((requests) => requests.throughput.requestsPerSecond);
+      // A flow whose interval is empty measured no rate, so neither does the sum.
+      if (rates.length === 0 || rates.some((rate) => rate === null)) return null;
+      return (rates as number[]).reduce((sum, rate) => sum + rate, 0);
     },
   },
   {

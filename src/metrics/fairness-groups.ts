@@ -32,7 +32,12 @@ export function fairnessOf(
     .map(({ flowIndices, transmitters }) => {
       const ids = flowIndices.map((index) => context.flows[index].id);
       const goodputs = ids.map((id) => flows[id].throughput.goodputBitsPerSecond);
-      const index = jainFairnessIndex(goodputs.map((goodput) => (Number.isFinite(goodput) ? goodput : 0)));
+      // A flow whose interval is empty has no goodput (null), so the group has no index.
+      const known = goodputs.filter((goodput): goodput is number => goodput !== null);
+      const index =
+        known.length < goodputs.length
+          ? Number.NaN
+          : jainFairnessIndex(known.map((goodput) => (Number.isFinite(goodput) ? goodput : 0)));
       return {
         links: transmitters.map((transmitter) => transmitterNames[transmitter] ?? `#${transmitter}`),
         flows: ids,

@@ -27,7 +27,8 @@ export function requestSummaryOf(
     timeout: flow.timeout,
     interval: { from, to },
     throughput: {
-      requestsPerSecond: seconds > 0 ? completed / seconds : 0,
+      // Null over an empty interval, as the message throughput is: no rate was measured.
+      requestsPerSecond: seconds > 0 ? completed / seconds : null,
       completed,
       intervalSeconds: seconds,
     },

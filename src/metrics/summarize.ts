@@ -204,6 +204,11 @@ function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : 0;
 }
 
+/** `count` per second of an interval of `seconds`; null over an empty one, where no rate was measured. */
+function ratePerSecond(count: number, seconds: number): number | null {
+  return seconds > 0 ? count / seconds : null;
+}
+
 function throughputOf(
   figures: DeliveryFigures,
   counters: readonly FlowCounters[],
@@ -215,10 +220,10 @@ function throughputOf(
   const wireBits = counters.reduce((sum, flow) => sum + flow.wireBitsAfterWarmup, 0);
   const offered = counters.reduce((sum, flow) => sum + flow.createdAfterWarmup, 0);
   return {
-    messagesPerSecond: ratio(delivered, seconds),
-    goodputBitsPerSecond: ratio(payloadBits, seconds),
-    wireBitsPerSecond: ratio(wireBits, seconds),
-    offeredMessagesPerSecond: ratio(offered, seconds),
+    messagesPerSecond: ratePerSecond(delivered, seconds),
+    goodputBitsPerSecond: ratePerSecond(payloadBits, seconds),
+    wireBitsPerSecond: ratePerSecond(wireBits, seconds),
+    offeredMessagesPerSecond: ratePerSecond(offered, seconds),
     delivered,
     intervalSeconds: seconds,
   };

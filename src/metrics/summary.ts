@@ -35,15 +35,19 @@ export interface Interval {
   to: number;
 }
 
+/**
+ * The rates over the measurement interval. Each is null when the interval is empty (t = 0: a
+ * warm-up that outlasts the run, say), where no rate was measured; as `measured` availability is.
+ */
 export interface ThroughputSummary {
   /** T = N / t: messages delivered to the application in the interval, per second. */
-  messagesPerSecond: number;
+  messagesPerSecond: number | null;
   /** Payload bits of messages delivered in the interval, per second (each message once). */
-  goodputBitsPerSecond: number;
+  goodputBitsPerSecond: number | null;
   /** Bits of every data copy put on the wire by senders in the interval (headers, retransmissions). */
-  wireBitsPerSecond: number;
+  wireBitsPerSecond: number | null;
   /** Messages created by the workloads in the interval, per second. */
-  offeredMessagesPerSecond: number;
+  offeredMessagesPerSecond: number | null;
   /** N: messages delivered in the interval. */
   delivered: number;
   /** t: length of the interval (s). */
@@ -179,8 +183,8 @@ export interface RequestSummary {
   timeout: number | null;
   /** From the first request sent (or the warm-up) to the last request's end (or the run's end). */
   interval: Interval;
-  /** T = N / t with N the requests replied in the interval. */
-  throughput: { requestsPerSecond: number; completed: number; intervalSeconds: number };
+  /** T = N / t with N the requests replied in the interval; null when the interval is empty (t = 0). */
+  throughput: { requestsPerSecond: number | null; completed: number; intervalSeconds: number };
   /** Send to reply received, of replied requests sent after the warm-up, split into components. */
   latency: LatencySummary;
   /** Requests whose first attempt went out. */
@@ -294,9 +298,12 @@ export interface FairnessSummary {
   /** The link directions (`link:from>to`) all these flows cross, in link order. */
   links: string[];
   flows: string[];
-  /** Goodput of each flow (bits/s), in `flows` order. */
-  goodputBitsPerSecond: number[];
-  /** J = (Σx)² / (n Σx²) over the goodputs: 1 when equal, 1/n when one flow has everything. */
+  /** Goodput of each flow (bits/s), in `flows` order; null for a flow whose interval is empty. */
+  goodputBitsPerSecond: Array<number | null>;
+  /**
+   * J = (Σx)² / (n Σx²) over the goodputs: 1 when equal, 1/n when one flow has everything; null
+   * when a goodput is null or all are 0.
+   */
   jainIndex: number | null;
 }
 

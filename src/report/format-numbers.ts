@@ -78,6 +78,16 @@ export function formatBitsPerSecond(bitsPerSecond: number, digits = 6): string {
   return `${formatSignificant(bitsPerSecond / unit.factor, digits)} ${unit.symbol}`;
 }
 
+/** A bit rate (formatBitsPerSecond) or "n/a" when there is none (an empty measurement interval). */
+export function formatBitsPerSecondOrNone(bitsPerSecond: number | null, digits = 6): string {
+  return bitsPerSecond === null ? 'n/a' : formatBitsPerSecond(bitsPerSecond, digits);
+}
+
+/** A rate with its unit ("33.3244 messages/s"), or "n/a" when there is none (an empty measurement interval). */
+export function formatRateOrNone(perSecond: number | null, unit: string, digits = 6): string {
+  return perSecond === null ? 'n/a' : `${formatSignificant(perSecond, digits)} ${unit}`;
+}
+
 /** A duration (formatSeconds) or "n/a" when there is none (no messages, no completed period). */
 export function formatSecondsOrNone(seconds: number | null, digits = 6): string {
   return seconds === null ? 'n/a' : formatSeconds(seconds, digits);
@@ -107,15 +117,17 @@ export function formatIntervalEnds(from: number, to: number): string {
 
 /**
  * "T = N / t = 1000 / 30.0080 s = 33.3244 messages/s": N exact, t (formatIntervalSeconds) and the
- * rate to 6 significant digits; over an empty interval (t = 0) the rate reads "undefined (t = 0)".
+ * rate to 6 significant digits; over an empty interval (t = 0, where the summary's rate is null)
+ * the rate reads "undefined (t = 0)".
  */
 export function formatRateEquation(
   count: number,
   intervalSeconds: number,
-  rate: number,
+  rate: number | null,
   unit: string,
 ): string {
-  const rateText = intervalSeconds > 0 ? `${formatSignificant(rate)} ${unit}` : 'undefined (t = 0)';
+  const rateText =
+    intervalSeconds > 0 && rate !== null ? `${formatSignificant(rate)} ${unit}` : 'undefined (t = 0)';
   return `T = N / t = ${count} / ${formatIntervalSeconds(intervalSeconds)} = ${rateText}`;
 }
 

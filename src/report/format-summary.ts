@@ -17,10 +17,11 @@ import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
 import { noLatencyReason, nothingMeasuredReason, offeredLoadNote } from './empty-figures-wording.js';
 import {
-  formatBitsPerSecond,
+  formatBitsPerSecondOrNone as bitsPerSecondOrNone,
   formatIntervalEnds,
   formatIntervalSeconds,
   formatRateEquation,
+  formatRateOrNone,
   formatSeconds,
   formatSignificant,
   formatReasons as reasons,
@@ -78,9 +79,9 @@ function throughputLines(throughput: ThroughputSummary): string[] {
   return [
     'Throughput',
     `${INDENT}${formatThroughputEquation(throughput)}`,
-    `${INDENT}goodput ${formatBitsPerSecond(throughput.goodputBitsPerSecond)}, ` +
-      `wire throughput ${formatBitsPerSecond(throughput.wireBitsPerSecond)}, ` +
-      `offered load ${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s${offeredLoadNote(throughput)}`,
+    `${INDENT}goodput ${bitsPerSecondOrNone(throughput.goodputBitsPerSecond)}, ` +
+      `wire throughput ${bitsPerSecondOrNone(throughput.wireBitsPerSecond)}, ` +
+      `offered load ${formatRateOrNone(throughput.offeredMessagesPerSecond, 'messages/s')}${offeredLoadNote(throughput)}`,
   ];
 }
 
@@ -154,7 +155,7 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
     lines.push(`${INDENT}${id}: ${flow.from} -> ${flow.to}, ${flow.protocol}, ${completed}`);
     lines.push(
       `${INDENT}${INDENT}${formatThroughputEquation(flow.throughput)}; ` +
-        `goodput ${formatBitsPerSecond(flow.throughput.goodputBitsPerSecond)}`,
+        `goodput ${bitsPerSecondOrNone(flow.throughput.goodputBitsPerSecond)}`,
     );
     lines.push(
       `${INDENT}${INDENT}mean latency ${secondsOrNone(flow.latency.mean)}, ` +
@@ -224,7 +225,7 @@ function fairnessLines(fairness: Summary['fairness']): string[] {
   const lines = ["Fairness (Jain's index J = (Σx)² / (n Σx²) of goodputs on a shared link)"];
   for (const group of fairness) {
     const shares = group.flows
-      .map((flow, i) => `${flow} ${formatBitsPerSecond(group.goodputBitsPerSecond[i])}`)
+      .map((flow, i) => `${flow} ${bitsPerSecondOrNone(group.goodputBitsPerSecond[i])}`)
       .join(', ');
     const index = group.jainIndex === null ? 'n/a' : formatSignificant(group.jainIndex);
     lines.push(`${INDENT}J = ${index} over ${group.links.join(', ')}: ${shares}`);

@@ -7,6 +7,12 @@ export function isSeedPath(path: string): boolean {
   return parsed.ok && parsed.path.length === 1 && parsed.path[0] === 'seed';
 }
 
+/** True when `text`, a `path=value` of --set, --vary or --param, is about the scenario's `seed` itself. */
+export function isSeedOption(text: string): boolean {
+  const equals = text.indexOf('=');
+  return isSeedPath(text.slice(0, equals < 0 ? text.length : equals));
+}
+
 /**
  * How the variants' random numbers relate, for titles and subtitles: the same streams for
  * every variant (common random numbers), unless a varied parameter is the seed itself.

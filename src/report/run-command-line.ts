@@ -1,4 +1,5 @@
 /** The `msgsim run` command line that gives one run again, as the report and compare/sweep print it. */
+import { isSeedOption } from './random-numbers-wording.js';
 
 /** `word` as one shell word: as it is when plain, else in single quotes. */
 export function shellWord(word: string): string {
@@ -22,11 +23,14 @@ export interface RunInputs {
 
 /**
  * `msgsim run FILE --seed S [--replication N] [--set ...] [--no-charts] [--max-events N]`,
- * each word quoted for a POSIX shell where it needs it. The seed is always written, so that the
- * command does not depend on the seed the file holds at the time it is run again.
+ * each word quoted for a POSIX shell where it needs it. The seed is always given, so that the
+ * command does not depend on the seed the file holds at the time it is run again: by `--seed`,
+ * unless an override sets the seed (`--set seed=4`, which gave the run its seed; msgsim run
+ * refuses `--seed` beside it).
  */
 export function runCommandLine(inputs: RunInputs): string {
-  const words = ['msgsim', 'run', shellWord(inputs.scenarioFile), '--seed', String(inputs.seed)];
+  const words = ['msgsim', 'run', shellWord(inputs.scenarioFile)];
+  if (!inputs.overrides.some(isSeedOption)) words.push('--seed', String(inputs.seed));
   if (inputs.replication !== 0) words.push('--replication', String(inputs.replication));
   for (const override of inputs.overrides) words.push('--set', shellWord(override));
   if (inputs.charts === false) words.push('--no-charts');

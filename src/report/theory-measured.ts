@@ -57,8 +57,9 @@ const senderBusy: Reader<FlowSummary> = (flow) =>
  */
 const usefulShare: Reader<FlowSummary> = (flow) => {
   const trans = flow.latency.components.trans.mean;
+  const rate = flow.throughput.messagesPerSecond;
   return measured(
-    trans === null ? null : trans * flow.throughput.messagesPerSecond,
+    trans === null || rate === null ? null : trans * rate,
     'mean t_trans · T: each delivered message sent once',
   );
 };
@@ -92,17 +93,16 @@ const FLOW_READERS: Readers<FlowSummary> = {
   meanLatencySeconds: (flow) => measured(flow.latency.mean, 'mean L'),
   meanNumberInSystem: (flow) => {
     const time = sojourn(flow);
+    const rate = flow.throughput.messagesPerSecond;
     return measured(
-      time === null ? null : flow.throughput.messagesPerSecond * time,
+      time === null || rate === null ? null : rate * time,
       "T · (mean L − mean t_prop), Little's law",
     );
   },
   meanNumberInQueue: (flow) => {
     const queue = flow.latency.components.queue.mean;
-    return measured(
-      queue === null ? null : flow.throughput.messagesPerSecond * queue,
-      "T · mean t_queue, Little's law",
-    );
+    const rate = flow.throughput.messagesPerSecond;
+    return measured(queue === null || rate === null ? null : rate * queue, "T · mean t_queue, Little's law");
   },
   probabilityNoWait: (flow) => measured(flow.latency.noQueueFraction, 'share of messages that never queued'),
   probabilityOfWaiting: (flow) =>

@@ -22,8 +22,8 @@ export function formatPath(path: DocumentPath): string {
 
 /**
  * Where a written path has something other than a whole number from 0 in brackets, or one too
- * large to be exact (`links[-1]`, `links[99999999999999999999]`,
- * `links[1.5]`, `links[x]`): `offset` and `end` delimit `[...]` in the text, `written` is what
+ * large to be exact or written with leading zeros (`links[-1]`, `links[99999999999999999999]`,
+ * `links[007]`, `links[1.5]`, `links[x]`): `offset` and `end` delimit `[...]` in the text, `written` is what
  * stands inside.
  */
 export interface BadIndex {
@@ -39,8 +39,8 @@ export type ParsedPath =
 
 /**
  * Parses the written form of a path (`flows[0].workload.messages`, `nodes[1]["a b"]`), the inverse
- * of formatPath. Indexes must be whole numbers from 0 (a bad one is described by
- * describeBadIndex); keys must not be empty.
+ * of formatPath. Indexes must be whole numbers from 0 written without leading zeros (a bad one
+ * is described by describeBadIndex); keys must not be empty.
  */
 export function parsePath(text: string): ParsedPath {
   const path: Array<string | number> = [];
@@ -62,8 +62,9 @@ export function parsePath(text: string): ParsedPath {
       return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
     }
     // A whole number too large to be exact (1e20 would come back as 100000000000000000000) is no
-    // index of any list: refused as written.
-    if (match[3] !== undefined && !Number.isSafeInteger(Number(match[3]))) {
+    // index of any list, and one with leading zeros (`007`) is read strictly, not as 7: both are
+    // refused as written.
+    if (match[3] !== undefined && (hasLeadingZero(match[3]) || !Number.isSafeInteger(Number(match[3])))) {
       const badIndex = { offset, end: segment.lastIndex, written: match[3] };
       return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
     }
@@ -77,10 +78,15 @@ export function parsePath(text: string): ParsedPath {
   return { ok: true, path };
 }
 
+/** True for digits with a zero before another digit (`007`, `00`), which an index may not have. */
+function hasLeadingZero(digits: string): boolean {
+  return /^0\d+$/.test(digits);
+}
+
 /**
  * What is wrong with the bad index of `text`: `index -1 of 'links' must be a whole number from
  * 0`, the index named as written (`index ' 0'`, `index 99999999999999999999 ... from 0 to
- * 9007199254740991`). With `list`, the value the brackets index (when known), a list's length bounds it too: `from
+ * 9007199254740991`, `index 007 ... from 0, written without leading zeros`). With `list`, the value the brackets index (when known), a list's length bounds it too: `from
  * 0 to 0 ('links' has 1 item)`, or where the index ends the path and may append, `from 0 to 1
  * ('links' has 1 item; index 1 adds one)`.
  */
@@ -93,6 +99,7 @@ export function describeBadIndex(text: string, badIndex: BadIndex, list?: unknow
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(inside);
   const named = numeric && inside === badIndex.written ? inside : quoteValue(badIndex.written);
   let rule = `index ${named} of ${of} must be a whole number from 0`;
+  const leadingZero = hasLeadingZero(badIndex.written);
   const notes: string[] = [];
   if (Array.isArray(list)) {
     notes.push(
@@ -103,7 +110,8 @@ export function describeBadIndex(text: string, badIndex: BadIndex, list?: unknow
       rule += ` to ${list.length}`;
       notes.push(`index ${list.length} adds one`);
     } else if (list.length > 0) rule += ` to ${list.length - 1}`;
-  } else if (/^\d+$/.test(badIndex.written)) rule += ` to ${Number.MAX_SAFE_INTEGER}`;
+  } else if (/^\d+$/.test(badIndex.written) && !leadingZero) rule += ` to ${Number.MAX_SAFE_INTEGER}`;
+  if (leadingZero) rule += ', written without leading zeros';
   if (inside === '*') notes.push('[*], every element, is for --vary and --param');
   else if (!numeric && inside !== '' && listText !== '' && !Array.isArray(list)) {
     notes.push(`a key goes after a dot: ${listText}.${inside}`);

@@ -14,7 +14,7 @@ describe('the lessons of the bundled messaging scenarios', () => {
     expect(bound).toBeCloseTo(16 / C, 9);
     expect(async.throughput.requestsPerSecond).toBeLessThanOrEqual(bound);
     expect(async.throughput.requestsPerSecond).toBeCloseTo(142.8, 1);
-    expect(async.throughput.requestsPerSecond / sync.throughput.requestsPerSecond).toBeGreaterThan(15);
+    expect(async.throughput.requestsPerSecond! / sync.throughput.requestsPerSecond!).toBeGreaterThan(15);
     expect(async.latency.p50).toBeCloseTo(C, 9);
   });
 
@@ -62,7 +62,7 @@ describe('the lessons of the bundled messaging scenarios', () => {
             expect(shortfall).toBeGreaterThanOrEqual(0);
             expect(shortfall).toBeLessThan(K * (K - 1));
           }
-          const fraction = summary.flows.transfer.throughput.goodputBitsPerSecond / R;
+          const fraction = summary.flows.transfer.throughput.goodputBitsPerSecond! / R;
           expect(Math.abs(fraction / formula[protocol](p) - 1)).toBeLessThan(tolerance[protocol]);
         });
       });
@@ -75,7 +75,7 @@ describe('the lessons of the bundled messaging scenarios', () => {
     const goodput = (overrides: string[]) => {
       const { summary } = simulate(loadScenario('scenarios/bursty-loss.yaml', { overrides }));
       expect(summary.counts.delivered).toBe(20_000);
-      return { fraction: summary.throughput.goodputBitsPerSecond / R, counts: summary.counts };
+      return { fraction: summary.throughput.goodputBitsPerSecond! / R, counts: summary.counts };
     };
 
     it('go-back-n: about 1/(1 + 12 p r/(p+r)) = 87% of R in bursts, (1-p)/(1+11p) = 61% without', () => {

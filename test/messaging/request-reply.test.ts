@@ -201,7 +201,7 @@ describe('request-reply: exact cases with constant delays', () => {
     expect(bound.windowBoundPerSecond).toBeCloseTo(4 / cycle, 9);
     expect(bound.requestsPerSecondBound).toBeCloseTo(4 / cycle, 9);
     expect(requests.throughput.requestsPerSecond).toBeLessThanOrEqual(bound.requestsPerSecondBound);
-    expect(requests.throughput.requestsPerSecond / bound.requestsPerSecondBound).toBeGreaterThan(0.98);
+    expect(requests.throughput.requestsPerSecond! / bound.requestsPerSecondBound).toBeGreaterThan(0.98);
     // Latency stays one round trip (the window overlaps round trips), except in the first
     // turn, where request j waits j·Lq/R behind the others on the caller's link.
     expect(requests.latency.p50).toBeCloseTo(cycle, 9);
@@ -230,7 +230,7 @@ describe('request-reply: exact cases with constant delays', () => {
   it('async raises throughput over sync tenfold when the round trip dominates', () => {
     const sync = run(oneLink({ mode: 'sync' })).summary.flows.rpc.requests!;
     const async = run(oneLink({ mode: 'async', maxOutstanding: 16 })).summary.flows.rpc.requests!;
-    expect(async.throughput.requestsPerSecond / sync.throughput.requestsPerSecond).toBeGreaterThan(10);
+    expect(async.throughput.requestsPerSecond! / sync.throughput.requestsPerSecond!).toBeGreaterThan(10);
   });
 });
 

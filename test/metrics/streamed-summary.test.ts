@@ -87,7 +87,7 @@ describe('a run past the exact-record cap', () => {
     flows.forEach(({ throughput }, i) => {
       const { goodputBitsPerSecond, ...rest } = exactFlows[i].throughput;
       expect(throughput).toMatchObject(rest);
-      expect(throughput.goodputBitsPerSecond / goodputBitsPerSecond).toBeCloseTo(1, 12);
+      expect(throughput.goodputBitsPerSecond! / goodputBitsPerSecond!).toBeCloseTo(1, 12);
     });
   });
 

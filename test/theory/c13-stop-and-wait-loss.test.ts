@@ -44,8 +44,8 @@ describeTheory('C13 stop-and-wait with Bernoulli data loss and a fixed timeout (
 
   it('matches mean time per packet, goodput and wire throughput within tolerance', () => {
     expectStatistical(c13, 'mean_time_per_packet_s', summary.throughput.intervalSeconds / counts.delivered);
-    expectStatistical(c13, 'goodput_bps', summary.throughput.goodputBitsPerSecond);
-    expectStatistical(c13, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond);
+    expectStatistical(c13, 'goodput_bps', summary.throughput.goodputBitsPerSecond!);
+    expectStatistical(c13, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond!);
   });
 
   it('matches transmissions per delivered packet and the retransmitted share', () => {

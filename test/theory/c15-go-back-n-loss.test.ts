@@ -47,9 +47,9 @@ describeTheory('C15 Go-Back-N with Bernoulli frame loss: goodput vs wire through
   });
 
   it('has goodput (1-p)/(1+(K-1)p)·R = 6.13 Mbit/s, not the 9.35 Mbit/s put on the wire', () => {
-    expectStatistical(c15, 'goodput_bps', summary.throughput.goodputBitsPerSecond);
-    expectStatistical(c15, 'goodput_fraction', summary.throughput.goodputBitsPerSecond / linkRate);
-    expectStatistical(c15, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond);
+    expectStatistical(c15, 'goodput_bps', summary.throughput.goodputBitsPerSecond!);
+    expectStatistical(c15, 'goodput_fraction', summary.throughput.goodputBitsPerSecond! / linkRate);
+    expectStatistical(c15, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond!);
   });
 
   it('sends W frames per failed head attempt: 1.526 transmissions per frame, link busy 93.5%', () => {
@@ -109,7 +109,7 @@ describeTheory('Go-Back-N whose window outlasts the timer: each loss costs ceil(
     // K·sqrt(p/N)/(1 + K·p/(1-p)) = 0.25%; 1.25% is 5 of them.
     const near = (measured: number, predicted: number) =>
       expect(Math.abs(measured / predicted - 1)).toBeLessThan(0.0125);
-    near(summary.throughput.goodputBitsPerSecond, theory.goodputBitsPerSecond);
+    near(summary.throughput.goodputBitsPerSecond!, theory.goodputBitsPerSecond);
     const copies = (summary.counts.delivered + summary.counts.retransmissions) / summary.counts.delivered;
     near(copies, theory.transmissionsPerMessage);
     near(summary.links['s-r'].directions[0].utilisation, theory.linkBusyFraction);

@@ -50,8 +50,8 @@ describeTheory(
     });
 
     it('keeps the link busy: goodput (1-p)R = 9.5 Mbit/s, wire throughput R', () => {
-      expectStatistical(c16, 'goodput_bps', summary.throughput.goodputBitsPerSecond);
-      expectStatistical(c16, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond);
+      expectStatistical(c16, 'goodput_bps', summary.throughput.goodputBitsPerSecond!);
+      expectStatistical(c16, 'wire_throughput_bps', summary.throughput.wireBitsPerSecond!);
     });
 
     it("states the selective repeat prediction beside the results (the run's own theory entry)", () => {

@@ -31,7 +31,7 @@ describeTheory('C23 M/M/1 output link: Poisson packets with exponential sizes (s
     ],
   });
   const latency = summary.latency;
-  const throughput = summary.throughput.messagesPerSecond;
+  const throughput = summary.throughput.messagesPerSecond!;
 
   it('matches mean delay and mean queueing delay', () => {
     expectStatistical(c23, 'mean_delay_s', latency.mean!);
@@ -62,7 +62,7 @@ describeTheory('C23 M/M/1 output link: Poisson packets with exponential sizes (s
 
   it('matches link utilisation and throughput', () => {
     expectStatistical(c23, 'utilisation', summary.links['source-sink'].directions[0].utilisation);
-    expectStatistical(c23, 'throughput_bps', summary.throughput.goodputBitsPerSecond);
+    expectStatistical(c23, 'throughput_bps', summary.throughput.goodputBitsPerSecond!);
   });
 
   it("agrees with the run's own M/M/1 prediction", () => {

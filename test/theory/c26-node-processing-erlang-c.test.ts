@@ -58,7 +58,7 @@ describeTheory('C26 M/M/2 (Erlang C): a node with two servers, its `node-queue` 
     expectStatistical(c26, 'mean_queueing_delay_s', summary.latency.components.queue.mean!);
     expectStatistical(c26, 'mean_delay_s', summary.latency.mean!);
     // Little's law on the measured figures: L = λW, L_q = λW_q.
-    const rate = summary.throughput.messagesPerSecond;
+    const rate = summary.throughput.messagesPerSecond!;
     expectStatistical(c26, 'mean_number_in_system', rate * summary.latency.mean!);
     expectStatistical(c26, 'mean_number_in_queue', rate * summary.latency.components.queue.mean!);
   });

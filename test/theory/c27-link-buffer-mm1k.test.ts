@@ -49,7 +49,7 @@ describeTheory('C27 M/M/1/K: a link whose buffer holds K - 1 packets (statistica
   });
 
   it('matches the throughput, the mean delay of accepted packets and (by Little) the number in system', () => {
-    const throughput = summary.throughput.messagesPerSecond;
+    const throughput = summary.throughput.messagesPerSecond!;
     expectStatistical(c27, 'throughput_msg_per_s', throughput);
     expectStatistical(c27, 'mean_delay_accepted_s', summary.latency.mean!);
     expectStatistical(c27, 'mean_number_in_system', throughput * summary.latency.mean!);

@@ -57,13 +57,13 @@ describeTheory(
     it('is what the run measures: blocking, throughput, mean delay, number in system', () => {
       const dropped = summary.counts.dropped.nodeQueue ?? 0;
       expectStatistical(c27, 'blocking_probability', dropped / summary.counts.sent);
-      expectStatistical(c27, 'throughput_msg_per_s', summary.throughput.messagesPerSecond);
+      expectStatistical(c27, 'throughput_msg_per_s', summary.throughput.messagesPerSecond!);
       expectStatistical(c27, 'mean_delay_accepted_s', summary.latency.mean!);
       // Little's law on the measured figures: L = T·W.
       expectStatistical(
         c27,
         'mean_number_in_system',
-        summary.throughput.messagesPerSecond * summary.latency.mean!,
+        summary.throughput.messagesPerSecond! * summary.latency.mean!,
       );
     });
   },

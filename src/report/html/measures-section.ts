@@ -8,9 +8,10 @@ import {
 } from '../../metrics/summary.js';
 import { noLatencyReason, offeredLoadNote, sentence } from '../empty-figures-wording.js';
 import {
-  formatBitsPerSecond,
+  formatBitsPerSecondOrNone,
   formatIntervalEnds,
   formatIntervalSeconds,
+  formatRateOrNone,
   formatSecondsOrNone,
   formatSignificant,
 } from '../format-numbers.js';
@@ -50,21 +51,21 @@ export function throughputSection(
       `the measured interval, ${formatIntervalEnds(interval.from, interval.to)}`,
       formatIntervalSeconds(throughput.intervalSeconds),
     ],
-    [html`<var>T</var>`, 'throughput N / t', `${formatSignificant(throughput.messagesPerSecond)} messages/s`],
+    [html`<var>T</var>`, 'throughput N / t', formatRateOrNone(throughput.messagesPerSecond, 'messages/s')],
     [
       'goodput',
       'payload bits delivered per second (each message once, no headers)',
-      formatBitsPerSecond(throughput.goodputBitsPerSecond),
+      formatBitsPerSecondOrNone(throughput.goodputBitsPerSecond),
     ],
     [
       'wire throughput',
       'bits of every data copy senders put on the wire per second',
-      formatBitsPerSecond(throughput.wireBitsPerSecond),
+      formatBitsPerSecondOrNone(throughput.wireBitsPerSecond),
     ],
     [
       'offered load',
       'messages the workloads created per second',
-      `${formatSignificant(throughput.offeredMessagesPerSecond)} messages/s${offeredLoadNote(throughput)}`,
+      `${formatRateOrNone(throughput.offeredMessagesPerSecond, 'messages/s')}${offeredLoadNote(throughput)}`,
     ],
   ];
   const columns: Column[] = [

@@ -1,6 +1,11 @@
 /** The network: each link direction's utilisation and packets, fairness on shared links, brokers. */
 import type { BacklogSummary, BrokerSummary, Summary } from '../../metrics/summary.js';
-import { formatBitsPerSecond, formatReasons, formatSeconds, formatSignificant } from '../format-numbers.js';
+import {
+  formatBitsPerSecondOrNone,
+  formatReasons,
+  formatSeconds,
+  formatSignificant,
+} from '../format-numbers.js';
 import { usedDirectionsBusiestFirst } from '../link-summary-lines.js';
 import { html, type SafeHtml } from './html.js';
 import { type Column, table } from './table.js';
@@ -50,7 +55,7 @@ ${table(LINK_COLUMNS, rows)}`;
 function fairnessList(fairness: Summary['fairness']): SafeHtml {
   const items = fairness.map((group) => {
     const shares = group.flows
-      .map((flow, i) => `${flow} ${formatBitsPerSecond(group.goodputBitsPerSecond[i])}`)
+      .map((flow, i) => `${flow} ${formatBitsPerSecondOrNone(group.goodputBitsPerSecond[i])}`)
       .join(', ');
     const index = group.jainIndex === null ? 'n/a' : formatSignificant(group.jainIndex);
     return html`<li><var>J</var> = ${index} over ${group.links.join(', ')}: ${shares}</li>\n`;
