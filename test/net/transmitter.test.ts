@@ -81,6 +81,53 @@ describe('Transmitter settings and figures', () => {
   });
 });
 
+describe('TransmitterFigures as the network reads them by index', () => {
+  it('is the state the Transmitter views: packet in transmission, up, loss process, waiting count', () => {
+    const figures = new TransmitterFigures(2);
+    const lossless = bernoulliLoss(0).createProcess();
+    const transmitter = new Transmitter(1, settings({ loss: lossless }), never, never, figures);
+    expect(figures.isUp(1)).toBe(true);
+    transmitter.up = false;
+    expect(figures.isUp(1)).toBe(false);
+    expect(figures.isUp(0)).toBe(true);
+    const sent = packet(0);
+    figures.startTransmission(1, sent, 2, 0.5);
+    expect(transmitter.current).toBe(sent);
+    expect([transmitter.currentStart, transmitter.currentSeconds]).toEqual([2, 0.5]);
+    expect(figures.current[0]).toBeNull();
+    expect(figures.losses[1]).toBe(lossless);
+    const lossy = bernoulliLoss(0.5).createProcess();
+    transmitter.settings = settings({ loss: lossy });
+    expect(figures.losses[1]).toBe(lossy);
+    expect(figures.lossRandoms[1]).toBe(never);
+    transmitter.enqueue(packet(1), 0);
+    expect(figures.waiting(1)).toBe(1);
+    expect(figures.waiting(0)).toBe(0);
+  });
+
+  it('holds a packet behind a slower predecessor and counts departures', () => {
+    const figures = new TransmitterFigures(1);
+    const transmitter = new Transmitter(0, settings(), never, never, figures);
+    expect(figures.departInOrder(0, 5)).toBe(5);
+    // Due earlier than the packet before it: it arrives with it, not before.
+    expect(figures.departInOrder(0, 4)).toBe(5);
+    expect(figures.departInOrder(0, 6)).toBe(6);
+    expect(transmitter.wireDepartures).toBe(3);
+    expect(transmitter.lastArrivalTime).toBe(6);
+  });
+
+  it('asks for a lane only when a duration repeats, and forgets it when the duration changes', () => {
+    const figures = new TransmitterFigures(1);
+    // -2: first or different duration (heap); -1: repeated, no lane yet; then the lane stored.
+    expect(figures.repeatedTransmissionLane(0, 1e-6)).toBe(-2);
+    expect(figures.repeatedTransmissionLane(0, 1e-6)).toBe(-1);
+    figures.setTransmissionLane(0, 3);
+    expect(figures.repeatedTransmissionLane(0, 1e-6)).toBe(3);
+    expect(figures.repeatedTransmissionLane(0, 2e-6)).toBe(-2);
+    expect(figures.repeatedTransmissionLane(0, 2e-6)).toBe(-1);
+  });
+});
+
 describe('Transmitter buffer (ring)', () => {
   it('hands packets back oldest first with their enqueue times, across growth and wrap-around', () => {
     const transmitter = new Transmitter(0, settings(), never, never, new TransmitterFigures(1));
