@@ -91,7 +91,7 @@ export class TransmitterFigures {
     }
     this.current = new Array<Packet | null>(transmitterCount).fill(null);
     this.losses = new Array<LossProcess>(transmitterCount).fill(NO_LOSS);
-    this.lossRandoms = new Array<RandomStream>(transmitterCount).fill(NO_DRAWS);
+    this.lossRandoms = new Array<RandomStream>(transmitterCount).fill(NO_TRANSMITTER_DRAWS);
   }
 
   /** Node index at the far end of transmitter `index`. */
@@ -195,6 +195,11 @@ export class TransmitterFigures {
 
 /** The loss process of a transmitter before its settings give it one. */
 const NO_LOSS: LossProcess = { lose: () => false };
+
+/** The loss stream at an index no Transmitter has taken yet: never drawn from. */
+const NO_TRANSMITTER_DRAWS: RandomStream = () => {
+  throw new Error('no transmitter has this index: there is no loss stream to draw from');
+};
 
 /**
  * One direction of a link: a transmitter with a FIFO buffer bounded in packets and/or bytes
