@@ -6,7 +6,13 @@
 import { characters, firstCharacters, QUOTED_VALUE_LIMIT } from '../engine/quote-value.js';
 import { splitValueList } from './split-outside.js';
 
-export { listIds, QUOTED_VALUE_LIMIT, quoteValue, shortenValue } from '../engine/quote-value.js';
+export {
+  listIds,
+  QUOTED_VALUE_LIMIT,
+  quoteValue,
+  quoteWritten,
+  shortenValue,
+} from '../engine/quote-value.js';
 
 /**
  * How an option's text after `=` is read: `list` (`--vary`, `--param`) holds values separated by

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Dimension } from '../engine/units.js';
+import { formatPath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { filesBeside, parseScenarioText, scenarioSchemaOf } from './load.js';
 import { applyOverrides, quoteSet } from './overrides.js';
@@ -8,7 +9,14 @@ import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { numberDimensionAt } from './schema-lookup.js';
 import { detectFormat, parseSource } from './source-document.js';
-import { expandPattern, expandVariants, parseVary, type Variant, type VarySpec } from './variants.js';
+import {
+  expandPattern,
+  expandVariants,
+  PatternMismatch,
+  parseVary,
+  type Variant,
+  type VarySpec,
+} from './variants.js';
 
 /** A variant with its validated scenario. */
 export interface PlannedVariant extends Variant {
@@ -85,9 +93,15 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
 
   const dialect = options.dialect ?? COMPARE_DIALECT;
   const specIssues: ScenarioIssue[] = [];
+  // Each option's path is checked against the document as the options before it leave it (at
+  // their first value), as a variant applies them: `--vary links[1]=... --vary links[2]=...`
+  // appends twice.
+  let before = document;
   const specs = options.varies.flatMap((vary) => {
     try {
-      return [dialect.parse(vary, file, document)];
+      const spec = dialect.parse(vary, file, before);
+      before = withFirstValue(before, spec, file);
+      return [spec];
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       specIssues.push(...error.issues);
@@ -95,13 +109,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
     }
   });
   if (specIssues.length > 0) throw new ScenarioError(specIssues);
-  const variants = expandVariants(
-    document,
-    specs,
-    file,
-    (path) => parsed.document.locate(path, 'value'),
-    dialect.nouns,
-  );
+  const variants = expandVariants(document, specs, file, dialect.nouns);
 
   const files = new Map<string, string>();
   const beside = filesBeside(file);
@@ -150,6 +158,20 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
   const firstVariant = applyOverrides(document, variants[0].overrides, file);
   const numberDimensions = specs.map((spec) => numberDimensionOf(spec, firstVariant, options.registries));
   return { file, dialect, text, sets, files, variants: planned, numberDimensions };
+}
+
+/** `document` with `spec` set to its first value, or as it is where that cannot be done. */
+function withFirstValue(document: unknown, spec: VarySpec, file: string): unknown {
+  try {
+    const overrides = expandPattern(document, spec.pattern).map(
+      (path) => `${formatPath(path)}=${spec.values[0]}`,
+    );
+    return applyOverrides(document, overrides, file);
+  } catch (error) {
+    // A `[*]` with no list: expandVariants says so.
+    if (error instanceof ScenarioError || error instanceof PatternMismatch) return document;
+    throw error;
+  }
 }
 
 /**
