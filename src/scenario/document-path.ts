@@ -272,9 +272,11 @@ export function isPathPrefix(prefix: DocumentPath, path: DocumentPath): boolean 
 
 /**
  * Describes a document value for "got ..." in messages: `string 'abc'`, `number 5`, `a list`,
- * `an object`, `null`, `nothing`. A long string is shortened as quoteValue does.
+ * `an object`, `null`, `nothing`. A long string is shortened as quoteValue does; a number is
+ * shown as `written` when given (see numberAsWritten).
  */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown, written?: string): string {
+  if (typeof value === 'number' && written !== undefined) return `number ${written}`;
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';

@@ -1,4 +1,4 @@
-import { describeBadIndex, readPath, type WrittenSegment } from './document-path.js';
+import { type DocumentPath, describeBadIndex, readPath, type WrittenSegment } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { problemOfPath } from './path-in-document.js';
 import { quoteOption } from './quote-option.js';
@@ -13,6 +13,8 @@ export interface Override {
   path: Array<string | number>;
   /** The value read as YAML: `7` is a number, `20ms` a string, `{protocol: datagram}` an object. */
   value: unknown;
+  /** The source text of the scalar at a path inside the value (`[]`: the value itself), where it is one. */
+  writtenAt: (path: DocumentPath) => string | undefined;
 }
 
 /** How messages quote a `--set path=value`: a long value shortened (see quoteOption). */
@@ -58,7 +60,7 @@ export function parseOverride(text: string, file = '--set', document?: unknown):
   }
   const value = readYamlValue(text.slice(equals + 1));
   if (!value.ok) return fail(pathText, `cannot read the value as YAML: ${value.problem}`);
-  return { text, pathText, path, value: value.value };
+  return { text, pathText, path, value: value.value, writtenAt: value.writtenAt };
 }
 
 /**

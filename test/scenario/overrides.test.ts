@@ -174,7 +174,7 @@ describe('applyOverrides', () => {
 
 describe('parseOverride', () => {
   it('splits at the first = and reads quoted keys', () => {
-    expect(parseOverride('nodes[0]["a.b"]=x=y')).toEqual({
+    expect(parseOverride('nodes[0]["a.b"]=x=y')).toMatchObject({
       text: 'nodes[0]["a.b"]=x=y',
       pathText: 'nodes[0]["a.b"]',
       path: ['nodes', 0, 'a.b'],
