@@ -269,8 +269,10 @@ describe('msgsim compare', () => {
         out,
       ]);
       expect(result.code, vary).toBe(2);
+      // Blanks at either end are shown by quoting the option's text.
+      const quoted = vary.trim() === vary ? vary : `'${vary}'`;
       expect(result.err.split('\n')[0]).toBe(
-        `msgsim: --vary ${vary} varies the seed, but --seed 9 fixes the seed of every variant, so they would ` +
+        `msgsim: --vary ${quoted} varies the seed, but --seed 9 fixes the seed of every variant, so they would ` +
           'all run alike: drop --seed or this --vary',
       );
       expect(result.out).toBe('');
