@@ -9,13 +9,13 @@ import type { Argv } from 'yargs';
 import type { Summary } from '../metrics/summary.js';
 import { formatRateOrNone } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
-import { isSeedOption } from '../report/random-numbers-wording.js';
+import { isSeedOption, isSeedPath } from '../report/random-numbers-wording.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 import { quoteOption, quoteValue } from '../scenario/quote-option.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
-import type { VariantPlan } from '../scenario/variant-plan.js';
+import { overridesOfRun, type VariantPlan } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
 import { expects, MAX_REPLICATIONS } from './option-values.js';
 import { reportRunError } from './run-errors.js';
@@ -192,8 +192,9 @@ export async function runReplicatedStudy<Result>(
 
 /**
  * The last variant's last replication as `msgsim run` repeats it: the file as given, the seed the
- * run used, its replication index, the --set options then the variant's own overrides, and
- * --max-events when the run needed more than the default.
+ * run used, its replication index, the --set options (but those the variant's own values
+ * override: see overridesOfRun) then the variant's own overrides, and --max-events when the run
+ * needed more than the default.
  */
 function lastRunExample(argv: ReplicatedArguments, plan: VariantPlan, summaries: Summary[][]) {
   const variant = plan.variants.length - 1;
@@ -203,11 +204,12 @@ function lastRunExample(argv: ReplicatedArguments, plan: VariantPlan, summaries:
     noun: plan.dialect.noun,
     label: plan.variants[variant].label,
     replications: summaries[variant].length,
+    ownSeeds: plan.variants[variant].settings.some((setting) => isSeedPath(setting.path)),
     run: {
       scenarioFile: argv.file,
       seed: summary.seed,
       replication,
-      overrides: [...plan.sets, ...plan.variants[variant].overrides],
+      overrides: overridesOfRun(plan, variant),
       maxEvents: summary.events > DEFAULT_MAX_EVENTS ? parseMaxEvents(argv.maxEvents) : undefined,
     },
   };

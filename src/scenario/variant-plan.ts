@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import type { Dimension } from '../engine/units.js';
-import { formatPath } from './document-path.js';
+import { formatPath, isPathPrefix, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { filesBeside, parseScenarioText, scenarioSchemaOf } from './load.js';
 import { applyOverrides, quoteSet } from './overrides.js';
@@ -194,6 +195,40 @@ function numberDimensionOf(
   const dimensions = new Set(paths.map((path) => numberDimensionAt(schema, path, document)));
   const [only] = dimensions;
   return dimensions.size === 1 ? only : undefined;
+}
+
+/**
+ * The overrides that give variant `index` of `plan` as one run: the `--set` options, then the
+ * variant's own; a `--set` whose path one of the variant's own sets again, or lies inside one,
+ * is left out (`--set seed=5 --vary seed=3,7` runs the last variant as `--set seed=7` alone),
+ * as long as the scenario comes out the same without it.
+ */
+export function overridesOfRun(plan: VariantPlan, index: number): string[] {
+  const own = plan.variants[index].overrides;
+  const all = [...plan.sets, ...own];
+  const pathOf = (text: string) => parsePath(text.slice(0, Math.max(0, text.indexOf('='))).trim());
+  const ownPaths = own.flatMap((text) => {
+    const parsed = pathOf(text);
+    return parsed.ok ? [parsed.path] : [];
+  });
+  const kept = plan.sets.filter((text) => {
+    const parsed = pathOf(text);
+    return !parsed.ok || !ownPaths.some((path) => isPathPrefix(path, parsed.path));
+  });
+  if (kept.length === plan.sets.length) return all;
+  const parsed = parseSource(plan.text, plan.file, detectFormat(plan.file, plan.text));
+  if (!parsed.ok) return all;
+  try {
+    const same = isDeepStrictEqual(
+      applyOverrides(parsed.document.data, all, plan.file),
+      applyOverrides(parsed.document.data, [...kept, ...own], plan.file),
+    );
+    return same ? [...kept, ...own] : all;
+  } catch (error) {
+    // Without the --set, an override of the variant no longer applies (an index it appended).
+    if (error instanceof ScenarioError) return all;
+    throw error;
+  }
 }
 
 /**

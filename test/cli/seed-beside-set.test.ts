@@ -87,6 +87,39 @@ describe('--seed beside a --set of the seed', () => {
     ).toBe("msgsim run x.yaml --seed 3 --set 'flows[0].seed=1'");
   });
 
+  it("compare's example of a run alone, with --vary seed, says each variant has its own seed and leaves out the --set it overrides", async () => {
+    const out = path.join(scratch, 'vary-seed-over-set');
+    const result = await runCli([
+      'compare',
+      lossy,
+      ...STUDY,
+      '--set',
+      'seed=5',
+      '--vary',
+      'seed=3,7',
+      '--out',
+      out,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const command = `msgsim run ${lossy} --replication 1 --set 'flows[0].workload.messages=200' --set seed=7`;
+    expect(result.stdout).toContain(
+      "msgsim run with\n  --replication i (0 to 1) and the variant's values as --set, its own seed among them;\n" +
+        `  for variant seed=7, replication 1:\n    ${command}\n`,
+    );
+    expect(result.stdout).not.toContain('the same seed');
+    // The command gives the run compare made.
+    const single = path.join(scratch, 'vary-seed-over-set-run');
+    const args = command
+      .split(' ')
+      .slice(1)
+      .map((word) => word.replace(/^'(.*)'$/, '$1'));
+    const run = await runCli([...args, '--no-charts', '--quiet', '--out', single]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const compared = JSON.parse(readFileSync(path.join(out, 'compare.json'), 'utf8'));
+    const summary = JSON.parse(readFileSync(path.join(single, 'summary.json'), 'utf8'));
+    expect(summary.seed).toBe(compared.variants[1].replications[1].seed);
+  });
+
   it("compare's example of a run alone, with --vary seed, repeats it without --seed", async () => {
     const out = path.join(scratch, 'vary-seed');
     const result = await runCli(['compare', lossy, ...STUDY, '--vary', 'seed=3,4', '--out', out]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/scenario/errors.js';
-import { planVariants } from '../../src/scenario/variant-plan.js';
+import { overridesOfRun, planVariants } from '../../src/scenario/variant-plan.js';
 import { EVERY_ELEMENT, expandVariants, MAX_VARIANTS, parseVary } from '../../src/scenario/variants.js';
 import { issuesOf } from './issues.js';
 
@@ -398,5 +398,44 @@ describe('planVariants', () => {
         message: 'cannot read the scenario file: no such file',
       },
     ]);
+  });
+});
+
+describe('overridesOfRun', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-run-overrides-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const file = path.join(scratch, 'one-link.yaml');
+  writeFileSync(
+    file,
+    [
+      'name: one-link',
+      'nodes: [{ id: a }, { id: b }, { id: c }]',
+      'links: [{ between: [a, b], bandwidth: 1Mbps, delay: 1ms }]',
+      'flows: [{ from: a, to: b, workload: { messages: 3 } }]',
+      '',
+    ].join('\n'),
+  );
+  const link = (id: string, delay: string) =>
+    `{id: ${id}, between: [b, c], bandwidth: 1Mbps, delay: ${delay}}`;
+
+  it('leaves out a --set that a value of the variant sets again, or one inside it', () => {
+    const plan = planVariants(file, {
+      sets: ['seed=5', 'links[0].loss=0.1', 'links[0].delay=3ms', 'flows[0].workload.messages=4'],
+      varies: ['seed=3,7', 'links[0]={between: [a, b], bandwidth: 2Mbps, delay: 2ms}'],
+    });
+    expect(overridesOfRun(plan, 1)).toEqual([
+      'flows[0].workload.messages=4',
+      'seed=7',
+      'links[0]={between: [a, b], bandwidth: 2Mbps, delay: 2ms}',
+    ]);
+  });
+
+  it('keeps every --set where the scenario would differ without one', () => {
+    // Without the first --set, the second no longer appends after it.
+    const plan = planVariants(file, {
+      sets: [`links[1]=${link('x', '1ms')}`, `links[2]=${link('y', '2ms')}`],
+      varies: [`links[1]=${link('z', '3ms')},${link('w', '4ms')}`],
+    });
+    expect(overridesOfRun(plan, 0)).toEqual([...plan.sets, ...plan.variants[0].overrides]);
   });
 });
