@@ -153,7 +153,8 @@ export function expandVariants(
     throw new ScenarioError([{ file, path: '', message: 'give at least one --vary path=value1,value2' }]);
   }
   const issues: ScenarioIssue[] = [];
-  const concretePaths: DocumentPath[][] = [];
+  // Each option's concrete paths as written: its own text, each `[*]` the element's index.
+  const concretePaths: string[][] = [];
   for (const [index, spec] of specs.entries()) {
     // Where one varied path holds the other, whichever is applied last would silently win.
     const earlier = specs.slice(0, index).find((other) => patternsOverlap(other.pattern, spec.pattern));
@@ -166,7 +167,7 @@ export function expandVariants(
       issues.push({ file, path: spec.pathText, message: `${quoteSpec(spec)}: ${problem}` });
     }
     try {
-      concretePaths.push(expandPattern(document, spec.pattern));
+      concretePaths.push(expandPattern(document, spec.pattern).map((path) => writtenAs(spec.pathText, path)));
     } catch (error) {
       if (!(error instanceof PatternMismatch)) throw error;
       issues.push({ file, path: spec.pathText, message: `${quoteSpec(spec)}: ${error.message}` });
@@ -207,10 +208,28 @@ export function expandVariants(
       label: settings.map((setting) => `${setting.name}=${setting.value}`).join(', '),
       settings,
       overrides: settings.flatMap((setting, index) =>
-        concretePaths[index].map((path) => `${formatPath(path)}=${setting.value}`),
+        concretePaths[index].map((path) => `${path}=${setting.value}`),
       ),
     };
   });
+}
+
+/**
+ * The concrete `path` (one that `written`, a pattern's text, stands for) written as the pattern
+ * is, each `[*]` replaced by the element's index: `links[*]['loss']` for links[1] is
+ * `links[1]['loss']`. The pattern's segments are the path's, one for one.
+ */
+function writtenAs(written: string, path: DocumentPath): string {
+  const read = readPath(written);
+  if (!read.ok) return formatPath(path);
+  let text = '';
+  let from = 0;
+  for (const [index, segment] of read.segments.entries()) {
+    if (segment.kind !== 'every') continue;
+    text += `${written.slice(from, segment.start)}[${String(path[index])}]`;
+    from = segment.end;
+  }
+  return text + written.slice(from);
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePath } from '../../src/scenario/document-path.js';
 import { applyOverrides } from '../../src/scenario/overrides.js';
-import { parseVary } from '../../src/scenario/variants.js';
+import { expandVariants, parseVary } from '../../src/scenario/variants.js';
 import { issuesOf } from './issues.js';
 
 const document = {
@@ -195,5 +195,22 @@ describe('an index a list does not have', () => {
         );
       }),
     );
+  });
+});
+
+describe("a variant's overrides", () => {
+  it('keep the path as the option wrote it, each [*] the index of its element', () => {
+    const twoLinks = {
+      ...document,
+      links: [document.links[0], { ...document.links[0], between: ['b', 'a'] }],
+    };
+    const [variant] = expandVariants(twoLinks, [parseVary(`links[*]['loss'].forward=0.1`)], 'f.yaml');
+    expect(variant.overrides).toEqual([`links[0]['loss'].forward=0.1`, `links[1]['loss'].forward=0.1`]);
+    // A key that holds [*] is a key, not every element.
+    const keyed = { a: [{ '[*]': 1 }, { '[*]': 2 }] };
+    expect(expandVariants(keyed, [parseVary('a[*]["[*]"]=3')], 'f.yaml')[0].overrides).toEqual([
+      'a[0]["[*]"]=3',
+      'a[1]["[*]"]=3',
+    ]);
   });
 });
