@@ -6,7 +6,6 @@ import { planVariants } from '../scenario/variant-plan.js';
 import type { CliIo } from './main.js';
 import {
   checkReplicatedOptions,
-  checkSeedNotVaried,
   type ReplicatedArguments,
   runReplicatedStudy,
   withReplicatedOptions,
@@ -39,9 +38,11 @@ export function compareCommand(
         // A returned string is a usage error (exit 2), not an exception.
         .check(
           (argv) =>
-            checkReplicatedOptions(argv as unknown as ReplicatedArguments) ??
-            checkSeedNotVaried(argv.seed as string | undefined, argv.vary as string[], '--vary', 'variant') ??
-            true,
+            checkReplicatedOptions(argv as unknown as ReplicatedArguments, {
+              texts: argv.vary as string[],
+              option: '--vary',
+              noun: 'variant',
+            }) ?? true,
         ) as unknown as Argv<CompareArguments>,
     handler: async (argv: ArgumentsCamelCase<CompareArguments>) => {
       const sets = argv.set ?? [];

@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { QUOTED_VALUE_LIMIT } from '../scenario/quote-option.js';
 import { compareCommand } from './compare-command.js';
 import { listCommand } from './list-command.js';
+import { expects } from './option-values.js';
 import { runCommand } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
 import { sweepCommand } from './sweep-command.js';
@@ -61,17 +62,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // yargs reports its own usage errors as YError; anything else came from a handler.
         // A UsageError thrown here once comes back through `fail` again; pass it on.
         if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
+        const said = message ?? error?.message ?? 'bad usage';
         throw new UsageError(
-          shortenLongWords(unknownArgumentsAsWritten(message ?? error?.message ?? 'bad usage', argv)),
+          shortenLongWords(missingValueWorded(unknownArgumentsAsWritten(said, argv), argv)),
         );
       })
       .parseAsync();
   } catch (error) {
-    // A command's `check` failure reaches here as the bare message string.
+    // A command's `check` failure reaches here as the bare message string: a problem per line.
     if (error instanceof UsageError || typeof error === 'string') {
-      io.stderr(
-        `msgsim: ${error instanceof UsageError ? error.message : error}\nRun 'msgsim --help' for usage.\n`,
-      );
+      const message = error instanceof UsageError ? error.message : error;
+      const lines = message.split('\n').map((line) => `msgsim: ${line}\n`);
+      io.stderr(`${lines.join('')}Run 'msgsim --help' for usage.\n`);
       return EXIT.badInput;
     }
     io.stderr(`msgsim: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -93,6 +95,23 @@ function shortenLongWords(message: string): string {
     const start = characters.slice(0, QUOTED_VALUE_LIMIT).join('');
     return `${start}…${quote} (${characters.length} characters in all)`;
   });
+}
+
+/**
+ * yargs' "Not enough arguments following: seed" for an option given without its value: named
+ * and worded as msgsim's own messages about the option's value (`--seed expects a whole number
+ * from 0 to 9007199254740991, got nothing`), saying what stands where the value should (the next
+ * option, or the end of the command line). Any other message passes unchanged.
+ */
+function missingValueWorded(message: string, argv: readonly string[]): string {
+  const name = /^Not enough arguments following: (.+)$/.exec(message)?.[1];
+  if (name === undefined) return message;
+  const at = argv.findIndex(
+    (arg, index) => arg === `--${name}` && (index + 1 === argv.length || argv[index + 1].startsWith('-')),
+  );
+  const next = at < 0 ? undefined : argv[at + 1];
+  const where = next === undefined ? 'it ends the command line' : `${next.split('=')[0]} follows it`;
+  return `${expects(name)}, got nothing (${where})`;
 }
 
 /**

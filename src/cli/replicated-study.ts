@@ -9,27 +9,27 @@ import type { Argv } from 'yargs';
 import type { Summary } from '../metrics/summary.js';
 import { formatRateOrNone } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
-import { isSeedOption } from '../report/random-numbers-wording.js';
+import { isSeedOption, isSeedPath } from '../report/random-numbers-wording.js';
 import { singleRunHint } from '../report/single-run-hint.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 import { quoteOption, quoteValue } from '../scenario/quote-option.js';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { runReplications } from '../scenario/run-replications.js';
-import type { VariantPlan } from '../scenario/variant-plan.js';
+import { overridesOfRun, type VariantPlan } from '../scenario/variant-plan.js';
 import { type CliIo, EXIT } from './main.js';
+import { expects, MAX_REPLICATIONS } from './option-values.js';
 import { reportRunError } from './run-errors.js';
 import {
-  checkGivenOnce,
-  checkSimulationOptions,
+  givenMoreThanOnce,
   parseMaxEvents,
   parseSeed,
   parseWholeNumber,
   type RunOptionArguments,
+  seedSetProblems,
+  simulationOptionProblems,
+  usageProblems,
   withSimulationOptions,
 } from './run-options.js';
-
-/** More replications than this say nothing new and only fill memory with task lists. */
-const MAX_REPLICATIONS = 10_000;
 
 /** The options compare and sweep share, as yargs parses them. */
 export interface ReplicatedArguments extends RunOptionArguments {
@@ -66,40 +66,55 @@ export function withReplicatedOptions(yargs: Argv, command: 'compare' | 'sweep',
     });
 }
 
-/** Why the shared options are unusable (the first problem, a usage error), or undefined. */
-export function checkReplicatedOptions(argv: ReplicatedArguments): string | undefined {
-  const badOption = checkSimulationOptions(argv);
-  if (badOption) return badOption;
-  const repeated = checkGivenOnce(argv as unknown as Record<string, unknown>, ['replications', 'jobs']);
-  if (repeated) return repeated;
-  const replications = parseWholeNumber(argv.replications, 1);
-  if (replications === undefined || replications > MAX_REPLICATIONS) {
-    return `--replications expects a whole number from 1 to ${MAX_REPLICATIONS}, got ${quoteValue(argv.replications)}`;
-  }
-  if (argv.jobs !== undefined && parseWholeNumber(argv.jobs, 1) === undefined) {
-    return `--jobs expects a whole number of at least 1, got ${quoteValue(argv.jobs)}`;
-  }
-  return undefined;
+/** The options that make a study's variants, for the check of --seed beside them. */
+export interface VaryingOptions {
+  /** Their texts, as given. */
+  texts: readonly string[];
+  option: '--vary' | '--param';
+  /** What one variant is called: `variant`, `point`. */
+  noun: string;
 }
 
 /**
- * Why `--seed` cannot go with `options` (the `--vary` or `--param` texts, named `option` in
- * messages): one of them varies the scenario's `seed`, which --seed overrides in every run, so
- * every variant (`noun`) would run alike. Undefined when none varies it, or --seed is not given.
+ * Why the shared options are unusable, every problem (see usageProblems): those of `run`, then
+ * --replications and --jobs, then each --set and each of `varying` that --seed would override.
+ * Undefined when there is none.
  */
-export function checkSeedNotVaried(
-  seed: string | undefined,
-  options: readonly string[],
-  option: '--vary' | '--param',
-  noun: string,
+export function checkReplicatedOptions(
+  argv: ReplicatedArguments,
+  varying?: VaryingOptions,
 ): string | undefined {
-  if (seed === undefined) return undefined;
-  const varied = options.find(isSeedOption);
-  if (varied === undefined) return undefined;
-  return (
-    `${quoteOption(option, varied, 'list')} varies the seed, but ${quoteOption('--seed', seed, 'single')} fixes the seed of ` +
-    `every ${noun}, so they would all run alike: drop --seed or this ${option}`
-  );
+  const problems = simulationOptionProblems(argv);
+  problems.push(...givenMoreThanOnce(argv as unknown as Record<string, unknown>, ['replications', 'jobs']));
+  if (typeof argv.replications === 'string') {
+    const replications = parseWholeNumber(argv.replications, 1);
+    if (replications === undefined || replications > MAX_REPLICATIONS) {
+      problems.push(`${expects('replications')}, got ${quoteValue(argv.replications)}`);
+    }
+  }
+  if (typeof argv.jobs === 'string' && parseWholeNumber(argv.jobs, 1) === undefined) {
+    problems.push(`${expects('jobs')}, got ${quoteValue(argv.jobs)}`);
+  }
+  problems.push(...seedSetProblems(argv.seed, argv.set ?? []));
+  if (varying) problems.push(...seedVaryProblems(argv.seed, varying));
+  return usageProblems(problems);
+}
+
+/**
+ * Why `--seed` cannot go with `varying` (the `--vary` or `--param` options): one per option that
+ * varies the scenario's `seed`, which --seed overrides in every run, so every variant would run
+ * alike. None when none varies it, or --seed is not given once.
+ */
+export function seedVaryProblems(seed: unknown, varying: VaryingOptions): string[] {
+  if (typeof seed !== 'string') return [];
+  const { option, noun } = varying;
+  return varying.texts
+    .filter(isSeedOption)
+    .map(
+      (varied) =>
+        `${quoteOption(option, varied, 'list')} varies the seed, but ${quoteOption('--seed', seed, 'single')} fixes the ` +
+        `seed of every ${noun}, so they would all run alike: drop --seed or this ${option}`,
+    );
 }
 
 /** One command's study: how it plans its variants and what it makes of their runs. */
@@ -177,8 +192,9 @@ export async function runReplicatedStudy<Result>(
 
 /**
  * The last variant's last replication as `msgsim run` repeats it: the file as given, the seed the
- * run used, its replication index, the --set options then the variant's own overrides, and
- * --max-events when the run needed more than the default.
+ * run used, its replication index, the --set options (but those the variant's own values
+ * override: see overridesOfRun) then the variant's own overrides, and --max-events when the run
+ * needed more than the default.
  */
 function lastRunExample(argv: ReplicatedArguments, plan: VariantPlan, summaries: Summary[][]) {
   const variant = plan.variants.length - 1;
@@ -188,11 +204,12 @@ function lastRunExample(argv: ReplicatedArguments, plan: VariantPlan, summaries:
     noun: plan.dialect.noun,
     label: plan.variants[variant].label,
     replications: summaries[variant].length,
+    ownSeeds: plan.variants[variant].settings.some((setting) => isSeedPath(setting.path)),
     run: {
       scenarioFile: argv.file,
       seed: summary.seed,
       replication,
-      overrides: [...plan.sets, ...plan.variants[variant].overrides],
+      overrides: overridesOfRun(plan, variant),
       maxEvents: summary.events > DEFAULT_MAX_EVENTS ? parseMaxEvents(argv.maxEvents) : undefined,
     },
   };

@@ -52,11 +52,12 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
       )
         .option('replication', replicationOption)
         .check((argv) => {
-          // A returned string is a usage error (exit 2), not an exception.
-          const badOption =
-            checkSimulationOptions(argv as unknown as RunOptionArguments) ?? checkReplication(argv);
-          if (badOption) return badOption;
-          return true;
+          // A returned string is a usage error (exit 2), not an exception: every problem, a line each.
+          const problems = [
+            checkSimulationOptions(argv as unknown as RunOptionArguments),
+            checkReplication(argv),
+          ];
+          return problems.filter((problem) => problem !== undefined).join('\n') || true;
         }) as unknown as Argv<RunArguments>,
     handler: async (argv: ArgumentsCamelCase<RunArguments>) => {
       setExit(await run(argv, io));

@@ -2,6 +2,7 @@ import type { Argv, Options } from 'yargs';
 import { isSeedOption } from '../report/random-numbers-wording.js';
 import { DEFAULT_MAX_EVENTS } from '../scenario/build-simulation.js';
 import { quoteOption, quoteValue } from '../scenario/quote-option.js';
+import { expects } from './option-values.js';
 
 /** A `--seed` value: a whole number from 0 to 2^53 - 1 (see parseWholeNumber), or undefined. */
 export function parseSeed(text: string): number | undefined {
@@ -54,7 +55,7 @@ export function checkReplication(argv: Readonly<Record<string, unknown>>): strin
   if (repeated) return repeated;
   const text = String(argv.replication);
   return parseReplication(text) === undefined
-    ? `--replication expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${quoteValue(text)}`
+    ? `${expects('replication')}, got ${quoteValue(text)}`
     : undefined;
 }
 
@@ -65,9 +66,7 @@ export function parseMaxEvents(text: string): number | undefined {
 
 /** Why `--max-events` is unusable, or undefined when it is a whole number of at least 1. */
 export function checkMaxEvents(text: string): string | undefined {
-  return parseMaxEvents(text) === undefined
-    ? `--max-events expects a whole number of at least 1, got ${quoteValue(text)}`
-    : undefined;
+  return parseMaxEvents(text) === undefined ? `${expects('max-events')}, got ${quoteValue(text)}` : undefined;
 }
 
 /**
@@ -78,14 +77,28 @@ export function checkGivenOnce(
   argv: Readonly<Record<string, unknown>>,
   names: readonly string[],
 ): string | undefined {
-  for (const name of names) {
+  return givenMoreThanOnce(argv, names)[0];
+}
+
+/** One line per option of `names` given more than once (see checkGivenOnce). */
+export function givenMoreThanOnce(
+  argv: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): string[] {
+  return names.flatMap((name) => {
     const value = argv[name];
-    if (Array.isArray(value)) {
-      const given = value.map((each) => quoteValue(String(each))).join(', ');
-      return `--${name} was given ${value.length} times (${given}); give it once`;
-    }
-  }
-  return undefined;
+    if (!Array.isArray(value)) return [];
+    const given = value.map((each) => quoteValue(String(each))).join(', ');
+    return [`--${name} was given ${value.length} times (${given}); give it once`];
+  });
+}
+
+/**
+ * Problems as a usage error reports them: one per line (main prefixes each with `msgsim: `), or
+ * undefined when there is none.
+ */
+export function usageProblems(problems: readonly string[]): string | undefined {
+  return problems.length === 0 ? undefined : problems.join('\n');
 }
 
 /** The options `run`, `compare` and `sweep` share, as yargs parses them. */
@@ -96,33 +109,48 @@ export interface RunOptionArguments {
   maxEvents: string;
 }
 
-/** Why the options `run` and `compare` share are unusable (the first problem), or undefined. */
+/**
+ * Why the options `run` and `compare` share are unusable, every problem (see usageProblems), or
+ * undefined.
+ */
 export function checkSimulationOptions(argv: RunOptionArguments): string | undefined {
-  const repeated = checkGivenOnce(argv as unknown as Record<string, unknown>, ['seed', 'out', 'max-events']);
-  if (repeated) return repeated;
-  const badMaxEvents = checkMaxEvents(argv.maxEvents);
-  if (badMaxEvents) return badMaxEvents;
-  if (argv.seed !== undefined && parseSeed(argv.seed) === undefined) {
-    return `--seed expects a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${quoteValue(argv.seed)}`;
+  return usageProblems([...simulationOptionProblems(argv), ...seedSetProblems(argv.seed, argv.set ?? [])]);
+}
+
+/** What is wrong with the options `run`, `compare` and `sweep` share, but for --seed beside --set. */
+export function simulationOptionProblems(argv: RunOptionArguments): string[] {
+  const problems = givenMoreThanOnce(argv as unknown as Record<string, unknown>, [
+    'seed',
+    'out',
+    'max-events',
+  ]);
+  const given = (value: unknown): value is string => typeof value === 'string';
+  if (given(argv.maxEvents)) {
+    const badMaxEvents = checkMaxEvents(argv.maxEvents);
+    if (badMaxEvents) problems.push(badMaxEvents);
   }
-  if (argv.out !== undefined && argv.out.trim() === '') return '--out expects a folder name';
-  return checkSeedNotSet(argv.seed, argv.set ?? []);
+  if (given(argv.seed) && parseSeed(argv.seed) === undefined) {
+    problems.push(`${expects('seed')}, got ${quoteValue(argv.seed)}`);
+  }
+  if (given(argv.out) && argv.out.trim() === '') problems.push(expects('out'));
+  return problems;
 }
 
 /**
- * Why `--seed` cannot go with `sets` (the `--set` texts): one of them sets the scenario's `seed`,
- * which --seed overrides, so that --set would be silently ignored. Undefined when none sets it,
- * or --seed is not given. Worded as checkSeedNotVaried words `--vary seed=...` beside --seed.
+ * Why `--seed` cannot go with `sets` (the `--set` texts): one per --set that sets the scenario's
+ * `seed`, which --seed overrides, so that --set would be silently ignored. None when none sets
+ * it, or --seed is not given once. Worded as seedVaryProblems words `--vary seed=...`.
  */
-export function checkSeedNotSet(seed: string | undefined, sets: readonly string[]): string | undefined {
-  if (seed === undefined) return undefined;
+export function seedSetProblems(seed: unknown, sets: readonly string[]): string[] {
+  if (typeof seed !== 'string') return [];
   // A --set without `=` is no setting at all; loading the scenario says so.
-  const setting = sets.find((text) => text.includes('=') && isSeedOption(text));
-  if (setting === undefined) return undefined;
-  return (
-    `${quoteOption('--set', setting, 'single')} sets the seed, but ${quoteOption('--seed', seed, 'single')} overrides ` +
-    "the scenario's seed, so this --set would be ignored: drop --seed or this --set"
-  );
+  return sets
+    .filter((text) => text.includes('=') && isSeedOption(text))
+    .map(
+      (setting) =>
+        `${quoteOption('--set', setting, 'single')} sets the seed, but ${quoteOption('--seed', seed, 'single')} ` +
+        "overrides the scenario's seed, so this --set would be ignored: drop --seed or this --set",
+    );
 }
 
 /** What the options `run` and `compare` share say in each command's help. */

@@ -8,7 +8,6 @@ import { MAX_VARIANTS } from '../scenario/variants.js';
 import type { CliIo } from './main.js';
 import {
   checkReplicatedOptions,
-  checkSeedNotVaried,
   type ReplicatedArguments,
   runReplicatedStudy,
   withReplicatedOptions,
@@ -55,16 +54,18 @@ export function sweepCommand(
         )
         .check((argv) => {
           // A returned string is a usage error (exit 2), not an exception.
-          const badOption = checkReplicatedOptions(argv as unknown as ReplicatedArguments);
-          if (badOption) return badOption;
           const params = argv.param as string[];
-          if (params.length > 2) {
-            return (
-              `--param was given ${params.length} times; a sweep takes one parameter (the x axis) ` +
-              'and at most a second one (a line per value)'
-            );
-          }
-          return checkSeedNotVaried(argv.seed as string | undefined, params, '--param', 'point') ?? true;
+          const tooMany =
+            params.length > 2
+              ? `--param was given ${params.length} times; a sweep takes one parameter (the x axis) ` +
+                'and at most a second one (a line per value)'
+              : undefined;
+          const badOption = checkReplicatedOptions(argv as unknown as ReplicatedArguments, {
+            texts: params,
+            option: '--param',
+            noun: 'point',
+          });
+          return [badOption, tooMany].filter((problem) => problem !== undefined).join('\n') || true;
         }) as unknown as Argv<SweepArguments>,
     handler: async (argv: ArgumentsCamelCase<SweepArguments>) => {
       const sets = argv.set ?? [];

@@ -21,6 +21,17 @@ export function quoteValue(text: string): string {
 }
 
 /**
+ * Written text a message quotes (a path, a part of one), as quoteValue does, but in double
+ * quotes where it holds a single quote and no double one, so that it reads as written
+ * (`"['seed']"`, never `''seed''`).
+ */
+export function quoteWritten(text: string): string {
+  if (!text.includes("'") || text.includes('"')) return quoteValue(text);
+  if (characters(text).length <= QUOTED_VALUE_LIMIT) return `"${text}"`;
+  return `"${firstCharacters(text)}…" (${characters(text).length} characters in all)`;
+}
+
+/**
  * `text` unquoted as written, or when longer than QUOTED_VALUE_LIMIT its first characters, `…`
  * and how many characters it has in all: `xxxx… (5000 characters in all)`.
  */

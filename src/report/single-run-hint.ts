@@ -10,6 +10,11 @@ export interface SingleRunExample {
   label: string;
   /** Replications per variant in the study. */
   replications: number;
+  /**
+   * True when the variants vary the seed itself (`--vary seed=3,7`): each has its own, which its
+   * values as --set give, so there is no one seed to share.
+   */
+  ownSeeds?: boolean;
   /** The example run: the study's file, the run's seed and replication, the --set and the variant's overrides. */
   run: RunInputs;
 }
@@ -22,9 +27,11 @@ export interface SingleRunExample {
 export function singleRunHint(example: SingleRunExample): string[] {
   const { noun, label, replications, run } = example;
   const indexes = replications === 1 ? 'only 0 here' : `0 to ${replications - 1}`;
+  const how = example.ownSeeds
+    ? `with --replication i (${indexes}) and the ${noun}'s values as --set, its own seed among them; `
+    : `with the same seed, --replication i (${indexes}) and the ${noun}'s values as --set; `;
   const text =
     `replication i of a ${noun} alone, with its summary.json (the same figures) and report.html: msgsim run ` +
-    `with the same seed, --replication i (${indexes}) and the ${noun}'s values as --set; ` +
-    `for ${noun} ${label}, replication ${run.replication}:`;
+    `${how}for ${noun} ${label}, replication ${run.replication}:`;
   return [...wrapText(text, 110, '  '), `    ${runCommandLine(run)}`];
 }

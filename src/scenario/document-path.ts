@@ -1,4 +1,4 @@
-import { quoteValue } from './quote-option.js';
+import { quoteValue, quoteWritten } from './quote-option.js';
 
 /** A path inside a scenario document: object keys and list indexes, outermost first. */
 export type DocumentPath = ReadonlyArray<string | number>;
@@ -21,10 +21,119 @@ export function formatPath(path: DocumentPath): string {
 }
 
 /**
- * Where a written path has something other than a whole number from 0 in brackets, or one too
- * large to be exact or written with leading zeros (`links[-1]`, `links[99999999999999999999]`,
- * `links[007]`, `links[1.5]`, `links[x]`): `offset` and `end` delimit `[...]` in the text, `written` is what
- * stands inside.
+ * One segment of a written path, with where it stands in the text (`start` to `end`, its dot or
+ * brackets included): a key (the first word, `.loss`, `["a.b"]` or `['a.b']`), an index (`[2]`),
+ * `[*]` (every element, for `--vary` and `--param`), or brackets holding anything else
+ * (`[-1]`, `[007]`, `[99999999999999999999]`, `[1.5]`, `[x]`), which is no index of any list.
+ */
+export type WrittenSegment = { start: number; end: number } & (
+  | { kind: 'key'; key: string }
+  | { kind: 'index'; index: number }
+  | { kind: 'every' }
+  | { kind: 'bad'; written: string }
+);
+
+/** A written path read into segments, or why it cannot be read. */
+export type ReadPath = { ok: true; segments: WrittenSegment[] } | { ok: false; message: string };
+
+/**
+ * Reads a written path into its segments. A key stands first or after a dot and holds no `.`,
+ * `[`, `]` or quote (`links[0].loss`); any key may be written in brackets, quoted: `["a.b"]` (a
+ * JSON string, escapes and all) or `['a.b']` (as it stands, holding no `'`). An index is a whole
+ * number from 0 in brackets, written without leading zeros and at most 2^53 - 1; brackets
+ * holding anything else are a `bad` segment, left for the caller to explain (only the document
+ * tells whether it indexes a list). Refused, saying how to write it (`example` shows a path):
+ * an empty path or key, unclosed brackets, a bracketed quote that does not close, and a quoted
+ * key after a dot or first (`."loss"`: write `["loss"]`, or `.loss`).
+ */
+export function readPath(text: string, example = 'flows[0].workload.messages'): ReadPath {
+  const segments: WrittenSegment[] = [];
+  const refuse = (offset: number, why = `write it like ${example}`): ReadPath => ({
+    ok: false,
+    message: `cannot read the path ${quoteWritten(text)} at ${quoteWritten(text.slice(offset))} (${why})`,
+  });
+  let offset = 0;
+  while (offset < text.length) {
+    const start = offset;
+    if (text[offset] === '[') {
+      const quote = text[offset + 1];
+      if (quote === '"' || quote === "'") {
+        const quoted = quote === '"' ? /\[("(?:[^"\\]|\\.)*")\]/y : /\['([^']*)'\]/y;
+        quoted.lastIndex = offset;
+        const found = quoted.exec(text);
+        if (!found) return refuse(offset, `a key in brackets is quoted whole, like ["a.b"] or ['a.b']`);
+        const key = quote === '"' ? readJsonString(found[1]) : found[1];
+        if (key === undefined) {
+          return refuse(
+            offset,
+            'a key in double quotes is a JSON string: write a backslash as \\\\, a quote as \\"',
+          );
+        }
+        offset = quoted.lastIndex;
+        segments.push({ kind: 'key', key, start, end: offset });
+        continue;
+      }
+      const close = text.indexOf(']', offset);
+      if (close < 0) return refuse(offset);
+      const inside = text.slice(offset + 1, close);
+      offset = close + 1;
+      if (inside === '*') segments.push({ kind: 'every', start, end: offset });
+      else if (/^\d+$/.test(inside) && !hasLeadingZero(inside) && Number.isSafeInteger(Number(inside))) {
+        segments.push({ kind: 'index', index: Number(inside), start, end: offset });
+      } else segments.push({ kind: 'bad', written: inside, start, end: offset });
+      continue;
+    }
+    if (offset > 0 && text[offset] !== '.') return refuse(offset);
+    const from = offset === 0 ? 0 : offset + 1;
+    const word = /[^.[\]]*/y;
+    word.lastIndex = from;
+    const key = (word.exec(text) as RegExpExecArray)[0];
+    if (key === '') return refuse(offset);
+    offset = from + key.length;
+    if (/["']/.test(key)) return refuse(start, quotedKeyAdvice(text, start, offset, key));
+    segments.push({ kind: 'key', key, start, end: offset });
+  }
+  if (segments.length === 0) return { ok: false, message: `the path is empty (write it like ${example})` };
+  return { ok: true, segments };
+}
+
+/**
+ * How to write the key `word` that holds a quote (standing first or after a dot, from `start` to
+ * `end` of `text`): a quoted key goes in brackets, and a plain one needs no quotes.
+ */
+function quotedKeyAdvice(text: string, start: number, end: number, word: string): string {
+  const instead = (segment: string) => text.slice(0, start) + segment + text.slice(end);
+  const meant = /^"(?:[^"\\]|\\.)*"$/.test(word)
+    ? readJsonString(word)
+    : /^'[^']*'$/.test(word)
+      ? word.slice(1, -1)
+      : undefined;
+  if (meant === undefined) {
+    return `a key with a quote in it goes in brackets, quoted: ${instead(`[${JSON.stringify(word)}]`)}`;
+  }
+  const bracketed = instead(`[${JSON.stringify(meant)}]`);
+  if (!PLAIN_KEY.test(meant)) return `a quoted key goes in brackets: ${bracketed}`;
+  return `a quoted key goes in brackets, ${bracketed}, and a plain one needs no quotes: ${instead(keySegment(meant, start === 0))}`;
+}
+
+/** A JSON string's text as the string it stands for, or undefined when it is none (`"\x"`). */
+function readJsonString(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `key` as a segment of a written path: `.loss` (bare when `first`), or `["a b"]` where it is no plain word. */
+export function keySegment(key: string, first = false): string {
+  if (!PLAIN_KEY.test(key)) return `[${JSON.stringify(key)}]`;
+  return first ? key : `.${key}`;
+}
+
+/**
+ * Where a written path has brackets holding no index (see WrittenSegment): `offset` and `end`
+ * delimit `[...]` in the text, `written` is what stands inside.
  */
 export interface BadIndex {
   offset: number;
@@ -39,42 +148,22 @@ export type ParsedPath =
 
 /**
  * Parses the written form of a path (`flows[0].workload.messages`, `nodes[1]["a b"]`), the inverse
- * of formatPath. Indexes must be whole numbers from 0 written without leading zeros (a bad one
- * is described by describeBadIndex); keys must not be empty.
+ * of formatPath, where no document is at hand: brackets that hold no index (`[-1]`, `[007]`,
+ * `[*]`) are refused as describeBadIndex says. See readPath for what is read.
  */
 export function parsePath(text: string): ParsedPath {
+  const read = readPath(text);
+  if (!read.ok) return read;
   const path: Array<string | number> = [];
-  // One segment per match: `.key` or leading `key`, `[index]`, `["quoted key"]`, or brackets
-  // holding anything else unquoted, which is an index that is no whole number from 0.
-  const segment = /(?:(^|\.)([^.[\]"]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\[([^\]"]*)\])/y;
-  let offset = 0;
-  while (offset < text.length) {
-    segment.lastIndex = offset;
-    const match = segment.exec(text);
-    if (!match || (match[1] === '.' && offset === 0)) {
-      return {
-        ok: false,
-        message: `cannot read the path '${text}' at '${text.slice(offset)}' (write it like flows[0].workload.messages)`,
-      };
-    }
-    if (match[5] !== undefined) {
-      const badIndex = { offset, end: segment.lastIndex, written: match[5] };
+  for (const segment of read.segments) {
+    if (segment.kind === 'key') path.push(segment.key);
+    else if (segment.kind === 'index') path.push(segment.index);
+    else {
+      const written = segment.kind === 'bad' ? segment.written : '*';
+      const badIndex = { offset: segment.start, end: segment.end, written };
       return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
     }
-    // A whole number too large to be exact (1e20 would come back as 100000000000000000000) is no
-    // index of any list, and one with leading zeros (`007`) is read strictly, not as 7: both are
-    // refused as written.
-    if (match[3] !== undefined && (hasLeadingZero(match[3]) || !Number.isSafeInteger(Number(match[3])))) {
-      const badIndex = { offset, end: segment.lastIndex, written: match[3] };
-      return { ok: false, message: describeBadIndex(text, badIndex), badIndex };
-    }
-    if (match[2] !== undefined) path.push(match[2]);
-    else if (match[3] !== undefined) path.push(Number(match[3]));
-    else path.push(JSON.parse(match[4]) as string);
-    offset = segment.lastIndex;
   }
-  if (path.length === 0)
-    return { ok: false, message: 'the path is empty (write it like flows[0].workload.messages)' };
   return { ok: true, path };
 }
 
@@ -84,49 +173,85 @@ function hasLeadingZero(digits: string): boolean {
 }
 
 /**
- * What is wrong with the bad index of `text`: `index -1 of 'links' must be a whole number from
- * 0`, the index named as written (`index ' 0'`, `index 99999999999999999999 ... from 0 to
- * 9007199254740991`, `index 007 ... from 0, written without leading zeros`). With `list`, the value the brackets index (when known), a list's length bounds it too: `from
- * 0 to 0 ('links' has 1 item)`, or where the index ends the path and may append, `from 0 to 1
- * ('links' has 1 item; index 1 adds one)`.
+ * What is wrong with the bad index of `text`: without `list` (no document at hand), `index -1
+ * of 'links' must be a whole number from 0`, the index named as written (`index ' 0'`, `index
+ * 99999999999999999999 ... from 0 to 9007199254740991`, `index 007 ... from 0, written without
+ * leading zeros`), with the key to write instead where it holds a word (`a key goes after a dot:
+ * links[0].loss`); with `list`, the list the brackets index, as describeIndex says.
  */
-export function describeBadIndex(text: string, badIndex: BadIndex, list?: unknown): string {
-  const listText = text.slice(0, badIndex.offset);
-  const of = listText === '' ? 'the document' : `'${listText}'`;
-  const inside = badIndex.written.trim();
+export function describeBadIndex(text: string, badIndex: BadIndex, list?: readonly unknown[]): string {
+  return describeIndex(
+    { text, listPath: text.slice(0, badIndex.offset), ...badIndex },
+    list,
+    badIndex.end === text.length,
+  );
+}
+
+/** Brackets of a written path that name no item, for describeIndex. */
+export interface IndexInPath {
+  /** The whole path as written. */
+  text: string;
+  /** Where the brackets start and end in `text`. */
+  offset: number;
+  end: number;
+  /** What stands inside them (for an index past the end, the number). */
+  written: string;
+  /** The path of the list as messages show it: `links`, `flows[0].x` ('' for the document). */
+  listPath: string;
+}
+
+/**
+ * Why `[written]` names no item of `list` (or of no known list, when undefined), in one wording
+ * for every index that does not fit: `index 3 of 'links' must be a whole number from 0 to 0
+ * ('links' has 1 item)`; where the brackets end the path (`appendable`), up to the length, which
+ * appends: `from 0 to 1 ('links' has 1 item; index 1 adds one)`; an empty list that cannot take
+ * one there has no index at all. The index is named as written (`' 0'`, `007 ... written without
+ * leading zeros`); `[*]` says it is for --vary and --param.
+ */
+export function describeIndex(at: IndexInPath, list?: readonly unknown[], appendable = false): string {
+  const of = at.listPath === '' ? 'the document' : quoteWritten(at.listPath);
+  const inside = at.written.trim();
   // A number is named as written; anything else (a number with blanks around it too) is quoted
   // as written, and may have been meant as a key.
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(inside);
-  const named = numeric && inside === badIndex.written ? inside : quoteValue(badIndex.written);
-  let rule = `index ${named} of ${of} must be a whole number from 0`;
-  const leadingZero = hasLeadingZero(badIndex.written);
+  const named = numeric && inside === at.written ? inside : quoteWritten(at.written);
+  const leadingZero = hasLeadingZero(at.written) ? ', written without leading zeros' : '';
   const notes: string[] = [];
-  if (Array.isArray(list)) {
-    notes.push(
-      `${of} has ${list.length === 0 ? 'no items' : `${list.length} item${list.length === 1 ? '' : 's'}`}`,
-    );
-    // An index just past the end appends, where it ends the path (see applyOverrides).
-    if (badIndex.end === text.length) {
-      rule += ` to ${list.length}`;
-      notes.push(`index ${list.length} adds one`);
-    } else if (list.length > 0) rule += ` to ${list.length - 1}`;
-  } else if (/^\d+$/.test(badIndex.written) && !leadingZero) rule += ` to ${Number.MAX_SAFE_INTEGER}`;
-  if (leadingZero) rule += ', written without leading zeros';
+  let rule = `index ${named} of ${of} must be a whole number from 0`;
+  if (list !== undefined) {
+    const length = list.length;
+    const items = `${of} has ${length === 0 ? 'no items' : `${length} item${length === 1 ? '' : 's'}`}`;
+    if (appendable) {
+      rule += ` to ${length}${leadingZero}`;
+      notes.push(items, `index ${length} adds one`);
+    } else if (length > 0) {
+      rule += ` to ${length - 1}${leadingZero}`;
+      notes.push(items);
+    } else {
+      rule = `${items}, so it has no index ${named}`;
+      notes.push(`${optionText('--set', `${at.listPath}[0]=...`)} adds one`);
+    }
+  } else {
+    if (/^\d+$/.test(at.written) && !leadingZero) rule += ` to ${Number.MAX_SAFE_INTEGER}`;
+    rule += leadingZero;
+  }
   if (inside === '*') notes.push('[*], every element, is for --vary and --param');
-  else if (!numeric && inside !== '' && listText !== '' && !Array.isArray(list)) {
-    notes.push(`a key goes after a dot: ${listText}.${inside}`);
+  else if (!numeric && inside !== '' && at.listPath !== '' && list === undefined) {
+    const key = keySegment(inside, at.offset === 0);
+    const instead = at.text.slice(0, at.offset) + key + at.text.slice(at.end);
+    notes.push(
+      key.startsWith('[') ? `a key in brackets is quoted: ${instead}` : `a key goes after a dot: ${instead}`,
+    );
   }
   return notes.length === 0 ? rule : `${rule} (${notes.join('; ')})`;
 }
 
 /**
- * The value in `document` that the bad index of `text` indexes (for describeBadIndex), when the
- * path before it can be read and leads to one; else undefined.
+ * `option text` as a message suggests typing it: the text in single quotes for the shell, or in
+ * double quotes where it holds a single one.
  */
-export function indexedBy(text: string, badIndex: BadIndex, document: unknown): unknown {
-  if (badIndex.offset === 0) return document;
-  const before = parsePath(text.slice(0, badIndex.offset));
-  return before.ok ? valueAt(document, before.path) : undefined;
+export function optionText(option: string, text: string): string {
+  return `${option} ${text.includes("'") ? JSON.stringify(text) : `'${text}'`}`;
 }
 
 /** The value at `path` in a plain JSON-like value, or undefined when any step is missing. */
@@ -147,9 +272,11 @@ export function isPathPrefix(prefix: DocumentPath, path: DocumentPath): boolean 
 
 /**
  * Describes a document value for "got ..." in messages: `string 'abc'`, `number 5`, `a list`,
- * `an object`, `null`, `nothing`. A long string is shortened as quoteValue does.
+ * `an object`, `null`, `nothing`. A long string is shortened as quoteValue does; a number is
+ * shown as `written` when given (see numberAsWritten).
  */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown, written?: string): string {
+  if (typeof value === 'number' && written !== undefined) return `number ${written}`;
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';

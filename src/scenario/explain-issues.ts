@@ -29,6 +29,18 @@ interface Context {
   document: unknown;
   /** Paths already checked against the form their keys show they were meant as. */
   checkedAsMeant?: ReadonlySet<string>;
+  /** The source text of the scalar at a path, where known (see numberAsWritten). */
+  writtenAt?: (path: DocumentPath) => string | undefined;
+}
+
+/** How explainIssues may quote what was written. */
+export interface ExplainOptions {
+  /**
+   * The source text of the scalar at a path (the file's token, or a `--set` value's), where
+   * known: a number a double cannot hold as written is then quoted as written (see
+   * numberAsWritten).
+   */
+  writtenAt?: (path: DocumentPath) => string | undefined;
 }
 
 /**
@@ -40,8 +52,11 @@ export function explainIssues(
   issues: readonly ZodIssue[],
   document: unknown,
   schema: z.ZodType,
+  options: ExplainOptions = {},
 ): ExplainedIssue[] {
-  const explained = issues.flatMap((issue) => explain(issue, [], { schema, document }));
+  const explained = issues.flatMap((issue) =>
+    explain(issue, [], { schema, document, writtenAt: options.writtenAt }),
+  );
   // An unknown key that is a typo of a missing one says it all; drop the "missing" twin.
   const typoTargets = new Set(explained.flatMap((issue) => (issue.typoOf ? [formatPath(issue.typoOf)] : [])));
   const seen = new Set<string>();
@@ -69,6 +84,9 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
   const at = (message: string, anchor: ExplainedIssue['anchor'] = missing ? 'parent' : 'value') => [
     { path, message, anchor },
   ];
+  // A number as the message quotes it: as written where the double read from it is not what was typed.
+  const written = numberAsWritten(value, context.writtenAt?.(path));
+  const describe = (shown: unknown) => describeValue(shown, written);
   const missingKey = (expected: string, meaning?: string) =>
     at(
       `missing required key '${String(path[path.length - 1])}'${meaning ? ` (${meaning})` : ''}: expected ${expected}`,
@@ -77,7 +95,7 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
   // YAML's .inf reads as a number, but no number field takes one: say so, not "expected a number".
   if (isNonFinite(value) && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
     const { dimension } = expectationAt(context.schema, path, context.document);
-    return at(`expected a finite ${dimension ?? 'number'}, got ${String(value)}`);
+    return at(`expected a finite ${dimension ?? 'number'}, got ${written ?? String(value)}`);
   }
   switch (issue.code) {
     case 'invalid_type': {
@@ -86,7 +104,7 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
           ? 'a scenario: a mapping with keys such as name, nodes, links, flows'
           : typeInWords(issue.expected);
       if (missing) return missingKey(expected);
-      const got = path.length === 0 && value == null ? 'an empty document' : describeValue(value);
+      const got = path.length === 0 && value == null ? 'an empty document' : describe(value);
       return at(`expected ${expected}, got ${got}`);
     }
     case 'invalid_union': {
@@ -123,7 +141,7 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       const expected =
         form ?? [...new Set(issue.errors.flat().flatMap(expectedTypes))].map(typeInWords).join(' or ');
       if (missing) return missingKey(expected, meaning);
-      return at(`expected ${expected}, got ${describeValue(value)}`);
+      return at(`expected ${expected}, got ${describe(value)}`);
     }
     case 'unrecognized_keys': {
       const meant = meantFormIssues(path, value, context);
@@ -169,19 +187,19 @@ function explain(issue: ZodIssue, base: DocumentPath, context: Context): Explain
       const options = issue.values.map((option) => (typeof option === 'string' ? option : String(option)));
       const expected = options.length === 1 ? quote(issue.values[0]) : `one of: ${options.join(', ')}`;
       if (missing) return missingKey(expected);
-      return at(`expected ${expected}, got ${describeValue(value)}${suggest(value, options)}`);
+      return at(`expected ${expected}, got ${describe(value)}${suggest(value, options)}`);
     }
     case 'too_small':
     case 'too_big':
-      return at(`${sizeLimit(issue)}, got ${describeSize(value, issue.origin)}`);
+      return at(`${sizeLimit(issue)}, got ${describeSize(value, issue.origin, written)}`);
     case 'invalid_format': {
       const expected = issue.message.startsWith('Invalid')
         ? `expected text in the format ${issue.format}`
         : issue.message;
-      return at(`${expected}, got ${describeValue(value)}`);
+      return at(`${expected}, got ${describe(value)}`);
     }
     case 'not_multiple_of':
-      return at(`expected a multiple of ${String(issue.divisor)}, got ${describeValue(value)}`);
+      return at(`expected a multiple of ${String(issue.divisor)}, got ${describe(value)}`);
     default:
       // custom (refinements, quantity parsing) and the rest already speak the user's language.
       return at(issue.message || 'invalid value');
@@ -329,10 +347,24 @@ function sizeLimit(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): st
   return `expected a number of ${relation} ${limit}`;
 }
 
-function describeSize(value: unknown, origin: string): string {
+function describeSize(value: unknown, origin: string, written?: string): string {
   if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'string' && origin === 'string') return `${value.length} characters`;
-  return typeof value === 'number' ? String(value) : describeValue(value);
+  return typeof value === 'number' ? (written ?? String(value)) : describeValue(value);
+}
+
+/**
+ * `written`, the source text of the number `value`, where a message should quote it rather than
+ * the double read from it: a whole number past 2^53 - 1 (`99999999999999999999` reads as
+ * 100000000000000000000, `9007199254740993` as 9007199254740992), or a number too large for a
+ * double at all (`1e400` reads as Infinity). Undefined otherwise (`.inf` and `0.10` read as
+ * written them well enough), and for anything that is no number.
+ */
+export function numberAsWritten(value: unknown, written: string | undefined): string | undefined {
+  if (typeof value !== 'number' || written === undefined) return undefined;
+  const text = written.trim();
+  if (!Number.isFinite(value)) return /^[+-]?(\d|\.\d)/.test(text) ? text : undefined;
+  return /^[+-]?\d+$/.test(text) && !Number.isSafeInteger(value) ? text : undefined;
 }
 
 /** `; did you mean 'bandwidth'?` when `written` is an obvious typo of one candidate, else ''. */

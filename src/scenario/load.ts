@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatPath, isPathPrefix } from './document-path.js';
+import { type DocumentPath, formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { explainIssues } from './explain-issues.js';
 import { keyOfIssue, overrideCauses, overrideRoots } from './override-causes.js';
@@ -106,10 +106,23 @@ function parseWith(schema: ScenarioSchema, text: string, file: string, options: 
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
+  // The value at a path as written: in the last override whose value holds it, else the file.
+  const writtenAt = (path: DocumentPath): string | undefined => {
+    for (let index = applied.length - 1; index >= 0; index--) {
+      const override = applied[index];
+      if (isPathPrefix(override.path, path)) return override.writtenAt(path.slice(override.path.length));
+    }
+    return parsed.document.writtenAt(path);
+  };
   const explained = explainIssues(result.error.issues, data, schema);
+  // The same issues, in the same order, a number quoted as written where the double read from it
+  // is not what was typed; the ones above stay as validating again (overrideCauses) words them.
+  const shown = explainIssues(result.error.issues, data, schema, { writtenAt });
+  const messageOf = (index: number) =>
+    shown.length === explained.length ? shown[index].message : explained[index].message;
   const roots = overrideRoots(parsed.document.data, applied, file);
   const causes = overrideCauses(explained, parsed.document.data, applied, file, schema);
-  const issues = explained.map((issue): ScenarioIssue => {
+  const issues = explained.map((issue, index): ScenarioIssue => {
     const setBy = lastOverrideHolding(issue.path, applied, roots);
     const position = setBy
       ? undefined
@@ -124,7 +137,7 @@ function parseWith(schema: ScenarioSchema, text: string, file: string, options: 
       file,
       path: formatPath(issue.path),
       ...(position && { line: position.line, column: position.column }),
-      message: `${issue.message}${origin}`,
+      message: `${messageOf(index)}${origin}`,
     };
   });
   throw new ScenarioError(sortByLine(issues));

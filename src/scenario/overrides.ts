@@ -1,5 +1,6 @@
-import { describeBadIndex, describeValue, formatPath, indexedBy, parsePath } from './document-path.js';
+import { type DocumentPath, describeBadIndex, readPath, type WrittenSegment } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { problemOfPath } from './path-in-document.js';
 import { quoteOption } from './quote-option.js';
 import { readYamlValue } from './yaml-value.js';
 
@@ -7,9 +8,13 @@ import { readYamlValue } from './yaml-value.js';
 export interface Override {
   /** As the user wrote it, for messages. */
   text: string;
+  /** The path part as written (trimmed), for messages: `links[0]["loss"]`. */
+  pathText: string;
   path: Array<string | number>;
   /** The value read as YAML: `7` is a number, `20ms` a string, `{protocol: datagram}` an object. */
   value: unknown;
+  /** The source text of the scalar at a path inside the value (`[]`: the value itself), where it is one. */
+  writtenAt: (path: DocumentPath) => string | undefined;
 }
 
 /** How messages quote a `--set path=value`: a long value shortened (see quoteOption). */
@@ -19,11 +24,12 @@ export function quoteSet(text: string): string {
 
 /**
  * Parses `path=value` (split at the first `=`); the value is read as a YAML scalar or flow
- * collection, and an empty value is null as in YAML. `document`, the scenario the override will
- * apply to, when known, lets a bad index say how long its list is.
- * @throws ScenarioError (one issue naming `--set` and the path) for a missing `=`, a bad path
- * (an index that is no whole number from 0 among them) or a value that is not YAML; `file` is
- * put in the issue.
+ * collection, and an empty value is null as in YAML. With `document`, the scenario the override
+ * will apply to, the path is checked against it (see problemOfPath: what the path meets is
+ * named before how an index is written, and an index that names no item says the list's range);
+ * without, brackets that hold no index are refused as written.
+ * @throws ScenarioError (one issue naming `--set`, at the path as written) for a missing `=`, a
+ * path that cannot be read or set, or a value that is not YAML; `file` is put in the issue.
  */
 export function parseOverride(text: string, file = '--set', document?: unknown): Override {
   const fail = (path: string, message: string): never => {
@@ -32,17 +38,29 @@ export function parseOverride(text: string, file = '--set', document?: unknown):
   const equals = text.indexOf('=');
   if (equals < 0) return fail('', 'expected path=value, like flows[0].workload.messages=100');
   const pathText = text.slice(0, equals).trim();
-  const parsedPath = parsePath(pathText);
-  if (!parsedPath.ok) {
-    if (!parsedPath.badIndex) return fail('', parsedPath.message);
-    return fail(
-      pathText,
-      describeBadIndex(pathText, parsedPath.badIndex, indexedBy(pathText, parsedPath.badIndex, document)),
-    );
+  const read = readPath(pathText);
+  if (!read.ok) return fail('', read.message);
+  // `[*]` is for --vary and --param: here it is brackets holding no index.
+  const segments = read.segments.map(
+    (segment): WrittenSegment =>
+      segment.kind === 'every' ? { ...segment, kind: 'bad', written: '*' } : segment,
+  );
+  if (document !== undefined) {
+    const problem = problemOfPath(document, pathText, segments);
+    if (problem !== undefined) return fail(pathText, problem);
   }
-  const read = readYamlValue(text.slice(equals + 1));
-  if (!read.ok) return fail(formatPath(parsedPath.path), `cannot read the value as YAML: ${read.problem}`);
-  return { text, path: parsedPath.path, value: read.value };
+  const path: Array<string | number> = [];
+  for (const segment of segments) {
+    if (segment.kind === 'key') path.push(segment.key);
+    else if (segment.kind === 'index') path.push(segment.index);
+    else if (segment.kind === 'bad') {
+      const badIndex = { offset: segment.start, end: segment.end, written: segment.written };
+      return fail(pathText, describeBadIndex(pathText, badIndex));
+    }
+  }
+  const value = readYamlValue(text.slice(equals + 1));
+  if (!value.ok) return fail(pathText, `cannot read the value as YAML: ${value.problem}`);
+  return { text, pathText, path, value: value.value, writtenAt: value.writtenAt };
 }
 
 /**
@@ -50,15 +68,17 @@ export function parseOverride(text: string, file = '--set', document?: unknown):
  * (paths like `seed`, `flows[0].workload.messages`, `nodes[1].failure.mttf`). Missing
  * intermediate objects are created; an index may point at an existing item, or just past the
  * last one to append when it ends the path. The input is not changed.
- * @throws ScenarioError with one issue per bad override (each says `--set` and the path):
- * unreadable text, an index past the end of a list, a key into a list or scalar.
+ * @throws ScenarioError with one issue per bad override (each says `--set` and the path as
+ * written), each judged by the document as the overrides before it left it: unreadable text, a
+ * path that cannot be set there (see parseOverride), a value that is no YAML.
  */
 export function applyOverrides(document: unknown, overrides: string[], file = '--set'): unknown {
   const root: unknown = document === null || document === undefined ? {} : structuredClone(document);
   const issues: ScenarioIssue[] = [];
   for (const text of overrides) {
     try {
-      setAt(root, parseOverride(text, file, root), file);
+      const { path, value } = parseOverride(text, file, root);
+      setAt(root, path, value);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       issues.push(...error.issues);
@@ -68,42 +88,20 @@ export function applyOverrides(document: unknown, overrides: string[], file = '-
   return root;
 }
 
-function setAt(root: unknown, override: Override, file: string): void {
-  const { path, value, text } = override;
-  let container = root;
-  for (let index = 0; index < path.length; index++) {
-    const segment = path[index];
-    const here = formatPath(path.slice(0, index)) || 'the document';
-    const isLast = index === path.length - 1;
-    const fail = (message: string): never => {
-      throw new ScenarioError([{ file, path: formatPath(path), message: `${quoteSet(text)}: ${message}` }]);
-    };
-    if (Array.isArray(container)) {
-      if (typeof segment !== 'number') fail(`'${here}' is a list: use an index, like ${here}[0]`);
-      const limit = isLast ? container.length : container.length - 1;
-      if ((segment as number) > limit) {
-        fail(
-          `index ${segment} is past the end of '${here}' (${container.length} item${container.length === 1 ? '' : 's'})`,
-        );
-      }
-    } else if (container !== null && typeof container === 'object') {
-      if (typeof segment === 'number') fail(`'${here}' is an object, not a list: use a key, like ${here}.id`);
-    } else {
-      fail(`'${here}' is ${describeValue(container)}, which has no '${segment}'`);
-    }
-    const record = container as Record<string | number, unknown>;
-    if (isLast) {
-      setOwn(record, segment, value);
+/** Sets `value` at `path` in `root`, which parseOverride has checked the path against. */
+function setAt(root: unknown, path: ReadonlyArray<string | number>, value: unknown): void {
+  let container = root as Record<string | number, unknown>;
+  for (const [index, segment] of path.entries()) {
+    if (index === path.length - 1) {
+      setOwn(container, segment, value);
       return;
     }
-    let next = Object.hasOwn(record, segment) ? record[segment] : undefined;
+    let next = Object.hasOwn(container, segment) ? container[segment] : undefined;
     if (next === undefined || next === null) {
-      if (typeof path[index + 1] === 'number')
-        fail(`there is no list at '${formatPath(path.slice(0, index + 1))}'`);
       next = {};
-      setOwn(record, segment, next);
+      setOwn(container, segment, next);
     }
-    container = next;
+    container = next as Record<string | number, unknown>;
   }
 }
 

@@ -6,7 +6,13 @@
 import { characters, firstCharacters, QUOTED_VALUE_LIMIT } from '../engine/quote-value.js';
 import { splitValueList } from './split-outside.js';
 
-export { listIds, QUOTED_VALUE_LIMIT, quoteValue, shortenValue } from '../engine/quote-value.js';
+export {
+  listIds,
+  QUOTED_VALUE_LIMIT,
+  quoteValue,
+  quoteWritten,
+  shortenValue,
+} from '../engine/quote-value.js';
 
 /**
  * How an option's text after `=` is read: `list` (`--vary`, `--param`) holds values separated by
@@ -16,10 +22,14 @@ export type OptionValueForm = 'list' | 'single';
 
 /**
  * `option text` as messages quote an option (`--vary links[0].loss=0,0.1`), the text shortened
- * as shortenOptionText does: `--vary seed=1,2,3,…,23,… (10001 values in all)`.
+ * as shortenOptionText does: `--vary seed=1,2,3,…,23,… (10001 values in all)`. A text with blanks
+ * at either end, or none at all, is quoted, so that what was given shows: `--set ' seed=4'`
+ * (in double quotes where it holds a single one).
  */
 export function quoteOption(option: string, text: string, form: OptionValueForm): string {
-  return `${option} ${shortenOptionText(text, form)}`;
+  const shown = shortenOptionText(text, form);
+  if (!/^\s|\s$/.test(text) && text !== '') return `${option} ${shown}`;
+  return `${option} ${shown.includes("'") ? `"${shown}"` : `'${shown}'`}`;
 }
 
 /**

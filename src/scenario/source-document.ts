@@ -1,4 +1,14 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Document as YamlDocument,
+} from 'yaml';
 import type { DocumentPath } from './document-path.js';
 import type { ScenarioIssue } from './errors.js';
 import { SCENARIO_YAML_OPTIONS } from './yaml-options.js';
@@ -23,6 +33,12 @@ export interface SourceDocument {
    * the root is known (e.g. the source could not be mapped).
    */
   locate(path: DocumentPath, anchor: 'value' | 'key'): SourcePosition | undefined;
+  /**
+   * The source text of the scalar at `path` as written (`9007199254740993`, `1e400`), or
+   * undefined where the path holds no scalar of the source (a missing path, a collection, a
+   * value a merge key brought in).
+   */
+  writtenAt(path: DocumentPath): string | undefined;
 }
 
 /** Parsing failed: the syntax problems, each located. */
@@ -113,8 +129,27 @@ export function parseSource(text: string, file: string, format: SourceFormat): P
         );
         return offset === undefined ? undefined : position(offset);
       },
+      writtenAt: (path) => (mappable ? scalarSourceAt(yamlDocument, path) : undefined),
     },
   };
+}
+
+/**
+ * The source text of the scalar at `path` in a parsed YAML (or JSON) document, aliases
+ * followed; undefined where no scalar of the source stands there.
+ */
+export function scalarSourceAt(document: YamlDocument, path: DocumentPath): string | undefined {
+  const resolve = (node: unknown) => (isAlias(node) ? node.resolve(document) : node);
+  let node = resolve(document.contents);
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && keyText(resolve(item.key)) === String(segment));
+      node = resolve(pair?.value);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = resolve(node.items[segment]);
+    } else return undefined;
+  }
+  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
 }
 
 /**

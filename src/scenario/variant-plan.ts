@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import type { Dimension } from '../engine/units.js';
+import { formatPath, isPathPrefix, parsePath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { filesBeside, parseScenarioText, scenarioSchemaOf } from './load.js';
 import { applyOverrides, quoteSet } from './overrides.js';
@@ -8,7 +10,14 @@ import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { numberDimensionAt } from './schema-lookup.js';
 import { detectFormat, parseSource } from './source-document.js';
-import { expandPattern, expandVariants, parseVary, type Variant, type VarySpec } from './variants.js';
+import {
+  expandPattern,
+  expandVariants,
+  PatternMismatch,
+  parseVary,
+  type Variant,
+  type VarySpec,
+} from './variants.js';
 
 /** A variant with its validated scenario. */
 export interface PlannedVariant extends Variant {
@@ -85,9 +94,15 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
 
   const dialect = options.dialect ?? COMPARE_DIALECT;
   const specIssues: ScenarioIssue[] = [];
+  // Each option's path is checked against the document as the options before it leave it (at
+  // their first value), as a variant applies them: `--vary links[1]=... --vary links[2]=...`
+  // appends twice.
+  let before = document;
   const specs = options.varies.flatMap((vary) => {
     try {
-      return [dialect.parse(vary, file, document)];
+      const spec = dialect.parse(vary, file, before);
+      before = withFirstValue(before, spec, file);
+      return [spec];
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       specIssues.push(...error.issues);
@@ -95,13 +110,7 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
     }
   });
   if (specIssues.length > 0) throw new ScenarioError(specIssues);
-  const variants = expandVariants(
-    document,
-    specs,
-    file,
-    (path) => parsed.document.locate(path, 'value'),
-    dialect.nouns,
-  );
+  const variants = expandVariants(document, specs, file, dialect.nouns);
 
   const files = new Map<string, string>();
   const beside = filesBeside(file);
@@ -152,6 +161,20 @@ export function planVariants(file: string, options: VariantPlanOptions): Variant
   return { file, dialect, text, sets, files, variants: planned, numberDimensions };
 }
 
+/** `document` with `spec` set to its first value, or as it is where that cannot be done. */
+function withFirstValue(document: unknown, spec: VarySpec, file: string): unknown {
+  try {
+    const overrides = expandPattern(document, spec.pattern).map(
+      (path) => `${formatPath(path)}=${spec.values[0]}`,
+    );
+    return applyOverrides(document, overrides, file);
+  } catch (error) {
+    // A `[*]` with no list: expandVariants says so.
+    if (error instanceof ScenarioError || error instanceof PatternMismatch) return document;
+    throw error;
+  }
+}
+
 /**
  * The dimension of a bare number `spec` gives, in `document` (the first variant's, so that the
  * schema forms its values choose between are those of a variant that runs): the one every path
@@ -172,6 +195,40 @@ function numberDimensionOf(
   const dimensions = new Set(paths.map((path) => numberDimensionAt(schema, path, document)));
   const [only] = dimensions;
   return dimensions.size === 1 ? only : undefined;
+}
+
+/**
+ * The overrides that give variant `index` of `plan` as one run: the `--set` options, then the
+ * variant's own; a `--set` whose path one of the variant's own sets again, or lies inside one,
+ * is left out (`--set seed=5 --vary seed=3,7` runs the last variant as `--set seed=7` alone),
+ * as long as the scenario comes out the same without it.
+ */
+export function overridesOfRun(plan: VariantPlan, index: number): string[] {
+  const own = plan.variants[index].overrides;
+  const all = [...plan.sets, ...own];
+  const pathOf = (text: string) => parsePath(text.slice(0, Math.max(0, text.indexOf('='))).trim());
+  const ownPaths = own.flatMap((text) => {
+    const parsed = pathOf(text);
+    return parsed.ok ? [parsed.path] : [];
+  });
+  const kept = plan.sets.filter((text) => {
+    const parsed = pathOf(text);
+    return !parsed.ok || !ownPaths.some((path) => isPathPrefix(path, parsed.path));
+  });
+  if (kept.length === plan.sets.length) return all;
+  const parsed = parseSource(plan.text, plan.file, detectFormat(plan.file, plan.text));
+  if (!parsed.ok) return all;
+  try {
+    const same = isDeepStrictEqual(
+      applyOverrides(parsed.document.data, all, plan.file),
+      applyOverrides(parsed.document.data, [...kept, ...own], plan.file),
+    );
+    return same ? [...kept, ...own] : all;
+  } catch (error) {
+    // Without the --set, an override of the variant no longer applies (an index it appended).
+    if (error instanceof ScenarioError) return all;
+    throw error;
+  }
 }
 
 /**

@@ -4,18 +4,11 @@
  * combine into their cartesian product. Each variant becomes a list of concrete `--set`
  * overrides, so the loader validates it exactly like a scenario edited with `--set`.
  */
-import {
-  type DocumentPath,
-  describeBadIndex,
-  describeValue,
-  formatPath,
-  indexedBy,
-  parsePath,
-} from './document-path.js';
+import { type DocumentPath, describeBadIndex, describeValue, formatPath, readPath } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
-import { quoteOption, quoteValue } from './quote-option.js';
+import { emptyListAt, noListAt, problemOfPath } from './path-in-document.js';
+import { quoteOption, quoteValue, quoteWritten } from './quote-option.js';
 import { type CanonicalValue, canonicalValue, sameCanonicalValue } from './same-value.js';
-import type { SourcePosition } from './source-document.js';
 import { splitValueList } from './split-outside.js';
 import { readYamlValue } from './yaml-value.js';
 
@@ -79,7 +72,11 @@ export interface VaryReading {
   readValues?: (written: string) => string[] | { problem: string };
   /** Whether the text after `=` is a range `from:to:step` (default: never; `--vary` takes no ranges). */
   isRange?: (written: string) => boolean;
-  /** The scenario the option varies, when known: a bad index then says how long its list is. */
+  /**
+   * The scenario the option varies, when known: the path is then checked against it, as a
+   * `--set` path is (see problemOfPath), every `[*]` expanded, so that a problem the path has
+   * whatever the value is reported once, not once per variant.
+   */
   document?: unknown;
 }
 
@@ -139,24 +136,25 @@ export function parseVary(text: string, file = '--vary', reading: VaryReading = 
  * The variants of `document` (the raw scenario data, after `--set`) for the parsed `--vary`
  * options: their cartesian product, the first option varying slowest. `[*]` expands to every
  * element of the list found at that point of `document` (lists inside lists expand per element).
- * `locate` gives source positions for issues when known; `nouns` names the variants in messages.
+ * `nouns` names the variants in messages.
  * @throws ScenarioError with every problem: no option, two options whose paths overlap (one is
  * the other or lies inside it, `[*]` meeting any index: `flows[*].transport` and
  * `flows[0].transport.window`), a `[*]` where the document has no list or an empty one (each
- * issue names its `--vary`), or more than MAX_VARIANTS combinations (refused before any is made).
+ * issue names its `--vary`, at its path as written, as parseVary's with a document do), or more
+ * than MAX_VARIANTS combinations (refused before any is made).
  */
 export function expandVariants(
   document: unknown,
   specs: readonly VarySpec[],
   file: string,
-  locate?: (path: DocumentPath) => SourcePosition | undefined,
   nouns = 'variants',
 ): Variant[] {
   if (specs.length === 0) {
     throw new ScenarioError([{ file, path: '', message: 'give at least one --vary path=value1,value2' }]);
   }
   const issues: ScenarioIssue[] = [];
-  const concretePaths: DocumentPath[][] = [];
+  // Each option's concrete paths as written: its own text, each `[*]` the element's index.
+  const concretePaths: string[][] = [];
   for (const [index, spec] of specs.entries()) {
     // Where one varied path holds the other, whichever is applied last would silently win.
     const earlier = specs.slice(0, index).find((other) => patternsOverlap(other.pattern, spec.pattern));
@@ -169,16 +167,10 @@ export function expandVariants(
       issues.push({ file, path: spec.pathText, message: `${quoteSpec(spec)}: ${problem}` });
     }
     try {
-      concretePaths.push(expandPattern(document, spec.pattern));
+      concretePaths.push(expandPattern(document, spec.pattern).map((path) => writtenAs(spec.pathText, path)));
     } catch (error) {
       if (!(error instanceof PatternMismatch)) throw error;
-      const position = locate?.(error.at);
-      issues.push({
-        file,
-        path: formatPath(error.at),
-        ...(position && { line: position.line, column: position.column }),
-        message: `${quoteSpec(spec)}: ${error.message}`,
-      });
+      issues.push({ file, path: spec.pathText, message: `${quoteSpec(spec)}: ${error.message}` });
     }
   }
   const count = specs.reduce((product, spec) => product * spec.values.length, 1);
@@ -216,10 +208,28 @@ export function expandVariants(
       label: settings.map((setting) => `${setting.name}=${setting.value}`).join(', '),
       settings,
       overrides: settings.flatMap((setting, index) =>
-        concretePaths[index].map((path) => `${formatPath(path)}=${setting.value}`),
+        concretePaths[index].map((path) => `${path}=${setting.value}`),
       ),
     };
   });
+}
+
+/**
+ * The concrete `path` (one that `written`, a pattern's text, stands for) written as the pattern
+ * is, each `[*]` replaced by the element's index: `links[*]['loss']` for links[1] is
+ * `links[1]['loss']`. The pattern's segments are the path's, one for one.
+ */
+function writtenAs(written: string, path: DocumentPath): string {
+  const read = readPath(written);
+  if (!read.ok) return formatPath(path);
+  let text = '';
+  let from = 0;
+  for (const [index, segment] of read.segments.entries()) {
+    if (segment.kind !== 'every') continue;
+    text += `${written.slice(from, segment.start)}[${String(path[index])}]`;
+    from = segment.end;
+  }
+  return text + written.slice(from);
 }
 
 /**
@@ -250,56 +260,37 @@ export function patternsOverlap(a: PathPattern, b: PathPattern): boolean {
 
 /**
  * The written path with `[*]`, or what is wrong with it and the path to report it at (the
- * written path for a bad index, which reads well; else none). `document` lets a bad index say
- * how long its list is, where no `[*]` stands before it.
+ * written path where it can be read; else none). With `document`, the path is checked against
+ * it (see problemOfPath); without, brackets that hold no index are refused as written.
  */
 function parsePattern(text: string, document: unknown): PathPattern | { problem: string; at: string } {
-  const fail = (problem: string) => ({ problem, at: '' });
-  const pieces = text.split('[*]');
-  if (pieces[0] === '' && pieces.length > 1) {
-    return fail(`the path '${text}' must start with a key (write it like flows[*].transport.protocol)`);
+  const read = readPath(text, 'flows[*].transport.protocol');
+  if (!read.ok) return { problem: read.message, at: '' };
+  if (read.segments[0].kind === 'every') {
+    return {
+      problem: `the path ${quoteWritten(text)} must start with a key (write it like flows[*].transport.protocol)`,
+      at: '',
+    };
+  }
+  if (document !== undefined) {
+    const problem = problemOfPath(document, text, read.segments);
+    if (problem !== undefined) return { problem, at: text };
   }
   const pattern: Array<string | number | typeof EVERY_ELEMENT> = [];
-  let pieceStart = 0;
-  for (const [index, piece] of pieces.entries()) {
-    if (index > 0) {
-      pattern.push(EVERY_ELEMENT);
-      pieceStart += '[*]'.length;
+  for (const segment of read.segments) {
+    if (segment.kind === 'key') pattern.push(segment.key);
+    else if (segment.kind === 'index') pattern.push(segment.index);
+    else if (segment.kind === 'every') pattern.push(EVERY_ELEMENT);
+    else {
+      const badIndex = { offset: segment.start, end: segment.end, written: segment.written };
+      return { problem: describeBadIndex(text, badIndex), at: text };
     }
-    // After a `[*]` the path goes on with `.key` or `[index]`.
-    const rest = index > 0 && piece.startsWith('.') ? piece.slice(1) : piece;
-    if (index > 0 && piece === '') continue;
-    if (index > 0 && (rest === '' || !(piece.startsWith('.') || piece.startsWith('[')))) {
-      return fail(`cannot read the path '${text}' at '${piece}' (write it like flows[*].transport.protocol)`);
-    }
-    const parsed = parsePath(rest);
-    if (!parsed.ok) {
-      if (!parsed.badIndex) return fail(parsed.message);
-      // Where the bad index stands in the whole text; past a `[*]` its list differs per element.
-      const shift = pieceStart + piece.length - rest.length;
-      const badIndex = {
-        ...parsed.badIndex,
-        offset: parsed.badIndex.offset + shift,
-        end: parsed.badIndex.end + shift,
-      };
-      const list = index === 0 ? indexedBy(text, badIndex, document) : undefined;
-      return { problem: describeBadIndex(text, badIndex, list), at: text };
-    }
-    pattern.push(...parsed.path);
-    pieceStart += piece.length;
   }
   return pattern;
 }
 
-/** A `[*]` that finds no list to expand, with the path where it looked. */
-class PatternMismatch extends Error {
-  constructor(
-    readonly at: DocumentPath,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A `[*]` that finds no list to expand, saying where it looked. */
+export class PatternMismatch extends Error {}
 
 /**
  * Every concrete path `pattern` stands for in `document`, in document order.
@@ -322,10 +313,11 @@ export function expandPattern(document: unknown, pattern: PathPattern): Document
       return;
     }
     const here = formatPath(prefix);
+    if (value === undefined || value === null) throw new PatternMismatch(noListAt(here));
     if (!Array.isArray(value)) {
-      throw new PatternMismatch(prefix, `[*] needs a list at '${here}', found ${describeValue(value)}`);
+      throw new PatternMismatch(`[*] needs a list at ${quoteWritten(here)}, found ${describeValue(value)}`);
     }
-    if (value.length === 0) throw new PatternMismatch(prefix, `[*] found an empty list at '${here}'`);
+    if (value.length === 0) throw new PatternMismatch(emptyListAt(here));
     value.forEach((element, index) => {
       walk(element, [...prefix, index], after);
     });

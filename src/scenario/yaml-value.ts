@@ -3,11 +3,18 @@
  * read as YAML: a scalar or a flow collection, `7`, `20ms`, `{protocol: datagram}`.
  */
 import { parseDocument } from 'yaml';
+import type { DocumentPath } from './document-path.js';
+import { scalarSourceAt } from './source-document.js';
 import { SCENARIO_YAML_OPTIONS } from './yaml-options.js';
 import { yamlReferenceProblems } from './yaml-references.js';
 
-/** The value as data, or what yaml could not read in it. */
-export type ReadYamlValue = { ok: true; value: unknown } | { ok: false; problem: string };
+/**
+ * The value as data, with the source text of each scalar in it (`writtenAt([])` for a scalar
+ * value itself; see scalarSourceAt), or what yaml could not read in it.
+ */
+export type ReadYamlValue =
+  | { ok: true; value: unknown; writtenAt: (path: DocumentPath) => string | undefined }
+  | { ok: false; problem: string };
 
 /**
  * Reads `text` as a YAML value with the options of a file (SCENARIO_YAML_OPTIONS: merge keys
@@ -24,5 +31,9 @@ export function readYamlValue(text: string): ReadYamlValue {
   // An option value is one line: a position in it is a character.
   const [reference] = yamlReferenceProblems(document, text, (offset) => `character ${offset + 1}`);
   if (reference) return { ok: false, problem: reference.message };
-  return { ok: true, value: document.toJS({ maxAliasCount: -1 }) };
+  return {
+    ok: true,
+    value: document.toJS({ maxAliasCount: -1 }),
+    writtenAt: (path) => scalarSourceAt(document, path),
+  };
 }

@@ -404,7 +404,9 @@ describe('msgsim sweep', () => {
     );
     await refused(
       ['--param', 'links[3].loss=0:0.1:0.05'],
-      /lossy-link\.yaml: links\[3\]\.loss: point loss=0\.05: --param links\[3\]\.loss=0\.05: index 3 is past the end of 'links' \(1 item\)/,
+      // Once, not once per point: the path fails whatever the value.
+      `lossy-link.yaml: links[3].loss: --param links[3].loss=0:0.1:0.05: index 3 of 'links' must be a whole ` +
+        "number from 0 to 0 ('links' has 1 item)\n",
     );
     await refused(
       ['--param', 'links[0].loss.forward=0.5:1.5:0.5'],
@@ -461,6 +463,17 @@ describe('msgsim sweep', () => {
         '(10001 values in all) makes 10001 points, more than 10000 (take fewer values)\n',
     );
     await refused(['--param', 'links[0].loss.forward=0', '--replications', '0'], '--replications expects');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a path problem that no value changes once, not once for each of 1000 points', async () => {
+    const out = path.join(scratch, 'never-1000');
+    const result = await sweep([lossy, '--param', 'links[2].loss=0:0.999:0.001', '--out', out]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      `${lossy}: links[2].loss: --param links[2].loss=0:0.999:0.001: index 2 of 'links' must be a whole ` +
+        "number from 0 to 0 ('links' has 1 item)\n",
+    );
     expect(existsSync(out)).toBe(false);
   });
 

@@ -27,6 +27,22 @@ describe('the hint under a compare or sweep table', () => {
     ]);
   });
 
+  it('under a varied seed says each variant has its own, among its values, not the same seed', () => {
+    const lines = singleRunHint({
+      noun: 'variant',
+      label: 'seed=7',
+      replications: 2,
+      ownSeeds: true,
+      run: { scenarioFile: 'x.yaml', seed: 7, replication: 1, overrides: ['seed=7'] },
+    });
+    expect(lines).toEqual([
+      'replication i of a variant alone, with its summary.json (the same figures) and report.html: msgsim run with',
+      "  --replication i (0 to 1) and the variant's values as --set, its own seed among them;",
+      '  for variant seed=7, replication 1:',
+      '    msgsim run x.yaml --replication 1 --set seed=7',
+    ]);
+  });
+
   it('with one replication names only index 0, which the command leaves out, and repeats a --max-events the run needed', () => {
     const lines = singleRunHint({
       noun: 'point',

@@ -31,7 +31,7 @@ describe('formatPath and parsePath', () => {
       message: "index -1 of 'links' must be a whole number from 0",
       badIndex: { offset: 5, end: 9, written: '-1' },
     });
-    const message = (text: string, list?: unknown) => {
+    const message = (text: string, list?: unknown[]) => {
       const parsed = parsePath(text);
       if (parsed.ok || !parsed.badIndex) throw new Error(`${text} has no bad index`);
       return describeBadIndex(text, parsed.badIndex, list);
@@ -46,12 +46,19 @@ describe('formatPath and parsePath', () => {
     expect(message('links[-1]', [{}])).toBe(
       "index -1 of 'links' must be a whole number from 0 to 1 ('links' has 1 item; index 1 adds one)",
     );
+    // An empty list has no index there at all, but one at the end of a path adds an item.
     expect(message('faults[-1].at', [])).toBe(
-      "index -1 of 'faults' must be a whole number from 0 ('faults' has no items)",
+      "'faults' has no items, so it has no index -1 (--set 'faults[0]=...' adds one)",
+    );
+    expect(message('faults[-1]', [])).toBe(
+      "index -1 of 'faults' must be a whole number from 0 to 0 ('faults' has no items; index 0 adds one)",
     );
     // Not a number at all: perhaps a key, where no list is there.
-    expect(message('links[0][x]', {})).toBe(
-      "index 'x' of 'links[0]' must be a whole number from 0 (a key goes after a dot: links[0].x)",
+    expect(message('links[0][x].forward')).toBe(
+      "index 'x' of 'links[0]' must be a whole number from 0 (a key goes after a dot: links[0].x.forward)",
+    );
+    expect(message('links[0][a b]')).toBe(
+      `index 'a b' of 'links[0]' must be a whole number from 0 (a key in brackets is quoted: links[0]["a b"])`,
     );
     expect(message('flows[*].x', [{}])).toBe(
       "index '*' of 'flows' must be a whole number from 0 to 0 ('flows' has 1 item; [*], every element, is for --vary and --param)",
@@ -60,7 +67,7 @@ describe('formatPath and parsePath', () => {
   });
 
   it('name a bad index as written: blanks quoted, a number too large to be exact in full', () => {
-    const message = (text: string, list?: unknown) => {
+    const message = (text: string, list?: unknown[]) => {
       const parsed = parsePath(text);
       if (parsed.ok || !parsed.badIndex) throw new Error(`${text} has no bad index`);
       return describeBadIndex(text, parsed.badIndex, list);

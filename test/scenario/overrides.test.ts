@@ -57,7 +57,8 @@ describe('applyOverrides', () => {
       {
         file: '--set',
         path: 'flows[3].workload.messages',
-        message: "--set flows[3].workload.messages=5: index 3 is past the end of 'flows' (1 item)",
+        message:
+          "--set flows[3].workload.messages=5: index 3 of 'flows' must be a whole number from 0 to 0 ('flows' has 1 item)",
       },
     ]);
   });
@@ -113,9 +114,9 @@ describe('applyOverrides', () => {
     );
     expect(issues.map((issue) => issue.message)).toEqual([
       '--set seed: expected path=value, like flows[0].workload.messages=100',
-      "--set nodes.id=x: 'nodes' is a list: use an index, like nodes[0]",
-      "--set seed.value=1: 'seed' is number 1, which has no 'value'",
-      "--set flows[0].x[0]=1: there is no list at 'flows[0].x'",
+      "--set nodes.id=x: 'nodes' is a list: use an index, like nodes[0].id",
+      "--set seed.value=1: 'seed' is number 1, not an object or a list, so it has no key 'value'",
+      "--set flows[0].x[0]=1: there is no list at 'flows[0].x' (give the whole list first: --set 'flows[0].x=[...]')",
       expect.stringMatching(/^--set a\.\.b=1: cannot read the path 'a\.\.b'/),
       expect.stringMatching(/^--set name=\{oops: cannot read the value as YAML/),
     ]);
@@ -173,8 +174,9 @@ describe('applyOverrides', () => {
 
 describe('parseOverride', () => {
   it('splits at the first = and reads quoted keys', () => {
-    expect(parseOverride('nodes[0]["a.b"]=x=y')).toEqual({
+    expect(parseOverride('nodes[0]["a.b"]=x=y')).toMatchObject({
       text: 'nodes[0]["a.b"]=x=y',
+      pathText: 'nodes[0]["a.b"]',
       path: ['nodes', 0, 'a.b'],
       value: 'x=y',
     });
@@ -294,7 +296,8 @@ describe('loadScenario with overrides', () => {
       {
         file,
         path: 'flows[4].to',
-        message: "--set flows[4].to=x: index 4 is past the end of 'flows' (1 item)",
+        message:
+          "--set flows[4].to=x: index 4 of 'flows' must be a whole number from 0 to 0 ('flows' has 1 item)",
       },
     ]);
   });

@@ -10,6 +10,17 @@ describe('quoteOption', () => {
     expect(quoteOption('--set', justFits, 'single')).toBe(`--set ${justFits}`);
   });
 
+  it('quotes a text with blanks at either end, or none, so that what was given shows', () => {
+    expect(quoteOption('--set', ' seed=4', 'single')).toBe("--set ' seed=4'");
+    expect(quoteOption('--set', 'seed=4 ', 'single')).toBe("--set 'seed=4 '");
+    expect(quoteOption('--vary', '', 'list')).toBe("--vary ''");
+    expect(quoteOption('--set', " name='x'", 'single')).toBe(`--set " name='x'"`);
+    // Blanks inside show as they are.
+    expect(quoteOption('--set', 'links[0]={between: [a, b]}', 'single')).toBe(
+      '--set links[0]={between: [a, b]}',
+    );
+  });
+
   it('cuts a long list after the last whole value that fits, and counts the values', () => {
     expect(quoteOption('--vary', `seed=${numbers(10_001)}`, 'list')).toBe(
       '--vary seed=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,… (10001 values in all)',

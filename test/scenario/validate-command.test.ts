@@ -52,7 +52,8 @@ describe('msgsim validate', () => {
     ]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toBe(
-      `${FIXTURES}/valid.yaml: flows[9].to: --set flows[9].to=x: index 9 is past the end of 'flows' (1 item)\n`,
+      `${FIXTURES}/valid.yaml: flows[9].to: --set flows[9].to=x: index 9 of 'flows' must be a whole number ` +
+        "from 0 to 0 ('flows' has 1 item)\n",
     );
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/scenario/errors.js';
-import { planVariants } from '../../src/scenario/variant-plan.js';
+import { overridesOfRun, planVariants } from '../../src/scenario/variant-plan.js';
 import { EVERY_ELEMENT, expandVariants, MAX_VARIANTS, parseVary } from '../../src/scenario/variants.js';
 import { issuesOf } from './issues.js';
 
@@ -99,7 +99,7 @@ describe('parseVary', () => {
     expect(messageOf('[*].loss=0')).toContain("the path '[*].loss' must start with a key");
     expect(messageOf('links[*]loss=0')).toContain("cannot read the path 'links[*]loss' at 'loss'");
     expect(messageOf('links[x].loss=0')).toBe(
-      "--vary links[x].loss=0: index 'x' of 'links' must be a whole number from 0 (a key goes after a dot: links.x)",
+      "--vary links[x].loss=0: index 'x' of 'links' must be a whole number from 0 (a key goes after a dot: links.x.loss)",
     );
     expect(issuesOf(() => parseVary('links[-1].loss=0', 'f.yaml', { document }))).toEqual([
       {
@@ -191,7 +191,7 @@ describe('expandVariants', () => {
     ]);
   });
 
-  it('reports every bad option, located, before any variant is built', () => {
+  it('reports every bad option at its path as written, before any variant is built', () => {
     const issues = issuesOf(() =>
       expandVariants(
         document,
@@ -203,30 +203,24 @@ describe('expandVariants', () => {
           parseVary('nodes[*].servers=2'),
         ],
         'f.yaml',
-        (at) => (at.length > 0 ? { line: 10 + at.length, column: 3 } : undefined),
       ),
     );
     expect(issues).toEqual([
       {
         file: 'f.yaml',
-        path: 'nodes[0]',
-        line: 12,
-        column: 3,
+        path: 'nodes[0][*]',
         message: "--vary nodes[0][*]=1,2: [*] needs a list at 'nodes[0]', found an object",
       },
       {
         file: 'f.yaml',
-        path: 'faults',
-        line: 11,
-        column: 3,
+        path: 'faults[*].at',
         message: "--vary faults[*].at=1s: [*] found an empty list at 'faults'",
       },
       {
         file: 'f.yaml',
-        path: 'routes',
-        line: 11,
-        column: 3,
-        message: "--vary routes[*].x=1: [*] needs a list at 'routes', found nothing",
+        path: 'routes[*].x',
+        message:
+          "--vary routes[*].x=1: there is no list at 'routes' (give the whole list first: --set 'routes=[...]')",
       },
       {
         file: 'f.yaml',
@@ -275,7 +269,7 @@ describe('expandVariants', () => {
       Array.from({ length: count }, (_, index) => String(index + 1)).join(',');
     const first = parseVary(`flows[0].workload.messages=${values(101)}`);
     const second = parseVary(`flows[1].workload.messages=${values(100)}`);
-    expect(issuesOf(() => expandVariants(document, [first, second], 'f.yaml', undefined, 'points'))).toEqual([
+    expect(issuesOf(() => expandVariants(document, [first, second], 'f.yaml', 'points'))).toEqual([
       {
         file: 'f.yaml',
         path: '',
@@ -353,13 +347,47 @@ describe('planVariants', () => {
     expect(issues[0].message).not.toContain('variant');
   });
 
-  it('locates a bad [*] at its line in the file', () => {
+  it("reports a bad [*] at the option's path as written, with no file line, as --set's are", () => {
     const issues = issuesOf(() =>
-      planVariants(file, { varies: ['links[0].between[*]=a,b', 'nodes[0][*]=1'] }),
+      planVariants(file, { varies: ['links[0].between[*]=a,b', 'nodes[0][*]=1', 'faults[*].at=1s,2s'] }),
     );
     expect(issues.map(formatIssue)).toEqual([
-      `${file}:2:9: nodes[0]: --vary nodes[0][*]=1: [*] needs a list at 'nodes[0]', found an object`,
+      `${file}: nodes[0][*]: --vary nodes[0][*]=1: [*] needs a list at 'nodes[0]', found an object`,
+      `${file}: faults[*].at: --vary faults[*].at=1s,2s: there is no list at 'faults' (give the whole list ` +
+        "first: --set 'faults=[...]')",
     ]);
+  });
+
+  it('reports a path problem that no value changes once per option, not once per variant', () => {
+    const values = Array.from({ length: 50 }, (_, index) => String(index / 100)).join(',');
+    const issues = issuesOf(() =>
+      planVariants(file, {
+        varies: [`links[2].loss=${values}`, 'flows[0].workload.messages[007]=1,2', 'faults[0].at=1s,2s'],
+      }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      `${file}: links[2].loss: --vary links[2].loss=0,0.01,0.02,0.03,0.04,0.05,0.06,0.07,0.08,0.09,0.1,0.11,0.12,…` +
+        " (50 values in all): index 2 of 'links' must be a whole number from 0 to 0 ('links' has 1 item)",
+      `${file}: flows[0].workload.messages[007]: --vary flows[0].workload.messages[007]=1,2: ` +
+        "'flows[0].workload.messages' is number 3, not an object or a list, so it has no [007]",
+      `${file}: faults[0].at: --vary faults[0].at=1s,2s: there is no list at 'faults' (give the whole list ` +
+        "first: --set 'faults=[...]')",
+    ]);
+  });
+
+  it('checks each path as the options before it leave the document: two may append in turn', () => {
+    const link = (delay: string) => `{id: l${delay}, between: [a, b], bandwidth: 1Mbps, delay: ${delay}}`;
+    const plan = planVariants(file, {
+      varies: [`links[1]=${link('2ms')},${link('3ms')}`, `links[2]=${link('4ms')}`],
+    });
+    expect(plan.variants.map((variant) => variant.scenario.links.map((each) => each.delay.mean))).toEqual([
+      [0.001, 0.002, 0.004],
+      [0.001, 0.003, 0.004],
+    ]);
+    // Without the first, the second is past the end.
+    expect(issuesOf(() => planVariants(file, { varies: [`links[2]=${link('4ms')}`] }))[0].message).toContain(
+      "index 2 of 'links' must be a whole number from 0 to 1 ('links' has 1 item; index 1 adds one)",
+    );
   });
 
   it('refuses an unreadable file', () => {
@@ -370,5 +398,44 @@ describe('planVariants', () => {
         message: 'cannot read the scenario file: no such file',
       },
     ]);
+  });
+});
+
+describe('overridesOfRun', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-run-overrides-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const file = path.join(scratch, 'one-link.yaml');
+  writeFileSync(
+    file,
+    [
+      'name: one-link',
+      'nodes: [{ id: a }, { id: b }, { id: c }]',
+      'links: [{ between: [a, b], bandwidth: 1Mbps, delay: 1ms }]',
+      'flows: [{ from: a, to: b, workload: { messages: 3 } }]',
+      '',
+    ].join('\n'),
+  );
+  const link = (id: string, delay: string) =>
+    `{id: ${id}, between: [b, c], bandwidth: 1Mbps, delay: ${delay}}`;
+
+  it('leaves out a --set that a value of the variant sets again, or one inside it', () => {
+    const plan = planVariants(file, {
+      sets: ['seed=5', 'links[0].loss=0.1', 'links[0].delay=3ms', 'flows[0].workload.messages=4'],
+      varies: ['seed=3,7', 'links[0]={between: [a, b], bandwidth: 2Mbps, delay: 2ms}'],
+    });
+    expect(overridesOfRun(plan, 1)).toEqual([
+      'flows[0].workload.messages=4',
+      'seed=7',
+      'links[0]={between: [a, b], bandwidth: 2Mbps, delay: 2ms}',
+    ]);
+  });
+
+  it('keeps every --set where the scenario would differ without one', () => {
+    // Without the first --set, the second no longer appends after it.
+    const plan = planVariants(file, {
+      sets: [`links[1]=${link('x', '1ms')}`, `links[2]=${link('y', '2ms')}`],
+      varies: [`links[1]=${link('z', '3ms')},${link('w', '4ms')}`],
+    });
+    expect(overridesOfRun(plan, 0)).toEqual([...plan.sets, ...plan.variants[0].overrides]);
   });
 });
