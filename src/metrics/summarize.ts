@@ -116,7 +116,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       throughput: throughputOf(figures, counters, interval, channels),
       latency: figures.latencyOf(channels),
       counts: countsOf(counters, [flow.unresolved]),
-      senderUtilisation: ratio(senderBusySeconds, interval.to - interval.from),
+      senderUtilisation: shareOf(senderBusySeconds, interval.to - interval.from),
     };
     const requestCounters = context.requestCounters?.[index];
     if (flow.requests && requestCounters) {
@@ -202,6 +202,14 @@ function intervalOf(context: SummaryContext, starts: number[], ends: number[]): 
 
 function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : 0;
+}
+
+/**
+ * `amount` per second of an interval of `seconds` (a busy share, a time-average backlog); null
+ * over an empty one, where nothing was measured, as the rates are.
+ */
+function shareOf(amount: number, seconds: number): number | null {
+  return seconds > 0 ? amount / seconds : null;
 }
 
 /** `count` per second of an interval of `seconds`; null over an empty one, where no rate was measured. */
@@ -304,18 +312,22 @@ function linksOf(
       between: link.between,
       directions: link.transmitters.map((transmitter) => {
         const counters = collector.transmitters[transmitter.index];
+        // Over an empty interval the buffer was not watched at all: no mean, no wait, no peak.
+        const measured = seconds > 0;
         return {
           from: transmitter.from,
           to: transmitter.to,
-          utilisation: ratio(counters.busySecondsAfterWarmup, seconds),
+          utilisation: shareOf(counters.busySecondsAfterWarmup, seconds),
           packetsTransmitted: counters.packetsTransmitted,
           dropped: counters.dropped,
           lost: counters.lost,
           reordered: counters.reordered,
           queue: {
-            meanPacketsWaiting: ratio(counters.backlog.area, seconds),
-            meanWaitSeconds: ratio(counters.backlog.waitsOfTransmitted, counters.startedAfterWarmup),
-            peakPacketsWaiting: counters.backlog.peak,
+            meanPacketsWaiting: shareOf(counters.backlog.area, seconds),
+            meanWaitSeconds: measured
+              ? ratio(counters.backlog.waitsOfTransmitted, counters.startedAfterWarmup)
+              : null,
+            peakPacketsWaiting: measured ? counters.backlog.peak : null,
           },
         };
       }),

@@ -166,8 +166,11 @@ export interface FlowSummary {
   throughput: ThroughputSummary;
   latency: LatencySummary;
   counts: Counts;
-  /** Fraction of the interval the sender's first link spent transmitting this flow's data. */
-  senderUtilisation: number;
+  /**
+   * Fraction of the interval the sender's first link spent transmitting this flow's data; null
+   * when the interval is empty (t = 0), as the rates are.
+   */
+  senderUtilisation: number | null;
   /** Request-level results of a request-reply flow (its messages above count both directions). */
   requests?: RequestSummary;
   /** Per-recipient results of a broadcast flow (its messages above are one per recipient). */
@@ -221,8 +224,8 @@ export interface BroadcastSummary {
 export interface LinkDirectionSummary {
   from: string;
   to: string;
-  /** Fraction of the run's interval the transmitter was busy. */
-  utilisation: number;
+  /** Fraction of the run's interval the transmitter was busy; null when that interval is empty. */
+  utilisation: number | null;
   packetsTransmitted: number;
   dropped: number;
   lost: number;
@@ -234,15 +237,16 @@ export interface LinkDirectionSummary {
 /**
  * The direction's buffer after the warm-up: packets waiting behind the one in transmission. By
  * Little's law the time-average backlog is the waits summed over the interval; for an M/M/1 link
- * it is ρ²/(1-ρ) and the mean wait W_q = ρ/(μ-λ).
+ * it is ρ²/(1-ρ) and the mean wait W_q = ρ/(μ-λ). All three are null when the run's interval is
+ * empty (t = 0), where the buffer was not measured.
  */
 export interface LinkQueueSummary {
   /** Time-average number of packets waiting over the interval. */
-  meanPacketsWaiting: number;
+  meanPacketsWaiting: number | null;
   /** Mean wait of the packets whose transmission started after the warm-up, 0 for none (s). */
-  meanWaitSeconds: number;
+  meanWaitSeconds: number | null;
   /** Most packets waiting at once, seen as packets joined the buffer. */
-  peakPacketsWaiting: number;
+  peakPacketsWaiting: number | null;
 }
 
 export interface LinkSummary {
@@ -401,10 +405,14 @@ export interface RunResult {
   brokerBacklogs?: BrokerBacklogSeries[];
 }
 
-/** A backlog figure of a broker subscription: time-weighted mean over the measured interval, max, at the end. */
+/**
+ * A backlog figure of a broker subscription: time-weighted mean over the measured interval (from
+ * the warm-up to the end of the run) and max there, both null when that interval is empty (a
+ * warm-up that outlasts the run); the value at the end.
+ */
 export interface BacklogSummary {
-  mean: number;
-  max: number;
+  mean: number | null;
+  max: number | null;
   final: number;
 }
 

@@ -24,6 +24,7 @@ import {
   formatRateOrNone,
   formatSeconds,
   formatSignificant,
+  formatSignificantOrNone,
   formatReasons as reasons,
   formatSecondsOrNone as secondsOrNone,
 } from './format-numbers.js';
@@ -160,7 +161,7 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
     lines.push(
       `${INDENT}${INDENT}mean latency ${secondsOrNone(flow.latency.mean)}, ` +
         `p99 ${secondsOrNone(flow.latency.p99)}; ` +
-        `sender utilisation ${formatSignificant(flow.senderUtilisation)}`,
+        `sender utilisation ${formatSignificantOrNone(flow.senderUtilisation)}`,
     );
     lines.push(
       `${INDENT}${INDENT}sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +

@@ -1,6 +1,6 @@
 /** The links section of the terminal summary: the busiest directions and their buffers. */
 import type { LinkDirectionSummary, Summary } from '../metrics/summary.js';
-import { formatSeconds, formatSignificant } from './format-numbers.js';
+import { formatSecondsOrNone, formatSignificantOrNone } from './format-numbers.js';
 
 const INDENT = '  ';
 
@@ -16,11 +16,11 @@ export interface NamedDirection {
 function directionLine({ link, direction }: NamedDirection): string {
   const queue = direction.queue;
   return (
-    `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificant(direction.utilisation)}, ` +
+    `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificantOrNone(direction.utilisation)}, ` +
     `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}` +
     (direction.reordered > 0 ? `, reordered ${direction.reordered}; ` : '; ') +
-    `waiting mean ${formatSignificant(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting}, ` +
-    `mean wait ${formatSeconds(queue.meanWaitSeconds)}`
+    `waiting mean ${formatSignificantOrNone(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting ?? 'n/a'}, ` +
+    `mean wait ${formatSecondsOrNone(queue.meanWaitSeconds)}`
   );
 }
 
@@ -34,8 +34,10 @@ export function usedDirectionsBusiestFirst(links: Summary['links']): NamedDirect
       .filter((direction) => direction.packetsTransmitted + direction.dropped + direction.lost > 0)
       .map((direction) => ({ link, direction })),
   );
-  // Array.prototype.sort is stable: equal utilisations keep the scenario's order.
-  return used.sort((a, b) => b.direction.utilisation - a.direction.utilisation);
+  // Array.prototype.sort is stable: equal utilisations keep the scenario's order, and so do the
+  // directions of an empty interval, which have none.
+  const busy = (named: NamedDirection) => named.direction.utilisation ?? -1;
+  return used.sort((a, b) => busy(b) - busy(a));
 }
 
 /**

@@ -124,7 +124,10 @@ const FLOW_READERS: Readers<FlowSummary> = {
 /** What a broker queue's summary measures (its counts cover the whole run). */
 const SUBSCRIPTION_READERS: Readers<SubscriptionSummary> = {
   utilisation: (queue, values) =>
-    offeredLoad(values) || queue.consumers.length === 0
+    offeredLoad(values) ||
+    queue.consumers.length === 0 ||
+    queue.lag.mean === null ||
+    queue.depth.mean === null
       ? null
       : measured(
           (queue.lag.mean - queue.depth.mean) / queue.consumers.length,

@@ -118,7 +118,7 @@ describe('throughput over an empty measurement interval', () => {
     expect(rowStarting(throughput, 'goodput')[2]).toBe('n/a');
     expect(rowStarting(throughput, 'wire throughput')[2]).toBe('n/a');
     expect(rowStarting(throughput, 'offered load')[2]).toBe('n/a');
-    expect(textOf(page)).toContain('Goodput n/a, wire throughput n/a, sender utilisation 0;');
+    expect(textOf(page)).toContain('Goodput n/a, wire throughput n/a, sender utilisation n/a;');
   });
 
   it("leaves flows sharing a link without goodputs and Jain's index", () => {
