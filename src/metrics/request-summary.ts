@@ -1,5 +1,5 @@
 import type { RequestCounters } from './request-collector.js';
-import type { RequestSummary } from './summary.js';
+import { measuredInterval, type RequestSummary } from './summary.js';
 
 /** How a request-reply flow was set up, and when its caller finished (NaN if it did not). */
 export interface RequestFlowContext {
@@ -25,7 +25,7 @@ export function requestSummaryOf(
     mode: flow.mode,
     maxOutstanding: flow.maxOutstanding,
     timeout: flow.timeout,
-    interval: { from, to },
+    interval: measuredInterval(from, to, to, run.warmupSeconds),
     throughput: {
       // Null over an empty interval, as the message throughput is: no rate was measured.
       requestsPerSecond: seconds > 0 ? completed / seconds : null,

@@ -24,6 +24,7 @@ import type {
   ThroughputSummary,
   TimeSeriesRow,
 } from './summary.js';
+import { measuredInterval } from './summary.js';
 
 /** What the summary needs to know about the run besides the collected data. */
 export interface SummaryContext {
@@ -196,8 +197,9 @@ function intervalOf(context: SummaryContext, starts: number[], ends: number[]): 
   const sent = starts.filter((time) => !Number.isNaN(time));
   const from = Math.max(context.warmupSeconds, sent.length > 0 ? Math.min(...sent) : context.warmupSeconds);
   const everyFlowEnded = ends.length > 0 && ends.every((time) => !Number.isNaN(time));
-  const to = everyFlowEnded ? Math.max(from, ...ends) : context.endSeconds;
-  return { from: Math.min(from, to), to };
+  const end = everyFlowEnded ? Math.max(...ends) : context.endSeconds;
+  const to = everyFlowEnded ? Math.max(from, end) : end;
+  return measuredInterval(Math.min(from, to), to, end, context.warmupSeconds);
 }
 
 function ratio(numerator: number, denominator: number): number {

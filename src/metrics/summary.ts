@@ -29,10 +29,28 @@ export interface LatencySummary extends Stats {
   percentiles?: string;
 }
 
+/**
+ * Why a measurement interval is empty (t = 0): `endedInWarmup`, what it measures (the run's
+ * flows, the flow, the requests) ended before the warm-up did, or as it did; `endedAtStart`, it
+ * ended at the instant the interval starts (its first send, after the warm-up).
+ */
+export type EmptyIntervalReason = 'endedInWarmup' | 'endedAtStart';
+
 /** The measurement interval of `T = N / t`. */
 export interface Interval {
   from: number;
   to: number;
+  /** Present only when the interval is empty (`to` = `from`): why. */
+  empty?: EmptyIntervalReason;
+}
+
+/**
+ * The interval [from, to] of what ended at `end` (the flows' completion, or the run's end), with
+ * why it is empty when it is (see EmptyIntervalReason).
+ */
+export function measuredInterval(from: number, to: number, end: number, warmupSeconds: number): Interval {
+  if (to > from) return { from, to };
+  return { from, to, empty: warmupSeconds > 0 && end <= warmupSeconds ? 'endedInWarmup' : 'endedAtStart' };
 }
 
 /**

@@ -15,11 +15,14 @@ import {
 } from '../metrics/summary.js';
 import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
-import { noLatencyReason, nothingMeasuredReason, offeredLoadNote } from './empty-figures-wording.js';
+import {
+  intervalWords,
+  noLatencyReason,
+  nothingMeasuredReason,
+  offeredLoadNote,
+} from './empty-figures-wording.js';
 import {
   formatBitsPerSecondOrNone as bitsPerSecondOrNone,
-  formatIntervalEnds,
-  formatIntervalSeconds,
   formatRateEquation,
   formatRateOrNone,
   formatSeconds,
@@ -62,13 +65,11 @@ function statsLine(stats: Stats): string {
 }
 
 function headerLines(summary: Summary): string[] {
-  const { interval } = summary;
   const lines = [`Scenario ${summary.scenario} (seed ${summary.seed}, replication ${summary.replication})`];
   const description = summary.description.trim().replace(/\s+/g, ' ');
   if (description !== '') lines.push(`${INDENT}${description}`);
   lines.push(
-    `Interval ${formatIntervalEnds(interval.from, interval.to)} ` +
-      `(t = ${formatIntervalSeconds(interval.to - interval.from)}); run ended at ` +
+    `Interval ${intervalWords(summary)}; run ended at ` +
       `${formatSeconds(summary.simulatedSeconds)} after ${summary.events} events`,
   );
   const nothingMeasured = nothingMeasuredReason(summary);

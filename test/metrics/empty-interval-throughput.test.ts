@@ -57,7 +57,7 @@ const NO_RATES = {
 describe('throughput over an empty measurement interval', () => {
   it('is null in the summary, for the run and each flow; a short interval still measures 0', () => {
     const summary = short(1);
-    expect(summary.interval).toEqual({ from: 1, to: 1 });
+    expect(summary.interval).toEqual({ from: 1, to: 1, empty: 'endedInWarmup' });
     expect(summary.throughput).toEqual(NO_RATES);
     expect(summary.flows.f.throughput).toEqual(NO_RATES);
     const measured = short(0.0025);
