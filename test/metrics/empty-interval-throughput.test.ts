@@ -104,7 +104,7 @@ describe('throughput over an empty measurement interval', () => {
       ),
     ).toEqual([null, null]);
     expect(sweep.stdout).toMatch(/\n10 +n\/a +n\/a /);
-    expect(sweep.stderr).toContain('replication 0: T = n/a\n');
+    expect(sweep.stderr).toContain('replication 0: T = n/a: empty interval (the warm-up outlasts the run)\n');
   });
 
   it('reads n/a in the terminal summary and report.html, not 0', () => {
@@ -164,7 +164,14 @@ describe('throughput over an empty measurement interval', () => {
     const [first, second] = comparison.variants;
     expect(first.replications[0].values.throughput).toBeNull();
     expect(first.replications[0].values.goodput).toBeNull();
-    expect(first.estimates.throughput).toEqual({ n: 0, mean: null, sd: null, halfWidth: null, ci95: null });
+    expect(first.estimates.throughput).toEqual({
+      n: 0,
+      mean: null,
+      sd: null,
+      halfWidth: null,
+      ci95: null,
+      reason: 'empty interval (the warm-up outlasts the run)',
+    });
     expect(second.estimates.throughput?.mean).toBeCloseTo(8 / 0.0075, 9);
     expect(second.differenceFromFirst?.throughput?.n).toBe(0);
 
