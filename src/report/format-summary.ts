@@ -124,7 +124,7 @@ function latencyLines(latency: LatencySummary, deliveredInInterval: number): str
 function countLines(counts: Counts): string[] {
   const { packets } = counts;
   return [
-    'Counts',
+    'Counts (whole run, warm-up included)',
     `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions} ` +
       `(timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
     ...(counts.inFlight > 0
@@ -165,7 +165,7 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
         `sender utilisation ${formatSignificantOrNone(flow.senderUtilisation)}`,
     );
     lines.push(
-      `${INDENT}${INDENT}sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
+      `${INDENT}${INDENT}whole run: sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
         `retransmissions ${flow.counts.retransmissions} ` +
         `(timer expiries ${flow.counts.retransmissionTimeouts}), duplicates ${flow.counts.duplicates}, ` +
         `failed ${flow.counts.failed}`,

@@ -71,8 +71,14 @@ describe('time-averaged figures over an empty measurement interval', () => {
     expect(text).toContain(
       'a -> b (a-b): utilisation n/a, packets 10, dropped 0, lost 0; waiting mean n/a packets, peak n/a, mean wait n/a',
     );
+    // The counts beside them are of the whole run, and say so.
+    expect(text).toContain('Counts (whole run, warm-up included)\n  sent 10, delivered 10,');
+    expect(text).toContain('sender utilisation n/a\n    whole run: sent 10, delivered 10,');
     const page = reportHtml(summary, null, { version: '0', scenarioFile: 'short.yaml', overrides: [] });
-    expect(textOf(sectionOf(page, 'flows'))).toContain('sender utilisation n/a;');
+    expect(textOf(sectionOf(page, 'flows'))).toContain(
+      'sender utilisation n/a; over the whole run, retransmissions 0 (timer expiries 0), duplicates 0.',
+    );
+    expect(textOf(sectionOf(page, 'counts'))).toContain('Counted over the whole run, the warm-up included.');
     expect(rowStarting(sectionOf(page, 'network'), 'a → b')).toEqual([
       'a → b',
       'a-b',
