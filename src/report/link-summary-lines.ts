@@ -4,6 +4,9 @@ import { formatSecondsOrNone, formatSignificantOrNone } from './format-numbers.j
 
 const INDENT = '  ';
 
+/** What the packet counts beside the interval's utilisation and waiting cover. */
+const WHOLE_RUN_COUNTS = 'packet counts over the whole run';
+
 /** Directions listed at most: a generated topology has thousands, all of them in summary.json. */
 export const LISTED_DIRECTIONS = 10;
 
@@ -49,7 +52,7 @@ export function linkSummaryLines(links: Summary['links']): string[] {
   if (busiest.length === 0) return [];
   const title =
     busiest.length > LISTED_DIRECTIONS
-      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${busiest.length} directions that carried packets; all in summary.json)`
-      : 'Links (each direction that carried packets, busiest first)';
+      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${busiest.length} directions that carried packets; all in summary.json; ${WHOLE_RUN_COUNTS})`
+      : `Links (each direction that carried packets, busiest first; ${WHOLE_RUN_COUNTS})`;
   return [title, ...busiest.slice(0, LISTED_DIRECTIONS).map(directionLine)];
 }
