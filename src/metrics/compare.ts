@@ -138,14 +138,14 @@ const NO_TIME_MEASURED = 'no time was measured (the warm-up outlasts the run)';
 /**
  * Why the run's interval is empty, as the comparison says it: `empty interval (the warm-up
  * outlasts the run)`, `(the flows ended within the warm-up)` when the run went on after them, or
- * `(the flows ended at their first send)`; results without `interval.empty` are read as the
+ * `(the run ended where it starts)`; results without `interval.empty` are read as the
  * reports read them. NOT_MEASURED when the interval is not empty.
  */
 export function runIntervalReason(summary: Summary): string {
   const { interval, simulatedSeconds } = summary;
   if (interval.to > interval.from) return NOT_MEASURED;
   const reason = interval.empty ?? (simulatedSeconds < interval.from ? 'endedInWarmup' : 'endedAtStart');
-  if (reason === 'endedAtStart') return 'empty interval (the flows ended at their first send)';
+  if (reason === 'endedAtStart') return 'empty interval (the run ended where it starts)';
   return simulatedSeconds < interval.from
     ? 'empty interval (the warm-up outlasts the run)'
     : 'empty interval (the flows ended within the warm-up)';
@@ -154,7 +154,7 @@ export function runIntervalReason(summary: Summary): string {
 /** Why a flow's requests have an empty interval. */
 function requestsIntervalReason(interval: Interval): string {
   return interval.empty === 'endedAtStart'
-    ? "empty interval of a flow's requests (they ended at their first send)"
+    ? "empty interval of a flow's requests (they ended where it starts)"
     : "empty interval of a flow's requests (they ended within the warm-up)";
 }
 

@@ -198,8 +198,8 @@ function intervalOf(context: SummaryContext, starts: number[], ends: number[]): 
   const from = Math.max(context.warmupSeconds, sent.length > 0 ? Math.min(...sent) : context.warmupSeconds);
   const everyFlowEnded = ends.length > 0 && ends.every((time) => !Number.isNaN(time));
   const end = everyFlowEnded ? Math.max(...ends) : context.endSeconds;
-  const to = everyFlowEnded ? Math.max(from, end) : end;
-  return measuredInterval(Math.min(from, to), to, end, context.warmupSeconds);
+  // An end within the warm-up leaves the interval empty at the warm-up's end, flows ended or not.
+  return measuredInterval(from, Math.max(from, end), end, context.warmupSeconds);
 }
 
 function ratio(numerator: number, denominator: number): number {

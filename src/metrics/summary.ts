@@ -31,8 +31,9 @@ export interface LatencySummary extends Stats {
 
 /**
  * Why a measurement interval is empty (t = 0): `endedInWarmup`, what it measures (the run's
- * flows, the flow, the requests) ended before the warm-up did, or as it did; `endedAtStart`, it
- * ended at the instant the interval starts (its first send, after the warm-up).
+ * flows, the flow, the requests) ended before the warm-up did, or as it did, the interval then
+ * standing at the warm-up's end; `endedAtStart`, it ended at the instant the interval starts
+ * (its first send after the warm-up, or time 0 without a warm-up).
  */
 export type EmptyIntervalReason = 'endedInWarmup' | 'endedAtStart';
 

@@ -61,6 +61,31 @@ describe('an empty measurement interval', () => {
     expect(summary.flows.g.interval.empty).toBeUndefined();
   });
 
+  it('stands at the end of the warm-up also when a flow never ended', () => {
+    // The sender is down for good from t = 0: its flow never ends, and the run ends at once.
+    const summary = run({
+      name: 'dead-at-start',
+      warmup: 1,
+      nodes: [{ id: 'a', persistent: true }, { id: 'b' }],
+      links: [{ ...link, delay: '1ms' }],
+      flows: [
+        {
+          id: 'f',
+          from: 'a',
+          to: 'b',
+          transport: { protocol: 'stop-and-wait', timeout: '10ms' },
+          workload: { messages: 3, size: '10B' },
+        },
+      ],
+      faults: [{ at: '0s', crash: 'a' }],
+    }).summary;
+    expect(summary.flows.f.completedAt).toBeNull();
+    expect(summary.interval).toEqual({ from: 1, to: 1, empty: 'endedInWarmup' });
+    expect(formatSummary(summary)).toContain(
+      'Interval empty (t = 0 s): the warm-up ends at 1.00000 s, after the run; run ended at 0 s',
+    );
+  });
+
   it('records one that ends where it starts, after the warm-up, as endedAtStart', () => {
     // Size 0 over a link without delay: delivered as it is sent, at 10 ms.
     const summary = run({
