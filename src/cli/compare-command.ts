@@ -1,6 +1,8 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareVariants } from '../metrics/compare.js';
+import { COMPARE_CHART_FILE_NAMES } from '../report/compare-charts.js';
 import { formatComparisonTable } from '../report/compare-table.js';
+import { leftOutChartLines } from '../report/missing-values.js';
 import { writeComparison } from '../report/write-comparison.js';
 import { planVariants } from '../scenario/variant-plan.js';
 import type { CliIo } from './main.js';
@@ -56,6 +58,8 @@ export function compareCommand(
           write: (comparison, outDir, charts) =>
             writeComparison(comparison, { vary: argv.vary, set: sets }, outDir, { charts }),
           table: formatComparisonTable,
+          leftOutCharts: (comparison) =>
+            leftOutChartLines(comparison.variants, comparison.measures, COMPARE_CHART_FILE_NAMES, 'variant'),
         }),
       );
     },

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv } from 'yargs';
+import { runIntervalReason } from '../metrics/compare.js';
 import type { Summary } from '../metrics/summary.js';
 import { formatRateOrNone } from '../report/format-numbers.js';
 import { checkOutputFolder } from '../report/output-folder.js';
@@ -130,6 +131,8 @@ export interface ReplicatedStudy<Result> {
   write: (result: Result, outDir: string, charts: boolean) => Promise<string[]>;
   /** The table printed unless --quiet. */
   table: (result: Result) => string;
+  /** Lines naming the charts left out (no variant has a value) and why, printed with the table when charts are on. */
+  leftOutCharts: (result: Result) => string[];
 }
 
 /**
@@ -167,7 +170,8 @@ export async function runReplicatedStudy<Result>(
         if (argv.quiet) return;
         io.stderr(
           `  [${finished}/${total}] ${plan.variants[variant].label}, replication ${replication}: ` +
-            `T = ${formatRateOrNone(summary.throughput.messagesPerSecond, 'messages/s', 6)}\n`,
+            `T = ${formatRateOrNone(summary.throughput.messagesPerSecond, 'messages/s', 6)}` +
+            `${summary.throughput.messagesPerSecond === null ? `: ${runIntervalReason(summary)}` : ''}\n`,
         );
       },
     });
@@ -181,6 +185,7 @@ export async function runReplicatedStudy<Result>(
     }
     if (!argv.quiet) {
       io.stdout(`${study.table(result)}\n`);
+      if (!argv.noCharts) for (const line of study.leftOutCharts(result)) io.stdout(`${line}\n`);
       io.stdout(`${singleRunHint(lastRunExample(argv, plan, summaries)).join('\n')}\n`);
     }
     io.stdout(`results: ${outDir} (${written.map((file) => path.basename(file)).join(', ')})\n`);

@@ -1,5 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { type SweptParameter, sweepFromRuns } from '../metrics/sweep.js';
+import { leftOutChartLines } from '../report/missing-values.js';
+import { SWEEP_CHART_FILE_NAMES } from '../report/sweep-charts.js';
 import { formatSweepTable } from '../report/sweep-table.js';
 import { writeSweep } from '../report/write-sweep.js';
 import { MAX_RANGE_POINTS, parseSweepParam } from '../scenario/sweep-param.js';
@@ -86,6 +88,8 @@ export function sweepCommand(
           write: (sweep, outDir, charts) =>
             writeSweep(sweep, { param: argv.param, set: sets }, outDir, { charts }),
           table: formatSweepTable,
+          leftOutCharts: (sweep) =>
+            leftOutChartLines(sweep.points, sweep.measures, SWEEP_CHART_FILE_NAMES, 'point'),
         }),
       );
     },

@@ -1,5 +1,5 @@
 import type { RequestCounters } from './request-collector.js';
-import type { RequestSummary } from './summary.js';
+import { measuredInterval, type RequestSummary } from './summary.js';
 
 /** How a request-reply flow was set up, and when its caller finished (NaN if it did not). */
 export interface RequestFlowContext {
@@ -16,8 +16,10 @@ export function requestSummaryOf(
   run: { warmupSeconds: number; endSeconds: number },
 ): RequestSummary {
   const started = Number.isNaN(counters.firstSentAt) ? run.warmupSeconds : counters.firstSentAt;
-  const to = Number.isNaN(flow.endedAt) ? run.endSeconds : flow.endedAt;
-  const from = Math.min(Math.max(run.warmupSeconds, started), to);
+  const end = Number.isNaN(flow.endedAt) ? run.endSeconds : flow.endedAt;
+  const from = Math.max(run.warmupSeconds, started);
+  // An end within the warm-up leaves the interval empty at the warm-up's end.
+  const to = Math.max(from, end);
   const completed = counters.replies.endedIn(from, to);
   const seconds = to - from;
   const failedCount = Object.values(counters.failed).reduce((sum, count) => sum + count, 0);
@@ -25,7 +27,7 @@ export function requestSummaryOf(
     mode: flow.mode,
     maxOutstanding: flow.maxOutstanding,
     timeout: flow.timeout,
-    interval: { from, to },
+    interval: measuredInterval(from, to, end, run.warmupSeconds),
     throughput: {
       // Null over an empty interval, as the message throughput is: no rate was measured.
       requestsPerSecond: seconds > 0 ? completed / seconds : null,

@@ -24,6 +24,7 @@ import type {
   ThroughputSummary,
   TimeSeriesRow,
 } from './summary.js';
+import { measuredInterval } from './summary.js';
 
 /** What the summary needs to know about the run besides the collected data. */
 export interface SummaryContext {
@@ -116,7 +117,7 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
       throughput: throughputOf(figures, counters, interval, channels),
       latency: figures.latencyOf(channels),
       counts: countsOf(counters, [flow.unresolved]),
-      senderUtilisation: ratio(senderBusySeconds, interval.to - interval.from),
+      senderUtilisation: shareOf(senderBusySeconds, interval.to - interval.from),
     };
     const requestCounters = context.requestCounters?.[index];
     if (flow.requests && requestCounters) {
@@ -196,12 +197,21 @@ function intervalOf(context: SummaryContext, starts: number[], ends: number[]): 
   const sent = starts.filter((time) => !Number.isNaN(time));
   const from = Math.max(context.warmupSeconds, sent.length > 0 ? Math.min(...sent) : context.warmupSeconds);
   const everyFlowEnded = ends.length > 0 && ends.every((time) => !Number.isNaN(time));
-  const to = everyFlowEnded ? Math.max(from, ...ends) : context.endSeconds;
-  return { from: Math.min(from, to), to };
+  const end = everyFlowEnded ? Math.max(...ends) : context.endSeconds;
+  // An end within the warm-up leaves the interval empty at the warm-up's end, flows ended or not.
+  return measuredInterval(from, Math.max(from, end), end, context.warmupSeconds);
 }
 
 function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : 0;
+}
+
+/**
+ * `amount` per second of an interval of `seconds` (a busy share, a time-average backlog); null
+ * over an empty one, where nothing was measured, as the rates are.
+ */
+function shareOf(amount: number, seconds: number): number | null {
+  return seconds > 0 ? amount / seconds : null;
 }
 
 /** `count` per second of an interval of `seconds`; null over an empty one, where no rate was measured. */
@@ -304,18 +314,22 @@ function linksOf(
       between: link.between,
       directions: link.transmitters.map((transmitter) => {
         const counters = collector.transmitters[transmitter.index];
+        // Over an empty interval the buffer was not watched at all: no mean, no wait, no peak.
+        const measured = seconds > 0;
         return {
           from: transmitter.from,
           to: transmitter.to,
-          utilisation: ratio(counters.busySecondsAfterWarmup, seconds),
+          utilisation: shareOf(counters.busySecondsAfterWarmup, seconds),
           packetsTransmitted: counters.packetsTransmitted,
           dropped: counters.dropped,
           lost: counters.lost,
           reordered: counters.reordered,
           queue: {
-            meanPacketsWaiting: ratio(counters.backlog.area, seconds),
-            meanWaitSeconds: ratio(counters.backlog.waitsOfTransmitted, counters.startedAfterWarmup),
-            peakPacketsWaiting: counters.backlog.peak,
+            meanPacketsWaiting: shareOf(counters.backlog.area, seconds),
+            meanWaitSeconds: measured
+              ? ratio(counters.backlog.waitsOfTransmitted, counters.startedAfterWarmup)
+              : null,
+            peakPacketsWaiting: measured ? counters.backlog.peak : null,
           },
         };
       }),

@@ -29,10 +29,29 @@ export interface LatencySummary extends Stats {
   percentiles?: string;
 }
 
+/**
+ * Why a measurement interval is empty (t = 0): `endedInWarmup`, what it measures (the run's
+ * flows, the flow, the requests) ended before the warm-up did, or as it did, the interval then
+ * standing at the warm-up's end; `endedAtStart`, it ended at the instant the interval starts
+ * (its first send after the warm-up, or time 0 without a warm-up).
+ */
+export type EmptyIntervalReason = 'endedInWarmup' | 'endedAtStart';
+
 /** The measurement interval of `T = N / t`. */
 export interface Interval {
   from: number;
   to: number;
+  /** Present only when the interval is empty (`to` = `from`): why. */
+  empty?: EmptyIntervalReason;
+}
+
+/**
+ * The interval [from, to] of what ended at `end` (the flows' completion, or the run's end), with
+ * why it is empty when it is (see EmptyIntervalReason).
+ */
+export function measuredInterval(from: number, to: number, end: number, warmupSeconds: number): Interval {
+  if (to > from) return { from, to };
+  return { from, to, empty: warmupSeconds > 0 && end <= warmupSeconds ? 'endedInWarmup' : 'endedAtStart' };
 }
 
 /**
@@ -166,8 +185,11 @@ export interface FlowSummary {
   throughput: ThroughputSummary;
   latency: LatencySummary;
   counts: Counts;
-  /** Fraction of the interval the sender's first link spent transmitting this flow's data. */
-  senderUtilisation: number;
+  /**
+   * Fraction of the interval the sender's first link spent transmitting this flow's data; null
+   * when the interval is empty (t = 0), as the rates are.
+   */
+  senderUtilisation: number | null;
   /** Request-level results of a request-reply flow (its messages above count both directions). */
   requests?: RequestSummary;
   /** Per-recipient results of a broadcast flow (its messages above are one per recipient). */
@@ -221,8 +243,8 @@ export interface BroadcastSummary {
 export interface LinkDirectionSummary {
   from: string;
   to: string;
-  /** Fraction of the run's interval the transmitter was busy. */
-  utilisation: number;
+  /** Fraction of the run's interval the transmitter was busy; null when that interval is empty. */
+  utilisation: number | null;
   packetsTransmitted: number;
   dropped: number;
   lost: number;
@@ -234,15 +256,16 @@ export interface LinkDirectionSummary {
 /**
  * The direction's buffer after the warm-up: packets waiting behind the one in transmission. By
  * Little's law the time-average backlog is the waits summed over the interval; for an M/M/1 link
- * it is ρ²/(1-ρ) and the mean wait W_q = ρ/(μ-λ).
+ * it is ρ²/(1-ρ) and the mean wait W_q = ρ/(μ-λ). All three are null when the run's interval is
+ * empty (t = 0), where the buffer was not measured.
  */
 export interface LinkQueueSummary {
   /** Time-average number of packets waiting over the interval. */
-  meanPacketsWaiting: number;
+  meanPacketsWaiting: number | null;
   /** Mean wait of the packets whose transmission started after the warm-up, 0 for none (s). */
-  meanWaitSeconds: number;
+  meanWaitSeconds: number | null;
   /** Most packets waiting at once, seen as packets joined the buffer. */
-  peakPacketsWaiting: number;
+  peakPacketsWaiting: number | null;
 }
 
 export interface LinkSummary {
@@ -401,10 +424,14 @@ export interface RunResult {
   brokerBacklogs?: BrokerBacklogSeries[];
 }
 
-/** A backlog figure of a broker subscription: time-weighted mean over the measured interval, max, at the end. */
+/**
+ * A backlog figure of a broker subscription: time-weighted mean over the measured interval (from
+ * the warm-up to the end of the run) and max there, both null when that interval is empty (a
+ * warm-up that outlasts the run); the value at the end.
+ */
 export interface BacklogSummary {
-  mean: number;
-  max: number;
+  mean: number | null;
+  max: number | null;
   final: number;
 }
 

@@ -31,14 +31,15 @@ export class TimeWeightedSeries {
     if (time >= this.from) this.measuredMax = Math.max(this.measuredMax, value);
   }
 
-  /** Time-weighted mean over [from, end], and the maximum there. */
-  measured(end: number): { mean: number; max: number } {
+  /**
+   * Time-weighted mean over [from, end], and the maximum there; both null when that interval is
+   * empty (`end` not after `from`: a warm-up that outlasts the run), where nothing was measured.
+   */
+  measured(end: number): { mean: number | null; max: number | null } {
     this.advance(end);
     const seconds = end - this.from;
-    return {
-      mean: seconds > 0 ? this.measuredArea / seconds : this.current,
-      max: Math.max(this.measuredMax, this.from <= end ? this.current : 0),
-    };
+    if (!(seconds > 0)) return { mean: null, max: null };
+    return { mean: this.measuredArea / seconds, max: Math.max(this.measuredMax, this.current) };
   }
 
   /** Bins up to `end`: start time, time-weighted mean, maximum. */

@@ -1,11 +1,11 @@
 /** The brokers section of the terminal summary: per broker, its queues and consumers. */
 import type { BacklogSummary, BrokerSummary, Summary } from '../metrics/summary.js';
-import { formatSignificant, formatReasons as reasons } from './format-numbers.js';
+import { formatSignificantOrNone, formatReasons as reasons } from './format-numbers.js';
 
 const INDENT = '  ';
 
 function backlog(label: string, figures: BacklogSummary): string {
-  return `${label} mean ${formatSignificant(figures.mean)}, max ${figures.max}, at end ${figures.final}`;
+  return `${label} mean ${formatSignificantOrNone(figures.mean)}, max ${figures.max ?? 'n/a'}, at end ${figures.final}`;
 }
 
 function brokerLines(node: string, broker: BrokerSummary): string[] {

@@ -1,5 +1,5 @@
 /** Shared look of the charts: colours, titles, axis titles, and the chart definition type. */
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, ChartType } from 'chart.js';
 
 /** One chart to draw: the PNG file name it is saved under and its Chart.js configuration. */
 export interface ChartDefinition {
@@ -38,7 +38,7 @@ export const CHART_COLOURS = {
 } as const;
 
 /** Title and subtitle options, shared so every chart names its scenario the same way. */
-export function chartTitles(scenario: string, title: string, subtitle?: string) {
+export function chartTitles(scenario: string, title: string, subtitle?: string | string[]) {
   return {
     title: { display: true, text: `${scenario}: ${title}` },
     subtitle: { display: subtitle !== undefined, text: subtitle ?? '' },
@@ -78,6 +78,26 @@ export function seriesColour(index: number, alpha?: number): string {
   const [red, green, blue] = SERIES_RGB[index % SERIES_RGB.length];
   return alpha === undefined ? `rgb(${red}, ${green}, ${blue})` : `rgba(${red}, ${green}, ${blue}, ${alpha})`;
 }
+
+/**
+ * Labels written on a chart where a value is missing, so that an empty slot does not read as 0:
+ * `text` (`n/a`) just above the bottom of the y axis at `x` on the chart's `x` axis, in
+ * `colour`, `row` labels up (several series at one x). Drawn by the renderer's `missingValues`
+ * plugin (render-charts.ts), set as `options.plugins.missingValues`: plain data, which a
+ * configuration can carry where a plugin function cannot.
+ */
+export interface MissingValueLabels {
+  labels: Array<{ x: number; text: string; colour: string; row: number }>;
+}
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends ChartType> {
+    missingValues?: MissingValueLabels;
+  }
+}
+
+/** The colour of the `n/a` labels of missing values. */
+export const MISSING_COLOUR = 'rgb(90, 90, 90)';
 
 /** The colour of confidence whiskers. */
 export const WHISKER_COLOUR = 'rgb(34, 34, 34)';

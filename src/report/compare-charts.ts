@@ -20,11 +20,15 @@ import {
   axisTitle,
   type ChartDefinition,
   chartTitles,
+  MISSING_COLOUR,
+  type MissingValueLabels,
   seriesColour,
   WHISKER_COLOUR,
   whiskerPoints,
 } from './chart-style.js';
+import { measureHeading } from './compare-table.js';
 import { compareDisplayUnit } from './compare-units.js';
+import { missingChartLines } from './missing-values.js';
 import { randomNumbersWording, variedPaths } from './random-numbers-wording.js';
 
 /** The comparison chart files, in COMPARE_MEASURES order. */
@@ -41,6 +45,9 @@ export const COMPARE_CHART_FILE_NAMES: Record<MeasureKey, string> = {
   requestLatency: 'compare-request-latency.png',
   deliveredRatio: 'compare-delivered-ratio.png',
 };
+
+/** Characters of a subtitle line at the chart's width. */
+const SUBTITLE_CHARACTERS = 130;
 
 /** Share of a category the group of bars fills, and of its slot each bar fills (Chart.js's defaults, fixed here because the whiskers are placed with them). */
 const CATEGORY_PERCENTAGE = 0.8;
@@ -117,6 +124,16 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
       whiskers.push(...whiskerPoints(x, low, high, cap));
     });
   });
+  // A slot without a value says n/a, lest it read as a bar of 0.
+  const missing: MissingValueLabels['labels'] = [];
+  cells.forEach((row, groupIndex) => {
+    row.forEach((variant, seriesIndex) => {
+      if (variant === null || (variant.estimates[key]?.mean ?? null) !== null) return;
+      const x = groupIndex - CATEGORY_PERCENTAGE / 2 + (seriesIndex + 0.5) * slot;
+      missing.push({ x, text: 'n/a', colour: MISSING_COLOUR, row: 0 });
+    });
+  });
+
   const whiskerDataset = {
     type: 'line' as const,
     label: '95% confidence interval',
@@ -135,10 +152,12 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
   };
 
   const { replications } = comparison;
-  const subtitle =
+  const intervals =
     replications > 1
       ? `mean of ${replications} replications per variant (${randomNumbersWording(variedPaths(comparison), 'variant')}); whiskers: 95% confidence interval (Student t)`
       : 'one replication per variant: no confidence interval';
+  const missingLines = missingChartLines(comparison.variants, key, 'variant', SUBTITLE_CHARACTERS);
+  const subtitle = missingLines.length === 0 ? intervals : [intervals, ...missingLines];
   const lastSetting = comparison.variants[0]?.settings.slice(-1)[0]?.name;
   const config: ChartConfiguration<'bar' | 'line', Array<{ x: number; y: number | null }>, string> = {
     type: 'bar',
@@ -149,6 +168,7 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
     options: {
       plugins: {
         ...chartTitles(comparison.scenario, measure.description, subtitle),
+        ...(missing.length > 0 && { missingValues: { labels: missing } }),
         legend: { display: series.length > 1 || whiskers.length > 0, labels: { usePointStyle: true } },
       },
       scales: {
@@ -171,7 +191,7 @@ export function compareChart(comparison: Comparison, key: MeasureKey): ChartDefi
         y: {
           type: 'linear',
           beginAtZero: true,
-          title: axisTitle(unit.symbol === 'fraction' ? measure.label : `${measure.label} (${unit.symbol})`),
+          title: axisTitle(measureHeading(measure.label, unit, measure.wholeRun)),
         },
       },
     },

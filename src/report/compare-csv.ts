@@ -1,10 +1,12 @@
 /** compare.csv: one row per variant, the varied values and each measure's mean and half-width. */
 import type { Comparison } from '../metrics/compare.js';
+import { missingValueCell } from './missing-values.js';
 
 /**
  * CSV text (header line, one row per variant, trailing newline): `variant`, one column per
  * varied path holding the value, `replications`, then per measure `<key>_mean` and
- * `<key>_ci95_half_width` in SI units as in summary.json, full precision; empty where unknown.
+ * `<key>_ci95_half_width` in SI units as in summary.json, full precision, empty where unknown;
+ * last `missing`, why the empty means are (missingValueCell), empty when none is.
  */
 export function comparisonToCsv(comparison: Comparison): string {
   const paths = comparison.variants[0]?.settings.map((setting) => setting.path) ?? [];
@@ -13,6 +15,7 @@ export function comparisonToCsv(comparison: Comparison): string {
     ...paths,
     'replications',
     ...comparison.measures.flatMap((key) => [`${key}_mean`, `${key}_ci95_half_width`]),
+    'missing',
   ];
   const rows = comparison.variants.map((variant) => [
     variant.label,
@@ -22,6 +25,7 @@ export function comparisonToCsv(comparison: Comparison): string {
       const estimate = variant.estimates[key];
       return [numberCell(estimate?.mean ?? null), numberCell(estimate?.halfWidth ?? null)];
     }),
+    missingValueCell(variant, comparison.measures),
   ]);
   return csvText([header, ...rows]);
 }

@@ -3,6 +3,7 @@
 import { COMPARE_MEASURES, type CompareMeasure, type Comparison, type Estimate } from '../metrics/compare.js';
 import { compareDisplayUnit, type EstimatedVariants } from './compare-units.js';
 import { type DisplayUnit, formatSignificant } from './format-numbers.js';
+import { missingValueLines } from './missing-values.js';
 import { randomNumbersWording, variedPaths } from './random-numbers-wording.js';
 
 /** Most significant digits a mean is shown with, however narrow its interval. */
@@ -72,9 +73,14 @@ export function tableLines(header: readonly string[], columns: ReadonlyArray<rea
   return [line(header), ...rows];
 }
 
-/** A measure's column title: its label and display unit (`T (messages/s)`; fractions bare). */
-export function measureHeading(label: string, unit: { symbol: string }): string {
-  return unit.symbol === 'fraction' ? label : `${label} (${unit.symbol})`;
+/**
+ * A measure's column title: its label and display unit (`T (messages/s)`; fractions bare), and
+ * `whole run` for a count over the whole run beside the interval's figures
+ * (`retransmissions (copies, whole run)`, `delivered/sent (whole run)`).
+ */
+export function measureHeading(label: string, unit: { symbol: string }, wholeRun = false): string {
+  const notes = [...(unit.symbol === 'fraction' ? [] : [unit.symbol]), ...(wholeRun ? ['whole run'] : [])];
+  return notes.length === 0 ? label : `${label} (${notes.join(', ')})`;
 }
 
 /**
@@ -89,7 +95,7 @@ export function measureColumn(
 ): { heading: string; unit: DisplayUnit; cells: string[] } {
   const unit = compareDisplayUnit(estimated, measure.key);
   return {
-    heading: measureHeading(measure.label, unit),
+    heading: measureHeading(measure.label, unit, measure.wholeRun),
     unit,
     cells: estimateCells(
       estimated.variants.map((variant) => variant.estimates[measure.key]),
@@ -112,7 +118,8 @@ function wholeValues(estimated: EstimatedVariants, key: CompareMeasure['key']): 
 
 /**
  * The table printed by `msgsim compare`: a title line, a header with each measure's unit, and a
- * row per variant with `mean ± half-width` of the 95% confidence interval, aligned on `±`.
+ * row per variant with `mean ± half-width` of the 95% confidence interval, aligned on `±`; then
+ * why the `n/a` means are missing (missingValueLines).
  */
 export function formatComparisonTable(comparison: Comparison): string {
   const measures = COMPARE_MEASURES.filter((measure) => comparison.measures.includes(measure.key));
@@ -128,7 +135,11 @@ export function formatComparisonTable(comparison: Comparison): string {
     `${scenario}: ${variants.length} variant${variants.length === 1 ? '' : 's'}, ` +
     `${replications} replication${replications === 1 ? '' : 's'} each (${randomNumbersWording(variedPaths(comparison), 'variant')}); ` +
     intervalWords(replications);
-  return [title, ...tableLines(header, columns)].join('\n');
+  return [
+    title,
+    ...tableLines(header, columns),
+    ...missingValueLines(comparison.variants, comparison.measures, 'variant', 'compare.json'),
+  ].join('\n');
 }
 
 /** What the `±` of a table stands for. */

@@ -88,6 +88,11 @@ export function formatRateOrNone(perSecond: number | null, unit: string, digits 
   return perSecond === null ? 'n/a' : `${formatSignificant(perSecond, digits)} ${unit}`;
 }
 
+/** A plain figure (formatSignificant) or "n/a" when there is none (an empty measurement interval). */
+export function formatSignificantOrNone(value: number | null, digits = 6): string {
+  return value === null ? 'n/a' : formatSignificant(value, digits);
+}
+
 /** A duration (formatSeconds) or "n/a" when there is none (no messages, no completed period). */
 export function formatSecondsOrNone(seconds: number | null, digits = 6): string {
   return seconds === null ? 'n/a' : formatSeconds(seconds, digits);

@@ -15,15 +15,19 @@ import {
 } from '../metrics/summary.js';
 import { availabilityLines } from './availability-summary-lines.js';
 import { brokerSummaryLines } from './broker-summary-lines.js';
-import { noLatencyReason, nothingMeasuredReason, offeredLoadNote } from './empty-figures-wording.js';
+import {
+  intervalWords,
+  noLatencyReason,
+  nothingMeasuredReason,
+  offeredLoadNote,
+} from './empty-figures-wording.js';
 import {
   formatBitsPerSecondOrNone as bitsPerSecondOrNone,
-  formatIntervalEnds,
-  formatIntervalSeconds,
   formatRateEquation,
   formatRateOrNone,
   formatSeconds,
   formatSignificant,
+  formatSignificantOrNone,
   formatReasons as reasons,
   formatSecondsOrNone as secondsOrNone,
 } from './format-numbers.js';
@@ -61,13 +65,11 @@ function statsLine(stats: Stats): string {
 }
 
 function headerLines(summary: Summary): string[] {
-  const { interval } = summary;
   const lines = [`Scenario ${summary.scenario} (seed ${summary.seed}, replication ${summary.replication})`];
   const description = summary.description.trim().replace(/\s+/g, ' ');
   if (description !== '') lines.push(`${INDENT}${description}`);
   lines.push(
-    `Interval ${formatIntervalEnds(interval.from, interval.to)} ` +
-      `(t = ${formatIntervalSeconds(interval.to - interval.from)}); run ended at ` +
+    `Interval ${intervalWords(summary)}; run ended at ` +
       `${formatSeconds(summary.simulatedSeconds)} after ${summary.events} events`,
   );
   const nothingMeasured = nothingMeasuredReason(summary);
@@ -122,7 +124,7 @@ function latencyLines(latency: LatencySummary, deliveredInInterval: number): str
 function countLines(counts: Counts): string[] {
   const { packets } = counts;
   return [
-    'Counts',
+    'Counts (whole run, warm-up included)',
     `${INDENT}sent ${counts.sent}, delivered ${counts.delivered}, retransmissions ${counts.retransmissions} ` +
       `(timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}, failed ${counts.failed}, in flight ${counts.inFlight}`,
     ...(counts.inFlight > 0
@@ -160,10 +162,10 @@ function flowLines(flows: Record<string, FlowSummary>): string[] {
     lines.push(
       `${INDENT}${INDENT}mean latency ${secondsOrNone(flow.latency.mean)}, ` +
         `p99 ${secondsOrNone(flow.latency.p99)}; ` +
-        `sender utilisation ${formatSignificant(flow.senderUtilisation)}`,
+        `sender utilisation ${formatSignificantOrNone(flow.senderUtilisation)}`,
     );
     lines.push(
-      `${INDENT}${INDENT}sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
+      `${INDENT}${INDENT}whole run: sent ${flow.counts.sent}, delivered ${flow.counts.delivered}, ` +
         `retransmissions ${flow.counts.retransmissions} ` +
         `(timer expiries ${flow.counts.retransmissionTimeouts}), duplicates ${flow.counts.duplicates}, ` +
         `failed ${flow.counts.failed}`,

@@ -1,8 +1,11 @@
 /** The links section of the terminal summary: the busiest directions and their buffers. */
 import type { LinkDirectionSummary, Summary } from '../metrics/summary.js';
-import { formatSeconds, formatSignificant } from './format-numbers.js';
+import { formatSecondsOrNone, formatSignificantOrNone } from './format-numbers.js';
 
 const INDENT = '  ';
+
+/** What the packet counts beside the interval's utilisation and waiting cover. */
+const WHOLE_RUN_COUNTS = 'packet counts over the whole run';
 
 /** Directions listed at most: a generated topology has thousands, all of them in summary.json. */
 export const LISTED_DIRECTIONS = 10;
@@ -16,11 +19,11 @@ export interface NamedDirection {
 function directionLine({ link, direction }: NamedDirection): string {
   const queue = direction.queue;
   return (
-    `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificant(direction.utilisation)}, ` +
+    `${INDENT}${direction.from} -> ${direction.to} (${link}): utilisation ${formatSignificantOrNone(direction.utilisation)}, ` +
     `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}` +
     (direction.reordered > 0 ? `, reordered ${direction.reordered}; ` : '; ') +
-    `waiting mean ${formatSignificant(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting}, ` +
-    `mean wait ${formatSeconds(queue.meanWaitSeconds)}`
+    `waiting mean ${formatSignificantOrNone(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting ?? 'n/a'}, ` +
+    `mean wait ${formatSecondsOrNone(queue.meanWaitSeconds)}`
   );
 }
 
@@ -34,8 +37,10 @@ export function usedDirectionsBusiestFirst(links: Summary['links']): NamedDirect
       .filter((direction) => direction.packetsTransmitted + direction.dropped + direction.lost > 0)
       .map((direction) => ({ link, direction })),
   );
-  // Array.prototype.sort is stable: equal utilisations keep the scenario's order.
-  return used.sort((a, b) => b.direction.utilisation - a.direction.utilisation);
+  // Array.prototype.sort is stable: equal utilisations keep the scenario's order, and so do the
+  // directions of an empty interval, which have none.
+  const busy = (named: NamedDirection) => named.direction.utilisation ?? -1;
+  return used.sort((a, b) => busy(b) - busy(a));
 }
 
 /**
@@ -47,7 +52,7 @@ export function linkSummaryLines(links: Summary['links']): string[] {
   if (busiest.length === 0) return [];
   const title =
     busiest.length > LISTED_DIRECTIONS
-      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${busiest.length} directions that carried packets; all in summary.json)`
-      : 'Links (each direction that carried packets, busiest first)';
+      ? `Links (the ${LISTED_DIRECTIONS} busiest of ${busiest.length} directions that carried packets; all in summary.json; ${WHOLE_RUN_COUNTS})`
+      : `Links (each direction that carried packets, busiest first; ${WHOLE_RUN_COUNTS})`;
   return [title, ...busiest.slice(0, LISTED_DIRECTIONS).map(directionLine)];
 }

@@ -2,9 +2,9 @@
  * Renders chart definitions to PNG images with chartjs-node-canvas; the only module that touches
  * a canvas, so everything else in the report layer stays plain data.
  */
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import type { ChartDefinition } from './chart-style.js';
+import type { ChartDefinition, MissingValueLabels } from './chart-style.js';
 
 /** Size of every rendered chart, in pixels. */
 export const CHART_WIDTH_PX = 1000;
@@ -15,6 +15,34 @@ export interface RenderedChart {
   fileName: string;
   png: Buffer;
 }
+
+/** Height of a row of missing-value labels, in pixels. */
+const LABEL_ROW_PX = 18;
+
+/**
+ * Writes the labels of `options.plugins.missingValues` (MissingValueLabels) over the datasets:
+ * each at its x on the `x` axis, just above the bottom of the `y` axis. Charts without them
+ * draw nothing more.
+ */
+const MISSING_VALUES_PLUGIN: Plugin = {
+  id: 'missingValues',
+  afterDatasetsDraw(chart, _args, options: Partial<MissingValueLabels>) {
+    const labels = options.labels ?? [];
+    const { x, y } = chart.scales;
+    if (labels.length === 0 || x === undefined || y === undefined) return;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = `bold 14px ${chart.options.font?.family ?? 'sans-serif'}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    const bottom = y.getPixelForValue(y.min);
+    for (const label of labels) {
+      ctx.fillStyle = label.colour;
+      ctx.fillText(label.text, x.getPixelForValue(label.x), bottom - 4 - label.row * LABEL_ROW_PX);
+    }
+    ctx.restore();
+  },
+};
 
 let renderer: Promise<ChartJSNodeCanvas> | undefined;
 
@@ -41,6 +69,7 @@ function sharedRenderer(): Promise<ChartJSNodeCanvas> {
           chartJs.defaults.animation = false;
           // Keeps the rightmost bar and tick label off the image edge.
           chartJs.defaults.layout.padding = { top: 8, right: 20, bottom: 8, left: 8 };
+          chartJs.register(MISSING_VALUES_PLUGIN);
         },
       }),
   );

@@ -15,6 +15,7 @@ import {
   axisTitle,
   type ChartDefinition,
   chartTitles,
+  type MissingValueLabels,
   seriesColour,
   WHISKER_COLOUR,
   whiskerPoints,
@@ -22,6 +23,7 @@ import {
 import { COMPARE_CHART_FILE_NAMES } from './compare-charts.js';
 import { measureHeading } from './compare-table.js';
 import { compareDisplayUnit } from './compare-units.js';
+import { missingChartLines } from './missing-values.js';
 import { randomNumbersWording } from './random-numbers-wording.js';
 import { morePointsLine, noTheoryPhrases, theoryFormulas, wrapText } from './sweep-theory.js';
 
@@ -78,6 +80,8 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       : undefined;
   const datasets: Array<ChartDataset<'line', Point[]>> = [];
   const whiskers: Point[] = [];
+  // A point without a value says n/a, lest a gap (or a theory cross alone) read as nothing to say.
+  const missing: MissingValueLabels['labels'] = [];
   seriesNames.forEach((name, seriesIndex) => {
     const points = sweep.points
       .filter((point) => (sweep.series ? point.series === name : true))
@@ -101,6 +105,9 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       order: DRAWN_FIRST,
     });
     for (const point of points) {
+      if ((point.estimates[key]?.mean ?? null) === null) {
+        missing.push({ x: xOf(point), text: 'n/a', colour: seriesColour(seriesIndex), row: seriesIndex });
+      }
       const interval = point.estimates[key]?.ci95;
       if (interval) {
         whiskers.push(
@@ -154,6 +161,7 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
       : []),
     ...withheldTheoryLines(sweep, key),
     ...noTheoryLineReasons(sweep, key),
+    ...missingChartLines(sweep.points, key, 'point', SUBTITLE_CHARACTERS),
   ];
   const axisUnit =
     parameter.axis.kind === 'numeric' && parameter.axis.unit ? ` (${parameter.axis.unit})` : '';
@@ -195,10 +203,15 @@ export function sweepChart(sweep: Sweep, key: MeasureKey): ChartDefinition | nul
         ...chartTitles(sweep.scenario, `${measure.description} against ${parameter.path}`),
         subtitle: { display: true, text: subtitle },
         legend: SWEEP_LEGEND,
+        ...(missing.length > 0 && { missingValues: { labels: missing } }),
       },
       scales: {
         ...scales,
-        y: { type: 'linear', beginAtZero: true, title: axisTitle(measureHeading(measure.label, unit)) },
+        y: {
+          type: 'linear',
+          beginAtZero: true,
+          title: axisTitle(measureHeading(measure.label, unit, measure.wholeRun)),
+        },
       },
     },
   };

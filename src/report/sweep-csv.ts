@@ -1,6 +1,7 @@
 /** sweep.csv: one row per point, the parameter's value and each measure's estimate and theory. */
 import type { Sweep } from '../metrics/sweep.js';
 import { csvText, numberCell } from './compare-csv.js';
+import { missingValueCell } from './missing-values.js';
 import { sweepTheoryMeasures } from './sweep-theory.js';
 
 /**
@@ -10,7 +11,8 @@ import { sweepTheoryMeasures } from './sweep-theory.js';
  * value in SI units; always a column, empty on a categorical axis), `replications`, then per measure `<key>_mean` and
  * `<key>_ci95_half_width`, and for the measures with a closed form somewhere in the sweep
  * `<key>_theory` and `<key>_ratio` (measured / theory); SI units as in summary.json, full
- * precision; empty where unknown or where the theory does not apply.
+ * precision; empty where unknown or where the theory does not apply; last `missing`, why the
+ * empty means are (missingValueCell), empty when none is.
  */
 export function sweepToCsv(sweep: Sweep): string {
   const withTheory = new Set(sweepTheoryMeasures(sweep));
@@ -25,6 +27,7 @@ export function sweepToCsv(sweep: Sweep): string {
       `${key}_ci95_half_width`,
       ...(withTheory.has(key) ? [`${key}_theory`, `${key}_ratio`] : []),
     ]),
+    'missing',
   ];
   const rows = sweep.points.map((point) => [
     point.label,
@@ -43,6 +46,7 @@ export function sweepToCsv(sweep: Sweep): string {
           : []),
       ];
     }),
+    missingValueCell(point, sweep.measures),
   ]);
   return csvText([header, ...rows]);
 }

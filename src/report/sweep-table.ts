@@ -4,6 +4,7 @@ import { COMPARE_MEASURES } from '../metrics/compare.js';
 import type { Sweep } from '../metrics/sweep.js';
 import { intervalWords, measureColumn, tableLines } from './compare-table.js';
 import { formatSignificant } from './format-numbers.js';
+import { missingValueLines } from './missing-values.js';
 import { randomNumbersWording } from './random-numbers-wording.js';
 import {
   morePointsLine,
@@ -22,7 +23,8 @@ const RATIO_DIGITS = 4;
  * point (the series value when there is a second parameter, the parameter's value, then each
  * measure's `mean ± half-width`, and beside a measure some point has a closed form for, its
  * `theory` value in the same unit and the `ratio` measured/theory, `n/a` where the formula does
- * not apply); then the formulas, one line per model, and why points without any have none; the
+ * not apply); why its `n/a` means are missing (missingValueLines); then the formulas, one line
+ * per model, and why points without any have none; the
  * predictions left out (of scenarios with several flows); or, without any prediction, why (the
  * summaries' `noTheory`), or a line saying there is none.
  */
@@ -87,7 +89,8 @@ export function formatSweepTable(sweep: Sweep): string {
         ]),
     ...withheld,
   ];
-  return [title, ...tableLines(header, columns), ...footer].join('\n');
+  const missing = missingValueLines(points, sweep.measures, 'point', 'sweep.json');
+  return [title, ...tableLines(header, columns), ...missing, ...footer].join('\n');
 }
 
 /**

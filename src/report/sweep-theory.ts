@@ -33,14 +33,14 @@ export function theoryFormulas(
 
 /**
  * `text` in lines of at most `width` characters where it can be, broken after `; ` or else at a
- * space, later lines indented by `indent`.
+ * space (only at a space without `atSemicolons`), later lines indented by `indent`.
  */
-export function wrapText(text: string, width: number, indent = '  '): string[] {
+export function wrapText(text: string, width: number, indent = '  ', atSemicolons = true): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > width) {
     const room = rest.slice(0, width + 1);
-    const at = Math.max(room.lastIndexOf('; ') + 1, 0) || room.lastIndexOf(' ');
+    const at = (atSemicolons && Math.max(room.lastIndexOf('; ') + 1, 0)) || room.lastIndexOf(' ');
     if (at <= indent.length) break;
     lines.push(rest.slice(0, at).trimEnd());
     rest = `${indent}${rest.slice(at).trimStart()}`;

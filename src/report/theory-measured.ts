@@ -18,16 +18,29 @@ export interface TheoryComparisonRow {
   predicted: number;
   /** Null when the run has no figure for it (an input of the formula, or not measured). */
   measured: MeasuredValue | null;
+  /**
+   * Why `measured` is null, in words: `input of the formula, or not measured by the run` where the
+   * run has no such figure at all, `nothing was measured: the interval is empty` where it has one
+   * that measured nothing (t = 0), `not measured in this run` otherwise; null beside a figure.
+   */
+  missing: string | null;
   /** measured / predicted; null without a measured value or when the prediction is 0 or not finite. */
   ratio: number | null;
 }
 
-type Reader<Subject> = (subject: Subject, values: Record<string, number>) => MeasuredValue | null;
+/** A value's measured figure; null when the run measured none, undefined when it has no such figure. */
+type Reader<Subject> = (subject: Subject, values: Record<string, number>) => MeasuredValue | null | undefined;
 type Readers<Subject> = Record<string, Reader<Subject> | undefined>;
 
 function measured(value: number | null | undefined, source: string): MeasuredValue | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : { value, source };
 }
+
+/**
+ * The source of a figure read from counts, which cover the whole run (the warm-up included),
+ * not the measurement interval: said, since they stand beside figures of the interval.
+ */
+const WHOLE_RUN = (source: string) => `${source}, over the whole run`;
 
 function sum(byReason: Record<string, number>): number {
   return Object.values(byReason).reduce((total, count) => total + count, 0);
@@ -80,13 +93,13 @@ const FLOW_READERS: Readers<FlowSummary> = {
       't / N of the flow',
     ),
   // Every data copy, those of messages given up at the retry limit included: the formula's 1/s
-  // copies per delivered message counts the attempts of all of them.
+  // copies per delivered message counts the attempts of all of them. Counts cover the whole run.
   transmissionsPerMessage: (flow) =>
     measured(
       flow.counts.delivered > 0 ? flow.counts.packets.data / flow.counts.delivered : null,
-      'data copies sent / delivered',
+      WHOLE_RUN('data copies sent / delivered'),
     ),
-  utilisation: (flow, values) => (offeredLoad(values) ? null : senderBusy(flow, values)),
+  utilisation: (flow, values) => (offeredLoad(values) ? undefined : senderBusy(flow, values)),
   linkBusyFraction: senderBusy,
   meanQueueingSeconds: (flow) => measured(flow.latency.components.queue.mean, 'mean t_queue'),
   meanSojournSeconds: (flow) => measured(sojourn(flow), 'mean L − mean t_prop'),
@@ -111,7 +124,10 @@ const FLOW_READERS: Readers<FlowSummary> = {
       'share of messages that queued',
     ),
   blockingProbability: (flow) =>
-    measured(flow.counts.sent > 0 ? sum(flow.counts.dropped) / flow.counts.sent : null, 'dropped / sent'),
+    measured(
+      flow.counts.sent > 0 ? sum(flow.counts.dropped) / flow.counts.sent : null,
+      WHOLE_RUN('dropped / sent'),
+    ),
   requestsPerSecond: requestRate,
   requestsPerSecondBound: (flow, values) => {
     const rate = requestRate(flow, values);
@@ -125,15 +141,17 @@ const FLOW_READERS: Readers<FlowSummary> = {
 const SUBSCRIPTION_READERS: Readers<SubscriptionSummary> = {
   utilisation: (queue, values) =>
     offeredLoad(values) || queue.consumers.length === 0
-      ? null
-      : measured(
-          (queue.lag.mean - queue.depth.mean) / queue.consumers.length,
-          '(mean lag − mean depth) / consumers: the busy share of each',
-        ),
+      ? undefined
+      : queue.lag.mean === null || queue.depth.mean === null
+        ? null
+        : measured(
+            (queue.lag.mean - queue.depth.mean) / queue.consumers.length,
+            '(mean lag − mean depth) / consumers: the busy share of each',
+          ),
   meanNumberInQueue: (queue) => measured(queue.depth.mean, 'time-average queue depth'),
   meanNumberInSystem: (queue) => measured(queue.lag.mean, 'time-average consumer lag'),
   blockingProbability: (queue) =>
-    measured(queue.routed > 0 ? sum(queue.dropped) / queue.routed : null, 'dropped / routed'),
+    measured(queue.routed > 0 ? sum(queue.dropped) / queue.routed : null, WHOLE_RUN('dropped / routed')),
 };
 
 /**
@@ -161,21 +179,46 @@ function subscriptionOf(summary: Summary, subject: string): SubscriptionSummary 
   return undefined;
 }
 
-/** The reader of each value of the entry named `key` (`<model>:<subject>`), bound to its subject. */
-function readersFor(
-  summary: Summary,
-  key: string,
-): (name: string, values: Record<string, number>) => MeasuredValue | null {
+/** A value's reader, bound to its subject; undefined where the run has no such figure. */
+type BoundReader = ((values: Record<string, number>) => MeasuredValue | null | undefined) | undefined;
+
+/**
+ * The reader of each value of the entry named `key` (`<model>:<subject>`), bound to its subject,
+ * and whether the subject's interval is empty (its flow's, or the run's for a broker queue).
+ */
+function readersFor(summary: Summary, key: string): { read: (name: string) => BoundReader; empty: boolean } {
   const colon = key.indexOf(':');
   const model = colon < 0 ? key : key.slice(0, colon);
   const subject = key.slice(colon + 1);
   const flowReaders = FLOW_MODELS[model];
   const flow = summary.flows[subject];
-  if (colon >= 0 && flowReaders && flow) return (name, values) => flowReaders[name]?.(flow, values) ?? null;
+  const emptyInterval = (interval: { from: number; to: number }) => !(interval.to > interval.from);
+  if (colon >= 0 && flowReaders && flow) {
+    return {
+      read: (name) => {
+        const reader = flowReaders[name];
+        return reader && ((values) => reader(flow, values));
+      },
+      empty: emptyInterval(flow.interval),
+    };
+  }
   const queue = model === 'broker-queue' ? subscriptionOf(summary, subject) : undefined;
-  if (queue) return (name, values) => SUBSCRIPTION_READERS[name]?.(queue, values) ?? null;
-  return () => null;
+  if (queue) {
+    return {
+      read: (name) => {
+        const reader = SUBSCRIPTION_READERS[name];
+        return reader && ((values) => reader(queue, values));
+      },
+      empty: emptyInterval(summary.interval),
+    };
+  }
+  return { read: () => undefined, empty: false };
 }
+
+/** Why a value has no measured figure, for TheoryComparisonRow.missing. */
+export const NO_SUCH_FIGURE = 'input of the formula, or not measured by the run';
+export const NOTHING_MEASURED = 'nothing was measured: the interval is empty';
+const NOT_MEASURED_HERE = 'not measured in this run';
 
 /**
  * Every value of the prediction `key` of `summary.theory`, in its order, with the run's own
@@ -186,11 +229,20 @@ export function compareTheory(
   key: string,
   prediction: TheoryPrediction,
 ): TheoryComparisonRow[] {
-  const read = readersFor(summary, key);
+  const { read, empty } = readersFor(summary, key);
   return Object.entries(prediction.values).map(([name, predicted]) => {
-    const value = read(name, prediction.values);
+    const figure = read(name)?.(prediction.values);
+    const value = figure ?? null;
     const ratio =
       value !== null && predicted !== 0 && Number.isFinite(predicted) ? value.value / predicted : null;
-    return { name, predicted, measured: value, ratio };
+    const missing =
+      value !== null
+        ? null
+        : figure === undefined
+          ? NO_SUCH_FIGURE
+          : empty
+            ? NOTHING_MEASURED
+            : NOT_MEASURED_HERE;
+    return { name, predicted, measured: value, ratio, missing };
   });
 }

@@ -52,7 +52,7 @@ describe('msgsim compare', () => {
       'lossy-link: 2 variants, 3 replications each (common random numbers); mean ± half-width of the 95% confidence interval',
     );
     expect(lines[1]).toMatch(
-      /^variant +T \(messages\/s\) +goodput \(kbit\/s\) +L mean \(s\) +L p99 \(s\) +retransmissions \(copies\) +retransmission timeouts \(expiries\) +delivered\/sent$/,
+      /^variant +T \(messages\/s\) +goodput \(kbit\/s\) +L mean \(s\) +L p99 \(s\) +retransmissions \(copies, whole run\) +retransmission timeouts \(expiries, whole run\) +delivered\/sent \(whole run\)$/,
     );
     // Without loss every replication is the same: 1000-byte packets, a 28 ms cycle each.
     expect(lines[2]).toMatch(/^loss=0 +35\.7143 ± 0 +285\.714 ± 0 /);
@@ -116,7 +116,8 @@ describe('msgsim compare', () => {
       'variant,links[0].loss,replications,throughput_mean,throughput_ci95_half_width,goodput_mean,goodput_ci95_half_width,' +
         'latencyMean_mean,latencyMean_ci95_half_width,latencyP99_mean,latencyP99_ci95_half_width,' +
         'retransmissions_mean,retransmissions_ci95_half_width,' +
-        'retransmissionTimeouts_mean,retransmissionTimeouts_ci95_half_width,deliveredRatio_mean,deliveredRatio_ci95_half_width',
+        'retransmissionTimeouts_mean,retransmissionTimeouts_ci95_half_width,deliveredRatio_mean,deliveredRatio_ci95_half_width,' +
+        'missing',
     );
     expect(csv).toHaveLength(3);
     expect(csv[1].split(',').slice(0, 5)).toEqual([

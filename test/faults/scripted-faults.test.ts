@@ -187,7 +187,7 @@ describe('a run that ends where its measured interval starts', () => {
       ],
       faults: [{ at: '0s', crash: 'a' }],
     });
-    expect(summary.interval).toEqual({ from: 0, to: 0 });
+    expect(summary.interval).toEqual({ from: 0, to: 0, empty: 'endedAtStart' });
     for (const id of ['a', 'b']) {
       expect(summary.availability.nodes[id]).toMatchObject({
         measured: null,

@@ -57,7 +57,7 @@ const NO_RATES = {
 describe('throughput over an empty measurement interval', () => {
   it('is null in the summary, for the run and each flow; a short interval still measures 0', () => {
     const summary = short(1);
-    expect(summary.interval).toEqual({ from: 1, to: 1 });
+    expect(summary.interval).toEqual({ from: 1, to: 1, empty: 'endedInWarmup' });
     expect(summary.throughput).toEqual(NO_RATES);
     expect(summary.flows.f.throughput).toEqual(NO_RATES);
     const measured = short(0.0025);
@@ -104,7 +104,7 @@ describe('throughput over an empty measurement interval', () => {
       ),
     ).toEqual([null, null]);
     expect(sweep.stdout).toMatch(/\n10 +n\/a +n\/a /);
-    expect(sweep.stderr).toContain('replication 0: T = n/a\n');
+    expect(sweep.stderr).toContain('replication 0: T = n/a: empty interval (the warm-up outlasts the run)\n');
   });
 
   it('reads n/a in the terminal summary and report.html, not 0', () => {
@@ -118,7 +118,7 @@ describe('throughput over an empty measurement interval', () => {
     expect(rowStarting(throughput, 'goodput')[2]).toBe('n/a');
     expect(rowStarting(throughput, 'wire throughput')[2]).toBe('n/a');
     expect(rowStarting(throughput, 'offered load')[2]).toBe('n/a');
-    expect(textOf(page)).toContain('Goodput n/a, wire throughput n/a, sender utilisation 0;');
+    expect(textOf(page)).toContain('Goodput n/a, wire throughput n/a, sender utilisation n/a;');
   });
 
   it("leaves flows sharing a link without goodputs and Jain's index", () => {
@@ -164,7 +164,14 @@ describe('throughput over an empty measurement interval', () => {
     const [first, second] = comparison.variants;
     expect(first.replications[0].values.throughput).toBeNull();
     expect(first.replications[0].values.goodput).toBeNull();
-    expect(first.estimates.throughput).toEqual({ n: 0, mean: null, sd: null, halfWidth: null, ci95: null });
+    expect(first.estimates.throughput).toEqual({
+      n: 0,
+      mean: null,
+      sd: null,
+      halfWidth: null,
+      ci95: null,
+      reason: 'empty interval (the warm-up outlasts the run)',
+    });
     expect(second.estimates.throughput?.mean).toBeCloseTo(8 / 0.0075, 9);
     expect(second.differenceFromFirst?.throughput?.n).toBe(0);
 

@@ -25,7 +25,7 @@ describe('linkSummaryLines', () => {
       },
     };
     expect(linkSummaryLines(links)).toEqual([
-      'Links (each direction that carried packets, busiest first)',
+      'Links (each direction that carried packets, busiest first; packet counts over the whole run)',
       '  b -> c (b-c): utilisation 0.800000, packets 40, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms',
       // Equal utilisations keep the scenario's order: a-b before c-b.
       '  a -> b (a-b): utilisation 0.200000, packets 10, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms',
@@ -48,7 +48,8 @@ describe('linkSummaryLines', () => {
     }
     const lines = linkSummaryLines(links);
     expect(lines[0]).toBe(
-      `Links (the ${LISTED_DIRECTIONS} busiest of 25 directions that carried packets; all in summary.json)`,
+      `Links (the ${LISTED_DIRECTIONS} busiest of 25 directions that carried packets; all in summary.json; ` +
+        'packet counts over the whole run)',
     );
     expect(lines).toHaveLength(LISTED_DIRECTIONS + 1);
     expect(lines[1]).toContain('n24 -> m24');

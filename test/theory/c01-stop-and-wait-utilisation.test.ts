@@ -50,8 +50,8 @@ describeTheory('C01 stop-and-wait utilisation on a 1 Gbps, 30 ms RTT path (exact
   it('gives T = 33.32 messages/s, 266.6 kbit/s and U = 0.000267', () => {
     expectExact(c01, 'throughput_packets_per_s', summary.throughput.messagesPerSecond!);
     expectExact(c01, 'throughput_bps', summary.throughput.goodputBitsPerSecond!);
-    expectExact(c01, 'utilisation', flow.senderUtilisation);
-    expectExact(c01, 'utilisation', summary.links['sender-receiver'].directions[0].utilisation);
+    expectExact(c01, 'utilisation', flow.senderUtilisation!);
+    expectExact(c01, 'utilisation', summary.links['sender-receiver'].directions[0].utilisation!);
   });
 
   it('reports the matching closed-form prediction', () => {

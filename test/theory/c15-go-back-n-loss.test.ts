@@ -59,7 +59,7 @@ describeTheory('C15 Go-Back-N with Bernoulli frame loss: goodput vs wire through
       (counts.delivered + counts.retransmissions) / counts.delivered,
     );
     expect(counts.packets.data).toBe(counts.delivered + counts.retransmissions);
-    expectStatistical(c15, 'link_busy_fraction', summary.links['s-r'].directions[0].utilisation);
+    expectStatistical(c15, 'link_busy_fraction', summary.links['s-r'].directions[0].utilisation!);
   });
 
   it("states the Go-Back-N prediction beside the results (the run's own theory entry)", () => {
@@ -112,6 +112,6 @@ describeTheory('Go-Back-N whose window outlasts the timer: each loss costs ceil(
     near(summary.throughput.goodputBitsPerSecond!, theory.goodputBitsPerSecond);
     const copies = (summary.counts.delivered + summary.counts.retransmissions) / summary.counts.delivered;
     near(copies, theory.transmissionsPerMessage);
-    near(summary.links['s-r'].directions[0].utilisation, theory.linkBusyFraction);
+    near(summary.links['s-r'].directions[0].utilisation!, theory.linkBusyFraction);
   });
 });

@@ -52,16 +52,16 @@ describeTheory('C23 M/M/1 output link: Poisson packets with exponential sizes (s
 
   it("measures the link's own backlog and wait: L_q = ρ²/(1-ρ) = 3.2 packets, W_q = 4 ms", () => {
     const queue = summary.links['source-sink'].directions[0].queue;
-    expectStatistical(c23, 'mean_number_in_queue', queue.meanPacketsWaiting);
-    expectStatistical(c23, 'mean_queueing_delay_s', queue.meanWaitSeconds);
+    expectStatistical(c23, 'mean_number_in_queue', queue.meanPacketsWaiting!);
+    expectStatistical(c23, 'mean_queueing_delay_s', queue.meanWaitSeconds!);
     // Every message crosses this one link, so its wait there is the messages' queueing delay; the
     // two differ only at the edges (the link counts packets that start after the warm-up, the
     // latency messages created after it and delivered before the end): a few packets in 10^6.
-    expect(Math.abs(queue.meanWaitSeconds / latency.components.queue.mean! - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(queue.meanWaitSeconds! / latency.components.queue.mean! - 1)).toBeLessThan(1e-4);
   });
 
   it('matches link utilisation and throughput', () => {
-    expectStatistical(c23, 'utilisation', summary.links['source-sink'].directions[0].utilisation);
+    expectStatistical(c23, 'utilisation', summary.links['source-sink'].directions[0].utilisation!);
     expectStatistical(c23, 'throughput_bps', summary.throughput.goodputBitsPerSecond!);
   });
 

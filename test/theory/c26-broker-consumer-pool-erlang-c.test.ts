@@ -64,12 +64,12 @@ describeTheory('C26 M/M/2 (Erlang C): a broker queue served by two consumers (st
   });
 
   it('matches the time-average queue depth and the number in system (consumer lag)', () => {
-    expectStatistical(c26, 'mean_number_in_queue', queue.depth.mean);
-    expectStatistical(c26, 'mean_number_in_system', queue.lag.mean);
+    expectStatistical(c26, 'mean_number_in_queue', queue.depth.mean!);
+    expectStatistical(c26, 'mean_number_in_system', queue.lag.mean!);
   });
 
   it('keeps each consumer busy 75% of the time (lag minus depth = messages in processing)', () => {
-    expectStatistical(c26, 'per_link_utilisation', (queue.lag.mean - queue.depth.mean) / 2);
+    expectStatistical(c26, 'per_link_utilisation', (queue.lag.mean! - queue.depth.mean!) / 2);
   });
 
   it("states the Erlang C prediction beside the results (the run's own theory entry)", () => {

@@ -61,7 +61,7 @@ describeTheory('C27 M/M/1/K: a bounded broker queue rejecting publishers (statis
   });
 
   it('matches the time-average number in system (consumer lag)', () => {
-    expectStatistical(c27, 'mean_number_in_system', queue.lag.mean);
+    expectStatistical(c27, 'mean_number_in_system', queue.lag.mean!);
   });
 
   it("states the M/M/1/K prediction beside the results (the run's own theory entry)", () => {

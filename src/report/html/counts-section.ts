@@ -57,6 +57,7 @@ export function countsSection(counts: Counts): SafeHtml {
   ];
   return html`<section id="counts">
 <h2>Messages and packets</h2>
+<p>Counted over the whole run, the warm-up included.</p>
 ${ledgerEquation(counts)}${table(COLUMNS, rows)}<p>Retransmissions ${counts.retransmissions} (retransmission timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}${
     counts.misdelivered > 0 &&
     html`, misdelivered ${counts.misdelivered} (old copies taken for new messages: sequence numbers wrapped)`

@@ -8,6 +8,7 @@ import {
   formatSeconds,
   formatSecondsOrNone,
   formatSignificant,
+  formatSignificantOrNone,
 } from '../format-numbers.js';
 import { formatThroughputEquation } from '../format-summary.js';
 import { ledgerEquation } from './counts-section.js';
@@ -56,7 +57,7 @@ function flowBlock(id: string, flow: FlowSummary): SafeHtml {
   return html`<article class="flow">
 <h3>${id}: ${flow.from} → ${flow.to} <small>(${flow.protocol}, ${completed})</small></h3>
 <p class="formula">${formatThroughputEquation(flow.throughput)}</p>
-<p>Goodput ${formatBitsPerSecondOrNone(flow.throughput.goodputBitsPerSecond)}, wire throughput ${formatBitsPerSecondOrNone(flow.throughput.wireBitsPerSecond)}, sender utilisation ${formatSignificant(flow.senderUtilisation)}; retransmissions ${counts.retransmissions} (timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}.</p>
+<p>Goodput ${formatBitsPerSecondOrNone(flow.throughput.goodputBitsPerSecond)}, wire throughput ${formatBitsPerSecondOrNone(flow.throughput.wireBitsPerSecond)}, sender utilisation ${formatSignificantOrNone(flow.senderUtilisation)}; over the whole run, retransmissions ${counts.retransmissions} (timer expiries ${counts.retransmissionTimeouts}), duplicates ${counts.duplicates}.</p>
 ${ledgerEquation(counts)}${flow.latency.count === 0 ? html`<p>${sentence(noLatencyReason(flow.throughput.delivered))}</p>\n` : latencyTable(flow.latency)}${flow.requests && requestsBlock(flow.requests)}${flow.broadcast && broadcastBlock(flow.broadcast)}</article>
 `;
 }

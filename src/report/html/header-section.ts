@@ -1,7 +1,7 @@
 /** The top of the report: what was run, with which inputs, and how to run it again. */
 import type { Summary } from '../../metrics/summary.js';
-import { nothingMeasuredReason, sentence } from '../empty-figures-wording.js';
-import { formatIntervalEnds, formatIntervalSeconds, formatSeconds } from '../format-numbers.js';
+import { intervalWords, nothingMeasuredReason, sentence } from '../empty-figures-wording.js';
+import { formatSeconds } from '../format-numbers.js';
 import { runCommandLine } from '../run-command-line.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -54,7 +54,6 @@ function description(summary: Summary): SafeHtml {
  * warning when nothing was measured.
  */
 export function headerSection(summary: Summary, context: ReportContext, charts = true): SafeHtml {
-  const { interval } = summary;
   const overrides = context.overrides ?? [];
   const command = reproduceCommand(summary, context, charts);
   const nothingMeasured = nothingMeasuredReason(summary);
@@ -66,7 +65,7 @@ ${description(summary)}<dl class="facts">
 <dt>Replication</dt><dd>${summary.replication}</dd>
 <dt>Simulated time</dt><dd>${formatSeconds(summary.simulatedSeconds)}</dd>
 <dt>Events</dt><dd>${summary.events}</dd>
-<dt>Measured interval</dt><dd>${formatIntervalEnds(interval.from, interval.to)} (t = ${formatIntervalSeconds(interval.to - interval.from)})</dd>
+<dt>Measured interval</dt><dd>${intervalWords(summary)}</dd>
 ${context.scenarioFile !== undefined && html`<dt>Scenario file</dt><dd><code>${context.scenarioFile}</code></dd>\n`}<dt>Overrides (--set)</dt><dd>${
     overrides.length === 0 ? 'none' : overrides.map((override) => html`<code>${override}</code> `)
   }</dd>

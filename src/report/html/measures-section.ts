@@ -39,6 +39,7 @@ export function subscripted(symbol: string, subscript: string): SafeHtml {
 export function throughputSection(
   throughput: ThroughputSummary,
   interval: { from: number; to: number },
+  emptyPlace: string | null = null,
 ): SafeHtml {
   const rows: HtmlValue[][] = [
     [
@@ -48,7 +49,7 @@ export function throughputSection(
     ],
     [
       html`<var>t</var>`,
-      `the measured interval, ${formatIntervalEnds(interval.from, interval.to)}`,
+      `the measured interval, ${emptyPlace === null ? formatIntervalEnds(interval.from, interval.to) : `empty: ${emptyPlace}`}`,
       formatIntervalSeconds(throughput.intervalSeconds),
     ],
     [html`<var>T</var>`, 'throughput N / t', formatRateOrNone(throughput.messagesPerSecond, 'messages/s')],

@@ -3,8 +3,9 @@ import type { BacklogSummary, BrokerSummary, Summary } from '../../metrics/summa
 import {
   formatBitsPerSecondOrNone,
   formatReasons,
-  formatSeconds,
+  formatSecondsOrNone,
   formatSignificant,
+  formatSignificantOrNone,
 } from '../format-numbers.js';
 import { usedDirectionsBusiestFirst } from '../link-summary-lines.js';
 import { html, type SafeHtml } from './html.js';
@@ -34,14 +35,14 @@ function linksTable(links: Summary['links']): SafeHtml {
     .map(({ link, direction }) => [
       `${direction.from} → ${direction.to}`,
       link,
-      formatSignificant(direction.utilisation),
+      formatSignificantOrNone(direction.utilisation),
       direction.packetsTransmitted,
       direction.dropped,
       direction.lost,
       direction.reordered,
-      formatSignificant(direction.queue.meanPacketsWaiting),
-      direction.queue.peakPacketsWaiting,
-      formatSeconds(direction.queue.meanWaitSeconds),
+      formatSignificantOrNone(direction.queue.meanPacketsWaiting),
+      direction.queue.peakPacketsWaiting ?? 'n/a',
+      formatSecondsOrNone(direction.queue.meanWaitSeconds),
     ]);
   const which =
     used.length > REPORTED_DIRECTIONS
@@ -83,7 +84,7 @@ const QUEUE_COLUMNS: Column[] = [
 ];
 
 function backlog(figures: BacklogSummary): string {
-  return `${formatSignificant(figures.mean)}, ${figures.max}, ${figures.final}`;
+  return `${formatSignificantOrNone(figures.mean)}, ${figures.max ?? 'n/a'}, ${figures.final}`;
 }
 
 function brokerBlock(node: string, broker: BrokerSummary): SafeHtml {

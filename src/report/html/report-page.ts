@@ -5,6 +5,7 @@
  * scenario, overrides and seed give the same page byte for byte.
  */
 import type { Summary } from '../../metrics/summary.js';
+import { emptyIntervalPlace } from '../empty-figures-wording.js';
 import { availabilitySection } from './availability-section.js';
 import { chartsSection, type ReportChart } from './charts-section.js';
 import { countsSection } from './counts-section.js';
@@ -55,7 +56,7 @@ export function reportHtml(
   context: ReportContext,
 ): string {
   const sections: Record<string, SafeHtml> = {
-    throughput: throughputSection(summary.throughput, summary.interval),
+    throughput: throughputSection(summary.throughput, summary.interval, emptyIntervalPlace(summary)),
     latency: latencySection(summary.latency, summary.throughput.delivered),
     availability: availabilitySection(summary.availability),
     counts: countsSection(summary.counts),

@@ -1,6 +1,6 @@
 /** Each closed-form prediction of `theory` beside the run's measured figure and their ratio. */
 import type { Summary } from '../../metrics/summary.js';
-import { sentence } from '../empty-figures-wording.js';
+import { emptyIntervalPlace, sentence } from '../empty-figures-wording.js';
 import { formatBitsPerSecond, formatSeconds, formatSignificant } from '../format-numbers.js';
 import { noTheoryLines } from '../no-theory.js';
 import { compareTheory } from '../theory-measured.js';
@@ -30,7 +30,7 @@ function entryBlock(summary: Summary, key: string): SafeHtml {
     formatTheoryValue(row.name, row.predicted),
     row.measured === null ? '—' : formatTheoryValue(row.name, row.measured.value),
     row.ratio === null ? '—' : formatSignificant(row.ratio),
-    row.measured === null ? 'input of the formula, or not measured by the run' : row.measured.source,
+    row.measured === null ? (row.missing ?? '') : row.measured.source,
   ]);
   return html`<article class="theory">
 <h3><code>${key}</code></h3>
@@ -48,10 +48,15 @@ export function theorySection(summary: Summary): SafeHtml {
   const keys = Object.keys(summary.theory);
   const unpredicted = noTheoryLines(summary.noTheory);
   if (keys.length === 0 && unpredicted.length === 0) return html``;
+  const empty = emptyIntervalPlace(summary);
   return html`<section id="theory">
 <h2>Theory: closed-form predictions</h2>
 <p>Each prediction is given only where every assumption of its formula holds for this scenario. A ratio of measured to predicted near 1 is the textbook result; random runs scatter around it.</p>
-${keys.map((key) => entryBlock(summary, key))}${
+${
+  empty !== null &&
+  html`<p class="warning">Nothing was measured: the interval is empty (${empty}). Only figures over the whole run have a measured value, and say so.</p>
+`
+}${keys.map((key) => entryBlock(summary, key))}${
   unpredicted.length > 0
     ? html`<ul class="no-theory">
 ${unpredicted.map(

@@ -25,8 +25,8 @@ describe('red-queue: bufferbloat behind drop-tail, a short queue with RED', () =
     expect(dropTail100.link.queue.meanPacketsWaiting).toBeGreaterThan(60);
     expect(dropTail100.link.queue.meanWaitSeconds).toBeGreaterThan(1.5 * roundTrip);
     // Little's law at a busy link: the backlog is the wait in packet times.
-    expect(dropTail100.link.queue.meanWaitSeconds / packetSeconds).toBeCloseTo(
-      dropTail100.link.queue.meanPacketsWaiting,
+    expect(dropTail100.link.queue.meanWaitSeconds! / packetSeconds).toBeCloseTo(
+      dropTail100.link.queue.meanPacketsWaiting!,
       0,
     );
     expect(dropTail100.summary.counts.packets.dropped).toEqual({ linkBuffer: dropTail100.link.dropped });
@@ -35,7 +35,7 @@ describe('red-queue: bufferbloat behind drop-tail, a short queue with RED', () =
   it('drop-tail 30: nearly as busy (99%) with a quarter of the backlog', () => {
     expect(dropTail30.link.utilisation).toBeGreaterThan(0.98);
     expect(dropTail30.link.queue.meanPacketsWaiting).toBeLessThan(
-      dropTail100.link.queue.meanPacketsWaiting / 3,
+      dropTail100.link.queue.meanPacketsWaiting! / 3,
     );
   });
 
