@@ -3,18 +3,9 @@ import { formatSummary } from '../../src/report/format-summary.js';
 import { reportHtml } from '../../src/report/html/report-page.js';
 import { compareTheory } from '../../src/report/theory-measured.js';
 import { run } from '../helpers/scenario.js';
+import { shortBulkSummary } from '../helpers/short-bulk.js';
 import { brokerScenario } from '../messaging/broker-scenario.js';
 import { rowStarting, sectionOf, textOf } from '../report/html/page-text.js';
-
-/** Ten 1 ms transmissions: the run ends at 10 ms, inside a warm-up of `warmup` s when it is longer. */
-const short = (warmup: number) =>
-  run({
-    name: 'short',
-    warmup,
-    nodes: [{ id: 'a' }, { id: 'b' }],
-    links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
-    flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
-  }).summary;
 
 /** Two messages through a broker queue; the run ends within 0.1 s. */
 const brokered = (warmup: number) =>
@@ -36,7 +27,7 @@ const EMPTY_QUEUE = { meanPacketsWaiting: null, meanWaitSeconds: null, peakPacke
  */
 describe('time-averaged figures over an empty measurement interval', () => {
   it('are null in the summary: sender and link utilisation, the buffer figures, broker backlogs', () => {
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     expect(summary.flows.f.senderUtilisation).toBeNull();
     const [forward, reverse] = summary.links['a-b'].directions;
     expect(forward).toMatchObject({ utilisation: null, packetsTransmitted: 10, queue: EMPTY_QUEUE });
@@ -48,7 +39,7 @@ describe('time-averaged figures over an empty measurement interval', () => {
   });
 
   it('are measured, 0 included, over a short interval', () => {
-    const summary = short(0.0025);
+    const summary = shortBulkSummary(0.0025);
     expect(summary.flows.f.senderUtilisation).toBeCloseTo(1, 9);
     const [forward, reverse] = summary.links['a-b'].directions;
     expect(forward.utilisation).toBeCloseTo(1, 9);
@@ -65,7 +56,7 @@ describe('time-averaged figures over an empty measurement interval', () => {
   });
 
   it('read n/a in the terminal summary and in report.html', () => {
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     const text = formatSummary(summary);
     expect(text).toContain('mean latency n/a, p99 n/a; sender utilisation n/a\n');
     expect(text).toContain(

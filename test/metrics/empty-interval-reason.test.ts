@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/report/format-summary.js';
 import { reportHtml } from '../../src/report/html/report-page.js';
 import { run } from '../helpers/scenario.js';
-import { rowStarting, sectionOf, textOf } from '../report/html/page-text.js';
+import { shortBulkSummary } from '../helpers/short-bulk.js';
 
 const link = { between: ['a', 'b'] as [string, string], bandwidth: '8Mbps', delay: 0 };
 
-/** Ten 1 ms transmissions: the run ends at 10 ms, inside a warm-up of `warmup` s when it is longer. */
-const short = (warmup: number) =>
-  run({
-    name: 'short',
-    warmup,
-    nodes: [{ id: 'a' }, { id: 'b' }],
-    links: [link],
-    flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
-  }).summary;
+import { rowStarting, sectionOf, textOf } from '../report/html/page-text.js';
 
 /**
  * summary.json says why an interval is empty (its `empty`), and the terminal and report.html
@@ -22,11 +14,11 @@ const short = (warmup: number) =>
  */
 describe('an empty measurement interval', () => {
   it('records why in summary.json: ended within the warm-up, for the run, each flow and the requests', () => {
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     expect(summary.interval).toEqual({ from: 1, to: 1, empty: 'endedInWarmup' });
     expect(summary.flows.f.interval).toEqual({ from: 1, to: 1, empty: 'endedInWarmup' });
     // Not empty: no `empty` at all.
-    expect(Object.keys(short(0.0025).interval)).toEqual(['from', 'to']);
+    expect(Object.keys(shortBulkSummary(0.0025).interval)).toEqual(['from', 'to']);
     const rpc = run({
       name: 'rpc',
       warmup: 10,
@@ -101,7 +93,7 @@ describe('an empty measurement interval', () => {
   });
 
   it('reads as empty in the terminal and report.html, with the warm-up ending after the run', () => {
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     const text = formatSummary(summary);
     expect(text).toContain(
       'Interval empty (t = 0 s): the warm-up ends at 1.00000 s, after the run; run ended at 10.0000 ms after',
@@ -124,7 +116,7 @@ describe('an empty measurement interval', () => {
   });
 
   it('says the flows completed within the warm-up when the run went on after them', () => {
-    const summary = structuredClone(short(0.0025));
+    const summary = structuredClone(shortBulkSummary(0.0025));
     // As if the run had gone on to 30 ms behind a warm-up of 20 ms, its one flow done at 10 ms.
     summary.interval = { from: 0.02, to: 0.02, empty: 'endedInWarmup' };
     summary.simulatedSeconds = 0.03;

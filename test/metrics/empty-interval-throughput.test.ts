@@ -8,20 +8,11 @@ import { reportHtml } from '../../src/report/html/report-page.js';
 import { compareTheory } from '../../src/report/theory-measured.js';
 import { runCli } from '../helpers/cli.js';
 import { run } from '../helpers/scenario.js';
+import { shortBulkSummary } from '../helpers/short-bulk.js';
 import { rowStarting, sectionOf, textOf } from '../report/html/page-text.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-empty-interval-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Ten 1 ms transmissions: the run ends at 10 ms, inside a warm-up of `warmup` s when it is longer. */
-const short = (warmup: number) =>
-  run({
-    name: 'short',
-    warmup,
-    nodes: [{ id: 'a' }, { id: 'b' }],
-    links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
-    flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
-  }).summary;
 
 /** A sync request-reply flow: its run ends inside a warm-up of 10 s. */
 const requestsBehindWarmup = (warmup = 10) =>
@@ -56,11 +47,11 @@ const NO_RATES = {
  */
 describe('throughput over an empty measurement interval', () => {
   it('is null in the summary, for the run and each flow; a short interval still measures 0', () => {
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     expect(summary.interval).toEqual({ from: 1, to: 1, empty: 'endedInWarmup' });
     expect(summary.throughput).toEqual(NO_RATES);
     expect(summary.flows.f.throughput).toEqual(NO_RATES);
-    const measured = short(0.0025);
+    const measured = shortBulkSummary(0.0025);
     expect(measured.throughput.messagesPerSecond).toBeCloseTo(8 / 0.0075, 9);
     expect(measured.throughput.offeredMessagesPerSecond).toBe(0);
   });
@@ -108,7 +99,7 @@ describe('throughput over an empty measurement interval', () => {
   });
 
   it('reads n/a in the terminal summary and report.html, not 0', () => {
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     const text = formatSummary(summary);
     expect(text).toContain('  goodput n/a, wire throughput n/a, offered load n/a\n');
     expect(text).toContain('    T = N / t = 0 / 0 s = undefined (t = 0); goodput n/a\n');
@@ -151,8 +142,8 @@ describe('throughput over an empty measurement interval', () => {
   });
 
   it('is missing in compare and sweep aggregates: no value, no mean, no crash', () => {
-    const empty = short(1);
-    const measured = short(0.0025);
+    const empty = shortBulkSummary(1);
+    const measured = shortBulkSummary(0.0025);
     const variants = [
       { label: 'warmup=1', settings: [{ path: 'warmup', name: 'warmup', value: '1' }] },
       { label: 'warmup=0.0025', settings: [{ path: 'warmup', name: 'warmup', value: '0.0025' }] },

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/report/format-summary.js';
 import { reportHtml } from '../../src/report/html/report-page.js';
-import { run } from '../helpers/scenario.js';
+import { shortBulkSummary } from '../helpers/short-bulk.js';
 
 describe('a latency section without figures says why', () => {
-  const burst = (warmup: number) =>
-    run({
-      name: 'bulk-after-warmup',
-      warmup,
-      nodes: [{ id: 'a' }, { id: 'b' }],
-      links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
-      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
-    }).summary;
-
   it('a bulk transfer behind a warm-up: delivered in the interval, none created after the warm-up', () => {
     // Ten 1 ms transmissions from t = 0; the warm-up ends at 2.5 ms: 8 delivered after it.
-    const summary = burst(0.0025);
+    const summary = shortBulkSummary(0.0025);
     expect(summary.throughput.delivered).toBe(8);
     expect(summary.latency.count).toBe(0);
     expect(formatSummary(summary)).toContain(
@@ -28,7 +19,11 @@ describe('a latency section without figures says why', () => {
   });
 
   it('report.html says the same, for the run and for the flow', () => {
-    const page = reportHtml(burst(0.0025), null, { version: '0', scenarioFile: 'bulk.yaml', overrides: [] });
+    const page = reportHtml(shortBulkSummary(0.0025), null, {
+      version: '0',
+      scenarioFile: 'bulk.yaml',
+      overrides: [],
+    });
     const reason =
       '<p>None of the 8 messages delivered in the interval was created after the warm-up, and latency ' +
       'covers only those: shorten the warm-up to measure theirs.</p>';
@@ -38,7 +33,7 @@ describe('a latency section without figures says why', () => {
 
   it('nothing delivered at all: says so', () => {
     // The warm-up outlasts the transfer: nothing is delivered after it.
-    const summary = burst(1);
+    const summary = shortBulkSummary(1);
     expect(summary.throughput.delivered).toBe(0);
     expect(formatSummary(summary)).toContain(
       'Latency (0 messages)\n  no message was delivered in the interval',
@@ -47,18 +42,9 @@ describe('a latency section without figures says why', () => {
 });
 
 describe('a run that measured nothing says why', () => {
-  const short = (warmup: number) =>
-    run({
-      name: 'short',
-      warmup,
-      nodes: [{ id: 'a' }, { id: 'b' }],
-      links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
-      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
-    }).summary;
-
   it('a warm-up that outlasts the run: says so, with both times', () => {
     // Ten 1 ms transmissions: the run ends at 10 ms, inside a warm-up of 1 s.
-    const summary = short(1);
+    const summary = shortBulkSummary(1);
     expect(summary.simulatedSeconds).toBeCloseTo(0.01, 12);
     expect(formatSummary(summary)).toContain(
       '  nothing was measured: the warm-up (1.00000 s) outlasts the run, which ended at 10.0000 ms; ' +
@@ -69,6 +55,6 @@ describe('a run that measured nothing says why', () => {
       '<p class="warning">Nothing was measured: the warm-up (1.00000 s) outlasts the run, which ended at 10.0000 ms; ' +
         'shorten the warm-up or lengthen the run.</p>',
     );
-    expect(formatSummary(short(0.0025))).not.toContain('nothing was measured');
+    expect(formatSummary(shortBulkSummary(0.0025))).not.toContain('nothing was measured');
   });
 });

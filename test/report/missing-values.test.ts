@@ -15,30 +15,17 @@ import { sweepToCsv } from '../../src/report/sweep-csv.js';
 import { formatSweepTable } from '../../src/report/sweep-table.js';
 import { runCli } from '../helpers/cli.js';
 import { run } from '../helpers/scenario.js';
+import { shortBulkSummary } from '../helpers/short-bulk.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'msgsim-missing-values-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/**
- * Ten 1 ms transmissions of a bulk transfer (all created at t = 0): the run ends at 10 ms. A
- * warm-up of 1 s outlasts it (empty interval); one of 2.5 ms leaves T but no latency, which
- * covers only the messages created after the warm-up.
- */
-const short = (warmup: number) =>
-  run({
-    name: 'short',
-    warmup,
-    nodes: [{ id: 'a' }, { id: 'b' }],
-    links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
-    flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
-  }).summary;
 
 const WARMUPS = ['0', '0.0025', '1'];
 const variants = WARMUPS.map((value) => ({
   label: `warmup=${value}`,
   settings: [{ path: 'warmup', name: 'warmup', value }],
 }));
-const runs = WARMUPS.map((value) => [short(Number(value)), short(Number(value))]);
+const runs = WARMUPS.map((value) => [shortBulkSummary(Number(value)), shortBulkSummary(Number(value))]);
 const comparison = compareVariants('short', variants, runs);
 
 const EMPTY = 'empty interval (the warm-up outlasts the run)';
@@ -149,7 +136,7 @@ describe('the reasons of the other measures', () => {
       links: [{ between: ['a', 'b'], bandwidth: '8Mbps', delay: 0 }],
       flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
     }).summary;
-    const both = compareVariants('failing', variants.slice(0, 2), [[failing], [short(1)]]);
+    const both = compareVariants('failing', variants.slice(0, 2), [[failing], [shortBulkSummary(1)]]);
     expect(both.measures).toContain('availability');
     expect(both.variants.map((variant) => variant.estimates.availability?.reason)).toEqual([
       'no time was measured (the warm-up outlasts the run)',
