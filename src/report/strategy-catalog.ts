@@ -45,15 +45,31 @@ function defaultText(value: unknown): string | null {
 }
 
 /**
+ * What parsing gives each key of an object schema that the input leaves out: the bare
+ * `{ discriminator: id }` parsed whole, or, when a required key fails that (stop-and-wait's
+ * timeout), each key's schema parsed alone, so the other keys' defaults are still found.
+ */
+function parsedDefaultsOf(schema: z.ZodType, discriminator: string, id: string): Record<string, unknown> {
+  const parsed = schema.safeParse({ [discriminator]: id });
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  if (!(schema instanceof z.ZodObject)) return {};
+  const defaults: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const alone = property.safeParse(undefined);
+    if (alone.success && alone.data !== undefined) defaults[name] = alone.data;
+  }
+  return defaults;
+}
+
+/**
  * Parameters of an object schema, without its discriminator key. Defaults come from the JSON
- * Schema where it has them, otherwise from parsing the bare `{ discriminator: id }` (quantities
- * with units have their defaults only after parsing, in SI units).
+ * Schema where it has them, otherwise from parsing (quantities with units have their defaults
+ * only after parsing, in SI units).
  */
 function parametersOf(schema: z.ZodType, discriminator: string, id: string): CatalogParameter[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaObject;
   const required = new Set(json.required ?? []);
-  const parsed = schema.safeParse({ [discriminator]: id });
-  const parsedDefaults = (parsed.success ? parsed.data : {}) as Record<string, unknown>;
+  const parsedDefaults = parsedDefaultsOf(schema, discriminator, id);
   return Object.entries(json.properties ?? {})
     .filter(([name]) => name !== discriminator)
     .map(([name, property]) => ({

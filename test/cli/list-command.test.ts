@@ -36,6 +36,15 @@ describe('msgsim list', () => {
     expect(out).toMatch(/cubic — .*\n(.*\n)*\s+beta \[0\.7\]/);
   });
 
+  it('gives the defaults of a strategy with a required parameter (stop-and-wait needs a timeout)', async () => {
+    const { out } = await cli(['list', 'transports']);
+    const stopAndWait = out.slice(out.indexOf('  stop-and-wait — '), out.indexOf('  go-back-n — '));
+    expect(stopAndWait).toContain('timeout [required]');
+    expect(stopAndWait).toContain('ackSize [40] size of an ACK packet on the wire');
+    expect(stopAndWait).toContain('headerSize [0] header bytes added to each data packet');
+    expect(stopAndWait).not.toContain('[optional]');
+  });
+
   it('lists one registry when asked, and refuses an unknown one with exit code 2', async () => {
     const congestion = await cli(['list', 'congestion']);
     expect(congestion.code).toBe(0);
