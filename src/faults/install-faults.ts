@@ -46,8 +46,8 @@ export interface InstalledFaults {
   linkStates: ComponentState[];
   services: ServiceState[];
   /**
-   * Calls `done` at the `cycles`-th time component `id` comes back up after `warmupSeconds` (a run
-   * length in failure cycles).
+   * Calls `done` when component `id` completes its `cycles`-th failure cycle (up, then down until
+   * repaired) begun at or after `warmupSeconds` (a run length in failure cycles).
    */
   afterCycles(id: string, cycles: number, warmupSeconds: number, done: () => void): void;
 }
@@ -159,9 +159,23 @@ export function installFaults(plan: FaultPlan, environment: FaultEnvironment): I
     linkStates,
     services,
     afterCycles: (id, cycles, warmupSeconds, done) => {
-      let repairs = 0;
-      stateAt(componentOf(id)).watch((up) => {
-        if (up && simulator.now > warmupSeconds && ++repairs === cycles) done();
+      // A cycle counts as the availability figures count it (src/metrics/availability-tracker.ts):
+      // an up period that began at or after the warm-up, then the down period that ends it; a
+      // repair closing a cycle begun before the warm-up ends no counted cycle, so a run of N
+      // cycles measures N, warm-up or not. A component that starts down has no up period yet.
+      const state = stateAt(componentOf(id));
+      let upSince = state.isUp ? 0 : Number.NaN;
+      let cycleBegan = Number.NaN;
+      let completed = 0;
+      state.watch((up) => {
+        const now = simulator.now;
+        if (!up) {
+          // A period of no length closes nothing there either.
+          cycleBegan = now > upSince ? upSince : Number.NaN;
+          return;
+        }
+        upSince = now;
+        if (cycleBegan >= warmupSeconds && ++completed === cycles) done();
       });
     },
   };

@@ -46,6 +46,35 @@ describe('a run length in failure cycles', () => {
     expect(summary.availability.nodes.n.downSeconds).toBe(6);
   });
 
+  it('measures N whole cycles behind a warm-up that ends inside a cycle', () => {
+    // The warm-up ends at 30 s, inside the cycle [24, 36): the cycles measured begin at 36, 48
+    // and 60 s and end with the repairs at 48, 60 and 72 s.
+    const { summary } = run({
+      name: 'cycles',
+      warmup: '30s',
+      duration: { cycles: 3, of: 'n' },
+      nodes: [node],
+    });
+    expect(summary.simulatedSeconds).toBe(72);
+    const n = summary.availability.nodes.n;
+    expect(n.cycles).toBe(3);
+    // From 30 s: up [30, 34) and three whole cycles of 10 s up and 2 s down.
+    expect(n.upSeconds).toBe(4 + 30);
+    expect(n.downSeconds).toBe(2 + 6);
+  });
+
+  it('measures as many cycles as asked for, warm-up or not, with random times', () => {
+    for (const warmup of ['0s', '7h', { cycles: 3, of: 'n' }]) {
+      const { summary } = run({
+        name: 'cycles-random',
+        warmup,
+        duration: { cycles: 200, of: 'n' },
+        nodes: [{ id: 'n', failure: { mttf: '5h', mttr: '1h' } }],
+      });
+      expect(summary.availability.nodes.n.cycles).toBe(200);
+    }
+  });
+
   it('runs years of simulated time without ticking: 10,000 cycles of a 1000 h MTTF', () => {
     const started = performance.now();
     const { summary } = run({
