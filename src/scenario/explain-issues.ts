@@ -353,17 +353,22 @@ function describeSize(value: unknown, origin: string, written?: string): string 
   return typeof value === 'number' ? (written ?? String(value)) : describeValue(value);
 }
 
+/** A number written with an exponent: 1e20, 2.5E-3. */
+const EXPONENT_NOTATION = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
+
 /**
  * `written`, the source text of the number `value`, where a message should quote it rather than
  * the double read from it: a whole number past 2^53 - 1 (`99999999999999999999` reads as
  * 100000000000000000000, `9007199254740993` as 9007199254740992), or a number too large for a
- * double at all (`1e400` reads as Infinity). Undefined otherwise (`.inf` and `0.10` read as
+ * double at all (`1e400` reads as Infinity), or one written with an exponent (`1e20` would show
+ * as 100000000000000000000, `1e300` as 1e+300). Undefined otherwise (`.inf` and `0.10` read as
  * written them well enough), and for anything that is no number.
  */
 export function numberAsWritten(value: unknown, written: string | undefined): string | undefined {
   if (typeof value !== 'number' || written === undefined) return undefined;
   const text = written.trim();
   if (!Number.isFinite(value)) return /^[+-]?(\d|\.\d)/.test(text) ? text : undefined;
+  if (EXPONENT_NOTATION.test(text)) return text;
   return /^[+-]?\d+$/.test(text) && !Number.isSafeInteger(value) ? text : undefined;
 }
 

@@ -58,6 +58,21 @@ describe('a number a double cannot hold as typed', () => {
     );
   });
 
+  it('quotes a number written with an exponent as typed (1e20 is no 100000000000000000000 to its writer)', () => {
+    const inFile = path.join(scratch, 'exponent.yaml');
+    const quotedAsTyped = (message: string, typed: string) =>
+      message.endsWith(`got ${typed}`) || message.endsWith(`got number ${typed}`);
+    for (const typed of ['1e20', '1e300', '2.5E+21', '-3e-2']) {
+      writeFileSync(inFile, scenario(typed));
+      const fromFile = issuesOf(() => loadScenario(inFile))[0].message;
+      expect(quotedAsTyped(fromFile, typed), fromFile).toBe(true);
+      const fromSet = issuesOf(() => loadScenario(file, { overrides: [`seed=${typed}`] }))[0].message;
+      expect(quotedAsTyped(fromSet.replace(` (value from --set seed=${typed})`, ''), typed), fromSet).toBe(
+        true,
+      );
+    }
+  });
+
   it('leaves numbers a double holds as they read', () => {
     expect(issuesOf(() => loadScenario(file, { overrides: ['seed=1.50'] }))[0].message).toBe(
       'expected an integer, got number 1.5 (value from --set seed=1.50)',
