@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type DocumentPath, formatPath, isPathPrefix } from './document-path.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
@@ -8,6 +7,7 @@ import { applyOverrides, type Override, parseOverride, quoteSet } from './overri
 import { createRegistries, type Registries } from './registries.js';
 import { createScenarioSchema, readNoFiles, type Scenario } from './schema.js';
 import { detectFormat, parseSource } from './source-document.js';
+import { readFailure, readTextFile } from './text-file.js';
 
 /** How to read a scenario besides its text. */
 export interface LoadOptions {
@@ -189,31 +189,4 @@ function lastOverrideHolding(
 function sortByLine(issues: ScenarioIssue[]): ScenarioIssue[] {
   const lineOf = (issue: ScenarioIssue) => issue.line ?? Number.POSITIVE_INFINITY;
   return [...issues].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-/** Bytes a scenario or a file it names may have, at most (a trace of millions of lines fits). */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
-
-/**
- * The text of the regular file at `path`. Why the checks: reading a device (`/dev/zero`) never
- * ends, and a file past V8's longest string aborts the process instead of throwing.
- */
-function readTextFile(path: string): string {
-  const stats = statSync(path);
-  if (stats.isDirectory()) throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
-  if (!stats.isFile()) throw new Error('not a regular file');
-  if (stats.size > MAX_FILE_BYTES) {
-    throw new Error(
-      `too large: ${stats.size.toLocaleString('en')} bytes (at most ${MAX_FILE_BYTES.toLocaleString('en')})`,
-    );
-  }
-  return readFileSync(path, 'utf8');
-}
-
-function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (error as Error)?.message ?? String(error);
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { Dimension } from '../engine/units.js';
 import { formatPath, isPathPrefix, parsePath } from './document-path.js';
@@ -10,6 +9,7 @@ import type { Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { numberDimensionAt } from './schema-lookup.js';
 import { detectFormat, parseSource } from './source-document.js';
+import { readFailure, readTextFile } from './text-file.js';
 import {
   expandPattern,
   expandVariants,
@@ -254,15 +254,10 @@ function asVary(message: string, overrides: readonly string[], option: string): 
 
 function readScenarioFile(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readTextFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException)?.code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : ((error as Error)?.message ?? String(error));
-    throw new ScenarioError([{ file, path: '', message: `cannot read the scenario file: ${reason}` }]);
+    throw new ScenarioError([
+      { file, path: '', message: `cannot read the scenario file: ${readFailure(error)}` },
+    ]);
   }
 }
