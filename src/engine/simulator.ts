@@ -28,6 +28,12 @@ const LANE_HANDLE_BASE = 2 ** 52;
 /** Lane numbers a lane handle can hold: those with rings. */
 const LANE_CODES = MAX_RING_LANES;
 const PER_LANE_CODES = 1 / LANE_CODES;
+/**
+ * A lane handle's low bits, its lane: `handle & LANE_BITS` reads them off the exact integer
+ * (handles stay below 2^53, and 2^52 is a multiple of LANE_CODES) in one truncation, where
+ * Math.floor of a quotient rounded and converted on the path of every timer's cancel.
+ */
+const LANE_BITS = LANE_CODES - 1;
 
 /** Thrown when a model's handler throws: carries the simulated time and the event's label. */
 export class SimulationError extends Error {
@@ -201,9 +207,8 @@ export class Simulator {
   /** Cancels a pending event; returns false if it already ran or was cancelled. */
   cancel(handle: EventHandle): boolean {
     if (handle >= LANE_HANDLE_BASE) {
-      const code = handle - LANE_HANDLE_BASE;
-      const ticket = Math.floor(code * PER_LANE_CODES);
-      if (!this.lanes.cancel(code - ticket * LANE_CODES, ticket)) return false;
+      const lane = handle & LANE_BITS;
+      if (!this.lanes.cancel(lane, (handle - LANE_HANDLE_BASE - lane) * PER_LANE_CODES)) return false;
       this.heapEventLimit++;
       return true;
     }
@@ -220,9 +225,8 @@ export class Simulator {
   /** True while the event named by `handle` is still pending. */
   isPending(handle: EventHandle): boolean {
     if (handle >= LANE_HANDLE_BASE) {
-      const code = handle - LANE_HANDLE_BASE;
-      const ticket = Math.floor(code * PER_LANE_CODES);
-      return this.lanes.isPending(code - ticket * LANE_CODES, ticket);
+      const lane = handle & LANE_BITS;
+      return this.lanes.isPending(lane, (handle - LANE_HANDLE_BASE - lane) * PER_LANE_CODES);
     }
     const generation = Math.floor(handle * PER_SLOT_SPACE);
     const slot = handle - generation * SLOT_SPACE;
