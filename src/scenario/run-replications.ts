@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import { ClockOverflowError, RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import type { Summary } from '../metrics/summary.js';
 import { simulate } from './build-simulation.js';
 import type { Registries } from './registries.js';
@@ -69,7 +69,7 @@ export type ReplicationReply =
  * the same seed and replication index i, so variants differ only by what they vary. Each run is
  * a pure function of its scenario, seed and index, so the result is identical for any `jobs`
  * and any finishing order.
- * @throws the first run's SimulationError / RunawaySimulationError (rebuilt when it came from a
+ * @throws the first run's SimulationError / RunawaySimulationError / ClockOverflowError (rebuilt when it came from a
  * worker); the other runs are stopped.
  */
 export async function runReplications(
@@ -126,6 +126,8 @@ function inRun(error: unknown, plan: VariantPlan, task: ReplicationTask): unknow
   let located: Error;
   if (error instanceof RunawaySimulationError) {
     located = new RunawaySimulationError(message, error.simulatedTime, error.raisableLimit);
+  } else if (error instanceof ClockOverflowError) {
+    located = new ClockOverflowError(message, error.simulatedTime, error.eventLabel);
   } else if (error instanceof SimulationError) {
     located = new SimulationError(message, error.simulatedTime, error.eventLabel, { cause: error.cause });
   } else {
@@ -204,6 +206,12 @@ function rebuildError(transferred: TransferredError): Error {
       transferred.message,
       transferred.simulatedTime ?? Number.NaN,
       transferred.raisableLimit,
+    );
+  } else if (transferred.name === 'ClockOverflowError') {
+    error = new ClockOverflowError(
+      transferred.message,
+      transferred.simulatedTime ?? Number.NaN,
+      transferred.eventLabel ?? '',
     );
   } else if (transferred.name === 'SimulationError') {
     const cause = new Error('in a simulation worker');
