@@ -31,6 +31,7 @@ import {
   usageProblems,
   withSimulationOptions,
 } from './run-options.js';
+import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
 
 /** The options compare and sweep share, as yargs parses them. */
 export interface ReplicatedArguments extends RunOptionArguments {
@@ -47,7 +48,7 @@ export interface ReplicatedArguments extends RunOptionArguments {
  * `--replications` and `--jobs`. `noun` is what one variant is called (`variant`, `point`).
  */
 export function withReplicatedOptions(yargs: Argv, command: 'compare' | 'sweep', noun: string): Argv {
-  return withSimulationOptions(yargs, {
+  return withSimulationOptions(lenient(yargs), {
     out: `output folder (default output/<scenario name>/${command})`,
     set: `override a scenario value in every ${noun} (repeatable), before varying`,
     quiet: 'print only the output folder (no table, no progress)',
@@ -74,6 +75,18 @@ export interface VaryingOptions {
   option: '--vary' | '--param';
   /** What one variant is called: `variant`, `point`. */
   noun: string;
+}
+
+/**
+ * The arguments compare or sweep does not declare (see undeclaredArgumentProblems; `options` is
+ * what yargs passes a check): the first of its problems.
+ */
+export function undeclaredStudyArguments(
+  argv: Readonly<Record<string, unknown>>,
+  options: unknown,
+  command: 'compare' | 'sweep',
+): string[] {
+  return undeclaredArgumentProblems(argv, options, { command, name: 'file', takes: 'one scenario file' });
 }
 
 /**
