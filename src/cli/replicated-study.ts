@@ -32,6 +32,7 @@ import {
   withSimulationOptions,
 } from './run-options.js';
 import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
+import { nameVaryProblems } from './varied-name.js';
 
 /** The options compare and sweep share, as yargs parses them. */
 export interface ReplicatedArguments extends RunOptionArguments {
@@ -91,8 +92,8 @@ export function undeclaredStudyArguments(
 
 /**
  * Why the shared options are unusable, every problem (see usageProblems): those of `run`, then
- * --replications and --jobs, then each --set and each of `varying` that --seed would override.
- * Undefined when there is none.
+ * --replications and --jobs, then each --set and each of `varying` that --seed would override,
+ * then each of `varying` of the scenario's name (see nameVaryProblems). Undefined when there is none.
  */
 export function checkReplicatedOptions(
   argv: ReplicatedArguments,
@@ -110,7 +111,7 @@ export function checkReplicatedOptions(
     problems.push(`${expects('jobs')}, got ${quoteValue(argv.jobs)}`);
   }
   problems.push(...seedSetProblems(argv.seed, argv.set ?? []));
-  if (varying) problems.push(...seedVaryProblems(argv.seed, varying));
+  if (varying) problems.push(...seedVaryProblems(argv.seed, varying), ...nameVaryProblems(varying));
   return usageProblems(problems);
 }
 
