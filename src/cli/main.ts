@@ -37,6 +37,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const setExit = (code: number) => {
     exitCode = code;
   };
+  const run = runCommand(io, setExit);
+  const compare = compareCommand(io, setExit);
+  const sweep = sweepCommand(io, setExit);
+  const validate = validateCommand(io, setExit);
+  const schema = schemaCommand(io, setExit);
+  const list = listCommand(io, setExit);
+  // As typed: the first word of each module's `command` (`run <file>`).
+  const names = [run, compare, sweep, validate, schema, list].map(
+    (command) => String(command.command).split(' ')[0],
+  );
   try {
     await yargs(argv)
       // Off, so that an unknown `--no-such` is reported as written, not as yargs' negation of
@@ -46,13 +56,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .usage(
         '$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.',
       )
-      .command(runCommand(io, setExit))
-      .command(compareCommand(io, setExit))
-      .command(sweepCommand(io, setExit))
-      .command(validateCommand(io, setExit))
-      .command(schemaCommand(io, setExit))
-      .command(listCommand(io, setExit))
-      .demandCommand(1, 'give a command: run, compare, sweep, validate, schema or list')
+      .command(run)
+      .command(compare)
+      .command(sweep)
+      .command(validate)
+      .command(schema)
+      .command(list)
+      .demandCommand(1, `give a command: ${oneOf(names)}`)
       .strict()
       .recommendCommands()
       .help()
@@ -69,7 +79,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     // A command's `check` failure reaches here as the bare message string: a problem per line.
     if (error instanceof UsageError || typeof error === 'string') {
       const message = error instanceof UsageError ? error.message : error;
-      const lines = usageLines(message, argv, error instanceof UsageError).map((line) => `msgsim: ${line}\n`);
+      const lines = usageLines(message, argv, names, error instanceof UsageError).map(
+        (line) => `msgsim: ${line}\n`,
+      );
       io.stderr(`${lines.join('')}Run 'msgsim --help' for usage.\n`);
       return EXIT.badInput;
     }
@@ -117,10 +129,15 @@ function missingValueWorded(message: string, argv: readonly string[]): string {
  * yargs' (through `fail`), not a command check's, whose lines but the unknown arguments are
  * msgsim's own and quote long values shortened already.
  */
-function usageLines(message: string, argv: readonly string[], fromYargs: boolean): string[] {
+function usageLines(
+  message: string,
+  argv: readonly string[],
+  commands: readonly string[],
+  fromYargs: boolean,
+): string[] {
   return message
     .split('\n')
-    .flatMap((line) => unknownCommandWorded(line, argv))
+    .flatMap((line) => unknownCommandWorded(line, argv, commands))
     .map((line) =>
       fromYargs || /^Unknown arguments?: /.test(line)
         ? shortenLongWords(missingValueWorded(unknownArgumentsAsWritten(line, argv), argv))
@@ -128,8 +145,10 @@ function usageLines(message: string, argv: readonly string[], fromYargs: boolean
     );
 }
 
-/** The commands, as typed: the first word of each command module's `command`. */
-const COMMAND_NAMES = ['run', 'compare', 'sweep', 'validate', 'schema', 'list'];
+/** `a, b or c`. */
+function oneOf(names: readonly string[]): string {
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
 
 /**
  * yargs refuses an unknown command (`msgsim frob`) at the top level, which stays strict, with
@@ -137,19 +156,19 @@ const COMMAND_NAMES = ['run', 'compare', 'sweep', 'validate', 'schema', 'list'];
  * as written (`unknown command 'frob' (did you mean run?)`), the other unknown arguments
  * staying on a line of their own. Any other line passes unchanged.
  */
-function unknownCommandWorded(line: string, argv: readonly string[]): string[] {
+function unknownCommandWorded(line: string, argv: readonly string[], commands: readonly string[]): string[] {
   const command = argv.find((arg) => !arg.startsWith('-'));
-  if (command === undefined || COMMAND_NAMES.includes(command)) return [line];
+  if (command === undefined || commands.includes(command)) return [line];
   const unknown = `unknown command ${quoteValue(command)}`;
   const suggested = /^Did you mean (.+)\?$/.exec(line)?.[1];
   if (suggested !== undefined) return [`${unknown} (did you mean ${suggested}?)`];
   const listed = /^Unknown arguments?: (.*)$/s.exec(line);
   if (!listed) return [line];
   const others = listed[1].split(', ').filter((name) => name !== command);
-  const known = `${unknown}: give one of ${COMMAND_NAMES.slice(0, -1).join(', ')} or ${COMMAND_NAMES.at(-1)}`;
+  const refused = `${unknown}: give one of ${oneOf(commands)}`;
   return others.length === 0
-    ? [known]
-    : [known, `Unknown argument${others.length === 1 ? '' : 's'}: ${others.join(', ')}`];
+    ? [refused]
+    : [refused, `Unknown argument${others.length === 1 ? '' : 's'}: ${others.join(', ')}`];
 }
 
 /**
