@@ -10,6 +10,7 @@ import {
   checkReplicatedOptions,
   type ReplicatedArguments,
   runReplicatedStudy,
+  undeclaredStudyArguments,
   withReplicatedOptions,
 } from './replicated-study.js';
 
@@ -38,14 +39,15 @@ export function compareCommand(
             '--vary links[*].loss=0,0.05,0.1',
         })
         // A returned string is a usage error (exit 2), not an exception.
-        .check(
-          (argv) =>
-            checkReplicatedOptions(argv as unknown as ReplicatedArguments, {
-              texts: argv.vary as string[],
-              option: '--vary',
-              noun: 'variant',
-            }) ?? true,
-        ) as unknown as Argv<CompareArguments>,
+        .check((argv, options) => {
+          const badOption = checkReplicatedOptions(argv as unknown as ReplicatedArguments, {
+            texts: argv.vary as string[],
+            option: '--vary',
+            noun: 'variant',
+          });
+          const problems = [...undeclaredStudyArguments(argv, options, 'compare'), badOption];
+          return problems.filter((problem) => problem !== undefined).join('\n') || true;
+        }) as unknown as Argv<CompareArguments>,
     handler: async (argv: ArgumentsCamelCase<CompareArguments>) => {
       const sets = argv.set ?? [];
       setExit(

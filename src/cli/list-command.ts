@@ -2,6 +2,8 @@ import type { CommandModule } from 'yargs';
 import { catalogToMarkdown, catalogToText, strategyCatalog } from '../report/strategy-catalog.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
+import { usageProblems } from './run-options.js';
+import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
 
 /** `msgsim list [kind]`: the registered strategies and their parameters. */
 export function listCommand(io: CliIo, setExit: (code: number) => void): CommandModule {
@@ -11,13 +13,24 @@ export function listCommand(io: CliIo, setExit: (code: number) => void): Command
     command: 'list [kind]',
     describe: `list the registered strategies and their parameters (${kinds.join(', ')})`,
     builder: (yargs) =>
-      yargs
+      lenient(yargs)
         .positional('kind', { type: 'string', choices: kinds, describe: 'only this registry' })
         .option('markdown', {
           type: 'boolean',
           default: false,
           describe: 'print Markdown (as in README.md)',
-        }),
+        })
+        // A returned string is a usage error (exit 2): every problem, a line each.
+        .check(
+          (argv, options) =>
+            usageProblems(
+              undeclaredArgumentProblems(argv, options, {
+                command: 'list',
+                name: 'kind',
+                takes: 'at most one kind',
+              }),
+            ) ?? true,
+        ),
     handler: (argv) => {
       const kind = argv.kind as string | undefined;
       const chosen = kind === undefined ? sections : sections.filter((section) => section.kind === kind);

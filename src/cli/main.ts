@@ -1,5 +1,5 @@
 import yargs from 'yargs';
-import { QUOTED_VALUE_LIMIT } from '../scenario/quote-option.js';
+import { QUOTED_VALUE_LIMIT, quoteValue } from '../scenario/quote-option.js';
 import { compareCommand } from './compare-command.js';
 import { listCommand } from './list-command.js';
 import { expects } from './option-values.js';
@@ -37,6 +37,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const setExit = (code: number) => {
     exitCode = code;
   };
+  const run = runCommand(io, setExit);
+  const compare = compareCommand(io, setExit);
+  const sweep = sweepCommand(io, setExit);
+  const validate = validateCommand(io, setExit);
+  const schema = schemaCommand(io, setExit);
+  const list = listCommand(io, setExit);
+  // As typed: the first word of each module's `command` (`run <file>`).
+  const names = [run, compare, sweep, validate, schema, list].map(
+    (command) => String(command.command).split(' ')[0],
+  );
   try {
     await yargs(argv)
       // Off, so that an unknown `--no-such` is reported as written, not as yargs' negation of
@@ -46,13 +56,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       .usage(
         '$0 <command> [options]\n\nDeterministic simulator of message passing: throughput, latency, availability.',
       )
-      .command(runCommand(io, setExit))
-      .command(compareCommand(io, setExit))
-      .command(sweepCommand(io, setExit))
-      .command(validateCommand(io, setExit))
-      .command(schemaCommand(io, setExit))
-      .command(listCommand(io, setExit))
-      .demandCommand(1, 'give a command: run, compare, sweep, validate, schema or list')
+      .command(run)
+      .command(compare)
+      .command(sweep)
+      .command(validate)
+      .command(schema)
+      .command(list)
+      .demandCommand(1, `give a command: ${oneOf(names)}`)
       .strict()
       .recommendCommands()
       .help()
@@ -62,17 +72,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // yargs reports its own usage errors as YError; anything else came from a handler.
         // A UsageError thrown here once comes back through `fail` again; pass it on.
         if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
-        const said = message ?? error?.message ?? 'bad usage';
-        throw new UsageError(
-          shortenLongWords(missingValueWorded(unknownArgumentsAsWritten(said, argv), argv)),
-        );
+        throw new UsageError(message ?? error?.message ?? 'bad usage');
       })
       .parseAsync();
   } catch (error) {
     // A command's `check` failure reaches here as the bare message string: a problem per line.
     if (error instanceof UsageError || typeof error === 'string') {
       const message = error instanceof UsageError ? error.message : error;
-      const lines = message.split('\n').map((line) => `msgsim: ${line}\n`);
+      const lines = usageLines(message, argv, names, error instanceof UsageError).map(
+        (line) => `msgsim: ${line}\n`,
+      );
       io.stderr(`${lines.join('')}Run 'msgsim --help' for usage.\n`);
       return EXIT.badInput;
     }
@@ -112,6 +121,54 @@ function missingValueWorded(message: string, argv: readonly string[]): string {
   const next = at < 0 ? undefined : argv[at + 1];
   const where = next === undefined ? 'it ends the command line' : `${next.split('=')[0]} follows it`;
   return `${expects(name)}, got nothing (${where})`;
+}
+
+/**
+ * A usage error's problems, a line each, in msgsim's words: yargs' own (unknown arguments and
+ * commands, a missing value) named as written, long words shortened. `fromYargs`: the message is
+ * yargs' (through `fail`), not a command check's, whose lines but the unknown arguments are
+ * msgsim's own and quote long values shortened already.
+ */
+function usageLines(
+  message: string,
+  argv: readonly string[],
+  commands: readonly string[],
+  fromYargs: boolean,
+): string[] {
+  return message
+    .split('\n')
+    .flatMap((line) => unknownCommandWorded(line, argv, commands))
+    .map((line) =>
+      fromYargs || /^Unknown arguments?: /.test(line)
+        ? shortenLongWords(missingValueWorded(unknownArgumentsAsWritten(line, argv), argv))
+        : line,
+    );
+}
+
+/** `a, b or c`. */
+function oneOf(names: readonly string[]): string {
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+/**
+ * yargs refuses an unknown command (`msgsim frob`) at the top level, which stays strict, with
+ * "Did you mean run?" alone, or among the unknown arguments when nothing is near it: both name it
+ * as written (`unknown command 'frob' (did you mean run?)`), the other unknown arguments
+ * staying on a line of their own. Any other line passes unchanged.
+ */
+function unknownCommandWorded(line: string, argv: readonly string[], commands: readonly string[]): string[] {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  if (command === undefined || commands.includes(command)) return [line];
+  const unknown = `unknown command ${quoteValue(command)}`;
+  const suggested = /^Did you mean (.+)\?$/.exec(line)?.[1];
+  if (suggested !== undefined) return [`${unknown} (did you mean ${suggested}?)`];
+  const listed = /^Unknown arguments?: (.*)$/s.exec(line);
+  if (!listed) return [line];
+  const others = listed[1].split(', ').filter((name) => name !== command);
+  const refused = `${unknown}: give one of ${oneOf(commands)}`;
+  return others.length === 0
+    ? [refused]
+    : [refused, `Unknown argument${others.length === 1 ? '' : 's'}: ${others.join(', ')}`];
 }
 
 /**

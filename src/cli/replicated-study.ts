@@ -31,6 +31,8 @@ import {
   usageProblems,
   withSimulationOptions,
 } from './run-options.js';
+import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
+import { nameVaryProblems } from './varied-name.js';
 
 /** The options compare and sweep share, as yargs parses them. */
 export interface ReplicatedArguments extends RunOptionArguments {
@@ -47,7 +49,7 @@ export interface ReplicatedArguments extends RunOptionArguments {
  * `--replications` and `--jobs`. `noun` is what one variant is called (`variant`, `point`).
  */
 export function withReplicatedOptions(yargs: Argv, command: 'compare' | 'sweep', noun: string): Argv {
-  return withSimulationOptions(yargs, {
+  return withSimulationOptions(lenient(yargs), {
     out: `output folder (default output/<scenario name>/${command})`,
     set: `override a scenario value in every ${noun} (repeatable), before varying`,
     quiet: 'print only the output folder (no table, no progress)',
@@ -77,9 +79,21 @@ export interface VaryingOptions {
 }
 
 /**
+ * The arguments compare or sweep does not declare (see undeclaredArgumentProblems; `options` is
+ * what yargs passes a check): the first of its problems.
+ */
+export function undeclaredStudyArguments(
+  argv: Readonly<Record<string, unknown>>,
+  options: unknown,
+  command: 'compare' | 'sweep',
+): string[] {
+  return undeclaredArgumentProblems(argv, options, { command, name: 'file', takes: 'one scenario file' });
+}
+
+/**
  * Why the shared options are unusable, every problem (see usageProblems): those of `run`, then
- * --replications and --jobs, then each --set and each of `varying` that --seed would override.
- * Undefined when there is none.
+ * --replications and --jobs, then each --set and each of `varying` that --seed would override,
+ * then each of `varying` of the scenario's name (see nameVaryProblems). Undefined when there is none.
  */
 export function checkReplicatedOptions(
   argv: ReplicatedArguments,
@@ -97,7 +111,7 @@ export function checkReplicatedOptions(
     problems.push(`${expects('jobs')}, got ${quoteValue(argv.jobs)}`);
   }
   problems.push(...seedSetProblems(argv.seed, argv.set ?? []));
-  if (varying) problems.push(...seedVaryProblems(argv.seed, varying));
+  if (varying) problems.push(...seedVaryProblems(argv.seed, varying), ...nameVaryProblems(varying));
   return usageProblems(problems);
 }
 

@@ -20,6 +20,7 @@ import {
   replicationOption,
   withSimulationOptions,
 } from './run-options.js';
+import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
 
 interface RunArguments {
   file: string;
@@ -39,7 +40,7 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
     describe: 'run a scenario and write summary.json, timeseries.csv, charts and report.html',
     builder: (yargs: Argv) =>
       withSimulationOptions(
-        yargs.positional('file', {
+        lenient(yargs).positional('file', {
           type: 'string',
           demandOption: true,
           describe: 'scenario file (YAML or JSON)',
@@ -51,9 +52,14 @@ export function runCommand(io: CliIo, setExit: (code: number) => void): CommandM
         },
       )
         .option('replication', replicationOption)
-        .check((argv) => {
+        .check((argv, options) => {
           // A returned string is a usage error (exit 2), not an exception: every problem, a line each.
           const problems = [
+            ...undeclaredArgumentProblems(argv, options, {
+              command: 'run',
+              name: 'file',
+              takes: 'one scenario file',
+            }),
             checkSimulationOptions(argv as unknown as RunOptionArguments),
             checkReplication(argv),
           ];

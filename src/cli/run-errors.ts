@@ -1,11 +1,12 @@
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import { ClockOverflowError, RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import { formatIssue, ScenarioError } from '../scenario/errors.js';
 import { type CliIo, EXIT } from './main.js';
 
 /**
  * Prints what went wrong while loading or simulating `file` under `msgsim <command>` and returns
- * the exit code: 2 for bad input (located scenario issues, a run that cannot end; a limit the
- * user may raise names the command's option for it), 1 for an internal error inside the
+ * the exit code: 2 for bad input (located scenario issues, a run that cannot end or cannot go on
+ * past the largest time the clock holds; a limit the user may raise names the command's option
+ * for it), 1 for an internal error inside the
  * simulation (with its stack, for a bug report). Rethrows anything else.
  */
 export function reportRunError(
@@ -21,6 +22,10 @@ export function reportRunError(
   if (error instanceof RunawaySimulationError) {
     const option = error.raisableLimit === 'maxEvents' ? ` (msgsim ${command} --max-events N)` : '';
     io.stderr(`msgsim: ${file}: ${error.message}${option}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof ClockOverflowError) {
+    io.stderr(`msgsim: ${file}: ${error.message}\n`);
     return EXIT.badInput;
   }
   if (error instanceof SimulationError) {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { createRegistries, type Registries } from '../scenario/registries.js';
 import { createScenarioSchema } from '../scenario/schema.js';
 import { type CliIo, EXIT } from './main.js';
+import { usageProblems } from './run-options.js';
+import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
 
 /**
  * The published JSON Schema of scenario files (what users write, before defaults and unit
@@ -23,6 +25,14 @@ export function schemaCommand(io: CliIo, setExit: (code: number) => void): Comma
   return {
     command: 'schema',
     describe: 'print the JSON Schema of scenario files (for editor completion)',
+    // A returned string is a usage error (exit 2): every problem, a line each.
+    builder: (yargs) =>
+      lenient(yargs).check(
+        (argv, options) =>
+          usageProblems(
+            undeclaredArgumentProblems(argv, options, { command: 'schema', takes: 'no argument' }),
+          ) ?? true,
+      ),
     handler: () => {
       io.stdout(scenarioJsonSchemaText());
       setExit(EXIT.ok);

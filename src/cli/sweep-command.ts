@@ -12,6 +12,7 @@ import {
   checkReplicatedOptions,
   type ReplicatedArguments,
   runReplicatedStudy,
+  undeclaredStudyArguments,
   withReplicatedOptions,
 } from './replicated-study.js';
 
@@ -54,7 +55,7 @@ export function sweepCommand(
           "$0 sweep scenarios/lossy-link.yaml --param 'links[0].loss.forward=0:0.2:0.05'",
           'stop-and-wait throughput and goodput as the loss rate grows, beside the formula',
         )
-        .check((argv) => {
+        .check((argv, options) => {
           // A returned string is a usage error (exit 2), not an exception.
           const params = argv.param as string[];
           const tooMany =
@@ -67,7 +68,8 @@ export function sweepCommand(
             option: '--param',
             noun: 'point',
           });
-          return [badOption, tooMany].filter((problem) => problem !== undefined).join('\n') || true;
+          const problems = [...undeclaredStudyArguments(argv, options, 'sweep'), badOption, tooMany];
+          return problems.filter((problem) => problem !== undefined).join('\n') || true;
         }) as unknown as Argv<SweepArguments>,
     handler: async (argv: ArgumentsCamelCase<SweepArguments>) => {
       const sets = argv.set ?? [];

@@ -3,6 +3,8 @@ import { formatIssue, ScenarioError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
+import { usageProblems } from './run-options.js';
+import { lenient, undeclaredArgumentProblems } from './undeclared-arguments.js';
 
 interface ValidateArguments {
   file: string[];
@@ -22,7 +24,7 @@ export function validateCommand(
     command: 'validate <file..>',
     describe: 'check scenario files and report every problem with its line',
     builder: (yargs: Argv) =>
-      yargs
+      lenient(yargs)
         .positional('file', {
           type: 'string',
           array: true,
@@ -34,7 +36,18 @@ export function validateCommand(
           array: true,
           nargs: 1,
           describe: 'override a scenario value before checking: --set flows[0].workload.messages=500',
-        }) as unknown as Argv<ValidateArguments>,
+        })
+        // A returned string is a usage error (exit 2); every file is a positional, so none is extra.
+        .check(
+          (argv, options) =>
+            usageProblems(
+              undeclaredArgumentProblems(argv, options, {
+                command: 'validate',
+                name: 'file',
+                takes: 'scenario files',
+              }),
+            ) ?? true,
+        ) as unknown as Argv<ValidateArguments>,
     handler: (argv: ArgumentsCamelCase<ValidateArguments>) => {
       if (validateFiles(argv.file ?? [], argv.set ?? [], io) !== EXIT.ok) setExit(EXIT.badInput);
     },

@@ -64,6 +64,27 @@ export class RunawaySimulationError extends Error {
   }
 }
 
+/**
+ * Thrown when an event would fall due past the largest time a float64 clock can hold (about
+ * 1.8e308 s): the run cannot go on, because a time, rate or size of the scenario is too large to
+ * simulate (an MTTF of 1e308 s, a bandwidth of 1e-300 bit/s). Not a bug of the model, so callers
+ * report it as bad input, like RunawaySimulationError.
+ */
+export class ClockOverflowError extends Error {
+  /**
+   * @param simulatedTime the time the run reached.
+   * @param eventLabel the name of the event that could not be scheduled.
+   */
+  constructor(
+    message: string,
+    readonly simulatedTime: number,
+    readonly eventLabel: string,
+  ) {
+    super(message);
+    this.name = 'ClockOverflowError';
+  }
+}
+
 /** Limits that turn a run that cannot end into a clear error instead of a hang. */
 export interface SimulatorLimits {
   /** Most events pending at once (default 2^22, at most 2^25). */
@@ -159,19 +180,18 @@ export class Simulator {
   /**
    * Schedules `callback(arg)` to run the lane's delay from now; the handle works with `cancel`
    * and `isPending` like any other.
-   * @throws RangeError when `lane` is not a lane of this simulator.
+   * @throws RangeError when `lane` is not a lane of this simulator; ClockOverflowError when the
+   * event would fall past the largest time the clock can hold.
    */
   scheduleInLane<A>(lane: LaneId, callback: EventCallback<A>, arg?: A): EventHandle {
     const ring = this.lanes.rings[lane];
     if (ring === undefined) return this.scheduleInHeapLane(lane, callback, arg);
     // queue.size + lanes.pending >= maxPendingEvents, as heapEventLimit counts the lanes' events.
     if (this.queue.size >= this.heapEventLimit) throw pendingLimitError(this.maxPendingEvents, this.now);
-    const ticket = ring.push(
-      this.now + ring.delaySeconds,
-      this.nextSequence++,
-      callback as EventCallback<never>,
-      arg,
-    );
+    // The lane's delay is finite (see `lane`), but now plus it may still pass the largest double.
+    const time = this.now + ring.delaySeconds;
+    if (time === Number.POSITIVE_INFINITY) throw scheduleError(ring.delaySeconds, this.now, callback);
+    const ticket = ring.push(time, this.nextSequence++, callback as EventCallback<never>, arg);
     this.lanes.pending++;
     this.heapEventLimit--;
     return LANE_HANDLE_BASE + ticket * LANE_CODES + lane;
@@ -181,26 +201,34 @@ export class Simulator {
   private scheduleInHeapLane<A>(lane: LaneId, callback: EventCallback<A>, arg: A | undefined): EventHandle {
     const delaySeconds = this.lanes.delayOf(lane);
     if (delaySeconds === undefined) throw new RangeError(`no delay lane ${lane} in this simulator`);
-    return this.insert(this.now + delaySeconds, callback, arg);
+    const time = this.now + delaySeconds;
+    if (time === Number.POSITIVE_INFINITY) throw scheduleError(delaySeconds, this.now, callback);
+    return this.insert(time, callback, arg);
   }
 
   /**
    * Schedules `callback(arg)` to run `delaySeconds` from now.
-   * @throws RangeError when the delay is negative or not finite.
+   * @throws RangeError when the delay is negative or NaN; ClockOverflowError when the event would
+   * fall past the largest time the clock can hold (an infinite delay included).
    */
   schedule<A>(delaySeconds: number, callback: EventCallback<A>, arg?: A): EventHandle {
-    if (!(delaySeconds >= 0) || delaySeconds === Number.POSITIVE_INFINITY) {
-      throw badDelayError(delaySeconds, this.now);
+    // Testing the sum, not the delay, costs no more: now is finite, so the time is infinite
+    // exactly when the delay is or the sum passes the largest double.
+    const time = this.now + delaySeconds;
+    if (!(delaySeconds >= 0) || time === Number.POSITIVE_INFINITY) {
+      throw scheduleError(delaySeconds, this.now, callback);
     }
-    return this.insert(this.now + delaySeconds, callback, arg);
+    return this.insert(time, callback, arg);
   }
 
   /**
    * Schedules `callback(arg)` at absolute simulated time `time` (not before now).
-   * @throws RangeError when `time` lies in the past or is not finite.
+   * @throws RangeError when `time` lies in the past or is NaN; ClockOverflowError when it is
+   * infinite (past the largest time the clock can hold).
    */
   scheduleAt<A>(time: number, callback: EventCallback<A>, arg?: A): EventHandle {
-    if (!(time >= this.now) || time === Number.POSITIVE_INFINITY) throw badTimeError(time, this.now);
+    if (!(time >= this.now) || time === Number.POSITIVE_INFINITY)
+      throw scheduleAtError(time, this.now, callback);
     return this.insert(time, callback, arg);
   }
 
@@ -325,7 +353,14 @@ export class Simulator {
         }
       }
     } catch (error) {
-      if (error instanceof RunawaySimulationError || error instanceof SimulationError) throw error;
+      // Errors of the run itself reach the caller as they are; only a model's own failure is wrapped.
+      if (
+        error instanceof RunawaySimulationError ||
+        error instanceof ClockOverflowError ||
+        error instanceof SimulationError
+      ) {
+        throw error;
+      }
       const label = callback?.name || 'anonymous event';
       throw new SimulationError(
         `a handler failed at t=${secondsInText(this.now)} s (${label}): ${(error as Error)?.message ?? String(error)}`,
@@ -370,8 +405,33 @@ function badDelayError(delaySeconds: number, now: number): RangeError {
   return new RangeError(`cannot schedule an event ${delaySeconds} s from now (t=${now})`);
 }
 
-function badTimeError(time: number, now: number): RangeError {
+/** Why `schedule` refused a delay: a bug of the model (negative, NaN) or a clock overflow. */
+function scheduleError(delaySeconds: number, now: number, callback: EventCallback<never>): Error {
+  if (!(delaySeconds >= 0)) return badDelayError(delaySeconds, now);
+  return clockOverflowError(delaySeconds, now, callback);
+}
+
+/** Why `scheduleAt` refused a time: in the past or NaN (a bug of the model), or infinite. */
+function scheduleAtError(time: number, now: number, callback: EventCallback<never>): Error {
+  if (time === Number.POSITIVE_INFINITY) return clockOverflowError(time, now, callback);
   return new RangeError(`cannot schedule an event at t=${time}: now is t=${now}`);
+}
+
+function clockOverflowError(
+  delaySeconds: number,
+  now: number,
+  callback: EventCallback<never>,
+): ClockOverflowError {
+  const label = callback.name || 'anonymous event';
+  const later =
+    delaySeconds === Number.POSITIVE_INFINITY ? 'an infinite time' : `${secondsInText(delaySeconds)} s`;
+  return new ClockOverflowError(
+    `the run cannot go on at t=${secondsInText(now)} s: event ${label} would fall ${later} later, ` +
+      `past the largest time the clock can hold (${secondsInText(Number.MAX_VALUE)} s): ` +
+      'a time, rate or size of the scenario is too large to simulate',
+    now,
+    label,
+  );
 }
 
 function pendingLimitError(limit: number, now: number): RunawaySimulationError {

@@ -76,7 +76,7 @@ const DROPPED_NODE_QUEUE = { kind: 'dropped', reason: 'nodeQueue' } as const;
 /**
  * Builds the model of `scenario` and runs it to its end: the duration, or the moment every flow
  * has finished. A pure function of the scenario, the seed and the replication index.
- * @throws SimulationError / RunawaySimulationError from the kernel.
+ * @throws SimulationError / RunawaySimulationError / ClockOverflowError from the kernel.
  */
 export function simulate(scenario: Scenario, options: SimulationOptions = {}): RunResult {
   const registries = options.registries ?? createRegistries();

@@ -3,7 +3,7 @@
  * replications, answering each task with the run's summary or the error it threw.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import { ClockOverflowError, RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import { simulate } from './build-simulation.js';
 import { parseScenarioText } from './load.js';
 import { createRegistries } from './registries.js';
@@ -59,6 +59,10 @@ function transferable(error: unknown): TransferredError {
   if (error instanceof RunawaySimulationError) {
     transferred.simulatedTime = error.simulatedTime;
     transferred.raisableLimit = error.raisableLimit;
+  }
+  if (error instanceof ClockOverflowError) {
+    transferred.simulatedTime = error.simulatedTime;
+    transferred.eventLabel = error.eventLabel;
   }
   if (error instanceof SimulationError) {
     transferred.simulatedTime = error.simulatedTime;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { RunawaySimulationError, SimulationError } from '../engine/simulator.js';
+import { ClockOverflowError, RunawaySimulationError, SimulationError } from '../engine/simulator.js';
 import type { Summary } from '../metrics/summary.js';
 import { simulate } from './build-simulation.js';
 import type { Registries } from './registries.js';
@@ -69,8 +69,9 @@ export type ReplicationReply =
  * the same seed and replication index i, so variants differ only by what they vary. Each run is
  * a pure function of its scenario, seed and index, so the result is identical for any `jobs`
  * and any finishing order.
- * @throws the first run's SimulationError / RunawaySimulationError (rebuilt when it came from a
- * worker); the other runs are stopped.
+ * @throws the SimulationError / RunawaySimulationError / ClockOverflowError of the earliest run
+ * in plan order that failed (rebuilt when it came from a worker), the one `jobs: 1` throws
+ * whatever `jobs`: every run before it succeeded; the other runs are stopped.
  */
 export async function runReplications(
   plan: VariantPlan,
@@ -126,6 +127,8 @@ function inRun(error: unknown, plan: VariantPlan, task: ReplicationTask): unknow
   let located: Error;
   if (error instanceof RunawaySimulationError) {
     located = new RunawaySimulationError(message, error.simulatedTime, error.raisableLimit);
+  } else if (error instanceof ClockOverflowError) {
+    located = new ClockOverflowError(message, error.simulatedTime, error.eventLabel);
   } else if (error instanceof SimulationError) {
     located = new SimulationError(message, error.simulatedTime, error.eventLabel, { cause: error.cause });
   } else {
@@ -145,7 +148,12 @@ function workerEntry(): URL {
     : new URL('./replication-worker.js', import.meta.url);
 }
 
-/** Hands `tasks` to `jobs` workers, a new task to each as it answers, until all are done. */
+/**
+ * Hands `tasks` to `jobs` workers, a new task to each as it answers, until all are done. A failed
+ * run is reported as --jobs 1 would report it, whatever the finishing order: once a task fails no
+ * new task starts, the tasks before it (all started, as tasks start in plan order) finish, and
+ * the failure of the earliest task is the one rejected, so every task before it succeeded.
+ */
 function runInWorkers(
   workerData: ReplicationWorkerData,
   tasks: readonly ReplicationTask[],
@@ -155,9 +163,14 @@ function runInWorkers(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    // By worker: the index of the task it runs, or -1 while idle.
+    const running: number[] = [];
     let next = 0;
     let remaining = tasks.length;
     let settled = false;
+    // The earliest failed task so far and its error; tasks.length while none failed.
+    let failedTask = tasks.length;
+    let failure: Error | undefined;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
@@ -167,31 +180,48 @@ function runInWorkers(
         () => (error ? reject(error) : resolve()),
       );
     };
-    const handOut = (worker: Worker) => {
-      if (next < tasks.length) worker.postMessage(tasks[next++]);
+    const handOut = (worker: number) => {
+      running[worker] = -1;
+      if (failure === undefined && next < tasks.length) {
+        running[worker] = next;
+        workers[worker].postMessage(tasks[next++]);
+      }
+    };
+    /** After a failure: rejects once no task before the earliest failed one is still running. */
+    const finishIfFailed = () => {
+      if (failure !== undefined && running.every((task) => task < 0 || task > failedTask)) finish(failure);
     };
     for (let index = 0; index < jobs; index++) {
       const worker = new Worker(workerEntry(), { workerData });
       workers.push(worker);
       worker.on('message', (reply: ReplicationReply) => {
         if (settled) return;
+        const taskIndex = running[index];
         if ('error' in reply) {
-          finish(locate(rebuildError(reply.error), reply.task) as Error);
-          return;
+          if (taskIndex < failedTask) {
+            failedTask = taskIndex;
+            failure = locate(rebuildError(reply.error), reply.task) as Error;
+          }
+        } else if (taskIndex < failedTask) {
+          // A run after the earliest failure is one --jobs 1 would not have run: not recorded.
+          try {
+            record({ ...reply.task, summary: reply.summary });
+          } catch (error) {
+            finish(error as Error);
+            return;
+          }
+          remaining--;
+          if (remaining === 0) {
+            finish();
+            return;
+          }
         }
-        try {
-          record({ ...reply.task, summary: reply.summary });
-        } catch (error) {
-          finish(error as Error);
-          return;
-        }
-        remaining--;
-        if (remaining === 0) finish();
-        else handOut(worker);
+        handOut(index);
+        finishIfFailed();
       });
       worker.on('error', (error) => finish(error));
       worker.on('exit', (code) => finish(new Error(`a simulation worker stopped early (exit code ${code})`)));
-      handOut(worker);
+      handOut(index);
     }
   });
 }
@@ -204,6 +234,12 @@ function rebuildError(transferred: TransferredError): Error {
       transferred.message,
       transferred.simulatedTime ?? Number.NaN,
       transferred.raisableLimit,
+    );
+  } else if (transferred.name === 'ClockOverflowError') {
+    error = new ClockOverflowError(
+      transferred.message,
+      transferred.simulatedTime ?? Number.NaN,
+      transferred.eventLabel ?? '',
     );
   } else if (transferred.name === 'SimulationError') {
     const cause = new Error('in a simulation worker');

@@ -19,6 +19,7 @@ import { perDirectionProbabilitySchema } from '../net/wire-impairment-schema.js'
 import type { TransportConfigBase } from '../transport/transport.js';
 import { addressOf, BROADCAST_ALL, checkGroups, checkPattern } from './addressing.js';
 import { expandTopologies, hasTopologyIssues, type TopologyExpansion } from './expand-topologies.js';
+import { OUTPUT_NAME, outputNameProblem } from './output-name.js';
 import { listIds, quoteValue } from './quote-option.js';
 import { referencesReadable } from './reference-readiness.js';
 import type { Registries } from './registries.js';
@@ -209,10 +210,8 @@ export function createScenarioSchema(
     .strictObject({
       name: z
         .string()
-        .regex(
-          /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-          'expected a name of letters, digits, . _ - (it names the output folder)',
-        )
+        // The message says why a name of allowed characters is refused (`..`, `-x`).
+        .regex(OUTPUT_NAME, { error: (issue) => outputNameProblem(issue.input) })
         .max(100, 'expected a name of at most 100 characters (it names the output folder)'),
       description: z.string().default(''),
       seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RunawaySimulationError, SimulationError, Simulator } from '../../src/engine/simulator.js';
+import { MAX_RING_LANES } from '../../src/engine/delay-lanes.js';
+import {
+  ClockOverflowError,
+  RunawaySimulationError,
+  SimulationError,
+  Simulator,
+} from '../../src/engine/simulator.js';
 
 /** A simulator plus a log of `time:name` entries written by the events it runs. */
 function story() {
@@ -70,19 +76,82 @@ describe('Simulator: ordering and the clock', () => {
     );
   });
 
-  it('rejects negative, NaN and infinite delays and times in the past with RangeError', () => {
+  it('rejects negative and NaN delays and times in the past or NaN with RangeError', () => {
     const sim = new Simulator();
     sim.schedule(2, () => {});
     sim.run();
-    for (const delay of [-1, -1e-12, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+    for (const delay of [-1, -1e-12, Number.NaN, Number.NEGATIVE_INFINITY]) {
       expect(() => sim.schedule(delay, () => {})).toThrow(RangeError);
     }
-    for (const time of [1.999, Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const time of [1.999, Number.NaN]) {
       expect(() => sim.scheduleAt(time, () => {})).toThrow(RangeError);
     }
     expect(sim.pendingEvents).toBe(0);
     sim.scheduleAt(2, () => {});
     expect(sim.pendingEvents).toBe(1);
+  });
+});
+
+describe('Simulator: the clock cannot pass the largest double', () => {
+  /** What `act` throws, or undefined. */
+  function thrownBy(act: () => void): unknown {
+    try {
+      act();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  }
+
+  it('refuses an infinite delay or time, and a finite delay that would take the clock past it, with ClockOverflowError', () => {
+    const sim = new Simulator();
+    function onFailure() {}
+    for (const schedule of [
+      () => sim.schedule(Number.POSITIVE_INFINITY, onFailure),
+      () => sim.scheduleAt(Number.POSITIVE_INFINITY, onFailure),
+    ]) {
+      const error = thrownBy(schedule);
+      expect(error).toBeInstanceOf(ClockOverflowError);
+      expect((error as ClockOverflowError).simulatedTime).toBe(0);
+      expect((error as ClockOverflowError).eventLabel).toBe('onFailure');
+    }
+    sim.schedule(1e308, () => {});
+    sim.run();
+    expect(sim.now).toBe(1e308);
+    const error = thrownBy(() => sim.schedule(1e308, onFailure)) as ClockOverflowError;
+    expect(error).toBeInstanceOf(ClockOverflowError);
+    expect(error.message).toBe(
+      'the run cannot go on at t=1e+308 s: event onFailure would fall 1e+308 s later, past the largest time the ' +
+        'clock can hold (1.79769313e+308 s): a time, rate or size of the scenario is too large to simulate',
+    );
+    expect(error.simulatedTime).toBe(1e308);
+    // The largest finite time is still a time: only past it is refused.
+    sim.scheduleAt(Number.MAX_VALUE, () => {});
+    expect(sim.pendingEvents).toBe(1);
+  });
+
+  it('refuses a lane event past the largest double, with or without a ring', () => {
+    const sim = new Simulator();
+    const lanes = Array.from({ length: MAX_RING_LANES + 1 }, (_, index) => sim.lane(1e308 + index * 1e300));
+    sim.schedule(1e308, () => {});
+    sim.run();
+    for (const lane of [lanes[0], lanes[MAX_RING_LANES]]) {
+      const error = thrownBy(() => sim.scheduleInLane(lane, function onArrival() {}));
+      expect(error).toBeInstanceOf(ClockOverflowError);
+      expect((error as ClockOverflowError).eventLabel).toBe('onArrival');
+    }
+    expect(sim.pendingEvents).toBe(0);
+  });
+
+  it('stops a run with the ClockOverflowError itself, not wrapped as a handler failure', () => {
+    const sim = new Simulator();
+    const tick = () => sim.schedule(1e308, tick);
+    sim.schedule(0, tick);
+    const error = thrownBy(() => sim.run());
+    expect(error).toBeInstanceOf(ClockOverflowError);
+    expect((error as ClockOverflowError).simulatedTime).toBe(1e308);
+    expect((error as ClockOverflowError).eventLabel).toBe('tick');
+    expect(sim.now).toBe(1e308);
   });
 });
 
