@@ -112,6 +112,12 @@ export class Network {
     failed: () => {},
   };
   private readonly onTransmissionEnd = (index: number): void => this.finishTransmission(index);
+  /**
+   * The transmitter whose finished transmission is being handed on (-1 otherwise): already
+   * reported as transmitted, it is not in progress for whatever that hand-over ends (a flow's
+   * completion closing the links' measurement would count its time twice).
+   */
+  private finishing = -1;
   private readonly onArrival = (packet: Packet): void => this.arrive(packet);
 
   constructor(
@@ -244,7 +250,7 @@ export class Network {
    */
   transmissionsInProgress(): { transmitter: number; start: number; seconds: number }[] {
     return this.transmitters
-      .filter((transmitter) => transmitter.current !== null)
+      .filter((transmitter) => transmitter.current !== null && transmitter.index !== this.finishing)
       .map((transmitter) => ({
         transmitter: transmitter.index,
         start: transmitter.currentStart,
@@ -418,6 +424,7 @@ export class Network {
     const seconds = figures.currentSeconds(index);
     packet.transSeconds += seconds;
     this.probe.packetTransmitted(packet, index, figures.currentStart(index), seconds);
+    this.finishing = index;
     // Before the next packet starts, so a sender that paces itself can queue its next one.
     if (packet.hops === 0) {
       figures.setVacating(index, true);
@@ -446,6 +453,7 @@ export class Network {
       if (lane >= 0 && !held) this.simulator.scheduleInLane(lane, this.onArrival, packet);
       else this.simulator.scheduleAt(arrival, this.onArrival, packet);
     }
+    this.finishing = -1;
     if (figures.waiting(index) === 0) {
       figures.current[index] = null;
       return;
