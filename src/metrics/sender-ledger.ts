@@ -65,7 +65,8 @@ export class SenderLedger {
 
   /** The channel delivered a message at `time` (the clock's now): earlier parts are settled. */
   delivered(time: number): void {
-    if (time <= this.since) return;
+    // Written so that a time that is not one (NaN) leaves the ledger as it was.
+    if (!(time > this.since)) return;
     this.since = time;
     this.sendCount = 0;
     this.creationCount = 0;

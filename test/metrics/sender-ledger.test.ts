@@ -47,4 +47,11 @@ describe('SenderLedger', () => {
     expect(ledger.upTo(1.5)).toEqual({ busySeconds: 0, wireBits: 0, created: 0 });
     expect(ledger.upTo(2)).toEqual({ busySeconds: 0, wireBits: 64, created: 0 });
   });
+
+  it('ignores a delivery without a time', () => {
+    const ledger = new SenderLedger(0);
+    ledger.delivered(Number.NaN);
+    ledger.transmitted(0, 1, 1000);
+    expect(ledger.upTo(0.5)).toEqual({ busySeconds: 0.5, wireBits: 500, created: 0 });
+  });
 });
