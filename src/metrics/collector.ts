@@ -8,11 +8,11 @@ import { CongestionTrace } from './congestion-trace.js';
 import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 import { FaultWindowRecorder } from './fault-windows.js';
 import { LinkBacklog } from './link-backlog.js';
+import { SenderLedger } from './sender-ledger.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
   created = 0;
-  createdAfterWarmup = 0;
   /** Messages that reached a final state (any fate). */
   resolved = 0;
   delivered = 0;
@@ -34,10 +34,15 @@ export class FlowCounters {
   packetsDuplicated = 0;
   /** Packets that arrived after a later packet on a reordering link (each hop where it happened). */
   packetsReordered = 0;
-  /** Data bits the source put on its first link after the warm-up (every copy). */
-  wireBitsAfterWarmup = 0;
-  /** Seconds the source's first link spent sending this flow's data after the warm-up. */
-  senderBusySeconds = 0;
+  /**
+   * What the source put on its first link (every data copy) and the messages it created after
+   * the warm-up, readable up to an interval's end (see SenderLedger).
+   */
+  readonly sender: SenderLedger;
+
+  constructor(warmupSeconds: number) {
+    this.sender = new SenderLedger(warmupSeconds);
+  }
 }
 
 /** Counters of one transmitter (link direction). */
@@ -64,12 +69,11 @@ export class TransmitterCounters {
   }
 
   /** A transmission over [start, end] (finished or not): its start and its time after the warm-up. */
-  transmitting(start: number, end: number): number {
-    if (this.closed) return 0;
+  transmitting(start: number, end: number): void {
+    if (this.closed) return;
     if (start >= this.warmupSeconds) this.startedAfterWarmup++;
     const busyAfterWarmup = end - Math.max(start, this.warmupSeconds);
     if (busyAfterWarmup > 0) this.busySecondsAfterWarmup += busyAfterWarmup;
-    return busyAfterWarmup;
   }
 }
 
@@ -116,7 +120,7 @@ export class MetricsCollector implements NetworkProbe {
     expectedDeliveries = 0,
   ) {
     this.deliveries = new DeliveryLog(flowCount, warmupSeconds, exactRecordCap, expectedDeliveries);
-    this.flows = Array.from({ length: flowCount }, () => new FlowCounters());
+    this.flows = Array.from({ length: flowCount }, () => new FlowCounters(warmupSeconds));
     this.transmitters = Array.from(
       { length: transmitterCount },
       () => new TransmitterCounters(warmupSeconds),
@@ -137,7 +141,7 @@ export class MetricsCollector implements NetworkProbe {
   countCreated(flowIndex: number, createdAt: number, count = 1): void {
     const counters = this.flows[flowIndex];
     counters.created += count;
-    if (createdAt >= this.warmupSeconds) counters.createdAfterWarmup += count;
+    counters.sender.createdAt(createdAt, count);
   }
 
   messageResolved(message: Message): void {
@@ -147,6 +151,7 @@ export class MetricsCollector implements NetworkProbe {
     switch (fate.kind) {
       case 'delivered':
         counters.delivered++;
+        counters.sender.delivered(message.deliveredAt);
         if (message.deliveredAt >= this.warmupSeconds) this.record(message);
         break;
       case 'failed':
@@ -195,13 +200,10 @@ export class MetricsCollector implements NetworkProbe {
   packetTransmitted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
     const link = this.transmitters[transmitterIndex];
     link.packetsTransmitted++;
-    const busyAfterWarmup = link.transmitting(start, start + seconds);
-    if (busyAfterWarmup <= 0) return;
+    link.transmitting(start, start + seconds);
     // A broker's deliveries count under the producer's flow, but they are not the producer's sending.
     if (packet.kind === 'data' && packet.hops === 0 && !(packet instanceof BrokerPacket)) {
-      const flow = this.flows[packet.flowIndex];
-      flow.senderBusySeconds += busyAfterWarmup;
-      flow.wireBitsAfterWarmup += packet.sizeBytes * 8;
+      this.flows[packet.flowIndex].sender.transmitted(start, start + seconds, packet.sizeBytes * 8);
     }
   }
 

@@ -105,9 +105,10 @@ export function summarize(collector: MetricsCollector, context: SummaryContext):
     const channels = flow.channels ?? [index];
     const counters = channels.map((channel) => collector.flows[channel]);
     const interval = flowIntervals[index];
+    // Only what the sender did inside the flow's interval counts against it (see SenderLedger).
     const senderBusySeconds = counters
       .slice(0, flow.senderChannels ?? channels.length)
-      .reduce((sum, channel) => sum + channel.senderBusySeconds, 0);
+      .reduce((sum, channel) => sum + channel.sender.upTo(interval.to).busySeconds, 0);
     const summary: FlowSummary = {
       from: flow.from,
       to: flow.to,
@@ -227,8 +228,10 @@ function throughputOf(
 ): ThroughputSummary {
   const { delivered, payloadBits } = figures.deliveredIn(channels, interval);
   const seconds = interval.to - interval.from;
-  const wireBits = counters.reduce((sum, flow) => sum + flow.wireBitsAfterWarmup, 0);
-  const offered = counters.reduce((sum, flow) => sum + flow.createdAfterWarmup, 0);
+  // Bits on the wire and messages offered inside the interval: a rate divides by its length.
+  const sent = counters.map((flow) => flow.sender.upTo(interval.to));
+  const wireBits = sent.reduce((sum, flow) => sum + flow.wireBits, 0);
+  const offered = sent.reduce((sum, flow) => sum + flow.created, 0);
   return {
     messagesPerSecond: ratePerSecond(delivered, seconds),
     goodputBitsPerSecond: ratePerSecond(payloadBits, seconds),

@@ -63,7 +63,10 @@ export interface ThroughputSummary {
   messagesPerSecond: number | null;
   /** Payload bits of messages delivered in the interval, per second (each message once). */
   goodputBitsPerSecond: number | null;
-  /** Bits of every data copy put on the wire by senders in the interval (headers, retransmissions). */
+  /**
+   * Bits of every data copy put on the wire by senders in the interval (headers, retransmissions),
+   * per second; a copy straddling an end of the interval by its part inside (see SenderLedger).
+   */
   wireBitsPerSecond: number | null;
   /** Messages created by the workloads in the interval, per second. */
   offeredMessagesPerSecond: number | null;
@@ -186,8 +189,9 @@ export interface FlowSummary {
   latency: LatencySummary;
   counts: Counts;
   /**
-   * Fraction of the interval the sender's first link spent transmitting this flow's data; null
-   * when the interval is empty (t = 0), as the rates are.
+   * Fraction of the interval the sender's first link spent transmitting this flow's data, only
+   * the time inside the interval counted (at most 1); null when the interval is empty (t = 0),
+   * as the rates are.
    */
   senderUtilisation: number | null;
   /** Request-level results of a request-reply flow (its messages above count both directions). */

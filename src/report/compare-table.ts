@@ -15,8 +15,10 @@ const MEAN_DIGITS = 6;
  * significant digits (an interval narrower than that, from rounding noise, shows as `0.00000`);
  * half-width `0` when every replication agreed, `n/a` with a single value; mean `n/a` and an
  * empty half-width with none. With `wholeValues` (every value it is the mean of is a whole
- * number: a count), a whole mean without an interval width prints as the whole number it is
- * (`237`, not `237.000`); a fractional mean keeps its digits.
+ * number: a count), the mean is not rounded to its interval, whose width says how far the
+ * replications spread, not how well the mean of whole numbers is known: a whole mean prints as
+ * the whole number it is (`237`, not `237.000`), a fractional one with up to six significant
+ * digits and no trailing zeros (`22.5 ± 44`, not `23 ± 44`; `237.667 ± 1.4`).
  */
 export function formatEstimate(
   estimate: Estimate | undefined,
@@ -25,16 +27,23 @@ export function formatEstimate(
 ): [mean: string, halfWidth: string] {
   if (!estimate || estimate.mean === null) return ['n/a', ''];
   const mean = estimate.mean / factor;
-  const meanText =
-    wholeValues && Number.isInteger(mean) ? String(mean) : formatSignificant(mean, MEAN_DIGITS);
+  const meanText = wholeValues ? meanOfWholeValues(mean) : formatSignificant(mean, MEAN_DIGITS);
   if (estimate.halfWidth === null) return [meanText, 'n/a'];
   const halfWidth = estimate.halfWidth / factor;
   if (halfWidth === 0) return [meanText, '0'];
   const decimalsOf = (value: number, digits: number) => digits - 1 - Math.floor(Math.log10(Math.abs(value)));
   let decimals = decimalsOf(halfWidth, 2);
+  if (wholeValues) return [meanText, halfWidth.toFixed(Math.min(12, Math.max(0, decimals)))];
   if (mean !== 0) decimals = Math.min(decimals, decimalsOf(mean, MEAN_DIGITS));
   decimals = Math.min(12, Math.max(0, decimals));
   return [mean.toFixed(decimals), halfWidth.toFixed(decimals)];
+}
+
+/** A mean of whole numbers: whole as such, else six significant digits without trailing zeros. */
+function meanOfWholeValues(mean: number): string {
+  if (Number.isInteger(mean)) return String(mean);
+  const text = formatSignificant(mean, MEAN_DIGITS);
+  return /e/.test(text) || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
 }
 
 /**

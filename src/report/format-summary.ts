@@ -33,6 +33,7 @@ import {
 } from './format-numbers.js';
 import { linkSummaryLines } from './link-summary-lines.js';
 import { noTheoryLines } from './no-theory.js';
+import { nonFiniteTheoryText } from './theory-value-text.js';
 
 export {
   formatBitsPerSecond,
@@ -243,7 +244,7 @@ function theoryLines(theory: Summary['theory'], noTheory: Summary['noTheory']): 
   for (const [name, prediction] of entries) {
     lines.push(`${INDENT}${name}: ${prediction.formula}`);
     const values = Object.entries(prediction.values)
-      .map(([symbol, value]) => `${symbol} = ${formatSignificant(value)}`)
+      .map(([symbol, value]) => `${symbol} = ${nonFiniteTheoryText(value) ?? formatSignificant(value)}`)
       .join(', ');
     if (values !== '') lines.push(`${INDENT}${INDENT}${values}`);
   }

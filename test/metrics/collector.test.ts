@@ -22,7 +22,7 @@ describe('MetricsCollector', () => {
     expect([flow.packetsSent, flow.dataPackets, flow.ackPackets, flow.retransmissions]).toEqual([3, 2, 1, 1]);
   });
 
-  it('splits a transmission that straddles the warm-up and charges the sender only on hop 0', () => {
+  it('splits a transmission that straddles the warm-up, its bits in proportion, and charges the sender only on hop 0', () => {
     const { metrics } = collector(1);
     const message = new Message(0, 0, 1000, 0);
     const packet = data(message);
@@ -33,8 +33,9 @@ describe('MetricsCollector', () => {
     expect(metrics.transmitters[0].busySecondsAfterWarmup).toBe(0.5);
     expect(metrics.transmitters[1].busySecondsAfterWarmup).toBe(0.25);
     expect(metrics.transmitters.map((t) => t.packetsTransmitted)).toEqual([1, 2]);
-    expect(metrics.flows[0].senderBusySeconds).toBe(0.5);
-    expect(metrics.flows[0].wireBitsAfterWarmup).toBe(8000);
+    // Half the transmission lies after the warm-up: half its bits count.
+    expect(metrics.flows[0].sender.busySeconds).toBe(0.5);
+    expect(metrics.flows[0].sender.wireBits).toBe(4000);
   });
 
   it('records deliveries at or after the warm-up and counts fates by reason', () => {
@@ -54,7 +55,7 @@ describe('MetricsCollector', () => {
       metrics.messageResolved(m);
     }
     expect(metrics.flows[0].created).toBe(3);
-    expect(metrics.flows[0].createdAfterWarmup).toBe(1);
+    expect(metrics.flows[0].sender.created).toBe(1);
     expect(metrics.flows[0].delivered).toBe(2);
     expect(metrics.flows[0].lost).toEqual({ nodeDown: 1 });
     expect(metrics.deliveries.records.length).toBe(1);

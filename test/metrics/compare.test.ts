@@ -205,8 +205,9 @@ describe('compareVariants', () => {
       'demo: 2 variants, 3 replications each (common random numbers); mean ± half-width of the 95% confidence interval',
     );
     expect(table[1]).toMatch(/^variant {4}T \(messages\/s\) {3}goodput \(kbit\/s\) {3}L mean \(ms\)/);
-    expect(table[2]).toMatch(/^loss=0 {5}12\.0 ± 5\.0 /);
-    expect(table[3]).toMatch(/^loss=0\.1 {3}10\.0 ± 4\.3 /);
+    // Every replication's T is a whole number here: whole means print as such.
+    expect(table[2]).toMatch(/^loss=0 {5}12 ± 5\.0 /);
+    expect(table[3]).toMatch(/^loss=0\.1 {3}10 ± 4\.3 /);
     expect(table[2].indexOf('±')).toBe(table[3].indexOf('±'));
   });
 });
@@ -235,8 +236,11 @@ describe('formatEstimate', () => {
     expect(of(1234567, 0)).toEqual(['1234567', '0']);
     // The mean of counts need not be whole: 237, 238 and 238.
     expect(of(237 + 2 / 3, null, 3)).toEqual(['237.667', 'n/a']);
-    // With an interval, the half-width sets the decimals of both, as for any measure.
-    expect(of(12, 4.968676, 3)).toEqual(['12.0', '5.0']);
+    // With an interval, the half-width sets its own decimals only: the mean of whole numbers is
+    // exact, not an estimate to round to its spread.
+    expect(of(12, 4.968676, 3)).toEqual(['12', '5.0']);
+    expect(of(22.5, 44, 2)).toEqual(['22.5', '44']);
+    expect(of(237.5, 6.353, 2)).toEqual(['237.5', '6.4']);
     // Not known to be whole values: six significant digits, as before.
     expect(formatEstimate({ n: 5, mean: 237, sd: 0, halfWidth: 0, ci95: [237, 237] })).toEqual([
       '237.000',

@@ -61,6 +61,27 @@ describe('count columns of the compare and sweep tables', () => {
     expect(timeouts.cells).toEqual(['5 ± 0']);
   });
 
+  it('print a fractional mean of whole values unrounded to its interval, up to six significant digits', () => {
+    // Means of whole counts, 45/2 and 713/3: exact fractions a rounding to the interval hid
+    // ('23 ± 44', '237.7 ± 1.4').
+    const spread = measureColumn(
+      {
+        variants: [
+          variant('retransmissions', [0, 45], { n: 2, mean: 22.5, sd: 31.82, halfWidth: 44, ci95: null }),
+          variant('retransmissions', [237, 238, 238], {
+            n: 3,
+            mean: 713 / 3,
+            sd: 0.57735,
+            halfWidth: 1.4342,
+            ci95: null,
+          }),
+        ],
+      },
+      measure('retransmissions'),
+    );
+    expect(spread.cells).toEqual(['   22.5 ± 44 ', '237.667 ± 1.4']);
+  });
+
   it('keep six significant digits where some replication value is fractional, or the values are not given', () => {
     const throughput = measureColumn(
       {

@@ -423,3 +423,21 @@ describe('sweep table and CSV', () => {
     expect(categoricalRows[1].startsWith('protocol=gbn,gbn,,2,')).toBe(true);
   });
 });
+
+describe('a count column of the sweep table', () => {
+  it('prints a fractional mean of whole values unrounded to its interval', () => {
+    // Two replications with 20 and 25 retransmissions: mean 22.5, half-width 12.706 · 3.536 / √2 = 31.8.
+    const variants = [{ label: 'loss=0.1', settings: [{ path: loss.path, name: 'loss', value: '0.1' }] }];
+    const summaries = [20, 25].map((retransmissions) => {
+      const summary = summaryWith(10, null);
+      summary.counts.retransmissions = retransmissions;
+      return summary;
+    });
+    const sweep = sweepFromRuns('demo', { parameter: { ...loss, values: ['0.1'] }, series: null, variants }, [
+      summaries,
+    ]);
+    const table = formatSweepTable(sweep);
+    expect(table).toContain('22.5 ± 32');
+    expect(table).not.toContain('23 ± 32');
+  });
+});

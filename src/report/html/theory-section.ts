@@ -4,11 +4,14 @@ import { emptyIntervalPlace, sentence } from '../empty-figures-wording.js';
 import { formatBitsPerSecond, formatSeconds, formatSignificant } from '../format-numbers.js';
 import { noTheoryLines } from '../no-theory.js';
 import { compareTheory } from '../theory-measured.js';
+import { nonFiniteTheoryText } from '../theory-value-text.js';
 import { html, type SafeHtml } from './html.js';
 import { type Column, table } from './table.js';
 
 /** A value of `theory` in the unit its name ends with (…Seconds, …BitsPerSecond, …PerSecond…), else plain. */
 export function formatTheoryValue(name: string, value: number): string {
+  const nonFinite = nonFiniteTheoryText(value);
+  if (nonFinite !== null) return nonFinite;
   if (name.endsWith('Seconds')) return formatSeconds(value);
   if (name.endsWith('BitsPerSecond')) return formatBitsPerSecond(value);
   if (name.includes('PerSecond')) return `${formatSignificant(value)} /s`;
