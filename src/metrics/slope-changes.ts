@@ -1,0 +1,124 @@
+/**
+ * Changes of slope due at future times (time, change), taken back earliest first. Why two stores:
+ * on a wire with a constant delay the changes come in time order (each packet's far end follows
+ * the previous one's), so a ring takes them and gives them back in O(1) with no search; a change
+ * that comes earlier than the last one queued (jitter, a delay that a degradation shortened)
+ * goes to a binary heap instead, O(log n). Both live in typed arrays that grow by doubling, so a
+ * change costs no allocation once they are large enough; they hold only what is still due, so
+ * their size is bounded by the packets on the wire.
+ */
+export class SlopeChanges {
+  private ringTimes = new Float64Array(8);
+  private ringChanges = new Float64Array(8);
+  private ringHead = 0;
+  private ringCount = 0;
+  private heapTimes = new Float64Array(0);
+  private heapChanges = new Float64Array(0);
+  private heapCount = 0;
+
+  get size(): number {
+    return this.ringCount + this.heapCount;
+  }
+
+  /** The earliest due time; Infinity when none is due. */
+  nextTime(): number {
+    const ring = this.ringCount > 0 ? this.ringTimes[this.ringHead] : Number.POSITIVE_INFINITY;
+    const heap = this.heapCount > 0 ? this.heapTimes[0] : Number.POSITIVE_INFINITY;
+    return Math.min(ring, heap);
+  }
+
+  /** The slope changes by `change` at `time`. */
+  add(time: number, change: number): void {
+    const count = this.ringCount;
+    const mask = this.ringTimes.length - 1;
+    if (count === 0 || time >= this.ringTimes[(this.ringHead + count - 1) & mask]) {
+      if (count === this.ringTimes.length) this.growRing();
+      const at = (this.ringHead + count) & (this.ringTimes.length - 1);
+      this.ringTimes[at] = time;
+      this.ringChanges[at] = change;
+      this.ringCount = count + 1;
+      return;
+    }
+    this.pushHeap(time, change);
+  }
+
+  /** Removes the earliest change and returns it (only while one is due). */
+  take(): number {
+    const heapFirst =
+      this.heapCount > 0 && (this.ringCount === 0 || this.heapTimes[0] < this.ringTimes[this.ringHead]);
+    if (heapFirst) return this.popHeap();
+    const change = this.ringChanges[this.ringHead];
+    this.ringHead = (this.ringHead + 1) & (this.ringTimes.length - 1);
+    this.ringCount--;
+    return change;
+  }
+
+  /** Forgets every change (the wire was emptied). */
+  clear(): void {
+    this.ringHead = 0;
+    this.ringCount = 0;
+    this.heapCount = 0;
+  }
+
+  private growRing(): void {
+    const capacity = this.ringTimes.length * 2;
+    const times = new Float64Array(capacity);
+    const changes = new Float64Array(capacity);
+    const mask = this.ringTimes.length - 1;
+    for (let i = 0; i < this.ringCount; i++) {
+      times[i] = this.ringTimes[(this.ringHead + i) & mask];
+      changes[i] = this.ringChanges[(this.ringHead + i) & mask];
+    }
+    this.ringTimes = times;
+    this.ringChanges = changes;
+    this.ringHead = 0;
+  }
+
+  private pushHeap(time: number, change: number): void {
+    if (this.heapCount === this.heapTimes.length) {
+      const capacity = Math.max(8, this.heapTimes.length * 2);
+      const times = new Float64Array(capacity);
+      const changes = new Float64Array(capacity);
+      times.set(this.heapTimes);
+      changes.set(this.heapChanges);
+      this.heapTimes = times;
+      this.heapChanges = changes;
+    }
+    const times = this.heapTimes;
+    const changes = this.heapChanges;
+    let at = this.heapCount++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (times[parent] <= time) break;
+      times[at] = times[parent];
+      changes[at] = changes[parent];
+      at = parent;
+    }
+    times[at] = time;
+    changes[at] = change;
+  }
+
+  private popHeap(): number {
+    const times = this.heapTimes;
+    const changes = this.heapChanges;
+    const taken = changes[0];
+    const count = --this.heapCount;
+    const time = times[count];
+    const change = changes[count];
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= count) break;
+      if (child + 1 < count && times[child + 1] < times[child]) child++;
+      if (times[child] >= time) break;
+      times[at] = times[child];
+      changes[at] = changes[child];
+      at = child;
+    }
+    if (count > 0) {
+      times[at] = time;
+      changes[at] = change;
+    }
+    return taken;
+  }
+}
