@@ -1,5 +1,6 @@
 import { BrokerPacket } from '../messaging/broker-entry.js';
 import type { DropReason, LossReason, Message } from '../net/message.js';
+import type { TransmissionInProgress } from '../net/network.js';
 import type { Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
 import { ServiceRequestCounter } from './availability-requests.js';
@@ -8,6 +9,7 @@ import { CongestionTrace } from './congestion-trace.js';
 import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 import { FaultWindowRecorder } from './fault-windows.js';
 import { LinkBacklog } from './link-backlog.js';
+import { WireLoad } from './wire-load.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
@@ -51,6 +53,8 @@ export class TransmitterCounters {
   /** Time spent transmitting after the warm-up, the unfinished transmissions' part included. */
   busySecondsAfterWarmup = 0;
   readonly backlog: LinkBacklog;
+  /** Bits on the direction's wire after the warm-up (peak and bit-seconds). */
+  readonly wire: WireLoad;
   dropped = 0;
   lost = 0;
   /** Packets a later one overtook on this direction's wire. */
@@ -61,6 +65,7 @@ export class TransmitterCounters {
 
   constructor(private readonly warmupSeconds: number) {
     this.backlog = new LinkBacklog(warmupSeconds);
+    this.wire = new WireLoad(warmupSeconds);
   }
 
   /** A transmission over [start, end] (finished or not): its start and its time after the warm-up. */
@@ -226,18 +231,37 @@ export class MetricsCollector implements NetworkProbe {
     this.transmitters[transmitterIndex].transmitting(start, start + seconds);
   }
 
+  wireCarried(
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bits: number,
+    propagationSeconds: number,
+  ): void {
+    this.transmitters[transmitterIndex].wire.carried(start, seconds, bits, propagationSeconds);
+  }
+
+  wireCut(transmitterIndex: number): void {
+    this.transmitters[transmitterIndex].wire.cut(this.clock.now);
+  }
+
   /**
    * The links' measurement ends at `now` (the last flow completed, or the run ended) with
-   * `inProgress` transmissions under way: their time so far counts as busy, every buffer's
-   * backlog counts up to `now`, and nothing after it counts (beyond packets transmitted, dropped
-   * and lost). Later calls do nothing.
+   * `inProgress` transmissions under way: their time so far counts as busy, and the bits they
+   * sent so far as on the wire; every buffer's backlog and every wire counts up to `now`, and
+   * nothing after it counts (beyond packets transmitted, dropped and lost). Later calls do nothing.
    */
-  closeLinks(now: number, inProgress: readonly { transmitter: number; start: number }[]): void {
+  closeLinks(now: number, inProgress: readonly TransmissionInProgress[]): void {
     if (!Number.isNaN(this.linksClosedAt)) return;
     this.linksClosedAt = now;
-    for (const { transmitter, start } of inProgress) this.transmitters[transmitter].transmitting(start, now);
+    for (const transmission of inProgress) {
+      const link = this.transmitters[transmission.transmitter];
+      link.transmitting(transmission.start, now);
+      link.wire.close(now, transmission);
+    }
     for (const link of this.transmitters) {
       link.backlog.close(now);
+      link.wire.close(now);
       link.closed = true;
     }
   }

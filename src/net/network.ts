@@ -58,6 +58,17 @@ const LOST_PARTITION = { kind: 'lost', reason: 'partition' } as const;
 const LOST_CORRUPTED = { kind: 'lost', reason: 'corrupted' } as const;
 const DROPPED_BUFFER = { kind: 'dropped', reason: 'linkBuffer' } as const;
 
+/** A transmission under way (see Network.transmissionsInProgress). */
+export interface TransmissionInProgress {
+  transmitter: number;
+  /** When it started and how long it takes in all (s). */
+  start: number;
+  seconds: number;
+  /** The packet's size in bits, and the delay its bits would take on the wire (see undrawnDelay). */
+  bits: number;
+  propagationSeconds: number;
+}
+
 /** Links a packet may cross before it is discarded (like IP's TTL): a guard against loops. */
 export const MAX_HOPS = 255;
 
@@ -212,6 +223,7 @@ export class Network {
       transmitter.up = false;
       this.discardAll(transmitter, LOST_LINK_DOWN);
       transmitter.cutWire();
+      this.probe.wireCut(index);
     }
     this.liveRoutes?.invalidate();
   }
@@ -226,8 +238,13 @@ export class Network {
     if (transmitter.current) {
       this.simulator.cancel(this.figures.endEvent(index));
       const start = transmitter.currentStart;
+      const fullSeconds = transmitter.currentSeconds;
       const packet = transmitter.abortTransmission(now);
-      this.probe.transmissionAborted(packet, index, start, transmitter.currentSeconds);
+      const seconds = transmitter.currentSeconds;
+      this.probe.transmissionAborted(packet, index, start, seconds);
+      // The bits already sent went on along the wire (a cut then loses them with the rest).
+      const bitsSent = (packet.sizeBytes * 8 * seconds) / fullSeconds;
+      this.probe.wireCarried(index, start, seconds, bitsSent, this.undrawnDelay(index));
       this.fail(packet, outcome, index);
     }
     while (transmitter.waiting > 0) {
@@ -242,14 +259,26 @@ export class Network {
    * The transmissions under way now, for a run that ends before they finish: each one's
    * transmitter, start and full duration (s).
    */
-  transmissionsInProgress(): { transmitter: number; start: number; seconds: number }[] {
+  transmissionsInProgress(): TransmissionInProgress[] {
     return this.transmitters
       .filter((transmitter) => transmitter.current !== null)
       .map((transmitter) => ({
         transmitter: transmitter.index,
         start: transmitter.currentStart,
         seconds: transmitter.currentSeconds,
+        bits: transmitter.current!.sizeBytes * 8,
+        propagationSeconds: this.undrawnDelay(transmitter.index),
       }));
+  }
+
+  /**
+   * The delay of bits on transmitter `index`'s wire whose delay is never drawn (a packet lost on
+   * the wire, one cut short, one still in transmission): the constant delay, or with jitter its
+   * mean, so that no draw is made that would shift the stream of the packets that do arrive.
+   */
+  private undrawnDelay(index: number): number {
+    const constant = this.figures.constantDelay(index);
+    return Number.isNaN(constant) ? this.transmitters[index].settings.delay.mean : constant;
   }
 
   /** Brings a link back up in both directions. */
@@ -417,7 +446,8 @@ export class Network {
     // L/R itself: at large simulated times (years) a difference of clock readings loses digits.
     const seconds = figures.currentSeconds(index);
     packet.transSeconds += seconds;
-    this.probe.packetTransmitted(packet, index, figures.currentStart(index), seconds);
+    const start = figures.currentStart(index);
+    this.probe.packetTransmitted(packet, index, start, seconds);
     // Before the next packet starts, so a sender that paces itself can queue its next one.
     if (packet.hops === 0) {
       figures.setVacating(index, true);
@@ -425,6 +455,7 @@ export class Network {
       figures.setVacating(index, false);
     }
     if (figures.losses[index].lose(figures.lossRandoms[index])) {
+      this.probe.wireCarried(index, start, seconds, packet.sizeBytes * 8, this.undrawnDelay(index));
       this.fail(packet, LOST_LINK, index);
     } else {
       const constantDelay = figures.constantDelay(index);
@@ -437,7 +468,9 @@ export class Network {
       // Not held back by a predecessor: the delay itself, not a difference of clock readings,
       // which at a simulated time of centuries rounds to the clock's steps (microseconds).
       const held = arrival !== unheld;
-      packet.propSeconds += held ? arrival - now : delay;
+      const propagation = held ? arrival - now : delay;
+      packet.propSeconds += propagation;
+      this.probe.wireCarried(index, start, seconds, packet.sizeBytes * 8, propagation);
       packet.hopTransmitter = index;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of
