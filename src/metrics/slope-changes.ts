@@ -15,13 +15,14 @@ export class SlopeChanges {
   private heapTimes = new Float64Array(0);
   private heapChanges = new Float64Array(0);
   private heapCount = 0;
+  /** The earliest due time; Infinity when none is due (a field: the sweep reads it at every step). */
+  next = Number.POSITIVE_INFINITY;
 
   get size(): number {
     return this.ringCount + this.heapCount;
   }
 
-  /** The earliest due time; Infinity when none is due. */
-  nextTime(): number {
+  private earliest(): number {
     const ring = this.ringCount > 0 ? this.ringTimes[this.ringHead] : Number.POSITIVE_INFINITY;
     const heap = this.heapCount > 0 ? this.heapTimes[0] : Number.POSITIVE_INFINITY;
     return Math.min(ring, heap);
@@ -29,6 +30,7 @@ export class SlopeChanges {
 
   /** The slope changes by `change` at `time`. */
   add(time: number, change: number): void {
+    if (time < this.next) this.next = time;
     const count = this.ringCount;
     const mask = this.ringTimes.length - 1;
     if (count === 0 || time >= this.ringTimes[(this.ringHead + count - 1) & mask]) {
@@ -46,10 +48,20 @@ export class SlopeChanges {
   take(): number {
     const heapFirst =
       this.heapCount > 0 && (this.ringCount === 0 || this.heapTimes[0] < this.ringTimes[this.ringHead]);
-    if (heapFirst) return this.popHeap();
+    if (heapFirst) {
+      const change = this.popHeap();
+      this.next = this.earliest();
+      return change;
+    }
     const change = this.ringChanges[this.ringHead];
     this.ringHead = (this.ringHead + 1) & (this.ringTimes.length - 1);
     this.ringCount--;
+    this.next =
+      this.heapCount === 0
+        ? this.ringCount > 0
+          ? this.ringTimes[this.ringHead]
+          : Number.POSITIVE_INFINITY
+        : this.earliest();
     return change;
   }
 
@@ -58,6 +70,7 @@ export class SlopeChanges {
     this.ringHead = 0;
     this.ringCount = 0;
     this.heapCount = 0;
+    this.next = Number.POSITIVE_INFINITY;
   }
 
   private growRing(): void {

@@ -13,8 +13,10 @@ import { SlopeChanges } from './slope-changes.js';
  * behind a slower predecessor: the time from its last bit leaving to its arriving), so the
  * figure is exact for per-packet delays too. Transmissions on one direction never overlap, so
  * what happened before a transmission's start is settled when it is reported: the sweep runs up
- * to each transmission's end at once, and only the far-end breakpoints wait, in SlopeChanges.
- * A cut empties the wire at once (what was on it is lost).
+ * to each transmission's end at once, and only the far-end breakpoints wait, in SlopeChanges
+ * (O(1) per packet with a constant delay, O(log n) with jitter). A packet alone on the wire
+ * skips the sweep (see aloneStart). A cut empties the wire at once (what was on it is lost).
+ * Times are the clock's: the figures are exact to the rounding of differences of them.
  */
 export class WireLoad {
   /** Bit-seconds on the wire after the warm-up (the time-average is this over the interval). */
@@ -29,6 +31,18 @@ export class WireLoad {
   /** While a transmission is under way the wire is filling, whatever is due. */
   private sending = false;
   private closed = false;
+  /**
+   * A packet that went onto an empty wire after the warm-up, held back from the sweep (NaN start:
+   * none). Why: most packets cross alone (stop-and-wait, request and reply, sparse traffic), and
+   * one that is still alone when the next comes (or at the close) adds bits·d to the integral
+   * and min(bits, r·d) to the peak, in closed form, with no breakpoints to queue and from its
+   * durations rather than differences of clock readings. One that another catches up with on
+   * the wire goes through the sweep after all.
+   */
+  private aloneStart = Number.NaN;
+  private aloneSeconds = 0;
+  private aloneBits = 0;
+  private aloneDelay = 0;
 
   constructor(private readonly warmupSeconds: number) {}
 
@@ -39,21 +53,24 @@ export class WireLoad {
    */
   carried(start: number, seconds: number, bits: number, propagationSeconds: number): void {
     if (this.closed || !(bits > 0 && seconds > 0)) return;
-    const rate = bits / seconds;
-    const end = start + seconds;
-    this.advance(start);
-    this.slope += rate;
-    this.due.add(start + propagationSeconds, -rate);
-    this.sending = true;
-    this.advance(end);
-    this.sending = false;
-    this.slope -= rate;
-    this.due.add(end + propagationSeconds, rate);
+    if (!Number.isNaN(this.aloneStart)) this.settleAlone(start);
+    const due = this.due;
+    if (due.next <= start) this.advance(start);
+    // Nothing due: the wire is empty at `start`.
+    if (due.next === Number.POSITIVE_INFINITY && start >= this.warmupSeconds && start >= this.time) {
+      this.aloneStart = start;
+      this.aloneSeconds = seconds;
+      this.aloneBits = bits;
+      this.aloneDelay = propagationSeconds;
+      return;
+    }
+    this.sweep(start, seconds, bits, propagationSeconds);
   }
 
   /** The link was cut at `now`: everything on the wire is lost, and leaves it now. */
   cut(now: number): void {
     if (this.closed) return;
+    if (!Number.isNaN(this.aloneStart)) this.settleAlone(now);
     this.advance(now);
     this.empty();
   }
@@ -67,6 +84,7 @@ export class WireLoad {
     inProgress?: { start: number; seconds: number; bits: number; propagationSeconds: number },
   ): void {
     if (this.closed) return;
+    if (!Number.isNaN(this.aloneStart)) this.settleAlone(now);
     if (inProgress && inProgress.bits > 0 && inProgress.seconds > 0) {
       const rate = inProgress.bits / inProgress.seconds;
       this.advance(inProgress.start);
@@ -78,14 +96,53 @@ export class WireLoad {
     this.closed = true;
   }
 
+  /**
+   * The packet held back as alone is settled before anything at `time`: in closed form when it
+   * has left the wire by then, else through the sweep.
+   */
+  private settleAlone(time: number): void {
+    const start = this.aloneStart;
+    const seconds = this.aloneSeconds;
+    const bits = this.aloneBits;
+    const delay = this.aloneDelay;
+    this.aloneStart = Number.NaN;
+    const gone = start + seconds + delay;
+    if (time >= gone) {
+      // Each bit spends `delay` on the wire; at most the whole packet, or what a delay holds.
+      this.area += bits * delay;
+      const most = delay >= seconds ? bits : (bits / seconds) * delay;
+      if (most > this.peak) this.peak = most;
+      this.time = gone;
+      return;
+    }
+    this.sweep(start, seconds, bits, delay);
+  }
+
+  /** A transmission through the sweep: its breakpoints up to its end now, those at the far end queued. */
+  private sweep(start: number, seconds: number, bits: number, propagationSeconds: number): void {
+    const rate = bits / seconds;
+    const end = start + seconds;
+    this.advance(start);
+    this.slope += rate;
+    this.due.add(start + propagationSeconds, -rate);
+    this.sending = true;
+    this.advance(end);
+    this.sending = false;
+    this.slope -= rate;
+    this.due.add(end + propagationSeconds, rate);
+  }
+
   /** Moves the sweep to `until`, through every breakpoint due by then; never backwards. */
   private advance(until: number): void {
     const due = this.due;
-    for (let next = due.nextTime(); next <= until; next = due.nextTime()) {
-      this.moveTo(next);
+    while (due.next <= until) {
+      this.moveTo(due.next);
       this.slope += due.take();
       // Nothing left on the wire: exactly 0, whatever rounding the sums of rates left.
-      if (due.size === 0 && !this.sending) this.empty();
+      if (due.size === 0 && !this.sending) {
+        this.bits = 0;
+        this.slope = 0;
+      }
     }
     this.moveTo(until);
   }

@@ -28,12 +28,12 @@ describe('slope changes', () => {
           } else if (model.length > 0) {
             model.sort((a, b) => a - b);
             const earliest = model.shift()!;
-            expect(changes.nextTime()).toBe(earliest);
+            expect(changes.next).toBe(earliest);
             expect(Math.floor(changes.take())).toBe(earliest);
           }
           expect(changes.size).toBe(model.length);
         }
-        expect(changes.nextTime()).toBe(model.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...model));
+        expect(changes.next).toBe(model.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...model));
       }),
     );
   });
