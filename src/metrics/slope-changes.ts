@@ -1,3 +1,6 @@
+/** The arrays of a store that has held nothing yet (shared: never written, length 0). */
+const NONE = new Float64Array(0);
+
 /**
  * Changes of slope due at future times (time, change), taken back earliest first. Why two stores:
  * on a wire with a constant delay the changes come in time order (each packet's far end follows
@@ -8,12 +11,14 @@
  * their size is bounded by the packets on the wire.
  */
 export class SlopeChanges {
-  private ringTimes = new Float64Array(8);
-  private ringChanges = new Float64Array(8);
+  // Empty until the first change: a network of thousands of links, most packets alone on their
+  // wire (WireLoad settles those without queueing), should not pay for rings it never fills.
+  private ringTimes = NONE;
+  private ringChanges = NONE;
   private ringHead = 0;
   private ringCount = 0;
-  private heapTimes = new Float64Array(0);
-  private heapChanges = new Float64Array(0);
+  private heapTimes = NONE;
+  private heapChanges = NONE;
   private heapCount = 0;
   /** The earliest due time; Infinity when none is due (a field: the sweep reads it at every step). */
   next = Number.POSITIVE_INFINITY;
@@ -74,7 +79,7 @@ export class SlopeChanges {
   }
 
   private growRing(): void {
-    const capacity = this.ringTimes.length * 2;
+    const capacity = Math.max(8, this.ringTimes.length * 2);
     const times = new Float64Array(capacity);
     const changes = new Float64Array(capacity);
     const mask = this.ringTimes.length - 1;
