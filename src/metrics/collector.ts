@@ -9,7 +9,7 @@ import { CongestionTrace } from './congestion-trace.js';
 import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 import { FaultWindowRecorder } from './fault-windows.js';
 import { LinkBacklog } from './link-backlog.js';
-import { WireLoad } from './wire-load.js';
+import { WireLoads } from './wire-loads.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
@@ -53,8 +53,6 @@ export class TransmitterCounters {
   /** Time spent transmitting after the warm-up, the unfinished transmissions' part included. */
   busySecondsAfterWarmup = 0;
   readonly backlog: LinkBacklog;
-  /** Bits on the direction's wire after the warm-up (peak and bit-seconds). */
-  readonly wire: WireLoad;
   dropped = 0;
   lost = 0;
   /** Packets a later one overtook on this direction's wire. */
@@ -65,7 +63,6 @@ export class TransmitterCounters {
 
   constructor(private readonly warmupSeconds: number) {
     this.backlog = new LinkBacklog(warmupSeconds);
-    this.wire = new WireLoad(warmupSeconds);
   }
 
   /** A transmission over [start, end] (finished or not): its start and its time after the warm-up. */
@@ -89,6 +86,8 @@ function increment(counts: Record<string, number>, key: string): void {
 export class MetricsCollector implements NetworkProbe {
   readonly flows: FlowCounters[];
   readonly transmitters: TransmitterCounters[];
+  /** Bits on each transmitter's wire after the warm-up (peak and bit-seconds), by transmitter. */
+  readonly wires: WireLoads;
   /** One record per delivered message up to a cap, then bounded streams. */
   readonly deliveries: DeliveryLog;
   readonly availability: AvailabilityTracker;
@@ -126,6 +125,7 @@ export class MetricsCollector implements NetworkProbe {
       { length: transmitterCount },
       () => new TransmitterCounters(warmupSeconds),
     );
+    this.wires = new WireLoads(transmitterCount, warmupSeconds);
     this.congestionTraces = Array.from({ length: flowCount }, () => new CongestionTrace());
     this.availability = new AvailabilityTracker(nodeCount, warmupSeconds);
     this.linkAvailability = new AvailabilityTracker(faultShape.links, warmupSeconds);
@@ -238,11 +238,11 @@ export class MetricsCollector implements NetworkProbe {
     bits: number,
     propagationSeconds: number,
   ): void {
-    this.transmitters[transmitterIndex].wire.carried(start, seconds, bits, propagationSeconds);
+    this.wires.carried(transmitterIndex, start, seconds, bits, propagationSeconds);
   }
 
   wireCut(transmitterIndex: number): void {
-    this.transmitters[transmitterIndex].wire.cut(this.clock.now);
+    this.wires.cut(transmitterIndex, this.clock.now);
   }
 
   /**
@@ -255,15 +255,14 @@ export class MetricsCollector implements NetworkProbe {
     if (!Number.isNaN(this.linksClosedAt)) return;
     this.linksClosedAt = now;
     for (const transmission of inProgress) {
-      const link = this.transmitters[transmission.transmitter];
-      link.transmitting(transmission.start, now);
-      link.wire.close(now, transmission);
+      this.transmitters[transmission.transmitter].transmitting(transmission.start, now);
+      this.wires.close(transmission.transmitter, now, transmission);
     }
-    for (const link of this.transmitters) {
+    this.transmitters.forEach((link, index) => {
       link.backlog.close(now);
-      link.wire.close(now);
+      this.wires.close(index, now);
       link.closed = true;
-    }
+    });
   }
 
   /** When the links' measurement ended (see closeLinks); NaN before. */

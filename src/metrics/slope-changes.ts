@@ -12,7 +12,7 @@ const NONE = new Float64Array(0);
  */
 export class SlopeChanges {
   // Empty until the first change: a network of thousands of links, most packets alone on their
-  // wire (WireLoad settles those without queueing), should not pay for rings it never fills.
+  // wire (WireLoads settles those without queueing), should not pay for rings it never fills.
   private ringTimes = NONE;
   private ringChanges = NONE;
   private ringHead = 0;
@@ -20,22 +20,32 @@ export class SlopeChanges {
   private heapTimes = NONE;
   private heapChanges = NONE;
   private heapCount = 0;
-  /** The earliest due time; Infinity when none is due (a field: the sweep reads it at every step). */
+  /**
+   * The earliest due time (Infinity when none is due) and its change: fields, so the sweep reads
+   * them at every step without a call that would return a double (boxed where not inlined).
+   */
   next = Number.POSITIVE_INFINITY;
+  nextChange = 0;
 
   get size(): number {
     return this.ringCount + this.heapCount;
   }
 
-  private earliest(): number {
+  /** Sets `next` and `nextChange` from the ring's first change and the heap's. */
+  private refresh(): void {
     const ring = this.ringCount > 0 ? this.ringTimes[this.ringHead] : Number.POSITIVE_INFINITY;
     const heap = this.heapCount > 0 ? this.heapTimes[0] : Number.POSITIVE_INFINITY;
-    return Math.min(ring, heap);
+    if (this.heapCount > 0 && heap < ring) {
+      this.next = heap;
+      this.nextChange = this.heapChanges[0];
+    } else {
+      this.next = ring;
+      this.nextChange = this.ringCount > 0 ? this.ringChanges[this.ringHead] : 0;
+    }
   }
 
   /** The slope changes by `change` at `time`. */
   add(time: number, change: number): void {
-    if (time < this.next) this.next = time;
     const count = this.ringCount;
     const mask = this.ringTimes.length - 1;
     if (count === 0 || time >= this.ringTimes[(this.ringHead + count - 1) & mask]) {
@@ -44,30 +54,35 @@ export class SlopeChanges {
       this.ringTimes[at] = time;
       this.ringChanges[at] = change;
       this.ringCount = count + 1;
-      return;
+    } else {
+      this.pushHeap(time, change);
     }
-    this.pushHeap(time, change);
+    // At a tie the one `drop` takes first (the ring's) must be the one `nextChange` names.
+    if (time <= this.next) this.refresh();
   }
 
-  /** Removes the earliest change and returns it (only while one is due). */
-  take(): number {
+  /** Removes the earliest change (`next`, `nextChange`; only while one is due). */
+  drop(): void {
     const heapFirst =
       this.heapCount > 0 && (this.ringCount === 0 || this.heapTimes[0] < this.ringTimes[this.ringHead]);
     if (heapFirst) {
-      const change = this.popHeap();
-      this.next = this.earliest();
-      return change;
+      this.popHeap();
+      this.refresh();
+      return;
     }
-    const change = this.ringChanges[this.ringHead];
     this.ringHead = (this.ringHead + 1) & (this.ringTimes.length - 1);
     this.ringCount--;
-    this.next =
-      this.heapCount === 0
-        ? this.ringCount > 0
-          ? this.ringTimes[this.ringHead]
-          : Number.POSITIVE_INFINITY
-        : this.earliest();
-    return change;
+    if (this.heapCount === 0) {
+      if (this.ringCount > 0) {
+        this.next = this.ringTimes[this.ringHead];
+        this.nextChange = this.ringChanges[this.ringHead];
+      } else {
+        this.next = Number.POSITIVE_INFINITY;
+        this.nextChange = 0;
+      }
+    } else {
+      this.refresh();
+    }
   }
 
   /** Forgets every change (the wire was emptied). */
@@ -76,6 +91,7 @@ export class SlopeChanges {
     this.ringCount = 0;
     this.heapCount = 0;
     this.next = Number.POSITIVE_INFINITY;
+    this.nextChange = 0;
   }
 
   private growRing(): void {
@@ -116,10 +132,9 @@ export class SlopeChanges {
     changes[at] = change;
   }
 
-  private popHeap(): number {
+  private popHeap(): void {
     const times = this.heapTimes;
     const changes = this.heapChanges;
-    const taken = changes[0];
     const count = --this.heapCount;
     const time = times[count];
     const change = changes[count];
@@ -137,6 +152,5 @@ export class SlopeChanges {
       times[at] = time;
       changes[at] = change;
     }
-    return taken;
   }
 }

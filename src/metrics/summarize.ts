@@ -332,8 +332,8 @@ function linksOf(
             peakPacketsWaiting: measured ? counters.backlog.peak : null,
           },
           wire: {
-            meanBitsOnWire: shareOf(counters.wire.area, seconds),
-            peakBitsOnWire: measured ? counters.wire.peak : null,
+            meanBitsOnWire: shareOf(collector.wires.area(transmitter.index), seconds),
+            peakBitsOnWire: measured ? collector.wires.peak(transmitter.index) : null,
           },
         };
       }),

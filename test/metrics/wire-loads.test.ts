@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WireLoad } from '../../src/metrics/wire-load.js';
+import { WireLoads } from '../../src/metrics/wire-loads.js';
 
 /** One transmission: `bits` over [start, start + seconds], each bit crossing in `delay`. */
 interface Sent {
@@ -10,9 +10,26 @@ interface Sent {
   delay: number;
 }
 
+/** One direction's wire: direction 0 of a WireLoads of one. */
+function oneWire(warmup: number) {
+  const loads = new WireLoads(1, warmup);
+  return {
+    carried: (start: number, seconds: number, bits: number, delay: number) =>
+      loads.carried(0, start, seconds, bits, delay),
+    cut: (now: number) => loads.cut(0, now),
+    close: (now: number, inProgress?: Parameters<WireLoads['close']>[2]) => loads.close(0, now, inProgress),
+    get peak() {
+      return loads.peak(0);
+    },
+    get area() {
+      return loads.area(0);
+    },
+  };
+}
+
 /** The wire figures of `sent` measured from `warmup` to `close`, the way a run reports them. */
 function measure(sent: readonly Sent[], close: number, warmup = 0) {
-  const wire = new WireLoad(warmup);
+  const wire = oneWire(warmup);
   for (const { start, seconds, bits, delay } of sent) wire.carried(start, seconds, bits, delay);
   wire.close(close);
   return wire;
@@ -100,7 +117,7 @@ describe('the bits on a wire', () => {
   });
 
   it('lose everything on the wire to a cut', () => {
-    const wire = new WireLoad(0);
+    const wire = oneWire(0);
     wire.carried(0, 0.1, 100, 1);
     wire.cut(0.5);
     wire.close(2);
@@ -110,7 +127,7 @@ describe('the bits on a wire', () => {
   });
 
   it('count a transmission under way at the close up to it', () => {
-    const wire = new WireLoad(0);
+    const wire = oneWire(0);
     wire.close(0.5, { start: 0, seconds: 1, bits: 1000, propagationSeconds: 0.2 });
     expect(wire.peak).toBeCloseTo(200, 9);
     expect(wire.area).toBeCloseTo(0.2 * 100 + 0.3 * 200, 9);
@@ -156,6 +173,27 @@ const schedules = fc
   });
 
 describe('the bits on a wire, on random schedules', () => {
+  it('keep each direction apart, reports of several interleaved', () => {
+    fc.assert(
+      fc.property(schedules, schedules, (first, second) => {
+        const loads = new WireLoads(2, 0);
+        const reports = [
+          ...first.sent.map((packet) => ({ direction: 0, ...packet })),
+          ...second.sent.map((packet) => ({ direction: 1, ...packet })),
+        ].sort((a, b) => a.start + a.seconds - (b.start + b.seconds));
+        for (const { direction, start, seconds, bits, delay } of reports)
+          loads.carried(direction, start, seconds, bits, delay);
+        loads.close(0, first.close);
+        loads.close(1, second.close);
+        for (const [direction, { sent, close }] of [first, second].entries()) {
+          const alone = measure(sent, close);
+          expect(loads.peak(direction)).toBe(alone.peak);
+          expect(loads.area(direction)).toBe(alone.area);
+        }
+      }),
+    );
+  });
+
   const tolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
 
   it('never exceed R·d with a constant delay, nor the bits sent', () => {
