@@ -1,5 +1,6 @@
 import { BrokerPacket } from '../messaging/broker-entry.js';
 import type { DropReason, LossReason, Message } from '../net/message.js';
+import type { TransmissionInProgress } from '../net/network.js';
 import type { Packet } from '../net/packet.js';
 import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
 import { ServiceRequestCounter } from './availability-requests.js';
@@ -9,6 +10,7 @@ import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 import { FaultWindowRecorder } from './fault-windows.js';
 import { LinkBacklog } from './link-backlog.js';
 import { SenderLedger } from './sender-ledger.js';
+import { WireLoads } from './wire-loads.js';
 
 /** Counters of one flow, or of one link direction. */
 export class FlowCounters {
@@ -88,6 +90,8 @@ function increment(counts: Record<string, number>, key: string): void {
 export class MetricsCollector implements NetworkProbe {
   readonly flows: FlowCounters[];
   readonly transmitters: TransmitterCounters[];
+  /** Bits on each transmitter's wire after the warm-up (peak and bit-seconds), by transmitter. */
+  readonly wires: WireLoads;
   /** One record per delivered message up to a cap, then bounded streams. */
   readonly deliveries: DeliveryLog;
   readonly availability: AvailabilityTracker;
@@ -125,6 +129,7 @@ export class MetricsCollector implements NetworkProbe {
       { length: transmitterCount },
       () => new TransmitterCounters(warmupSeconds),
     );
+    this.wires = new WireLoads(transmitterCount, warmupSeconds);
     this.congestionTraces = Array.from({ length: flowCount }, () => new CongestionTrace());
     this.availability = new AvailabilityTracker(nodeCount, warmupSeconds);
     this.linkAvailability = new AvailabilityTracker(faultShape.links, warmupSeconds);
@@ -228,20 +233,38 @@ export class MetricsCollector implements NetworkProbe {
     this.transmitters[transmitterIndex].transmitting(start, start + seconds);
   }
 
+  wireCarried(
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bits: number,
+    propagationSeconds: number,
+  ): void {
+    this.wires.carried(transmitterIndex, start, seconds, bits, propagationSeconds);
+  }
+
+  wireCut(transmitterIndex: number): void {
+    this.wires.cut(transmitterIndex, this.clock.now);
+  }
+
   /**
    * The links' measurement ends at `now` (the last flow completed, or the run ended) with
-   * `inProgress` transmissions under way: their time so far counts as busy, every buffer's
-   * backlog counts up to `now`, and nothing after it counts (beyond packets transmitted, dropped
-   * and lost). Later calls do nothing.
+   * `inProgress` transmissions under way: their time so far counts as busy, and the bits they
+   * sent so far as on the wire; every buffer's backlog and every wire counts up to `now`, and
+   * nothing after it counts (beyond packets transmitted, dropped and lost). Later calls do nothing.
    */
-  closeLinks(now: number, inProgress: readonly { transmitter: number; start: number }[]): void {
+  closeLinks(now: number, inProgress: readonly TransmissionInProgress[]): void {
     if (!Number.isNaN(this.linksClosedAt)) return;
     this.linksClosedAt = now;
-    for (const { transmitter, start } of inProgress) this.transmitters[transmitter].transmitting(start, now);
-    for (const link of this.transmitters) {
-      link.backlog.close(now);
-      link.closed = true;
+    for (const transmission of inProgress) {
+      this.transmitters[transmission.transmitter].transmitting(transmission.start, now);
+      this.wires.close(transmission.transmitter, now, transmission);
     }
+    this.transmitters.forEach((link, index) => {
+      link.backlog.close(now);
+      this.wires.close(index, now);
+      link.closed = true;
+    });
   }
 
   /** When the links' measurement ended (see closeLinks); NaN before. */

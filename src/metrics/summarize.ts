@@ -317,7 +317,7 @@ function linksOf(
       between: link.between,
       directions: link.transmitters.map((transmitter) => {
         const counters = collector.transmitters[transmitter.index];
-        // Over an empty interval the buffer was not watched at all: no mean, no wait, no peak.
+        // Over an empty interval the buffer and the wire were not watched at all: no mean, no wait, no peak.
         const measured = seconds > 0;
         return {
           from: transmitter.from,
@@ -333,6 +333,10 @@ function linksOf(
               ? ratio(counters.backlog.waitsOfTransmitted, counters.startedAfterWarmup)
               : null,
             peakPacketsWaiting: measured ? counters.backlog.peak : null,
+          },
+          wire: {
+            meanBitsOnWire: shareOf(collector.wires.area(transmitter.index), seconds),
+            peakBitsOnWire: measured ? collector.wires.peak(transmitter.index) : null,
           },
         };
       }),

@@ -255,6 +255,22 @@ export interface LinkDirectionSummary {
   /** Packets that arrived after one that left later (only a link with `reorder` has any). */
   reordered: number;
   queue: LinkQueueSummary;
+  wire: LinkWireSummary;
+}
+
+/**
+ * The bits on the direction's wire after the warm-up: bits that have left the transmitter and not
+ * yet reached the far end, each packet's over its own propagation delay (with jitter, a packet
+ * whose delay is never drawn, lost on the wire or cut short, takes the delay's mean); a cut loses
+ * what is on it at once. With a constant delay d the wire never holds more than R·d, the
+ * bandwidth-delay product (theory's `bandwidth-delay` entries), and a message shorter than that
+ * at most its own bits. Both null when the run's interval is empty (t = 0).
+ */
+export interface LinkWireSummary {
+  /** Time-average bits on the wire over the interval. */
+  meanBitsOnWire: number | null;
+  /** Most bits on the wire at once after the warm-up. */
+  peakBitsOnWire: number | null;
 }
 
 /**

@@ -132,3 +132,22 @@ export function overloadObstacle(rho: number, servers = 1): string | null {
       : `ρ = λ/(cμ) = ${Number(rho.toPrecision(4))} (c = ${servers} servers)`;
   return rho < 1 ? null : `the load ${load} is at least 1: the queue grows without end, with no steady state`;
 }
+
+/**
+ * The bandwidth-delay product of one link direction of constant delay (Kurose & Ross §1.4, P25):
+ * the bits its wire holds when the transmitter never pauses, R·d, the most that are ever on it;
+ * a message of L bits shorter than that fills it to L at most. Bit width on the wire: s/R.
+ */
+export function bandwidthDelayTheory(
+  bandwidthBitsPerSecond: number,
+  propagationSeconds: number,
+): TheoryPrediction {
+  return {
+    formula: 'BDP = R·d: the most bits on the wire at once (a message of L < R·d bits: at most L)',
+    values: {
+      bandwidthDelayBits: bandwidthBitsPerSecond * propagationSeconds,
+      bandwidthBitsPerSecond,
+      propagationSeconds,
+    },
+  };
+}

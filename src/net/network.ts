@@ -63,6 +63,17 @@ const DROPPED_BUFFER = { kind: 'dropped', reason: 'linkBuffer' } as const;
  */
 const CLOCK_ROUNDING = 4 * Number.EPSILON;
 
+/** A transmission under way (see Network.transmissionsInProgress). */
+export interface TransmissionInProgress {
+  transmitter: number;
+  /** When it started and how long it takes in all (s). */
+  start: number;
+  seconds: number;
+  /** The packet's size in bits, and the delay its bits would take on the wire (see undrawnDelay). */
+  bits: number;
+  propagationSeconds: number;
+}
+
 /** Links a packet may cross before it is discarded (like IP's TTL): a guard against loops. */
 export const MAX_HOPS = 255;
 
@@ -223,6 +234,7 @@ export class Network {
       transmitter.up = false;
       this.discardAll(transmitter, LOST_LINK_DOWN);
       transmitter.cutWire();
+      this.probe.wireCut(index);
     }
     this.liveRoutes?.invalidate();
   }
@@ -237,8 +249,13 @@ export class Network {
     if (transmitter.current) {
       this.simulator.cancel(this.figures.endEvent(index));
       const start = transmitter.currentStart;
+      const fullSeconds = transmitter.currentSeconds;
       const packet = transmitter.abortTransmission(now);
-      this.probe.transmissionAborted(packet, index, start, transmitter.currentSeconds);
+      const seconds = transmitter.currentSeconds;
+      this.probe.transmissionAborted(packet, index, start, seconds);
+      // The bits already sent went on along the wire (a cut then loses them with the rest).
+      const bitsSent = (packet.sizeBytes * 8 * seconds) / fullSeconds;
+      this.probe.wireCarried(index, start, seconds, bitsSent, this.undrawnDelay(index));
       this.fail(packet, outcome, index);
     }
     while (transmitter.waiting > 0) {
@@ -253,14 +270,26 @@ export class Network {
    * The transmissions under way now, for a run that ends before they finish: each one's
    * transmitter, start and full duration (s).
    */
-  transmissionsInProgress(): { transmitter: number; start: number; seconds: number }[] {
+  transmissionsInProgress(): TransmissionInProgress[] {
     return this.transmitters
       .filter((transmitter) => transmitter.current !== null && transmitter.index !== this.finishing)
       .map((transmitter) => ({
         transmitter: transmitter.index,
         start: transmitter.currentStart,
         seconds: transmitter.currentSeconds,
+        bits: transmitter.current!.sizeBytes * 8,
+        propagationSeconds: this.undrawnDelay(transmitter.index),
       }));
+  }
+
+  /**
+   * The delay of bits on transmitter `index`'s wire whose delay is never drawn (a packet lost on
+   * the wire, one cut short, one still in transmission): the constant delay, or with jitter its
+   * mean, so that no draw is made that would shift the stream of the packets that do arrive.
+   */
+  private undrawnDelay(index: number): number {
+    const constant = this.figures.constantDelay(index);
+    return Number.isNaN(constant) ? this.transmitters[index].settings.delay.mean : constant;
   }
 
   /** Brings a link back up in both directions. */
@@ -453,7 +482,8 @@ export class Network {
     // L/R itself: at large simulated times (years) a difference of clock readings loses digits.
     const seconds = figures.currentSeconds(index);
     packet.transSeconds += seconds;
-    this.probe.packetTransmitted(packet, index, figures.currentStart(index), seconds);
+    const start = figures.currentStart(index);
+    this.probe.packetTransmitted(packet, index, start, seconds);
     this.finishing = index;
     // Before the next packet starts, so a sender that paces itself can queue its next one.
     if (packet.hops === 0) {
@@ -462,6 +492,7 @@ export class Network {
       figures.setVacating(index, false);
     }
     if (figures.losses[index].lose(figures.lossRandoms[index])) {
+      this.probe.wireCarried(index, start, seconds, packet.sizeBytes * 8, this.undrawnDelay(index));
       this.fail(packet, LOST_LINK, index);
     } else {
       const constantDelay = figures.constantDelay(index);
@@ -474,7 +505,9 @@ export class Network {
       // Not held back by a predecessor: the delay itself, not a difference of clock readings,
       // which at a simulated time of centuries rounds to the clock's steps (microseconds).
       const held = arrival !== unheld;
-      packet.propSeconds += held ? arrival - now : delay;
+      const propagation = held ? arrival - now : delay;
+      packet.propSeconds += propagation;
+      this.probe.wireCarried(index, start, seconds, packet.sizeBytes * 8, propagation);
       packet.hopTransmitter = index;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of

@@ -46,6 +46,19 @@ export class ProbeFanout implements NetworkProbe {
   transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
     for (const probe of this.probes) probe.transmissionAborted(packet, transmitterIndex, start, seconds);
   }
+  wireCarried(
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bits: number,
+    propagationSeconds: number,
+  ): void {
+    for (const probe of this.probes)
+      probe.wireCarried(transmitterIndex, start, seconds, bits, propagationSeconds);
+  }
+  wireCut(transmitterIndex: number): void {
+    for (const probe of this.probes) probe.wireCut(transmitterIndex);
+  }
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void {
     for (const probe of this.probes) probe.packetDropped(packet, reason, transmitterIndex);
   }

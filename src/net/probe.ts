@@ -59,6 +59,23 @@ export interface NetworkProbe {
    * at `start`, after `seconds` of it; the packet is then reported lost.
    */
   transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void;
+  /**
+   * `bits` went onto the wire of transmitter `transmitterIndex` at a constant rate over [`start`,
+   * `start` + `seconds`], each to reach the far end `propagationSeconds` after it left: a whole
+   * packet as its transmission ends (its own delay: the time its last bit takes to arrive, held
+   * behind a slower predecessor included), or the part sent of one cut short by a crash or a
+   * cut. Bits whose delay is never drawn (a packet the link loses, one cut short) take the
+   * delay's mean, the constant delay itself unless the link has jitter.
+   */
+  wireCarried(
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bits: number,
+    propagationSeconds: number,
+  ): void;
+  /** The link of transmitter `transmitterIndex` was cut: what is on its wire now is lost. */
+  wireCut(transmitterIndex: number): void;
   packetDropped(packet: Packet, reason: DropReason, transmitterIndex: number): void;
   packetLost(packet: Packet, reason: LossReason, transmitterIndex: number): void;
   /**

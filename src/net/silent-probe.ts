@@ -16,6 +16,8 @@ export const silentProbe: NetworkProbe = {
   packetQueued() {},
   packetLeftQueue() {},
   transmissionAborted() {},
+  wireCarried() {},
+  wireCut() {},
   packetDropped() {},
   packetLost() {},
   packetDuplicated() {},

@@ -78,6 +78,29 @@ export function formatBitsPerSecond(bitsPerSecond: number, digits = 6): string {
   return `${formatSignificant(bitsPerSecond / unit.factor, digits)} ${unit.symbol}`;
 }
 
+const BIT_UNITS: readonly DisplayUnit[] = [
+  { symbol: 'bit', factor: 1 },
+  { symbol: 'kbit', factor: 1e3 },
+  { symbol: 'Mbit', factor: 1e6 },
+  { symbol: 'Gbit', factor: 1e9 },
+  { symbol: 'Tbit', factor: 1e12 },
+];
+
+/**
+ * Formats an amount of bits with an SI prefix picked by magnitude and `digits` significant
+ * digits, e.g. `formatBits(160000)` → "160.000 kbit". Zero prints as "0 bit".
+ */
+export function formatBits(bits: number, digits = 6): string {
+  if (!Number.isFinite(bits) || bits === 0) return `${String(bits)} bit`;
+  const unit = pickUnit(Math.abs(bits), BIT_UNITS);
+  return `${formatSignificant(bits / unit.factor, digits)} ${unit.symbol}`;
+}
+
+/** An amount of bits (formatBits) or "n/a" when there is none (an empty measurement interval). */
+export function formatBitsOrNone(bits: number | null, digits = 6): string {
+  return bits === null ? 'n/a' : formatBits(bits, digits);
+}
+
 /** A bit rate (formatBitsPerSecond) or "n/a" when there is none (an empty measurement interval). */
 export function formatBitsPerSecondOrNone(bitsPerSecond: number | null, digits = 6): string {
   return bitsPerSecond === null ? 'n/a' : formatBitsPerSecond(bitsPerSecond, digits);

@@ -261,7 +261,7 @@ function theoryLines(theory: Summary['theory'], noTheory: Summary['noTheory']): 
  * message and packet counts with drop and loss reasons; per broker its queues (counts, depth,
  * consumer lag) and consumers; one block per flow (T, goodput, latency, sender utilisation,
  * counts); the busiest link directions (utilisation, packets, their buffer's time-average backlog,
- * peak and mean wait); Jain's fairness index of flows sharing a link; and each theory prediction with its
+ * peak and mean wait, the peak and mean bits on the wire); Jain's fairness index of flows sharing a link; and each theory prediction with its
  * formula and values. Numbers
  * have 6 significant digits (trailing zeros kept); counts are exact. Sections without content
  * (no nodes, flows or predictions) are left out. Does not throw for a well-formed Summary.

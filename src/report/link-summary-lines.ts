@@ -1,6 +1,6 @@
-/** The links section of the terminal summary: the busiest directions and their buffers. */
+/** The links section of the terminal summary: the busiest directions, their buffers and wires. */
 import type { LinkDirectionSummary, Summary } from '../metrics/summary.js';
-import { formatSecondsOrNone, formatSignificantOrNone } from './format-numbers.js';
+import { formatBitsOrNone, formatSecondsOrNone, formatSignificantOrNone } from './format-numbers.js';
 
 const INDENT = '  ';
 
@@ -23,7 +23,8 @@ function directionLine({ link, direction }: NamedDirection): string {
     `packets ${direction.packetsTransmitted}, dropped ${direction.dropped}, lost ${direction.lost}` +
     (direction.reordered > 0 ? `, reordered ${direction.reordered}; ` : '; ') +
     `waiting mean ${formatSignificantOrNone(queue.meanPacketsWaiting)} packets, peak ${queue.peakPacketsWaiting ?? 'n/a'}, ` +
-    `mean wait ${formatSecondsOrNone(queue.meanWaitSeconds)}`
+    `mean wait ${formatSecondsOrNone(queue.meanWaitSeconds)}; ` +
+    `on the wire peak ${formatBitsOrNone(direction.wire.peakBitsOnWire)}, mean ${formatBitsOrNone(direction.wire.meanBitsOnWire)}`
   );
 }
 

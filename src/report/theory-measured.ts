@@ -2,7 +2,13 @@
  * The measured counterpart of each closed-form prediction in `summary.theory`: which figure of
  * the run the textbook value is to be compared with, so a report can show both and their ratio.
  */
-import type { FlowSummary, SubscriptionSummary, Summary, TheoryPrediction } from '../metrics/summary.js';
+import type {
+  FlowSummary,
+  LinkDirectionSummary,
+  SubscriptionSummary,
+  Summary,
+  TheoryPrediction,
+} from '../metrics/summary.js';
 
 /** A measured figure of the run and what it is, in words. */
 export interface MeasuredValue {
@@ -179,12 +185,38 @@ function subscriptionOf(summary: Summary, subject: string): SubscriptionSummary 
   return undefined;
 }
 
+/**
+ * What a link direction measures: its wire's peak beside R·d, which bounds it (a message shorter
+ * than R·d fills the wire to its own size only, below the bound).
+ */
+const DIRECTION_READERS: Readers<LinkDirectionSummary> = {
+  bandwidthDelayBits: (direction) =>
+    measured(direction.wire.peakBitsOnWire, 'peak bits on the wire; a bound: the ratio is at most 1'),
+};
+
+/** The link directions of each summary's links by their theory name (`<link>:<from>><to>`). */
+const directionsByName = new WeakMap<Summary['links'], Map<string, LinkDirectionSummary>>();
+
+/** `bandwidth-delay:<link>:<from>><to>`: the direction the subject names. */
+function directionOf(summary: Summary, subject: string): LinkDirectionSummary | undefined {
+  let byName = directionsByName.get(summary.links);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const [id, link] of Object.entries(summary.links))
+      for (const direction of link.directions)
+        byName.set(`${id}:${direction.from}>${direction.to}`, direction);
+    directionsByName.set(summary.links, byName);
+  }
+  return byName.get(subject);
+}
+
 /** A value's reader, bound to its subject; undefined where the run has no such figure. */
 type BoundReader = ((values: Record<string, number>) => MeasuredValue | null | undefined) | undefined;
 
 /**
  * The reader of each value of the entry named `key` (`<model>:<subject>`), bound to its subject,
- * and whether the subject's interval is empty (its flow's, or the run's for a broker queue).
+ * and whether the subject's interval is empty (its flow's, or the run's for a broker queue or a
+ * link direction).
  */
 function readersFor(summary: Summary, key: string): { read: (name: string) => BoundReader; empty: boolean } {
   const colon = key.indexOf(':');
@@ -208,6 +240,16 @@ function readersFor(summary: Summary, key: string): { read: (name: string) => Bo
       read: (name) => {
         const reader = SUBSCRIPTION_READERS[name];
         return reader && ((values) => reader(queue, values));
+      },
+      empty: emptyInterval(summary.interval),
+    };
+  }
+  const direction = model === 'bandwidth-delay' ? directionOf(summary, subject) : undefined;
+  if (direction) {
+    return {
+      read: (name) => {
+        const reader = DIRECTION_READERS[name];
+        return reader && ((values) => reader(direction, values));
       },
       empty: emptyInterval(summary.interval),
     };

@@ -23,10 +23,11 @@ import { WorkloadGenerator } from '../workload/generator.js';
 import { buildMessaging } from './build-messaging.js';
 import { createApplications, flowContexts } from './flow-applications.js';
 import { planChannels } from './flow-channels.js';
+import { bandwidthDelayPredictions } from './link-theory-for-scenario.js';
 import { createRegistries, type Registries } from './registries.js';
 import type { Scenario } from './schema.js';
 import { stallGuard } from './stall-guard.js';
-import { directionKey, predictTheory, type RouteOf } from './theory-for-scenario.js';
+import { directionKey, predictTheory, type RouteOf, type ScenarioTheory } from './theory-for-scenario.js';
 
 /** Options of one simulated run. */
 export interface SimulationOptions {
@@ -391,13 +392,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     flows: flowContexts(scenario, { channels: flows, channelsOfFlow, network, applications }),
     requestCounters: requestCollector.flows,
     links: linkViews,
-    ...predictTheory(
-      scenario,
-      registries.transports,
-      registries.arrivals,
-      registries,
-      routesOf(scenario, network),
-    ),
+    ...theoryOf(scenario, registries, routesOf(scenario, network)),
     ...(messaging && { brokers: { collector: messaging.collector, layout: messaging.system.layout } }),
   });
 }
@@ -436,6 +431,18 @@ function unplayedNodeFaults(scenario: Scenario, endSeconds: number): string[][] 
     if (index !== undefined) byNode[index].push(`${kind} at ${secondsInWords(fault.at)}`);
   }
   return byNode;
+}
+
+/**
+ * The closed forms of the flows (see predictTheory), then the bandwidth-delay product of each link
+ * direction their data crosses.
+ */
+function theoryOf(scenario: Scenario, registries: Registries, routes: RouteOf): ScenarioTheory {
+  const predicted = predictTheory(scenario, registries.transports, registries.arrivals, registries, routes);
+  return {
+    theory: { ...predicted.theory, ...bandwidthDelayPredictions(scenario, routes) },
+    noTheory: predicted.noTheory,
+  };
 }
 
 /** The routes the network takes, as the theory names link directions (see RouteOf). */

@@ -20,6 +20,7 @@ const brokered = (warmup: number) =>
   }).summary;
 
 const EMPTY_QUEUE = { meanPacketsWaiting: null, meanWaitSeconds: null, peakPacketsWaiting: null };
+const EMPTY_WIRE = { meanBitsOnWire: null, peakBitsOnWire: null };
 
 /**
  * The figures averaged over the measurement interval divide by t as the rates do: over an empty
@@ -30,8 +31,13 @@ describe('time-averaged figures over an empty measurement interval', () => {
     const summary = shortBulkSummary(1);
     expect(summary.flows.f.senderUtilisation).toBeNull();
     const [forward, reverse] = summary.links['a-b'].directions;
-    expect(forward).toMatchObject({ utilisation: null, packetsTransmitted: 10, queue: EMPTY_QUEUE });
-    expect(reverse).toMatchObject({ utilisation: null, queue: EMPTY_QUEUE });
+    expect(forward).toMatchObject({
+      utilisation: null,
+      packetsTransmitted: 10,
+      queue: EMPTY_QUEUE,
+      wire: EMPTY_WIRE,
+    });
+    expect(reverse).toMatchObject({ utilisation: null, queue: EMPTY_QUEUE, wire: EMPTY_WIRE });
     const jobs = brokered(10).brokers!.broker.subscriptions.jobs;
     expect(jobs.depth).toEqual({ mean: null, max: null, final: 0 });
     // At the end one message was delivered and not yet acknowledged: the end's value stays.
@@ -46,9 +52,12 @@ describe('time-averaged figures over an empty measurement interval', () => {
     expect(forward.queue.meanPacketsWaiting).toBeGreaterThan(0);
     expect(forward.queue.peakPacketsWaiting).toBe(7);
     // The way back carried nothing: idle all the interval, a measured 0.
+    // A link of no delay holds no bits: a measured 0 too.
+    expect(forward.wire).toEqual({ meanBitsOnWire: 0, peakBitsOnWire: 0 });
     expect(reverse).toMatchObject({
       utilisation: 0,
       queue: { meanPacketsWaiting: 0, meanWaitSeconds: 0, peakPacketsWaiting: 0 },
+      wire: { meanBitsOnWire: 0, peakBitsOnWire: 0 },
     });
     const jobs = brokered(0).brokers!.broker.subscriptions.jobs;
     expect(jobs.depth.mean).toBeGreaterThan(0);
@@ -60,7 +69,7 @@ describe('time-averaged figures over an empty measurement interval', () => {
     const text = formatSummary(summary);
     expect(text).toContain('mean latency n/a, p99 n/a; sender utilisation n/a\n');
     expect(text).toContain(
-      'a -> b (a-b): utilisation n/a, packets 10, dropped 0, lost 0; waiting mean n/a packets, peak n/a, mean wait n/a',
+      'a -> b (a-b): utilisation n/a, packets 10, dropped 0, lost 0; waiting mean n/a packets, peak n/a, mean wait n/a; on the wire peak n/a, mean n/a',
     );
     // The counts beside them are of the whole run, and say so.
     expect(text).toContain('Counts (whole run, warm-up included)\n  sent 10, delivered 10,');
@@ -78,6 +87,8 @@ describe('time-averaged figures over an empty measurement interval', () => {
       '0',
       '0',
       '0',
+      'n/a',
+      'n/a',
       'n/a',
       'n/a',
       'n/a',

@@ -18,11 +18,12 @@ describe('propagation over a constant delay (the delay lane of the simulator)', 
     const simulator = new Simulator();
     const [slow] = link(0.01);
     const [fast] = link(0.001);
+    const recording = recordingProbe();
     const network = new Network(
       simulator,
       { nodeIds: ['a', 'b'], transmitters: link(0.01), transmitterNames: ['a>b', 'b>a'], routing: 'delay' },
       new RandomStreams(1),
-      recordingProbe().probe,
+      recording.probe,
     );
     const arrivals: string[] = [];
     network.setHandlers({
@@ -55,6 +56,17 @@ describe('propagation over a constant delay (the delay lane of the simulator)', 
     ]);
     expect(packets[1].propSeconds).toBe(0.001 + 0.01 - (0.0015 + 0.001));
     expect(packets.map((packet) => packet.transSeconds)).toEqual([0.001, 0.001, 0.001, 0.001]);
+    // Each packet's bits are reported on the wire with its own delay, the hold included: they
+    // leave it as the packet arrives.
+    expect(recording.carried.map((entry) => entry.propagationSeconds)).toEqual(
+      packets.map((packet) => packet.propSeconds),
+    );
+    expect(recording.carried.map(({ start, seconds, bits }) => ({ start, seconds, bits }))).toEqual([
+      { start: 0, seconds: 0.001, bits: 1000 },
+      { start: 0.0015, seconds: 0.001, bits: 1000 },
+      { start: 0.019, seconds: 0.001, bits: 1000 },
+      { start: 0.02, seconds: 0.001, bits: 1000 },
+    ]);
   });
 });
 

@@ -24,6 +24,16 @@ export function recordingProbe() {
   }> = [];
   /** Transmissions a crash or a cut ended early. */
   const aborted: Array<{ packet: Packet; transmitter: number; start: number; seconds: number }> = [];
+  /** Bits put on wires (whole packets, parts cut short), each with its delay. */
+  const carried: Array<{
+    transmitter: number;
+    start: number;
+    seconds: number;
+    bits: number;
+    propagationSeconds: number;
+  }> = [];
+  /** Wires emptied by cuts, by transmitter. */
+  const wireCuts: number[] = [];
   const dropped: Array<{ packet: Packet; reason: DropReason; transmitter: number }> = [];
   const lost: Array<{ packet: Packet; reason: LossReason; transmitter: number }> = [];
   /** Extra copies duplicating links delivered, and on which transmitter. */
@@ -55,6 +65,9 @@ export function recordingProbe() {
       dequeued.push({ packet, transmitter, waitedSeconds, waiting, transmitted }),
     transmissionAborted: (packet, transmitter, start, seconds) =>
       aborted.push({ packet, transmitter, start, seconds }),
+    wireCarried: (transmitter, start, seconds, bits, propagationSeconds) =>
+      carried.push({ transmitter, start, seconds, bits, propagationSeconds }),
+    wireCut: (transmitter) => wireCuts.push(transmitter),
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
     packetLost: (packet, reason, transmitter) => lost.push({ packet, reason, transmitter }),
     packetDuplicated: (copy, transmitter) => duplicated.push({ copy, transmitter }),
@@ -83,6 +96,8 @@ export function recordingProbe() {
     queued,
     dequeued,
     aborted,
+    carried,
+    wireCuts,
     dropped,
     lost,
     duplicated,

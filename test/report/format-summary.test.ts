@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { formatBits } from '../../src/report/format-numbers.js';
 import {
   formatBitsPerSecond,
   formatSeconds,
   formatSignificant,
   formatSummary,
 } from '../../src/report/format-summary.js';
+import { formatTheoryValue } from '../../src/report/html/theory-section.js';
 import { smallRunResult } from './fake-run-results.js';
 
 describe('number formatting', () => {
@@ -36,6 +38,14 @@ describe('number formatting', () => {
     expect(formatBitsPerSecond(999)).toBe('999.000 bit/s');
     expect(formatBitsPerSecond(12.5e6)).toBe('12.5000 Mbit/s');
     expect(formatBitsPerSecond(0)).toBe('0 bit/s');
+  });
+
+  it('picks SI prefixes for amounts of bits, and theory values named …Bits get them', () => {
+    expect(formatBits(160_000)).toBe('160.000 kbit');
+    expect(formatBits(8e7)).toBe('80.0000 Mbit');
+    expect(formatBits(999)).toBe('999.000 bit');
+    expect(formatBits(0)).toBe('0 bit');
+    expect(formatTheoryValue('bandwidthDelayBits', 8e7)).toBe('80.0000 Mbit');
   });
 });
 

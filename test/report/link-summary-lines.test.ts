@@ -12,11 +12,12 @@ function direction(from: string, to: string, utilisation: number, packets: numbe
     lost: 0,
     reordered: 0,
     queue: { meanPacketsWaiting: 3.2, meanWaitSeconds: 0.004, peakPacketsWaiting: 17 },
+    wire: { meanBitsOnWire: 80_000, peakBitsOnWire: 160_000 },
   };
 }
 
 describe('linkSummaryLines', () => {
-  it('lists the directions that carried packets, busiest first, with their buffers', () => {
+  it('lists the directions that carried packets, busiest first, with their buffers and wires', () => {
     const links: Summary['links'] = {
       'a-b': { between: ['a', 'b'], directions: [direction('a', 'b', 0.2, 10), direction('b', 'a', 0, 0)] },
       'b-c': {
@@ -26,10 +27,10 @@ describe('linkSummaryLines', () => {
     };
     expect(linkSummaryLines(links)).toEqual([
       'Links (each direction that carried packets, busiest first; packet counts over the whole run)',
-      '  b -> c (b-c): utilisation 0.800000, packets 40, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms',
+      '  b -> c (b-c): utilisation 0.800000, packets 40, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms; on the wire peak 160.000 kbit, mean 80.0000 kbit',
       // Equal utilisations keep the scenario's order: a-b before c-b.
-      '  a -> b (a-b): utilisation 0.200000, packets 10, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms',
-      '  c -> b (b-c): utilisation 0.200000, packets 10, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms',
+      '  a -> b (a-b): utilisation 0.200000, packets 10, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms; on the wire peak 160.000 kbit, mean 80.0000 kbit',
+      '  c -> b (b-c): utilisation 0.200000, packets 10, dropped 0, lost 0; waiting mean 3.20000 packets, peak 17, mean wait 4.00000 ms; on the wire peak 160.000 kbit, mean 80.0000 kbit',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { stopAndWait } from '../../src/transport/stop-and-wait.js';
 import type { TransportConfigBase, TransportDefinition } from '../../src/transport/transport.js';
 import type { ArrivalDefinition } from '../../src/workload/arrival-pattern.js';
 import { createArrivalRegistry } from '../../src/workload/arrivals.js';
+import { flowTheory } from '../helpers/flow-theory.js';
 
 const arrivals = createArrivalRegistry();
 /** The predictions alone (the reasons for flows without one are tested on their own below). */
@@ -109,7 +110,7 @@ flows:
     const stopAndWaitTrace = flowWith(
       '{ arrivals: { trace: sends.csv } }, transport: { protocol: stop-and-wait, timeout: 1s }',
     );
-    expect(simulate(stopAndWaitTrace).summary.theory).toEqual({});
+    expect(flowTheory(simulate(stopAndWaitTrace).summary.theory)).toEqual({});
   });
 
   it('bounds async requests in bursts by the window and the stages, not by the rate while on', () => {
@@ -470,7 +471,7 @@ ${flows}`,
     const summary = summaryOf(
       `  - { id: f, from: a, to: b, ${poisson} }\n  - { id: g, from: b, to: a, ${poisson} }\n`,
     );
-    expect(Object.keys(summary.theory)).toEqual(['link-queue:f', 'link-queue:g']);
+    expect(Object.keys(flowTheory(summary.theory))).toEqual(['link-queue:f', 'link-queue:g']);
     expect(summary.noTheory).toEqual({});
   });
 
@@ -479,7 +480,7 @@ ${flows}`,
       `  - { id: f, from: a, to: b, ${poisson} }\n` +
         '  - { id: g, from: b, to: a, transport: { protocol: stop-and-wait, timeout: 1s }, workload: { messages: 10, size: 1000B } }\n',
     );
-    expect(summary.theory).toEqual({});
+    expect(flowTheory(summary.theory)).toEqual({});
     expect(summary.noTheory).toEqual({
       f: 'its link also carries the ACKs of flow g',
       g: 'its link also carries flow f',
@@ -490,7 +491,9 @@ ${flows}`,
     const summary = summaryOf(
       `  - { id: f, from: a, to: b, ${poisson} }\n  - { id: g, from: a, to: c, ${poisson} }\n`,
     );
-    expect(summary.theory).toEqual({});
+    expect(flowTheory(summary.theory)).toEqual({});
+    // The bandwidth-delay products of the directions their data crosses, by the routes.
+    expect(Object.keys(summary.theory)).toEqual(['bandwidth-delay:a-b:a>b', 'bandwidth-delay:b-c:b>c']);
     expect(summary.noTheory).toEqual({
       f: 'its link also carries flow g',
       g: 'its ends are not joined by one link (every formula here is of one link)',

@@ -1,6 +1,7 @@
 /** The network: each link direction's utilisation and packets, fairness on shared links, brokers. */
 import type { BacklogSummary, BrokerSummary, Summary } from '../../metrics/summary.js';
 import {
+  formatBitsOrNone,
   formatBitsPerSecondOrNone,
   formatReasons,
   formatSecondsOrNone,
@@ -25,6 +26,8 @@ const LINK_COLUMNS: Column[] = [
   { heading: 'mean packets waiting', numeric: true },
   { heading: 'peak waiting', numeric: true },
   { heading: 'mean wait', numeric: true },
+  { heading: 'peak bits on wire', numeric: true },
+  { heading: 'mean bits on wire', numeric: true },
 ];
 
 function linksTable(links: Summary['links']): SafeHtml {
@@ -43,13 +46,15 @@ function linksTable(links: Summary['links']): SafeHtml {
       formatSignificantOrNone(direction.queue.meanPacketsWaiting),
       direction.queue.peakPacketsWaiting ?? 'n/a',
       formatSecondsOrNone(direction.queue.meanWaitSeconds),
+      formatBitsOrNone(direction.wire.peakBitsOnWire),
+      formatBitsOrNone(direction.wire.meanBitsOnWire),
     ]);
   const which =
     used.length > REPORTED_DIRECTIONS
       ? `the ${REPORTED_DIRECTIONS} busiest of the ${used.length} directions that carried packets (all of them are in summary.json)`
       : 'each direction that carried packets, busiest first';
   return html`<h3>Links</h3>
-<p>Shown: ${which}. Utilisation: the share of the run's interval the direction's transmitter was busy. Reordered: packets overtaken on the wire, that arrived after one that left later. Waiting: packets in the buffer behind the one in transmission after the warm-up (time-average by Little's law, the most at once, the mean wait). Packets, drops, losses and reordered packets count the whole run.</p>
+<p>Shown: ${which}. Utilisation: the share of the run's interval the direction's transmitter was busy. Reordered: packets overtaken on the wire, that arrived after one that left later. Waiting: packets in the buffer behind the one in transmission after the warm-up (time-average by Little's law, the most at once, the mean wait). Bits on wire: bits that left the transmitter and have not reached the far end after the warm-up, the most at once and the time-average; with a constant delay at most the bandwidth-delay product R·d. Packets, drops, losses and reordered packets count the whole run.</p>
 ${table(LINK_COLUMNS, rows)}`;
 }
 
@@ -113,7 +118,7 @@ ${table(QUEUE_COLUMNS, queues)}${consumers.length > 0 && html`<ul>\n${consumers}
 /**
  * The network section: a row per link direction that carried packets, busiest first (at most
  * REPORTED_DIRECTIONS: utilisation, packets transmitted, dropped, lost, reordered, the buffer's
- * mean and peak packets waiting and mean wait), Jain's index of each group of flows sharing a link, and per broker its queues and
+ * mean and peak packets waiting and mean wait, the peak and mean bits on the wire), Jain's index of each group of flows sharing a link, and per broker its queues and
  * consumers (depth: messages waiting; consumer lag: not yet acknowledged; time-average means
  * over the measured interval). Empty when there is none of them.
  */

@@ -1,20 +1,21 @@
 /** Each closed-form prediction of `theory` beside the run's measured figure and their ratio. */
 import type { Summary } from '../../metrics/summary.js';
 import { emptyIntervalPlace, sentence } from '../empty-figures-wording.js';
-import { formatBitsPerSecond, formatSeconds, formatSignificant } from '../format-numbers.js';
+import { formatBits, formatBitsPerSecond, formatSeconds, formatSignificant } from '../format-numbers.js';
 import { noTheoryLines } from '../no-theory.js';
 import { compareTheory } from '../theory-measured.js';
 import { nonFiniteTheoryText } from '../theory-value-text.js';
 import { html, type SafeHtml } from './html.js';
 import { type Column, table } from './table.js';
 
-/** A value of `theory` in the unit its name ends with (…Seconds, …BitsPerSecond, …PerSecond…), else plain. */
+/** A value of `theory` in the unit its name ends with (…Seconds, …BitsPerSecond, …PerSecond…, …Bits), else plain. */
 export function formatTheoryValue(name: string, value: number): string {
   const nonFinite = nonFiniteTheoryText(value);
   if (nonFinite !== null) return nonFinite;
   if (name.endsWith('Seconds')) return formatSeconds(value);
   if (name.endsWith('BitsPerSecond')) return formatBitsPerSecond(value);
   if (name.includes('PerSecond')) return `${formatSignificant(value)} /s`;
+  if (name.endsWith('Bits')) return formatBits(value);
   return formatSignificant(value);
 }
 

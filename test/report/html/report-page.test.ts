@@ -84,9 +84,12 @@ describe('report.html of a hand-checked stop-and-wait run', () => {
     ]);
   });
 
-  it('lists each link direction with its utilisation, packets and buffer', () => {
+  it('lists each link direction with its utilisation, packets, buffer and wire', () => {
     const network = sectionOf(page, 'network');
-    // Columns: direction, link, utilisation, packets, dropped, lost, reordered, mean and peak waiting, mean wait.
+    // Columns: direction, link, utilisation, packets, dropped, lost, reordered, mean and peak
+    // waiting, mean wait, peak and mean bits on the wire. Each 8000-bit packet is whole on the
+    // wire for a moment (8 ms to send, 10 ms to cross) and each bit spends 10 ms there:
+    // 5 · 8000 · 0.01 bit-seconds over 141.6 ms.
     expect(rowStarting(network, 's → r')).toEqual([
       's → r',
       's-r',
@@ -98,6 +101,8 @@ describe('report.html of a hand-checked stop-and-wait run', () => {
       '0',
       '0',
       '0 s',
+      '8.00000 kbit',
+      '2.82486 kbit',
     ]);
     // The five ACKs of 40 B take 0.32 ms each.
     expect(rowStarting(network, 'r → s').slice(2, 4)).toEqual(['0.0112994', '5']);
