@@ -2,7 +2,7 @@ import { BrokerPacket } from '../messaging/broker-entry.js';
 import type { DropReason, LossReason, Message } from '../net/message.js';
 import type { TransmissionInProgress } from '../net/network.js';
 import type { Packet } from '../net/packet.js';
-import type { CongestionSnapshot, NetworkProbe } from '../net/probe.js';
+import type { CongestionSnapshot, NetworkProbe, WireCarriage } from '../net/probe.js';
 import { ServiceRequestCounter } from './availability-requests.js';
 import { AvailabilityTracker } from './availability-tracker.js';
 import { CongestionTrace } from './congestion-trace.js';
@@ -233,14 +233,14 @@ export class MetricsCollector implements NetworkProbe {
     this.transmitters[transmitterIndex].transmitting(start, start + seconds);
   }
 
-  wireCarried(
-    transmitterIndex: number,
-    start: number,
-    seconds: number,
-    bits: number,
-    propagationSeconds: number,
-  ): void {
-    this.wires.carried(transmitterIndex, start, seconds, bits, propagationSeconds);
+  wireCarried(transmitterIndex: number, carriage: WireCarriage): void {
+    this.wires.carried(
+      transmitterIndex,
+      carriage.start,
+      carriage.seconds,
+      carriage.bits,
+      carriage.propagationSeconds,
+    );
   }
 
   wireCut(transmitterIndex: number): void {

@@ -2,7 +2,7 @@ import type { RandomStreams } from '../engine/random.js';
 import type { LaneId, Simulator } from '../engine/simulator.js';
 import type { DropReason, LossReason } from './message.js';
 import type { Packet } from './packet.js';
-import type { NetworkProbe } from './probe.js';
+import type { NetworkProbe, WireCarriage } from './probe.js';
 import { type RoutingMetric, RoutingTable } from './routing.js';
 import { Transmitter, TransmitterFigures, type TransmitterSettings } from './transmitter.js';
 import {
@@ -127,6 +127,8 @@ export class Network {
     departed: () => {},
     failed: () => {},
   };
+  /** The one WireCarriage the network rewrites for each report (see WireCarriage). */
+  private readonly carriage: WireCarriage = { start: 0, seconds: 0, bits: 0, propagationSeconds: 0 };
   private readonly onTransmissionEnd = (index: number): void => this.finishTransmission(index);
   /**
    * The transmitter whose finished transmission is being handed on (-1 otherwise): already
@@ -254,8 +256,13 @@ export class Network {
       const seconds = transmitter.currentSeconds;
       this.probe.transmissionAborted(packet, index, start, seconds);
       // The bits already sent went on along the wire (a cut then loses them with the rest).
-      const bitsSent = (packet.sizeBytes * 8 * seconds) / fullSeconds;
-      this.probe.wireCarried(index, start, seconds, bitsSent, this.undrawnDelay(index));
+      this.reportWire(
+        index,
+        start,
+        seconds,
+        (packet.sizeBytes * 8 * seconds) / fullSeconds,
+        this.undrawnDelay(index),
+      );
       this.fail(packet, outcome, index);
     }
     while (transmitter.waiting > 0) {
@@ -280,6 +287,22 @@ export class Network {
         bits: transmitter.current!.sizeBytes * 8,
         propagationSeconds: this.undrawnDelay(transmitter.index),
       }));
+  }
+
+  /** Reports bits that went onto transmitter `index`'s wire, out of the packet path's way. */
+  private reportWire(
+    index: number,
+    start: number,
+    seconds: number,
+    bits: number,
+    propagationSeconds: number,
+  ): void {
+    const carriage = this.carriage;
+    carriage.start = start;
+    carriage.seconds = seconds;
+    carriage.bits = bits;
+    carriage.propagationSeconds = propagationSeconds;
+    this.probe.wireCarried(index, carriage);
   }
 
   /**
@@ -492,7 +515,7 @@ export class Network {
       figures.setVacating(index, false);
     }
     if (figures.losses[index].lose(figures.lossRandoms[index])) {
-      this.probe.wireCarried(index, start, seconds, packet.sizeBytes * 8, this.undrawnDelay(index));
+      this.reportWire(index, start, seconds, packet.sizeBytes * 8, this.undrawnDelay(index));
       this.fail(packet, LOST_LINK, index);
     } else {
       const constantDelay = figures.constantDelay(index);
@@ -507,7 +530,12 @@ export class Network {
       const held = arrival !== unheld;
       const propagation = held ? arrival - now : delay;
       packet.propSeconds += propagation;
-      this.probe.wireCarried(index, start, seconds, packet.sizeBytes * 8, propagation);
+      const carriage = this.carriage;
+      carriage.start = start;
+      carriage.seconds = seconds;
+      carriage.bits = packet.sizeBytes * 8;
+      carriage.propagationSeconds = propagation;
+      this.probe.wireCarried(index, carriage);
       packet.hopTransmitter = index;
       // A constant delay's lane runs the arrival at now + delay in O(1) rather than through the
       // heap; the same instant only when no slower predecessor holds it back (after a change of

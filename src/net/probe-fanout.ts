@@ -1,6 +1,6 @@
 import type { DropReason, LossReason, Message } from './message.js';
 import type { Packet } from './packet.js';
-import type { CongestionSnapshot, NetworkProbe } from './probe.js';
+import type { CongestionSnapshot, NetworkProbe, WireCarriage } from './probe.js';
 
 /** Forwards every report to several probes, in order (used only when extra probes subscribe). */
 export class ProbeFanout implements NetworkProbe {
@@ -46,15 +46,8 @@ export class ProbeFanout implements NetworkProbe {
   transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
     for (const probe of this.probes) probe.transmissionAborted(packet, transmitterIndex, start, seconds);
   }
-  wireCarried(
-    transmitterIndex: number,
-    start: number,
-    seconds: number,
-    bits: number,
-    propagationSeconds: number,
-  ): void {
-    for (const probe of this.probes)
-      probe.wireCarried(transmitterIndex, start, seconds, bits, propagationSeconds);
+  wireCarried(transmitterIndex: number, carriage: WireCarriage): void {
+    for (const probe of this.probes) probe.wireCarried(transmitterIndex, carriage);
   }
   wireCut(transmitterIndex: number): void {
     for (const probe of this.probes) probe.wireCut(transmitterIndex);

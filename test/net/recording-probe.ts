@@ -65,7 +65,8 @@ export function recordingProbe() {
       dequeued.push({ packet, transmitter, waitedSeconds, waiting, transmitted }),
     transmissionAborted: (packet, transmitter, start, seconds) =>
       aborted.push({ packet, transmitter, start, seconds }),
-    wireCarried: (transmitter, start, seconds, bits, propagationSeconds) =>
+    // The carriage is the network's, rewritten for each report: its values are copied.
+    wireCarried: (transmitter, { start, seconds, bits, propagationSeconds }) =>
       carried.push({ transmitter, start, seconds, bits, propagationSeconds }),
     wireCut: (transmitter) => wireCuts.push(transmitter),
     packetDropped: (packet, reason, transmitter) => dropped.push({ packet, reason, transmitter }),
