@@ -234,13 +234,7 @@ export class MetricsCollector implements NetworkProbe {
   }
 
   wireCarried(transmitterIndex: number, carriage: WireCarriage): void {
-    this.wires.carried(
-      transmitterIndex,
-      carriage.start,
-      carriage.seconds,
-      carriage.bits,
-      carriage.propagationSeconds,
-    );
+    this.wires.carried(transmitterIndex, carriage);
   }
 
   wireCut(transmitterIndex: number): void {

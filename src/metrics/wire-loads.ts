@@ -1,3 +1,4 @@
+import type { WireCarriage } from '../net/probe.js';
 import { SlopeChanges } from './slope-changes.js';
 
 /**
@@ -82,10 +83,12 @@ export class WireLoads {
 
   /**
    * `bits` went onto direction `index`'s wire at a constant rate over [`start`, `start` +
-   * `seconds`], each to leave it `propagationSeconds` after it came. A direction's
+   * `seconds`], each to leave it `propagationSeconds` after it came (the carriage's fields: an
+   * object rather than four doubles, which a call V8 does not inline would box each time). A direction's
    * transmissions are reported in the order they happen, none before the end of the previous one.
    */
-  carried(index: number, start: number, seconds: number, bits: number, propagationSeconds: number): void {
+  carried(index: number, carriage: WireCarriage): void {
+    const { start, seconds, bits, propagationSeconds } = carriage;
     const state = this.state;
     const at = index * STRIDE;
     if (state[at + CLOSED] === 1 || !(bits > 0 && seconds > 0)) return;

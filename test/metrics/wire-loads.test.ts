@@ -15,7 +15,7 @@ function oneWire(warmup: number) {
   const loads = new WireLoads(1, warmup);
   return {
     carried: (start: number, seconds: number, bits: number, delay: number) =>
-      loads.carried(0, start, seconds, bits, delay),
+      loads.carried(0, { start, seconds, bits, propagationSeconds: delay }),
     cut: (now: number) => loads.cut(0, now),
     close: (now: number, inProgress?: Parameters<WireLoads['close']>[2]) => loads.close(0, now, inProgress),
     get peak() {
@@ -182,7 +182,7 @@ describe('the bits on a wire, on random schedules', () => {
           ...second.sent.map((packet) => ({ direction: 1, ...packet })),
         ].sort((a, b) => a.start + a.seconds - (b.start + b.seconds));
         for (const { direction, start, seconds, bits, delay } of reports)
-          loads.carried(direction, start, seconds, bits, delay);
+          loads.carried(direction, { start, seconds, bits, propagationSeconds: delay });
         loads.close(0, first.close);
         loads.close(1, second.close);
         for (const [direction, { sent, close }] of [first, second].entries()) {
