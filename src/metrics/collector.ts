@@ -206,9 +206,23 @@ export class MetricsCollector implements NetworkProbe {
     const link = this.transmitters[transmitterIndex];
     link.packetsTransmitted++;
     link.transmitting(start, start + seconds);
+    this.countSending(packet, start, start + seconds, packet.sizeBytes * 8);
+  }
+
+  /**
+   * `bits` of `packet` went onto a link over [start, end]: the sender's own sending when the
+   * packet is a flow's data on its first link. Nothing after the links close counts: every
+   * interval ends by then, and a transmission under way at the close has counted its part.
+   */
+  private countSending(packet: Packet, start: number, end: number, bits: number): void {
     // A broker's deliveries count under the producer's flow, but they are not the producer's sending.
-    if (packet.kind === 'data' && packet.hops === 0 && !(packet instanceof BrokerPacket)) {
-      this.flows[packet.flowIndex].sender.transmitted(start, start + seconds, packet.sizeBytes * 8);
+    if (
+      packet.kind === 'data' &&
+      packet.hops === 0 &&
+      !(packet instanceof BrokerPacket) &&
+      Number.isNaN(this.linksClosedAt)
+    ) {
+      this.flows[packet.flowIndex].sender.transmitted(start, end, bits);
     }
   }
 
@@ -229,8 +243,16 @@ export class MetricsCollector implements NetworkProbe {
     if (transmitted) backlog.transmitted(now, waitedSeconds);
   }
 
-  transmissionAborted(_packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
+  transmissionAborted(
+    packet: Packet,
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bitsSent: number,
+  ): void {
     this.transmitters[transmitterIndex].transmitting(start, start + seconds);
+    // Cut short by a crash or a cut, the sender was sending until then.
+    this.countSending(packet, start, start + seconds, bitsSent);
   }
 
   wireCarried(transmitterIndex: number, carriage: WireCarriage): void {
@@ -249,11 +271,21 @@ export class MetricsCollector implements NetworkProbe {
    */
   closeLinks(now: number, inProgress: readonly TransmissionInProgress[]): void {
     if (!Number.isNaN(this.linksClosedAt)) return;
-    this.linksClosedAt = now;
     for (const transmission of inProgress) {
       this.transmitters[transmission.transmitter].transmitting(transmission.start, now);
       this.wires.close(transmission.transmitter, now, transmission);
+      // The sender was sending up to now: what it sent so far counts, in proportion.
+      const sent = now - transmission.start;
+      if (sent > 0) {
+        this.countSending(
+          transmission.packet,
+          transmission.start,
+          now,
+          (transmission.bits * sent) / transmission.seconds,
+        );
+      }
     }
+    this.linksClosedAt = now;
     this.transmitters.forEach((link, index) => {
       link.backlog.close(now);
       this.wires.close(index, now);

@@ -69,6 +69,8 @@ export interface TransmissionInProgress {
   /** When it started and how long it takes in all (s). */
   start: number;
   seconds: number;
+  /** The packet being sent. */
+  packet: Packet;
   /** The packet's size in bits, and the delay its bits would take on the wire (see undrawnDelay). */
   bits: number;
   propagationSeconds: number;
@@ -254,15 +256,10 @@ export class Network {
       const fullSeconds = transmitter.currentSeconds;
       const packet = transmitter.abortTransmission(now);
       const seconds = transmitter.currentSeconds;
-      this.probe.transmissionAborted(packet, index, start, seconds);
+      const bitsSent = (packet.sizeBytes * 8 * seconds) / fullSeconds;
+      this.probe.transmissionAborted(packet, index, start, seconds, bitsSent);
       // The bits already sent went on along the wire (a cut then loses them with the rest).
-      this.reportWire(
-        index,
-        start,
-        seconds,
-        (packet.sizeBytes * 8 * seconds) / fullSeconds,
-        this.undrawnDelay(index),
-      );
+      this.reportWire(index, start, seconds, bitsSent, this.undrawnDelay(index));
       this.fail(packet, outcome, index);
     }
     while (transmitter.waiting > 0) {
@@ -284,6 +281,7 @@ export class Network {
         transmitter: transmitter.index,
         start: transmitter.currentStart,
         seconds: transmitter.currentSeconds,
+        packet: transmitter.current!,
         bits: transmitter.current!.sizeBytes * 8,
         propagationSeconds: this.undrawnDelay(transmitter.index),
       }));

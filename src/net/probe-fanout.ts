@@ -43,8 +43,15 @@ export class ProbeFanout implements NetworkProbe {
     for (const probe of this.probes)
       probe.packetLeftQueue(packet, transmitterIndex, waitedSeconds, waiting, transmitted);
   }
-  transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void {
-    for (const probe of this.probes) probe.transmissionAborted(packet, transmitterIndex, start, seconds);
+  transmissionAborted(
+    packet: Packet,
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bitsSent: number,
+  ): void {
+    for (const probe of this.probes)
+      probe.transmissionAborted(packet, transmitterIndex, start, seconds, bitsSent);
   }
   wireCarried(transmitterIndex: number, carriage: WireCarriage): void {
     for (const probe of this.probes) probe.wireCarried(transmitterIndex, carriage);

@@ -70,9 +70,15 @@ export interface NetworkProbe {
   ): void;
   /**
    * A crash or a cut ended the transmission of `packet` on transmitter `transmitterIndex`, begun
-   * at `start`, after `seconds` of it; the packet is then reported lost.
+   * at `start`, after `seconds` of it and `bitsSent` of its bits; the packet is then reported lost.
    */
-  transmissionAborted(packet: Packet, transmitterIndex: number, start: number, seconds: number): void;
+  transmissionAborted(
+    packet: Packet,
+    transmitterIndex: number,
+    start: number,
+    seconds: number,
+    bitsSent: number,
+  ): void;
   /**
    * `bits` went onto the wire of transmitter `transmitterIndex` at a constant rate over [`start`,
    * `start` + `seconds`], each to reach the far end `propagationSeconds` after it left: a whole

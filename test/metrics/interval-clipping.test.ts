@@ -54,3 +54,45 @@ describe("rates over a datagram flow's interval, which ends at its last delivery
     expect(paced.senderUtilisation).toBeCloseTo((12 * 80e-6) / 11.16e-3, 12);
   });
 });
+
+describe('a transmission cut short, or still under way at the end, counts as sending up to then', () => {
+  // One 1 Mbit/s, 10 ms link: a 1000 B message takes 8 ms to send.
+  const oneLink = (extra: object) =>
+    run({
+      name: 'cut-short',
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      links: [{ id: 'l', between: ['a', 'b'], bandwidth: '1Mbps', delay: '10ms' }],
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 10, size: '1000B' } }],
+      ...extra,
+    }).summary;
+
+  it('a cut: the copy on its way when the link goes down was being sent', () => {
+    // Copies end at 8, 16, 24, 32 ms and arrive 10 ms later; the cut at 35 ms loses the 4th on
+    // the wire (its bits left by 32 ms) and the 5th, sent from 32 ms: the last delivery is the
+    // 3rd's, at 34 ms, and the link was busy all along.
+    const summary = oneLink({ faults: [{ at: '35ms', cut: 'l' }] });
+    expect(summary.flows.f.interval.to).toBeCloseTo(0.034, 12);
+    expect(summary.flows.f.senderUtilisation).toBeCloseTo(1, 12);
+    expect(summary.flows.f.throughput.wireBitsPerSecond).toBeCloseTo(1e6, 3);
+  });
+
+  it("a crash of the sender: what it sent until it went down, inside the flow's interval", () => {
+    // The crash at 20 ms cuts the 3rd copy short after 4 ms; the 2nd arrives at 26 ms, the last
+    // delivery: busy 20 ms of 26.
+    const flow = oneLink({ faults: [{ at: '20ms', crash: 'a' }] }).flows.f;
+    expect(flow.interval.to).toBeCloseTo(0.026, 12);
+    expect(flow.senderUtilisation).toBeCloseTo(20 / 26, 12);
+    expect(flow.throughput.wireBitsPerSecond).toBeCloseTo(20_000 / 0.026, 3);
+  });
+
+  it('a duration that ends the run inside a transmission: sending up to the end', () => {
+    // One 10,000 B message (80 ms) and a run of 50 ms: the sender never stopped.
+    const flow = oneLink({
+      duration: '50ms',
+      flows: [{ id: 'f', from: 'a', to: 'b', workload: { messages: 1, size: '10000B' } }],
+    }).flows.f;
+    expect(flow.interval.to).toBeCloseTo(0.05, 12);
+    expect(flow.senderUtilisation).toBeCloseTo(1, 12);
+    expect(flow.throughput.wireBitsPerSecond).toBeCloseTo(1e6, 3);
+  });
+});

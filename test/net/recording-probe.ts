@@ -63,7 +63,7 @@ export function recordingProbe() {
     packetQueued: (packet, transmitter, waiting) => queued.push({ packet, transmitter, waiting }),
     packetLeftQueue: (packet, transmitter, waitedSeconds, waiting, transmitted) =>
       dequeued.push({ packet, transmitter, waitedSeconds, waiting, transmitted }),
-    transmissionAborted: (packet, transmitter, start, seconds) =>
+    transmissionAborted: (packet, transmitter, start, seconds, _bitsSent) =>
       aborted.push({ packet, transmitter, start, seconds }),
     // The carriage is the network's, rewritten for each report: its values are copied.
     wireCarried: (transmitter, { start, seconds, bits, propagationSeconds }) =>
