@@ -30,14 +30,25 @@ export function utf8Text(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new Error('it is UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8');
   }
+  // No text file holds NUL: UTF-16 without a byte-order mark (every other byte of ASCII text is
+  // 0), or a binary file; read on, its NULs would be echoed into messages raw.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
+    throw new Error(
+      `it is not UTF-8 text: line ${line} holds NUL bytes (UTF-16 without a byte-order mark, or not text at all); save it as UTF-8`,
+    );
+  }
+  let text: string;
   try {
-    return strictUtf8.decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
-    const text = lenientUtf8.decode(bytes);
-    const at = text.indexOf('\uFFFD');
-    const line = text.slice(0, at).split('\n').length;
+    const lenient = lenientUtf8.decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, at).split('\n').length;
     throw new Error(`it is not UTF-8 text: line ${line} holds bytes UTF-8 does not allow; save it as UTF-8`);
   }
+  return text;
 }
 
 /** Why a file could not be read, in words. */

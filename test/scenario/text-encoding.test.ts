@@ -39,6 +39,18 @@ describe('a scenario file must be UTF-8 text', () => {
     expect(issuesOf(() => planVariants(file, { varies: ['seed=1,2'] }))[0].message).toBe(message);
   });
 
+  it('refuses UTF-16 without a byte-order mark, whose ASCII is every other byte NUL', () => {
+    for (const [name, bytes] of [
+      ['utf16le.yaml', Buffer.from(TEXT, 'utf16le')],
+      ['utf16be.yaml', Buffer.from(TEXT, 'utf16le').swap16()],
+    ] as const) {
+      const file = fileOf(name, bytes);
+      expect(issuesOf(() => loadScenario(file))[0].message).toBe(
+        'cannot read the scenario file: it is not UTF-8 text: line 1 holds NUL bytes (UTF-16 without a byte-order mark, or not text at all); save it as UTF-8',
+      );
+    }
+  });
+
   it('refuses other bytes UTF-8 does not allow, naming the line (Latin-1 é on line 2)', () => {
     const latin1 = fileOf('latin1.yaml', Buffer.from(TEXT, 'latin1'));
     expect(issuesOf(() => loadScenario(latin1))[0].message).toBe(
