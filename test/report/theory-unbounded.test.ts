@@ -28,10 +28,14 @@ describe('a sync request-reply whose every step takes no time', () => {
 
   it('prints n/a and why in the terminal and report.html, not Infinity', () => {
     const text = formatSummary(summary);
-    expect(text).toContain('requestsPerSecond = n/a (unbounded: the formula divides by a time of 0)');
+    expect(text).toContain(
+      'requestsPerSecond = n/a (unbounded: the formula divides by a time of 0, or its value passes the largest double)',
+    );
     expect(text).not.toContain('Infinity');
     const page = String(theorySection(summary));
-    expect(page).toContain('n/a (unbounded: the formula divides by a time of 0)');
+    expect(page).toContain(
+      'n/a (unbounded: the formula divides by a time of 0, or its value passes the largest double)',
+    );
     expect(page).not.toContain('Infinity');
   });
 });
