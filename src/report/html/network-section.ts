@@ -54,7 +54,7 @@ function linksTable(links: Summary['links']): SafeHtml {
       ? `the ${REPORTED_DIRECTIONS} busiest of the ${used.length} directions that carried packets (all of them are in summary.json)`
       : 'each direction that carried packets, busiest first';
   return html`<h3>Links</h3>
-<p>Shown: ${which}. Utilisation: the share of the run's interval the direction's transmitter was busy. Reordered: packets overtaken on the wire, that arrived after one that left later. Waiting: packets in the buffer behind the one in transmission after the warm-up (time-average by Little's law, the most at once, the mean wait). Bits on wire: bits that left the transmitter and have not reached the far end after the warm-up, the most at once and the time-average; with a constant delay at most the bandwidth-delay product R·d. Packets, drops, losses and reordered packets count the whole run.</p>
+<p>Shown: ${which}. Utilisation: the share of the time the direction's transmitter was busy, from the interval's start to the last flow's completion or the run's end (a little past the interval's end when an unacknowledged flow's last messages were lost after its last delivery); the waiting and bits-on-wire time-averages are over the same time. Reordered: packets overtaken on the wire, that arrived after one that left later. Waiting: packets in the buffer behind the one in transmission after the warm-up (time-average by Little's law, the most at once, the mean wait). Bits on wire: bits that left the transmitter and have not reached the far end after the warm-up, the most at once and the time-average; with a constant delay at most the bandwidth-delay product R·d. Packets, drops, losses and reordered packets count the whole run.</p>
 ${table(LINK_COLUMNS, rows)}`;
 }
 

@@ -147,6 +147,12 @@ describe('packets overtaken on the wire', () => {
       'Reordered: packets overtaken on the wire, that arrived after one that left later.',
     );
   });
+
+  it("say over which time utilisation is measured: to the links' close, not the interval's end", () => {
+    expect(textOf(sectionOf(page, 'network'))).toContain(
+      "Utilisation: the share of the time the direction's transmitter was busy, from the interval's start to the last flow's completion or the run's end",
+    );
+  });
 });
 
 describe('the message ledger', () => {
