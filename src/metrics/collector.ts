@@ -9,7 +9,7 @@ import { CongestionTrace } from './congestion-trace.js';
 import { DeliveryLog, EXACT_RECORD_CAP } from './delivery-log.js';
 import { FaultWindowRecorder } from './fault-windows.js';
 import { LinkBacklog } from './link-backlog.js';
-import { SenderLedger } from './sender-ledger.js';
+import { IntervalEndMark, SenderLedger } from './sender-ledger.js';
 import { WireLoads } from './wire-loads.js';
 
 /** Counters of one flow, or of one link direction. */
@@ -106,6 +106,12 @@ export class MetricsCollector implements NetworkProbe {
   readonly faultWindows = new FaultWindowRecorder();
   /** Whether any flow sends requests to a replicated service (`serviceRequests` counts them). */
   private readonly countsRequests: boolean;
+  /**
+   * Where each channel's flow's interval may end (its latest delivery or completion), and the
+   * run's: each channel its own flow until `groupChannels` says otherwise (see SenderLedger).
+   */
+  private flowMarks: IntervalEndMark[];
+  private readonly runMark = new IntervalEndMark();
 
   constructor(
     private readonly clock: { readonly now: number },
@@ -125,6 +131,8 @@ export class MetricsCollector implements NetworkProbe {
   ) {
     this.deliveries = new DeliveryLog(flowCount, warmupSeconds, exactRecordCap, expectedDeliveries);
     this.flows = Array.from({ length: flowCount }, () => new FlowCounters(warmupSeconds));
+    this.flowMarks = this.flows.map(() => new IntervalEndMark());
+    this.markLedgers();
     this.transmitters = Array.from(
       { length: transmitterCount },
       () => new TransmitterCounters(warmupSeconds),
@@ -156,7 +164,8 @@ export class MetricsCollector implements NetworkProbe {
     switch (fate.kind) {
       case 'delivered':
         counters.delivered++;
-        counters.sender.delivered(message.deliveredAt);
+        // An unacknowledged flow's interval ends at its last delivery: any delivery may be it.
+        this.intervalMayEnd(message.flowIndex, message.deliveredAt);
         if (message.deliveredAt >= this.warmupSeconds) this.record(message);
         break;
       case 'failed':
@@ -207,6 +216,45 @@ export class MetricsCollector implements NetworkProbe {
     link.packetsTransmitted++;
     link.transmitting(start, start + seconds);
     this.countSending(packet, start, start + seconds, packet.sizeBytes * 8);
+  }
+
+  /**
+   * Which flow each channel belongs to (`flowOfChannel[channel]`): a flow of several channels
+   * (a broadcast, a request-reply flow) ends its interval when the last of them does.
+   */
+  groupChannels(flowOfChannel: readonly number[]): void {
+    const marks = new Map<number, IntervalEndMark>();
+    this.flowMarks = flowOfChannel.map((flow) => {
+      let mark = marks.get(flow);
+      if (mark === undefined) {
+        mark = new IntervalEndMark();
+        marks.set(flow, mark);
+      }
+      return mark;
+    });
+    this.markLedgers();
+  }
+
+  /**
+   * Channel `channel` completed, its interval ending at `completedAt`: its last delivery (already
+   * marked) or now.
+   */
+  channelCompleted(channel: number, completedAt: number): void {
+    this.intervalMayEnd(channel, completedAt);
+  }
+
+  /** Gives each channel's ledger its flow's mark and the run's. */
+  private markLedgers(): void {
+    for (let channel = 0; channel < this.flows.length; channel++) {
+      this.flows[channel].sender.useMarks(this.flowMarks[channel], this.runMark);
+    }
+  }
+
+  /** The interval of `channel`'s flow, and the run's, may end at `time`, the clock's now. */
+  private intervalMayEnd(channel: number, time: number): void {
+    if (Number.isNaN(time)) return;
+    this.flowMarks[channel].advance(time);
+    this.runMark.advance(time);
   }
 
   /**

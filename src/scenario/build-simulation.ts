@@ -139,6 +139,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
     options.exactRecordCap,
     promisedMessages(scenario),
   );
+  collector.groupChannels(channels.map((channel) => channel.flowIndex));
   const probe: NetworkProbe = options.probes?.length
     ? new ProbeFanout([collector, ...options.probes])
     : collector;
@@ -223,7 +224,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): R
         );
       }
     },
-    flowCompleted: () => {
+    flowCompleted: (flow: Flow) => {
+      collector.channelCompleted(flow.flowIndex, flow.completedAt);
       completedFlows++;
       if (completedFlows < flows.length) return;
       // The interval ends with the last flow: what the links do later is not part of it.
