@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { quoteValue } from '../engine/quote-value.js';
 import { catalogToMarkdown, catalogToText, strategyCatalog } from '../report/strategy-catalog.js';
 import { createRegistries } from '../scenario/registries.js';
 import { type CliIo, EXIT } from './main.js';
@@ -14,7 +15,9 @@ export function listCommand(io: CliIo, setExit: (code: number) => void): Command
     describe: `list the registered strategies and their parameters (${kinds.join(', ')})`,
     builder: (yargs) =>
       lenient(yargs)
-        .positional('kind', { type: 'string', choices: kinds, describe: 'only this registry' })
+        // Checked below rather than by yargs' choices, whose refusal stands alone and lists the
+        // kinds on one long line: an unknown kind is one problem among the others.
+        .positional('kind', { type: 'string', describe: `only this registry: ${kinds.join(', ')}` })
         .option('markdown', {
           type: 'boolean',
           default: false,
@@ -23,13 +26,14 @@ export function listCommand(io: CliIo, setExit: (code: number) => void): Command
         // A returned string is a usage error (exit 2): every problem, a line each.
         .check(
           (argv, options) =>
-            usageProblems(
-              undeclaredArgumentProblems(argv, options, {
+            usageProblems([
+              ...unknownKind(argv.kind, kinds),
+              ...undeclaredArgumentProblems(argv, options, {
                 command: 'list',
                 name: 'kind',
                 takes: 'at most one kind',
               }),
-            ) ?? true,
+            ]) ?? true,
         ),
     handler: (argv) => {
       const kind = argv.kind as string | undefined;
@@ -38,4 +42,10 @@ export function listCommand(io: CliIo, setExit: (code: number) => void): Command
       setExit(EXIT.ok);
     },
   };
+}
+
+/** The problem with a kind that names no registry, if it does not (none when no kind is given). */
+function unknownKind(kind: unknown, kinds: readonly string[]): string[] {
+  if (kind === undefined || (typeof kind === 'string' && kinds.includes(kind))) return [];
+  return [`unknown kind ${quoteValue(String(kind))}: give one of ${kinds.join(', ')}`];
 }

@@ -50,8 +50,16 @@ describe('msgsim list', () => {
     expect(congestion.code).toBe(0);
     expect(congestion.out).not.toContain('go-back-n');
     expect(congestion.out).toContain('newreno');
-    const unknown = await cli(['list', 'bogus']);
+    const unknown = await cli(['list', 'bogus', '--nope']);
     expect(unknown.code).toBe(2);
+    // One problem a line, beside the others, with the kinds to choose from.
+    expect(unknown.err).toContain(
+      `unknown kind 'bogus': give one of ${strategyCatalog(registries)
+        .map((section) => section.kind)
+        .join(', ')}\n`,
+    );
+    expect(unknown.err).toContain('--nope');
+    expect(unknown.err).not.toContain('Invalid values');
   });
 
   it('is what README.md shows between the strategies markers (regenerate with msgsim list --markdown)', () => {
