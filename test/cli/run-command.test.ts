@@ -232,9 +232,9 @@ describe('msgsim run', () => {
       `msgsim: --seed expects a whole number from 0 to 9007199254740991, got '${'7'.repeat(60)}…' ` +
         "(5000 characters in all)\nRun 'msgsim --help' for usage.\n",
     );
-    // yargs' own messages quote what was given too.
+    // So does list's kind, and yargs' own messages.
     expect(await refusal('list', 'x'.repeat(5000))).toContain(
-      `Given: "${'x'.repeat(60)}…" (5000 characters in all), Choices: "transports"`,
+      `unknown kind '${'x'.repeat(60)}…' (5000 characters in all): give one of transports, `,
     );
     expect(await refusal('run', lossy, `--${'y'.repeat(5000)}`)).toBe(
       `msgsim: Unknown argument: --${'y'.repeat(58)}… (5002 characters in all)\nRun 'msgsim --help' for usage.\n`,
