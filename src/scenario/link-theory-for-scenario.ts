@@ -6,7 +6,7 @@ import { directionKey, type RouteOf } from './theory-for-scenario.js';
 /**
  * `bandwidth-delay:<link>:<from>><to>`: the bandwidth-delay product R·d of each link direction
  * that carries a point-to-point flow's data (by `routeOf`, or without it the link joining the
- * flow's ends), in the scenario's link order. Only for a constant delay and a link no fault
+ * flow's ends), a request-reply flow's replies included, in the scenario's link order. Only for a constant delay and a link no fault
  * degrades (a degradation changes R and d for a while); a cut or a failure only empties the
  * wire, so the bound holds through them. Broadcasts and publishers, which are taken to use every
  * link, add none: a generated topology would get an entry per link.
@@ -20,6 +20,9 @@ export function bandwidthDelayPredictions(
   for (const flow of scenario.flows) {
     if (flow.broadcast || flow.publish !== undefined) continue;
     for (const direction of route(flow.from, flow.to) ?? []) carrying.add(direction);
+    // A request-reply flow's replies are data too, on the way back.
+    if (flow.pattern !== undefined)
+      for (const direction of route(flow.to, flow.from) ?? []) carrying.add(direction);
   }
   const degraded = new Set(scenario.faults.flatMap((fault) => ('degrade' in fault ? [fault.degrade] : [])));
   const predictions: Record<string, TheoryPrediction> = {};

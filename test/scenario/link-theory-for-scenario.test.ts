@@ -35,6 +35,16 @@ describe('the bandwidth-delay products of a scenario', () => {
     });
   });
 
+  it('give the way back too for a request-reply flow, whose replies are data', () => {
+    const requests = [
+      { ...datagrams('a', 'b'), pattern: { kind: 'request-reply', mode: 'sync', replySize: '1000B' } },
+    ] as ScenarioInput['flows'];
+    expect(Object.keys(bandwidthDelayPredictions(scenario(requests)))).toEqual([
+      'bandwidth-delay:l:a>b',
+      'bandwidth-delay:l:b>a',
+    ]);
+  });
+
   it('give none for a delay with jitter, for a degraded link, or for a broadcast', () => {
     expect(bandwidthDelayPredictions(scenario([datagrams('b', 'c')]))).toEqual({});
     const degraded = scenario([datagrams('a', 'b')], {
