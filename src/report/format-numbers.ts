@@ -7,13 +7,18 @@ import { type DisplayUnit, LONG_TIME_UNITS, pickUnit, SHORT_TIME_UNITS } from '.
 
 export { type DisplayUnit, pickTimeUnit } from '../engine/display-units.js';
 
-const BIT_RATE_UNITS: readonly DisplayUnit[] = [
-  { symbol: 'bit/s', factor: 1 },
-  { symbol: 'kbit/s', factor: 1e3 },
-  { symbol: 'Mbit/s', factor: 1e6 },
-  { symbol: 'Gbit/s', factor: 1e9 },
-  { symbol: 'Tbit/s', factor: 1e12 },
+const BIT_UNITS: readonly DisplayUnit[] = [
+  { symbol: 'bit', factor: 1 },
+  { symbol: 'kbit', factor: 1e3 },
+  { symbol: 'Mbit', factor: 1e6 },
+  { symbol: 'Gbit', factor: 1e9 },
+  { symbol: 'Tbit', factor: 1e12 },
 ];
+
+const BIT_RATE_UNITS: readonly DisplayUnit[] = BIT_UNITS.map((unit) => ({
+  symbol: `${unit.symbol}/s`,
+  factor: unit.factor,
+}));
 
 /**
  * Formats `value` with `digits` significant digits, keeping trailing zeros ("30.0000"): plain
@@ -63,9 +68,22 @@ export function pickMessageRateUnit(perSecond: number): DisplayUnit {
  * followed by " s".
  */
 export function formatSeconds(seconds: number, digits = 6): string {
-  if (!Number.isFinite(seconds) || seconds === 0) return `${String(seconds)} s`;
-  const unit = pickUnit(Math.abs(seconds), [...SHORT_TIME_UNITS, ...LONG_TIME_UNITS]);
-  return `${formatSignificant(seconds / unit.factor, digits)} ${unit.symbol}`;
+  return formatInUnits(seconds, TIME_UNITS, digits);
+}
+
+const TIME_UNITS: readonly DisplayUnit[] = [...SHORT_TIME_UNITS, ...LONG_TIME_UNITS];
+
+/**
+ * `value` in the unit of `units` picked by its magnitude, with `digits` significant digits; zero
+ * and non-finite values as they are, in the base unit (the one of factor 1).
+ */
+function formatInUnits(value: number, units: readonly DisplayUnit[], digits: number): string {
+  if (!Number.isFinite(value) || value === 0) {
+    const base = units.find((unit) => unit.factor === 1) ?? units[0];
+    return `${String(value)} ${base.symbol}`;
+  }
+  const unit = pickUnit(Math.abs(value), units);
+  return `${formatSignificant(value / unit.factor, digits)} ${unit.symbol}`;
 }
 
 /**
@@ -73,27 +91,15 @@ export function formatSeconds(seconds: number, digits = 6): string {
  * digits, e.g. `formatBitsPerSecond(266596)` → "266.596 kbit/s". Zero prints as "0 bit/s".
  */
 export function formatBitsPerSecond(bitsPerSecond: number, digits = 6): string {
-  if (!Number.isFinite(bitsPerSecond) || bitsPerSecond === 0) return `${String(bitsPerSecond)} bit/s`;
-  const unit = pickBitRateUnit(bitsPerSecond);
-  return `${formatSignificant(bitsPerSecond / unit.factor, digits)} ${unit.symbol}`;
+  return formatInUnits(bitsPerSecond, BIT_RATE_UNITS, digits);
 }
-
-const BIT_UNITS: readonly DisplayUnit[] = [
-  { symbol: 'bit', factor: 1 },
-  { symbol: 'kbit', factor: 1e3 },
-  { symbol: 'Mbit', factor: 1e6 },
-  { symbol: 'Gbit', factor: 1e9 },
-  { symbol: 'Tbit', factor: 1e12 },
-];
 
 /**
  * Formats an amount of bits with an SI prefix picked by magnitude and `digits` significant
  * digits, e.g. `formatBits(160000)` → "160.000 kbit". Zero prints as "0 bit".
  */
 export function formatBits(bits: number, digits = 6): string {
-  if (!Number.isFinite(bits) || bits === 0) return `${String(bits)} bit`;
-  const unit = pickUnit(Math.abs(bits), BIT_UNITS);
-  return `${formatSignificant(bits / unit.factor, digits)} ${unit.symbol}`;
+  return formatInUnits(bits, BIT_UNITS, digits);
 }
 
 /** An amount of bits (formatBits) or "n/a" when there is none (an empty measurement interval). */
