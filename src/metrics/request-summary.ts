@@ -19,15 +19,15 @@ export function requestSummaryOf(
   const end = Number.isNaN(flow.endedAt) ? run.endSeconds : flow.endedAt;
   const from = Math.max(run.warmupSeconds, started);
   // An end within the warm-up leaves the interval empty at the warm-up's end.
-  const to = Math.max(from, end);
-  const completed = counters.replies.endedIn(from, to);
-  const seconds = to - from;
+  const interval = measuredInterval(from, Math.max(from, end), end, run.warmupSeconds);
+  const completed = counters.replies.endedIn(from, interval.to);
+  const seconds = interval.to - from;
   const failedCount = Object.values(counters.failed).reduce((sum, count) => sum + count, 0);
   return {
     mode: flow.mode,
     maxOutstanding: flow.maxOutstanding,
     timeout: flow.timeout,
-    interval: measuredInterval(from, to, end, run.warmupSeconds),
+    interval,
     throughput: {
       // Null over an empty interval, as the message throughput is: no rate was measured.
       requestsPerSecond: seconds > 0 ? completed / seconds : null,

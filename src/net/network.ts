@@ -1,3 +1,4 @@
+import { CLOCK_ROUNDING } from '../engine/clock-rounding.js';
 import type { RandomStreams } from '../engine/random.js';
 import type { LaneId, Simulator } from '../engine/simulator.js';
 import type { DropReason, LossReason } from './message.js';
@@ -57,11 +58,6 @@ const LOST_LINK_DOWN = { kind: 'lost', reason: 'linkDown' } as const;
 const LOST_PARTITION = { kind: 'lost', reason: 'partition' } as const;
 const LOST_CORRUPTED = { kind: 'lost', reason: 'corrupted' } as const;
 const DROPPED_BUFFER = { kind: 'dropped', reason: 'linkBuffer' } as const;
-/**
- * Two clock readings closer than this fraction of the time are one instant reached by sums
- * rounded differently (a few ulps: a sum of three readings rounds at most twice).
- */
-const CLOCK_ROUNDING = 4 * Number.EPSILON;
 
 /** A transmission under way (see Network.transmissionsInProgress). */
 export interface TransmissionInProgress {

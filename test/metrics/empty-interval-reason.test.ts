@@ -130,3 +130,31 @@ describe('an empty measurement interval', () => {
     );
   });
 });
+
+describe('an interval whose ends are one instant up to the clock’s rounding', () => {
+  // Ten messages a second from 0, each 10 ms on the wire and 10 ms across: deliveries at 0.02,
+  // 0.12, ..., 0.42 s, the last computed as 0.42000000000000004. A warm-up typed as 0.42 s ends
+  // at that delivery: the interval is empty, not 5.6e-17 s long with T = 1.8e16 messages/s.
+  const summary = run({
+    name: 'rounding',
+    warmup: '0.42s',
+    nodes: [{ id: 'a' }, { id: 'b' }],
+    links: [{ between: ['a', 'b'], bandwidth: '1Mbps', delay: '10ms' }],
+    flows: [
+      {
+        id: 'A',
+        from: 'a',
+        to: 'b',
+        workload: { rate: 10, arrivals: 'constant', size: '1250B', stop: '0.5s' },
+      },
+    ],
+  }).summary;
+
+  it('is empty, ended in the warm-up, with no rate', () => {
+    expect(summary.flows.A.completedAt).toBeGreaterThan(0.42);
+    expect(summary.interval).toEqual({ from: 0.42, to: 0.42, empty: 'endedInWarmup' });
+    expect(summary.flows.A.interval.empty).toBe('endedInWarmup');
+    expect(summary.throughput.messagesPerSecond).toBeNull();
+    expect(summary.flows.A.throughput.goodputBitsPerSecond).toBeNull();
+  });
+});
